@@ -1,0 +1,52 @@
+// Site configuration for "Reading Benchmark Scores".
+// Pages are listed in course order; the sidebar mirrors the course navigation.
+// No third-party requests: no Google Fonts (globalStylesheets: []), no CDN imports, no telemetry.
+
+const lessons = [
+  { n: 1, title: "What a number actually means" },
+  { n: 2, title: "Leaderboards and their distortions" },
+  { n: 3, title: "Comparing scores across models" },
+  { n: 4, title: "Translating scores to real-world expectations" },
+];
+
+export default {
+  title: "Reading Benchmark Scores",
+  root: "src",
+  output: "dist",
+  theme: ["air", "near-midnight"],
+  globalStylesheets: [],
+  style: "style.css",
+  search: false,
+  pager: true,
+  toc: true,
+  pages: [
+    ...lessons.map(({ n, title }) => ({
+      name: `Lesson ${n} — ${title}`,
+      open: n === 1,
+      pages: [
+        { name: "Lesson", path: `/lessons/${n}` },
+        { name: "Quiz", path: `/quizzes/${n}` },
+        { name: "Lab", path: `/labs/${n}` },
+      ],
+    })),
+    { name: "Module test", path: "/test" },
+    {
+      name: "Tools",
+      open: true,
+      pages: [
+        { name: "Compare two scores", path: "/tools/compare" },
+        { name: "Your own results", path: "/tools/your-results" },
+        { name: "Benchmark reference", path: "/tools/benchmarks" },
+      ],
+    },
+  ],
+  dynamicPaths: lessons.flatMap(({ n }) => [`/quizzes/${n}`, `/labs/${n}`]),
+  head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<script>
+  // Framework's page shell has no lang and forbids zoom; fix both before anything renders.
+  document.documentElement.lang = "en";
+  document.querySelector('meta[name="viewport"]')?.setAttribute("content", "width=device-width, initial-scale=1");
+</script>`,
+  footer:
+    "Reading Benchmark Scores — an explorable course. Code under the MIT licence; every data table names its source on the page that shows it. No tracking, no third-party requests.",
+};
