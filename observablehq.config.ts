@@ -13,7 +13,6 @@ export default {
   title: "Reading Benchmark Scores",
   root: "src",
   output: "dist",
-  theme: ["air", "near-midnight"],
   globalStylesheets: [],
   style: "style.css",
   search: false,

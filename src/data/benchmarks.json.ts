@@ -1,6 +1,6 @@
 // Benchmarks with their test-set sizes and the 95% half-widths at several accuracies.
-import { halfWidth } from "../components/stats/index.ts";
-import { readTable } from "./source.ts";
+import { halfWidth } from "../components/stats/index.js";
+import { readTable } from "./source.js";
 
 const rows = readTable("benchmarks.csv", {
   benchmark: "string",

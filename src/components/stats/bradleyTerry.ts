@@ -1,6 +1,6 @@
 // Bradley–Terry ratings from pairwise battles, on the Elo scale Chatbot Arena reports.
-import { percentileInterval, seededRandom } from "./random.ts";
-import { assertConfidence } from "./validate.ts";
+import { percentileInterval, seededRandom } from "./random.js";
+import { assertConfidence } from "./validate.js";
 
 export interface Battle {
   a: string;

@@ -1,6 +1,6 @@
 // The statistics core: pure, synchronous functions every page, tool and test builds on.
-export { type Battle, bradleyTerry, ELO_PER_LOGIT, type Rating, winProbability } from "./bradleyTerry.ts";
-export { normalCdf, normalQuantile, zCritical } from "./distributions.ts";
+export { type Battle, bradleyTerry, ELO_PER_LOGIT, type Rating, winProbability } from "./bradleyTerry.js";
+export { normalCdf, normalQuantile, zCritical } from "./distributions.js";
 export {
   halfWidth,
   type Interval,
@@ -8,8 +8,8 @@ export {
   intervalMethods,
   proportionInterval,
   scoreInterval,
-} from "./intervals.ts";
-export { minimumDetectableDifference, power, sampleSizeExact, sampleSizeTwoProportions } from "./power.ts";
+} from "./intervals.js";
+export { minimumDetectableDifference, power, sampleSizeExact, sampleSizeTwoProportions } from "./power.js";
 export {
   binomialSampler,
   bootstrap,
@@ -18,8 +18,8 @@ export {
   type Rng,
   resampleIndices,
   seededRandom,
-} from "./random.ts";
-export { competitionRanks, type RankEntry, type RankInterval, rankIntervals } from "./ranks.ts";
+} from "./random.js";
+export { competitionRanks, type RankEntry, type RankInterval, rankIntervals } from "./ranks.js";
 export {
   type Count,
   clusteredStandardError,
@@ -28,4 +28,4 @@ export {
   type PairedDifference,
   pairedDifference,
   twoProportionTest,
-} from "./tests.ts";
+} from "./tests.js";

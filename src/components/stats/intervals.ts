@@ -1,6 +1,6 @@
 // Confidence intervals for a binomial proportion: a benchmark score is k right out of n questions.
-import { betaQuantile, zCritical } from "./distributions.ts";
-import { assertConfidence, assertProbability, assertSuccesses, assertTrials } from "./validate.ts";
+import { betaQuantile, zCritical } from "./distributions.js";
+import { assertConfidence, assertProbability, assertSuccesses, assertTrials } from "./validate.js";
 
 export type IntervalMethod = "wald" | "wilson" | "wilson-cc" | "agresti-coull" | "clopper-pearson";
 

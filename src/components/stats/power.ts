@@ -1,6 +1,6 @@
 // How many questions are needed to tell two accuracies apart, and the power at a given size.
-import { normalCdf, zCritical } from "./distributions.ts";
-import { assertProbability, assertTrials } from "./validate.ts";
+import { normalCdf, zCritical } from "./distributions.js";
+import { assertProbability, assertTrials } from "./validate.js";
 
 export interface PowerOptions {
   alpha?: number;

@@ -1,6 +1,6 @@
 // Ranks and their uncertainty: a leaderboard position is an estimate, so it has an interval.
-import { binomialSampler, seededRandom } from "./random.ts";
-import { assertConfidence, assertSuccesses } from "./validate.ts";
+import { binomialSampler, seededRandom } from "./random.js";
+import { assertConfidence, assertSuccesses } from "./validate.js";
 
 export interface RankEntry {
   model: string;

@@ -1,6 +1,6 @@
 // Tests of a difference between two scores: independent samples, or paired on the same questions.
-import { binomialCdf, chiSquareSurvival, normalCdf, zCritical } from "./distributions.ts";
-import { assertConfidence, assertCount, assertSuccesses } from "./validate.ts";
+import { binomialCdf, chiSquareSurvival, normalCdf, zCritical } from "./distributions.js";
+import { assertConfidence, assertCount, assertSuccesses } from "./validate.js";
 
 export interface Count {
   k: number;

@@ -21,7 +21,7 @@ describe("seeded randomness", () => {
     expect(c()).not.toBe(xs[0]);
   });
   it("bootstraps the mean of 0/1 data around its value", () => {
-    const data = Array.from({ length: 400 }, (_, i) => (i % 4 === 0 ? 0 : 1));
+    const data: number[] = Array.from({ length: 400 }, (_, i) => (i % 4 === 0 ? 0 : 1));
     const means = bootstrap(data, (s) => s.reduce((x, y) => x + y, 0) / s.length, { resamples: 500, seed: 3 });
     const [lo, hi] = percentileInterval(means);
     expect(lo).toBeLessThan(0.75);

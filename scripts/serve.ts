@@ -1,0 +1,58 @@
+// A small static server for the built site (dist/), with Framework's clean URLs:
+// /lessons/3 → dist/lessons/3.html. Used by the browser tests and the benchmark; also
+// `npx tsx scripts/serve.ts` to preview a build.
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+
+const types: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".jsonl": "application/jsonl",
+  ".woff2": "font/woff2",
+};
+
+function resolveFile(root: string, urlPath: string): string | null {
+  const clean = normalize(decodeURIComponent(urlPath.split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
+  const base = join(root, clean);
+  if (!base.startsWith(root)) return null;
+  const candidates = clean.endsWith("/") ? [join(base, "index.html")] : [base, `${base}.html`, join(base, "index.html")];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+}
+
+export function serve(dir = "dist", port = 0, host = "127.0.0.1"): Promise<{ server: Server; url: string }> {
+  const root = resolve(dir);
+  if (!existsSync(join(root, "index.html"))) {
+    throw new Error(`${root} has no index.html: build the site first (npm run build)`);
+  }
+  const server = createServer((req, res) => {
+    const file = resolveFile(root, req.url ?? "/");
+    const notFound = join(root, "404.html");
+    if (!file) {
+      res.writeHead(404, { "content-type": types[".html"]! });
+      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+      else res.end("Not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      const actual = typeof address === "object" && address ? address.port : port;
+      ok({ server, url: `http://${host}:${actual}` });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3001);
+  serve(process.env.DIST ?? "dist", port).then(({ url }) => console.log(`Serving dist/ at ${url}`));
+}

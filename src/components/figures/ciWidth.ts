@@ -1,0 +1,206 @@
+// Lesson 3's signature figure: how the 95% interval of a score shrinks with the number of
+// questions N, at an accuracy p, by interval method; the course's five benchmarks marked on it.
+import * as Plot from "@observablehq/plot";
+import { courseTable } from "../data/benchmarkTable.js";
+import type { Benchmark } from "../data/types.js";
+import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+
+export interface CurvePoint {
+  n: number;
+  /** Half the width of the method's interval at k = round(p·n), in pp. */
+  halfWidthPp: number;
+  /** The normal-approximation half-width z·√(p(1−p)/n), in pp. */
+  normalPp: number;
+}
+
+/** The half-width curve over log-spaced N (pure; used by the figure and its tests). */
+export function ciWidthCurve(
+  p: number,
+  { confidence = 0.95, method = "wilson" as IntervalMethod, nMin = 10, nMax = 100_000, points = 160 } = {},
+): CurvePoint[] {
+  const out: CurvePoint[] = [];
+  const a = Math.log10(nMin);
+  const b = Math.log10(nMax);
+  let last = 0;
+  for (let i = 0; i <= points; i++) {
+    const n = Math.round(10 ** (a + ((b - a) * i) / points));
+    if (n === last) continue;
+    last = n;
+    const ci = proportionInterval(Math.round(p * n), n, { confidence, method });
+    out.push({ n, halfWidthPp: (100 * (ci.upper - ci.lower)) / 2, normalPp: 100 * halfWidth(p, n, confidence) });
+  }
+  return out;
+}
+
+const methodShort: Record<IntervalMethod, string> = {
+  wald: "Wald",
+  wilson: "Wilson",
+  "wilson-cc": "Wilson (cc)",
+  "agresti-coull": "Agresti–Coull",
+  "clopper-pearson": "Clopper–Pearson",
+};
+
+function readoutNode(html: string): HTMLElement {
+  const div = document.createElement("div");
+  div.innerHTML = html;
+  return div;
+}
+
+export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
+  return explorable({
+    id: "ci-width",
+    title: "How wide is a score's 95% interval? It depends on N — and on the accuracy",
+    notice: (v) =>
+      v.p >= 0.9 || v.n < 100
+        ? "At small N or accuracy near 100%, the methods disagree: Wald's interval shrinks to nothing or spills past 100%, Wilson and Clopper–Pearson do not."
+        : "Four times the questions only halves the interval: on the log–log axes the curve is a straight line of slope −½.",
+    controls: {
+      n: range({
+        key: "n",
+        label: "Questions in the test set (N)",
+        min: 10,
+        max: 100_000,
+        log: true,
+        value: 1319,
+        numberBox: true,
+        format: formatCount,
+      }),
+      p: range({ key: "p", label: "Accuracy (p)", min: 0.01, max: 0.99, step: 0.01, value: 0.8, format: (v) => formatPercent(v, 0) }),
+      confidence: choice({
+        key: "confidence",
+        label: "Confidence",
+        options: [
+          { value: 0.9, label: "90%" },
+          { value: 0.95, label: "95%" },
+          { value: 0.99, label: "99%" },
+        ],
+        value: 0.95,
+      }),
+      method: choice({
+        key: "method",
+        label: "Interval method",
+        kind: "select",
+        options: intervalMethods.map((m) => ({ value: m.id, label: m.label })),
+        value: "wilson" as IntervalMethod,
+      }),
+    },
+    presets: [
+      { label: "GSM8K at 80% (±2.15)", values: { n: 1319, p: 0.8, confidence: 0.95 } },
+      { label: "GSM8K at 93% (±1.4)", values: { n: 1319, p: 0.93, confidence: 0.95 } },
+      { label: "MMLU at 85%", values: { n: 14042, p: 0.85, confidence: 0.95 } },
+      { label: "HumanEval at 80%", values: { n: 164, p: 0.8, confidence: 0.95 } },
+      { label: "Wald fails: N = 20, p = 97%", values: { n: 20, p: 0.97, method: "wald" } },
+    ],
+    source: "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
+    render(v, { width }) {
+      const curve = ciWidthCurve(v.p, { confidence: v.confidence, method: v.method });
+      const rows = courseTable(benchmarks, { p: v.p, confidence: v.confidence });
+      const marks = rows.map((r) => {
+        const ci = proportionInterval(Math.round(v.p * r.n), r.n, { confidence: v.confidence, method: v.method });
+        return { ...r, pp: (100 * (ci.upper - ci.lower)) / 2 };
+      });
+      const here = proportionInterval(Math.round(v.p * v.n), v.n, { confidence: v.confidence, method: v.method });
+      const herePp = (100 * (here.upper - here.lower)) / 2;
+      const normal = halfWidth(v.p, v.n, v.confidence);
+      const level = `${Math.round(v.confidence * 100)}%`;
+
+      const main = Plot.plot({
+        width,
+        height: Math.round(Math.min(460, Math.max(300, width * 0.55))),
+        marginLeft: 56,
+        marginRight: 24,
+        style: { fontSize: "13px" },
+        x: { type: "log", domain: [10, 100_000], label: "Questions in the test set, N (log scale) →", grid: true, tickFormat: "~s" },
+        y: { type: "log", domain: [0.1, 60], label: `↑ ${level} interval half-width (pp, log scale)`, grid: true, tickFormat: "~g" },
+        marks: [
+          Plot.line(curve, { x: "n", y: "normalPp", stroke: palette.grey, strokeDasharray: "5,4", strokeWidth: 1.5 }),
+          Plot.line(curve, { x: "n", y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp), stroke: palette.blue, strokeWidth: 2.5 }),
+          Plot.dot(marks, { x: "n", y: "pp", fill: palette.orange, stroke: "var(--theme-background, white)", r: 5, symbol: "diamond" }),
+          // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't collide.
+          ...[-1, 1].map((side) =>
+            Plot.text(
+              marks.filter((_, i) => (i % 2 === 0 ? -1 : 1) === side),
+              {
+                x: "n",
+                y: "pp",
+                text: (d: (typeof marks)[number]) => `${d.benchmark} ±${d.pp.toFixed(2)}`,
+                dy: 14 * side,
+                dx: 6 * side,
+                textAnchor: side < 0 ? "end" : "start",
+                fontSize: 12,
+                fontWeight: 600,
+              },
+            ),
+          ),
+          Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
+          Plot.dot([{ n: v.n, pp: Math.max(0.1, herePp) }], { x: "n", y: "pp", r: 6, fill: palette.vermillion }),
+          Plot.text([{ n: v.n, pp: Math.max(0.1, herePp) }], {
+            x: "n",
+            y: "pp",
+            text: () => `N = ${formatCount(v.n)}: ±${herePp.toFixed(2)} pp`,
+            dx: 10,
+            dy: 14,
+            textAnchor: "start",
+            fill: palette.vermillion,
+            fontWeight: 700,
+            fontSize: 13,
+          }),
+        ],
+      });
+      main.setAttribute("aria-label", `${level} interval half-width against N, log–log`);
+
+      const methods = intervalMethods.map((m) => {
+        const ci = proportionInterval(Math.round(v.p * v.n), v.n, { confidence: v.confidence, method: m.id });
+        return { method: methodShort[m.id], lower: 100 * ci.lower, upper: 100 * ci.upper, estimate: 100 * ci.estimate, chosen: m.id === v.method };
+      });
+      const strip = Plot.plot({
+        width,
+        height: 190,
+        marginLeft: 120,
+        marginRight: 24,
+        style: { fontSize: "13px" },
+        x: { label: `The ${level} interval at N = ${formatCount(v.n)}, k = ${formatCount(Math.round(v.p * v.n))} (accuracy, %) →`, domain: [Math.max(0, 100 * v.p - 30), Math.min(100, 100 * v.p + 30)] , grid: true },
+        y: { label: null, domain: methods.map((m) => m.method) },
+        marks: [
+          Plot.ruleX([100], { stroke: palette.grey, strokeDasharray: "2,3" }),
+          Plot.link(methods, { x1: "lower", x2: "upper", y1: "method", y2: "method", stroke: (d: (typeof methods)[number]) => (d.chosen ? palette.blue : palette.grey), strokeWidth: 8, strokeLinecap: "butt" }),
+          Plot.tickX(methods, { x: "estimate", y: "method", stroke: "currentColor", strokeWidth: 2 }),
+          Plot.text(methods, { x: "upper", y: "method", text: (d: (typeof methods)[number]) => `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : ""}`, dx: 8, textAnchor: "start", fontSize: 12 }),
+        ],
+      });
+      strip.setAttribute("aria-label", "The interval at the chosen N by method");
+
+      const figure = document.createElement("div");
+      figure.append(main, strip);
+
+      const table = rows
+        .map(
+          (r, i) =>
+            `<tr data-benchmark="${r.benchmark}"><th scope="row">${r.benchmark}</th><td>${formatCount(r.n)}</td>` +
+            `<td data-readout="table-half-width" data-value="${(100 * r.halfWidth).toFixed(6)}">${formatPlusMinus(r.halfWidth)}</td>` +
+            `<td>±${r.printedHalfWidthPp} pp</td><td>${(100 * r.mddIndependent).toFixed(1)} pp</td><td>${(100 * r.mddPaired).toFixed(1)} pp</td><td>${marks[i]!.pp.toFixed(2)}</td></tr>`,
+        )
+        .join("");
+      const readout = readoutNode(`
+        <div class="big-number" data-readout="half-width" data-value="${(100 * normal).toFixed(6)}">${formatPlusMinus(normal)}</div>
+        <div class="big-caption">${level} half-width at N = ${formatCount(v.n)} and ${formatPercent(v.p, 0)} accuracy (normal approximation)</div>
+        <div data-readout="interval" data-lower="${here.lower}" data-upper="${here.upper}">${methodShort[v.method]}: ${formatPercent(here.lower, 1)} – ${formatPercent(here.upper, 1)}</div>
+        <table class="course-table">
+          <caption>The course's table, recomputed at ${formatPercent(v.p, 0)} accuracy and ${level} confidence</caption>
+          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (live)</th><th scope="col">Course (at 80%, 95%)</th><th scope="col">Smallest gap detected, independent*</th><th scope="col">…paired, r = 0.5*</th><th scope="col">${methodShort[v.method]} (pp)</th></tr></thead>
+          <tbody>${table}</tbody>
+        </table>
+        <p class="table-note">* The difference a two-sided test at ${level} finds 80% of the time. Independent: two scores on separate question sets, whose difference has √2 times one score's standard error. Paired: two models on the same questions whose results correlate at 0.5.</p>`);
+
+      const summary =
+        `At N = ${formatCount(v.n)} questions and ${formatPercent(v.p, 0)} accuracy, the ${level} interval is ${formatPlusMinus(normal)} by the normal approximation; ` +
+        `the ${methodShort[v.method]} interval runs from ${formatPercent(here.lower)} to ${formatPercent(here.upper)}. ` +
+        `Benchmarks: ${marks.map((m) => `${m.benchmark} (N = ${formatCount(m.n)}) ±${m.pp.toFixed(2)} pp`).join("; ")}.`;
+      return { figure, summary, readout };
+    },
+  });
+}

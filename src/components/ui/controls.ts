@@ -1,0 +1,239 @@
+// The inputs every figure uses: labelled, keyboard-operable, and able to read and write
+// their value as text (for shareable URLs). Each constructor returns a Control.
+
+export interface Control<T> {
+  key: string;
+  label: string;
+  /** The labelled widget to place in the figure's control panel. */
+  element: HTMLElement;
+  get value(): T;
+  set value(v: T);
+  /** Parse a value from a URL; undefined for anything unusable. Numbers are clamped. */
+  parse(text: string): T | undefined;
+  /** The value as URL text. */
+  format(v: T): string;
+  /** The value for people, e.g. "N = 1,319", for captions and text alternatives. */
+  describe(v: T): string;
+}
+
+let uid = 0;
+const nextId = (key: string) => `ctl-${key}-${++uid}`;
+const MAX_URL_VALUE = 64;
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  children: (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+export interface RangeOptions {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  step?: number;
+  value: number;
+  /** A log-scale slider (min > 0): the thumb moves in log10 units, values are rounded to integers. */
+  log?: boolean;
+  /** How the value is shown next to the slider. */
+  format?: (v: number) => string;
+  /** Also offer a number box to type an exact value. */
+  numberBox?: boolean;
+  /** Unit for the text description, e.g. "pp". */
+  describe?: (v: number) => string;
+}
+
+/** A slider (linear or log), with its value shown beside it and an optional number box. */
+export function range(o: RangeOptions): Control<number> {
+  const id = nextId(o.key);
+  const fmt = o.format ?? ((v: number) => String(v));
+  const step = o.step ?? (o.log ? 1 : (o.max - o.min) / 100);
+  const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
+  const snap = (v: number) => {
+    const c = clamp(v);
+    if (o.log) return Math.round(c);
+    const s = Math.round((c - o.min) / step) * step + o.min;
+    return Number(clamp(s).toFixed(10));
+  };
+  const toSlider = (v: number) => (o.log ? Math.log10(v) : v);
+  const fromSlider = (s: number) => snap(o.log ? 10 ** s : s);
+  const slider = el("input", {
+    id,
+    type: "range",
+    min: String(toSlider(o.min)),
+    max: String(toSlider(o.max)),
+    step: o.log ? "0.001" : String(step),
+    "data-key": o.key,
+  });
+  const output = el("output", { for: id, class: "control-value", "aria-hidden": "true" });
+  const box = o.numberBox
+    ? el("input", {
+        type: "number",
+        min: String(o.min),
+        max: String(o.max),
+        step: o.log ? "1" : String(step),
+        "aria-label": `${o.label} (exact value)`,
+        class: "control-number",
+        "data-key": `${o.key}-number`,
+      })
+    : null;
+  let current = snap(o.value);
+  const sync = () => {
+    slider.value = String(toSlider(current));
+    slider.setAttribute("aria-valuetext", fmt(current));
+    output.textContent = fmt(current);
+    if (box && document.activeElement !== box) box.value = String(current);
+  };
+  slider.addEventListener("input", (event) => {
+    current = fromSlider(Number(slider.value));
+    slider.setAttribute("aria-valuetext", fmt(current));
+    output.textContent = fmt(current);
+    if (box) box.value = String(current);
+    // Let the explorable see one event per change, from the control's element.
+    event.stopPropagation();
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  box?.addEventListener("change", () => {
+    const v = Number(box.value);
+    if (box.value.trim() === "" || !Number.isFinite(v)) {
+      box.value = String(current);
+      return;
+    }
+    current = snap(v);
+    sync();
+    box.value = String(current);
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  box?.addEventListener("input", (event) => event.stopPropagation());
+  const element = el("div", { class: "control control-range" }, [
+    el("label", { for: id }, [o.label]),
+    el("div", { class: "control-row" }, [slider, ...(box ? [box] : [output])]),
+  ]);
+  sync();
+  return {
+    key: o.key,
+    label: o.label,
+    element,
+    get value() {
+      return current;
+    },
+    set value(v: number) {
+      current = snap(v);
+      sync();
+    },
+    parse(text) {
+      if (text.length > MAX_URL_VALUE) return undefined;
+      const v = Number(text);
+      return text.trim() !== "" && Number.isFinite(v) ? snap(v) : undefined;
+    },
+    format: (v) => String(v),
+    describe: (v) => `${o.label}: ${(o.describe ?? fmt)(v)}`,
+  };
+}
+
+export interface ChoiceOptions<T extends string | number> {
+  key: string;
+  label: string;
+  options: readonly { value: T; label: string }[];
+  value: T;
+  /** "radio" shows every option as a segmented button group; "select" a drop-down. */
+  kind?: "radio" | "select";
+}
+
+/** One of a few options, as radio buttons (default) or a drop-down. */
+export function choice<T extends string | number>(o: ChoiceOptions<T>): Control<T> {
+  const id = nextId(o.key);
+  let current = o.value;
+  const labelOf = (v: T) => o.options.find((x) => x.value === v)?.label ?? String(v);
+  const find = (text: string) => o.options.find((x) => String(x.value) === text)?.value;
+  let element: HTMLElement;
+  let sync: () => void;
+  if (o.kind === "select") {
+    const select = el(
+      "select",
+      { id, "data-key": o.key },
+      o.options.map((x) => el("option", { value: String(x.value) }, [x.label])),
+    );
+    select.addEventListener("input", (event) => {
+      current = find(select.value) ?? current;
+      event.stopPropagation();
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    sync = () => {
+      select.value = String(current);
+    };
+    element = el("div", { class: "control control-select" }, [el("label", { for: id }, [o.label]), select]);
+  } else {
+    const radios = o.options.map((x) => {
+      const input = el("input", { type: "radio", name: id, value: String(x.value), "data-key": o.key });
+      input.addEventListener("input", (event) => {
+        if (!input.checked) return;
+        current = x.value;
+        event.stopPropagation();
+        element.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      return { input, value: x.value, node: el("label", { class: "segment" }, [input, el("span", {}, [x.label])]) };
+    });
+    sync = () => {
+      for (const r of radios) r.input.checked = r.value === current;
+    };
+    element = el("fieldset", { class: "control control-choice" }, [
+      el("legend", {}, [o.label]),
+      el(
+        "div",
+        { class: "segments" },
+        radios.map((r) => r.node),
+      ),
+    ]);
+  }
+  sync();
+  return {
+    key: o.key,
+    label: o.label,
+    element,
+    get value() {
+      return current;
+    },
+    set value(v: T) {
+      if (o.options.some((x) => x.value === v)) current = v;
+      sync();
+    },
+    parse: (text) => (text.length > MAX_URL_VALUE ? undefined : find(text)),
+    format: (v) => String(v),
+    describe: (v) => `${o.label}: ${labelOf(v)}`,
+  };
+}
+
+/** An on/off switch. */
+export function toggle(o: { key: string; label: string; value: boolean }): Control<boolean> {
+  const id = nextId(o.key);
+  let current = o.value;
+  const input = el("input", { id, type: "checkbox", "data-key": o.key });
+  input.checked = current;
+  input.addEventListener("input", (event) => {
+    current = input.checked;
+    event.stopPropagation();
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const element = el("div", { class: "control control-toggle" }, [input, el("label", { for: id }, [o.label])]);
+  return {
+    key: o.key,
+    label: o.label,
+    element,
+    get value() {
+      return current;
+    },
+    set value(v: boolean) {
+      current = v;
+      input.checked = v;
+    },
+    parse: (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : undefined),
+    format: (v) => (v ? "1" : "0"),
+    describe: (v) => `${o.label}: ${v ? "on" : "off"}`,
+  };
+}

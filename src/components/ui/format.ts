@@ -1,0 +1,18 @@
+// Number formats used across the site, so "pp", percentages and counts read the same everywhere.
+import { format } from "d3-format";
+
+const count = format(",");
+/** 14042 → "14,042" */
+export const formatCount = (n: number) => count(Math.round(n));
+
+/** 0.8123 → "81.2%" (digits after the point). */
+export const formatPercent = (p: number, digits = 1) => `${(100 * p).toFixed(digits)}%`;
+
+/** A proportion as percentage points: 0.02159 → "2.16 pp". */
+export const formatPp = (x: number, digits = 2) => `${(100 * x).toFixed(digits)} pp`;
+
+/** A half-width as "±2.16 pp". */
+export const formatPlusMinus = (x: number, digits = 2) => `±${formatPp(x, digits)}`;
+
+/** A p-value: "p < 0.001" or "p = 0.042". */
+export const formatPValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);

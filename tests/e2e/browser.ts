@@ -1,0 +1,85 @@
+// Browser helpers for the e2e tests: one Chromium per test file, and a page that records
+// every console error, uncaught exception, failed request and request to another host.
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+export function chromiumPath(): string {
+  return process.env.CHROME_PATH ?? "/usr/bin/chromium";
+}
+
+export const chromiumArgs = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  /** Everything that went wrong on the page so far. */
+  problems: string[];
+}
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+/** Open `path` on the test server in a fresh context and record problems. */
+export async function open(
+  browser: Browser,
+  path: string,
+  { viewport = { width: 1280, height: 800 }, colorScheme = "light" as "light" | "dark", storage = undefined as
+    | Record<string, string>
+    | undefined } = {},
+): Promise<Watched> {
+  const base = baseUrl();
+  const origin = new URL(base).origin;
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: "reduce" });
+  if (storage) {
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    }, storage);
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) {
+      problems.push(`request to another host: ${url}`);
+    }
+  });
+  await page.goto(base + path, { waitUntil: "networkidle" });
+  return { page, context, problems };
+}
+
+/** Set a range input's value the way a drag would (value then an input event). */
+export async function setRange(page: Page, selector: string, value: number): Promise<void> {
+  await page.locator(selector).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
+/** The numeric data-value of a readout element. */
+export async function readout(page: Page, scope: string, name: string): Promise<number> {
+  const v = await page.locator(`${scope} [data-readout="${name}"]`).first().getAttribute("data-value");
+  return Number(v);
+}
