@@ -12,7 +12,7 @@ const lessons = [
 export default {
   title: "Reading Benchmark Scores",
   root: "src",
-  output: "dist",
+  output: process.env.OBSERVABLE_OUTPUT ?? "dist",
   globalStylesheets: [],
   style: "style.css",
   search: false,
