@@ -9,6 +9,7 @@ export {
   proportionInterval,
   scoreInterval,
 } from "./intervals.js";
+export { adjustPValues, type PAdjustMethod, pAdjustMethods } from "./multipleComparisons.js";
 export { minimumDetectableDifference, power, sampleSizeExact, sampleSizeTwoProportions } from "./power.js";
 export {
   binomialSampler,
@@ -29,3 +30,11 @@ export {
   pairedDifference,
   twoProportionTest,
 } from "./tests.js";
+export {
+  binIndex,
+  type CalibrationSummary,
+  calibrationSummary,
+  expectedCalibrationError,
+  type ReliabilityBin,
+  reliabilityBins,
+} from "./calibration.js";
