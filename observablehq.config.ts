@@ -45,7 +45,10 @@ export default {
   // Framework's page shell has no lang and forbids zoom; fix both before anything renders.
   document.documentElement.lang = "en";
   document.querySelector('meta[name="viewport"]')?.setAttribute("content", "width=device-width, initial-scale=1");
-</script>`,
+  // ?embed=<figure-id> shows one figure alone (for an iframe): hide the page before it paints.
+  if (/[?&]embed=/.test(location.search)) document.documentElement.classList.add("embed-mode");
+</script>
+<script type="module" src="/components/ui/site.js"></script>`,
   footer:
     "Reading Benchmark Scores — an explorable course. Code under the MIT licence; every data table names its source on the page that shows it. No tracking, no third-party requests.",
 };

@@ -21,14 +21,10 @@ interface Entry {
   path?: string;
   pages?: Entry[];
 }
-const paths = ["/", ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!]))];
-
-function quantile(sorted: number[], q: number): number {
-  if (!sorted.length) return Number.NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
-}
+const paths = [
+  "/",
+  ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!])),
+];
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -36,7 +32,10 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 let buildSeconds: number | null = null;
 if (!process.env.BENCH_SKIP_BUILD) {
   const t0 = performance.now();
-  execSync("npm run build", { stdio: "ignore", env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" } });
+  execSync("npm run build", {
+    stdio: "ignore",
+    env: { ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true" },
+  });
   buildSeconds = round((performance.now() - t0) / 1000, 1);
   console.log(`build: ${buildSeconds} s`);
 }
@@ -153,7 +152,14 @@ async function measureFigures(page: Page): Promise<FigureResult[]> {
         }
         times.sort((a, b) => a - b);
         const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
-        out.push({ id, input: key, changes: times.length, medianMs: q(0.5), p95Ms: q(0.95), maxMs: times[times.length - 1]! });
+        out.push({
+          id,
+          input: key,
+          changes: times.length,
+          medianMs: q(0.5),
+          p95Ms: q(0.95),
+          maxMs: times[times.length - 1]!,
+        });
       }
     }
     return out;
@@ -196,7 +202,9 @@ for (const path of paths) {
   });
   await page.goto(url + path, { waitUntil: "networkidle" });
   await Promise.all(bodies);
-  const firstFigure = await page.evaluate(() => (window as unknown as { __firstFigure?: number }).__firstFigure ?? null);
+  const firstFigure = await page.evaluate(
+    () => (window as unknown as { __firstFigure?: number }).__firstFigure ?? null,
+  );
   const figures = await measureFigures(page);
   pages.push({ path, bytes, firstFigureMs: firstFigure === null ? null : round(firstFigure, 0), figures });
   console.log(`${path}: ${figures.length} inputs, JS ${round(bytes.js.gzip / 1024, 1)} kB gz`);
@@ -212,7 +220,12 @@ if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
   const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: chromiumArgs });
   try {
     for (const path of paths) {
-      const result = await lh(url + path, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+      const result = await lh(url + path, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+      });
       const cats = result?.lhr.categories;
       lighthouse[path] = {
         performance: Math.round(100 * (cats?.performance?.score ?? 0)),
@@ -244,19 +257,39 @@ writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 // ---- Markdown ----
 const ok = (good: boolean) => (good ? "✓" : "✗ over budget");
 const lines: string[] = [];
-lines.push(`# Benchmark results (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, Node ${process.version})`, "");
-if (buildSeconds !== null) lines.push(`Build: **${buildSeconds} s** (budget ${budgets.buildS} s) ${ok(buildSeconds <= budgets.buildS)}`, "");
-lines.push("## Pages", "", "| page | JS kB (gzip) | CSS kB (gzip) | data kB (gzip) | first figure ms | Lighthouse perf / a11y |", "|---|---:|---:|---:|---:|---:|");
+lines.push(
+  `# Benchmark results (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, Node ${process.version})`,
+  "",
+);
+if (buildSeconds !== null)
+  lines.push(
+    `Build: **${buildSeconds} s** (budget ${budgets.buildS} s) ${ok(buildSeconds <= budgets.buildS)}`,
+    "",
+  );
+lines.push(
+  "## Pages",
+  "",
+  "| page | JS kB (gzip) | CSS kB (gzip) | data kB (gzip) | first figure ms | Lighthouse perf / a11y |",
+  "|---|---:|---:|---:|---:|---:|",
+);
 for (const p of pages) {
   const lh = lighthouse[p.path];
   lines.push(
     `| ${p.path} | ${round(p.bytes.js.raw / 1024, 0)} (${round(p.bytes.js.gzip / 1024, 1)}) ${ok(p.bytes.js.gzip / 1024 <= budgets.pageJsGzipKb)} | ${round(p.bytes.css.raw / 1024, 0)} (${round(p.bytes.css.gzip / 1024, 1)}) | ${round(p.bytes.data.raw / 1024, 0)} (${round(p.bytes.data.gzip / 1024, 1)}) | ${p.firstFigureMs ?? "–"} ${p.firstFigureMs === null ? "" : ok(p.firstFigureMs <= budgets.firstFigureMs)} | ${lh ? `${lh.performance} / ${lh.accessibility}` : "–"} |`,
   );
 }
-lines.push("", "## Redraw after an input change (input event → new drawing laid out)", "", "| page | figure | input | changes | median ms | p95 ms | max ms |", "|---|---|---|---:|---:|---:|---:|");
+lines.push(
+  "",
+  "## Redraw after an input change (input event → new drawing laid out)",
+  "",
+  "| page | figure | input | changes | median ms | p95 ms | max ms |",
+  "|---|---|---|---:|---:|---:|---:|",
+);
 for (const p of pages) {
   for (const f of p.figures) {
-    lines.push(`| ${p.path} | ${f.id} | ${f.input} | ${f.changes} | ${round(f.medianMs)} | ${round(f.p95Ms)} ${ok(f.p95Ms <= budgets.redrawP95Ms)} | ${round(f.maxMs)} |`);
+    lines.push(
+      `| ${p.path} | ${f.id} | ${f.input} | ${f.changes} | ${round(f.medianMs)} | ${round(f.p95Ms)} ${ok(f.p95Ms <= budgets.redrawP95Ms)} | ${round(f.maxMs)} |`,
+    );
   }
 }
 lines.push("", "## Heavy kernels (Node)", "", "| kernel | ms |", "|---|---:|");

@@ -1,7 +1,8 @@
 // The heavy computations, timed in Node: bootstrap rank intervals, Bradley–Terry with bootstrap,
 // and the analysis of a 200,000-row results file.
-import { bradleyTerry, rankIntervals, seededRandom, winProbability } from "../src/components/stats/index.ts";
+
 import type { Battle } from "../src/components/stats/index.ts";
+import { bradleyTerry, rankIntervals, seededRandom, winProbability } from "../src/components/stats/index.ts";
 
 export interface KernelResult {
   name: string;
@@ -17,7 +18,11 @@ function time(name: string, fn: () => unknown): KernelResult {
 
 export async function kernels(): Promise<KernelResult[]> {
   const rng = seededRandom(1);
-  const entries = Array.from({ length: 50 }, (_, i) => ({ model: `m${i}`, k: Math.round((0.5 + i * 0.008) * 14042), n: 14042 }));
+  const entries = Array.from({ length: 50 }, (_, i) => ({
+    model: `m${i}`,
+    k: Math.round((0.5 + i * 0.008) * 14042),
+    n: 14042,
+  }));
   const models = Array.from({ length: 50 }, (_, i) => ({ name: `m${i}`, rating: 900 + 4 * i }));
   const battles: Battle[] = [];
   for (let t = 0; t < 50_000; t++) {
@@ -29,8 +34,12 @@ export async function kernels(): Promise<KernelResult[]> {
     battles.push({ a: a.name, b: b.name, winner: r < p * 0.9 ? "a" : r < 0.9 ? "b" : "tie" });
   }
   const out = [
-    time("rankIntervals: 50 models × 1,000 resamples (N = 14,042)", () => rankIntervals(entries, { resamples: 1000, seed: 1 })),
-    time("bradleyTerry: 50,000 battles, 50 models, 200 bootstrap rounds", () => bradleyTerry(battles, { bootstrap: 200, seed: 1 })),
+    time("rankIntervals: 50 models × 1,000 resamples (N = 14,042)", () =>
+      rankIntervals(entries, { resamples: 1000, seed: 1 }),
+    ),
+    time("bradleyTerry: 50,000 battles, 50 models, 200 bootstrap rounds", () =>
+      bradleyTerry(battles, { bootstrap: 200, seed: 1 }),
+    ),
   ];
   // The results analysis arrives with the "your own results" tool; time it when it exists.
   try {

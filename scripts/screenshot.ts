@@ -6,7 +6,9 @@ import { chromiumArgs, chromiumPath } from "../tests/e2e/browser.ts";
 import { serve } from "./serve.ts";
 
 const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
-const sizes = (process.env.SIZES ?? "1280x800,1920x1080").split(",").map((s) => s.split("x").map(Number) as [number, number]);
+const sizes = (process.env.SIZES ?? "1280x800,1920x1080")
+  .split(",")
+  .map((s) => s.split("x").map(Number) as [number, number]);
 const dark = process.env.DARK === "1";
 const full = process.env.FULL !== "0";
 mkdirSync("screenshots", { recursive: true });
@@ -17,7 +19,7 @@ for (const path of paths.length ? paths : ["/"]) {
     const page = await browser.newPage({ viewport: { width, height }, colorScheme: dark ? "dark" : "light" });
     await page.goto(url + path, { waitUntil: "networkidle" });
     await page.waitForTimeout(500);
-    const name = `screenshots/${(path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "") || "index")}-${width}x${height}${dark ? "-dark" : ""}.png`;
+    const name = `screenshots/${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "") || "index"}-${width}x${height}${dark ? "-dark" : ""}.png`;
     await page.screenshot({ path: name, fullPage: full });
     console.log(name);
     await page.close();

@@ -22,7 +22,9 @@ function resolveFile(root: string, urlPath: string): string | null {
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
   const base = join(root, clean);
   if (!base.startsWith(root)) return null;
-  const candidates = clean.endsWith("/") ? [join(base, "index.html")] : [base, `${base}.html`, join(base, "index.html")];
+  const candidates = clean.endsWith("/")
+    ? [join(base, "index.html")]
+    : [base, `${base}.html`, join(base, "index.html")];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 

@@ -37,9 +37,11 @@ export function baseUrl(): string {
 export async function open(
   browser: Browser,
   path: string,
-  { viewport = { width: 1280, height: 800 }, colorScheme = "light" as "light" | "dark", storage = undefined as
-    | Record<string, string>
-    | undefined } = {},
+  {
+    viewport = { width: 1280, height: 800 },
+    colorScheme = "light" as "light" | "dark",
+    storage = undefined as Record<string, string> | undefined,
+  } = {},
 ): Promise<Watched> {
   const base = baseUrl();
   const origin = new URL(base).origin;
@@ -55,7 +57,9 @@ export async function open(
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on("requestfailed", (req) =>
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
+  );
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -10,7 +10,10 @@ interface Entry {
   path?: string;
   pages?: Entry[];
 }
-const paths = ["/", ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!]))];
+const paths = [
+  "/",
+  ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!])),
+];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,12 +52,14 @@ describe("every page", () => {
       await page.waitForTimeout(300);
       expect(problems).toEqual([]);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
-      expect(await page.locator('meta[name="viewport"]').getAttribute("content")).not.toContain("maximum-scale");
+      expect(await page.locator('meta[name="viewport"]').getAttribute("content")).not.toContain(
+        "maximum-scale",
+      );
       expect(await page.locator("main h1").count()).toBeGreaterThan(0);
       // Every sidebar link resolves to a page of the site.
-      const links = await page.locator("#observablehq-sidebar a[href]").evaluateAll((as) =>
-        as.map((a) => (a as HTMLAnchorElement).href),
-      );
+      const links = await page
+        .locator("#observablehq-sidebar a[href]")
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(links.length).toBeGreaterThanOrEqual(paths.length - 1);
       await context.close();
     });

@@ -92,7 +92,7 @@ function solveSpd(A: Float64Array, b: Float64Array, n: number): boolean {
  * Falls back to the MM algorithm (Hunter 2004) when Newton cannot proceed (e.g. a
  * disconnected comparison graph).
  */
-function fit({ m, wins }: Tally, prior: number): Float64Array {
+function fitStrengths({ m, wins }: Tally, prior: number): Float64Array {
   const theta = new Float64Array(m);
   const free = prior > 0 ? m : m - 1;
   if (free === 0) return theta;
@@ -190,7 +190,8 @@ export function bradleyTerry(
   const index = new Map<string, number>();
   const models: string[] = [];
   battles.forEach((battle, t) => {
-    if (battle.a === battle.b) throw new RangeError(`battles[${t}]: a model cannot battle itself (${battle.a})`);
+    if (battle.a === battle.b)
+      throw new RangeError(`battles[${t}]: a model cannot battle itself (${battle.a})`);
     if (battle.winner !== "a" && battle.winner !== "b" && battle.winner !== "tie") {
       throw new RangeError(`battles[${t}].winner must be "a", "b" or "tie"`);
     }
@@ -208,7 +209,7 @@ export function bradleyTerry(
     b: Uint32Array.from(battles, (x) => index.get(x.b)!),
     outcome: Float64Array.from(battles, (x) => (x.winner === "a" ? 1 : x.winner === "b" ? 0 : 0.5)),
   };
-  const ratings = toRatings(fit(tally(m, encoded), prior));
+  const ratings = toRatings(fitStrengths(tally(m, encoded), prior));
   let lower = ratings;
   let upper = ratings;
   if (bootstrap > 0) {
@@ -217,7 +218,7 @@ export function bradleyTerry(
     const pick = new Uint32Array(battles.length);
     for (let r = 0; r < bootstrap; r++) {
       for (let t = 0; t < pick.length; t++) pick[t] = Math.floor(rng() * battles.length);
-      const rs = toRatings(fit(tally(m, encoded, pick), prior));
+      const rs = toRatings(fitStrengths(tally(m, encoded, pick), prior));
       for (let i = 0; i < m; i++) samples[i]![r] = rs[i]!;
     }
     lower = new Float64Array(m);

@@ -39,11 +39,15 @@ export function competitionRanks(scores: ArrayLike<number>): Int32Array {
  */
 export function rankIntervals(
   entries: readonly RankEntry[],
-  { confidence = 0.95, resamples = 1000, seed = 1 }: { confidence?: number; resamples?: number; seed?: number } = {},
+  {
+    confidence = 0.95,
+    resamples = 1000,
+    seed = 1,
+  }: { confidence?: number; resamples?: number; seed?: number } = {},
 ): RankInterval[] {
   assertConfidence(confidence);
   if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError("resamples must be an integer ≥ 1");
-  entries.forEach((e, i) => assertSuccesses(e.k, e.n, `entries[${i}].k`, `entries[${i}].n`));
+  for (const [i, e] of entries.entries()) assertSuccesses(e.k, e.n, `entries[${i}].k`, `entries[${i}].n`);
   const m = entries.length;
   const p = entries.map((e) => e.k / e.n);
   const rank = competitionRanks(p);
@@ -76,6 +80,12 @@ export function rankIntervals(
         break;
       }
     }
-    return { model: e.model, estimate: p[i]!, rank: rank[i]!, lower: Math.min(lower, rank[i]!), upper: Math.max(upper, rank[i]!) };
+    return {
+      model: e.model,
+      estimate: p[i]!,
+      rank: rank[i]!,
+      lower: Math.min(lower, rank[i]!),
+      upper: Math.max(upper, rank[i]!),
+    };
   });
 }

@@ -107,7 +107,8 @@ export function pairedDifference(
   for (let i = 0; i < n; i++) {
     const xi = x[i]!;
     const yi = y[i]!;
-    if (!Number.isFinite(xi) || !Number.isFinite(yi)) throw new RangeError(`x[${i}] and y[${i}] must be numbers`);
+    if (!Number.isFinite(xi) || !Number.isFinite(yi))
+      throw new RangeError(`x[${i}] and y[${i}] must be numbers`);
     sx += xi;
     sy += yi;
     if (xi > yi) onlyX++;
@@ -132,14 +133,24 @@ export function pairedDifference(
   const se = Math.sqrt(sdd / (n - 1) / n);
   const h = zCritical(confidence) * se;
   const correlation = sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-  return { meanDiff, se, lower: meanDiff - h, upper: meanDiff + h, correlation, discordant: { onlyX, onlyY } };
+  return {
+    meanDiff,
+    se,
+    lower: meanDiff - h,
+    upper: meanDiff + h,
+    correlation,
+    discordant: { onlyX, onlyY },
+  };
 }
 
 /**
  * Cluster-robust standard error of a mean, for questions that share a subject or a passage.
  * V = G/(G−1) · Σ_g (Σ_{i∈g} (x_i − x̄))² / n². With one question per cluster it equals s/√n.
  */
-export function clusteredStandardError(values: ArrayLike<number>, clusters: ArrayLike<string | number>): number {
+export function clusteredStandardError(
+  values: ArrayLike<number>,
+  clusters: ArrayLike<string | number>,
+): number {
   const n = values.length;
   if (n !== clusters.length) {
     throw new RangeError(`values and clusters must have the same length (${n} vs ${clusters.length})`);

@@ -20,7 +20,10 @@ export function assertSuccesses(k: number, n: number, kName = "k", nName = "n"):
 
 export function assertProbability(name: string, value: number, { open = false } = {}): void {
   const ok = Number.isFinite(value) && (open ? value > 0 && value < 1 : value >= 0 && value <= 1);
-  if (!ok) throw new RangeError(`${name} must be a probability in ${open ? "(0, 1)" : "[0, 1]"}, got ${String(value)}`);
+  if (!ok)
+    throw new RangeError(
+      `${name} must be a probability in ${open ? "(0, 1)" : "[0, 1]"}, got ${String(value)}`,
+    );
 }
 
 export function assertConfidence(confidence: number): void {

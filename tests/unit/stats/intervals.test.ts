@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { halfWidth, type IntervalMethod, proportionInterval, seededRandom } from "../../../src/components/stats/index.ts";
+import {
+  halfWidth,
+  type IntervalMethod,
+  proportionInterval,
+  seededRandom,
+} from "../../../src/components/stats/index.ts";
 import { binomialSampler } from "../../../src/components/stats/random.ts";
 import reference from "../../reference/r-reference.json";
 

@@ -17,7 +17,9 @@ import {
 } from "../../../src/components/stats/index.ts";
 
 const methods: IntervalMethod[] = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson"];
-const countPair = fc.integer({ min: 1, max: 100_000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+const countPair = fc
+  .integer({ min: 1, max: 100_000 })
+  .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
 const confidence = fc.constantFrom(0.8, 0.9, 0.95, 0.99);
 const open01 = fc.double({ min: 0.01, max: 0.99, noNaN: true });
 
@@ -47,12 +49,17 @@ describe("proportionInterval properties", () => {
   });
   it("Wilson narrows when n grows at the same proportion", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 2, max: 10 }), (n, tenth, m) => {
-        const k = Math.round((tenth / 10) * n);
-        const a = proportionInterval(k, n);
-        const b = proportionInterval(k * m, n * m);
-        return b.upper - b.lower <= a.upper - a.lower + 1e-12;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 2, max: 10 }),
+        (n, tenth, m) => {
+          const k = Math.round((tenth / 10) * n);
+          const a = proportionInterval(k, n);
+          const b = proportionInterval(k * m, n * m);
+          return b.upper - b.lower <= a.upper - a.lower + 1e-12;
+        },
+      ),
     );
   });
 });
@@ -60,11 +67,15 @@ describe("proportionInterval properties", () => {
 describe("halfWidth, power and sample size properties", () => {
   it("halfWidth is finite, non-negative and decreasing in n", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1_000_000 }), (p, n) => {
-        const a = halfWidth(p, n);
-        const b = halfWidth(p, n + 1);
-        return Number.isFinite(a) && a >= 0 && b <= a;
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (p, n) => {
+          const a = halfWidth(p, n);
+          const b = halfWidth(p, n + 1);
+          return Number.isFinite(a) && a >= 0 && b <= a;
+        },
+      ),
     );
   });
   it("power is a probability, increasing in n; the sample size reaches 80%", () => {
@@ -99,11 +110,16 @@ describe("tests are symmetric under swapping the models", () => {
   });
   it("mcnemarTest", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom("exact", "chi2", "chi2-cc") as fc.Arbitrary<"exact" | "chi2" | "chi2-cc">, (b, c, method) => {
-        const x = mcnemarTest(b, c, { method });
-        const y = mcnemarTest(c, b, { method });
-        return Math.abs(x.pValue - y.pValue) < 1e-9 && x.pValue >= 0 && x.pValue <= 1;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.constantFrom("exact", "chi2", "chi2-cc") as fc.Arbitrary<"exact" | "chi2" | "chi2-cc">,
+        (b, c, method) => {
+          const x = mcnemarTest(b, c, { method });
+          const y = mcnemarTest(c, b, { method });
+          return Math.abs(x.pValue - y.pValue) < 1e-9 && x.pValue >= 0 && x.pValue <= 1;
+        },
+      ),
     );
   });
   it("pairedDifference flips sign and keeps its SE", () => {
@@ -136,7 +152,9 @@ describe("ranks and ratings", () => {
           pairs.map(([k, n], i) => ({ model: `m${i}`, k, n })),
           { resamples: 50, seed },
         );
-        return r.every((x) => x.lower >= 1 && x.upper <= pairs.length && x.lower <= x.rank && x.rank <= x.upper);
+        return r.every(
+          (x) => x.lower >= 1 && x.upper <= pairs.length && x.lower <= x.rank && x.rank <= x.upper,
+        );
       }),
       { numRuns: 50 },
     );
@@ -151,13 +169,21 @@ describe("ranks and ratings", () => {
       fc.property(fc.array(battle, { minLength: 1, maxLength: 60 }), fc.integer(), (raw, shuffleSeed) => {
         const battles = raw.filter((x) => x.a !== x.b);
         fc.pre(battles.length > 0);
-        const shuffled = [...battles].sort((x, y) => ((JSON.stringify(x).length * 31 + shuffleSeed) % 7) - ((JSON.stringify(y).length * 17 + shuffleSeed) % 5));
+        const shuffled = [...battles].sort(
+          (x, y) =>
+            ((JSON.stringify(x).length * 31 + shuffleSeed) % 7) -
+            ((JSON.stringify(y).length * 17 + shuffleSeed) % 5),
+        );
         const a = bradleyTerry(battles, { bootstrap: 0 });
         const b = bradleyTerry(shuffled.reverse(), { bootstrap: 0 });
         const mean = a.reduce((s, r) => s + r.rating, 0) / a.length;
         return (
           Math.abs(mean - 1000) < 1e-6 &&
-          a.every((r) => Number.isFinite(r.rating) && Math.abs(b.find((x) => x.model === r.model)!.rating - r.rating) < 1e-4)
+          a.every(
+            (r) =>
+              Number.isFinite(r.rating) &&
+              Math.abs(b.find((x) => x.model === r.model)!.rating - r.rating) < 1e-4,
+          )
         );
       }),
       { numRuns: 60 },
@@ -166,7 +192,12 @@ describe("ranks and ratings", () => {
 });
 
 it("invalid arguments always throw a RangeError, never return NaN", () => {
-  const bad = fc.oneof(fc.constant(Number.NaN), fc.constant(-1), fc.constant(0.5), fc.constant(Number.POSITIVE_INFINITY));
+  const bad = fc.oneof(
+    fc.constant(Number.NaN),
+    fc.constant(-1),
+    fc.constant(0.5),
+    fc.constant(Number.POSITIVE_INFINITY),
+  );
   fc.assert(
     fc.property(bad, fc.integer({ min: 1, max: 100 }), (k, n) => {
       expect(() => proportionInterval(k, n)).toThrow(RangeError);

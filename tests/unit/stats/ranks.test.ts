@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Battle } from "../../../src/components/stats/index.ts";
 import {
   bootstrap,
   bradleyTerry,
@@ -8,7 +9,6 @@ import {
   seededRandom,
   winProbability,
 } from "../../../src/components/stats/index.ts";
-import type { Battle } from "../../../src/components/stats/index.ts";
 import reference from "../../reference/r-reference.json";
 
 describe("seeded randomness", () => {
@@ -22,7 +22,10 @@ describe("seeded randomness", () => {
   });
   it("bootstraps the mean of 0/1 data around its value", () => {
     const data: number[] = Array.from({ length: 400 }, (_, i) => (i % 4 === 0 ? 0 : 1));
-    const means = bootstrap(data, (s) => s.reduce((x, y) => x + y, 0) / s.length, { resamples: 500, seed: 3 });
+    const means = bootstrap(data, (s) => s.reduce((x, y) => x + y, 0) / s.length, {
+      resamples: 500,
+      seed: 3,
+    });
     const [lo, hi] = percentileInterval(means);
     expect(lo).toBeLessThan(0.75);
     expect(hi).toBeGreaterThan(0.75);
@@ -79,11 +82,11 @@ describe("bradleyTerry", () => {
   function roundRobin(wins: number[][]): Battle[] {
     const battles: Battle[] = [];
     const names = wins.map((_, i) => `m${i}`);
-    wins.forEach((row, i) =>
-      row.forEach((w, j) => {
+    for (const [i, row] of wins.entries()) {
+      for (const [j, w] of row.entries()) {
         for (let t = 0; t < w; t++) battles.push({ a: names[i]!, b: names[j]!, winner: "a" });
-      }),
-    );
+      }
+    }
     return battles;
   }
   it("matches R's logistic-regression MLE on a round robin", () => {
@@ -117,7 +120,6 @@ describe("bradleyTerry", () => {
     const names = Object.keys(truth);
     const mean = names.reduce((s, n) => s + truth[n]!, 0) / names.length;
     let covered = 0;
-    let total = 0;
     for (const seed of [11, 12, 13, 14, 15]) {
       const rng = seededRandom(seed);
       const battles: Battle[] = [];
@@ -133,7 +135,6 @@ describe("bradleyTerry", () => {
       expect(ratings.map((r) => r.model)).toEqual(["a", "b", "c", "d"]);
       for (const r of ratings) {
         const expected = 1000 + truth[r.model]! - mean;
-        total++;
         if (r.lower <= expected && expected <= r.upper) covered++;
         expect(Math.abs(r.rating - expected)).toBeLessThan(40);
         expect(r.upper - r.lower).toBeLessThan(80);

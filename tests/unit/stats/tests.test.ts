@@ -40,7 +40,9 @@ describe("twoProportionTest against R's prop.test(correct = FALSE)", () => {
     expect(t.z).toBe(0);
   });
   it("names the wrong argument", () => {
-    expect(() => twoProportionTest({ k: 11, n: 10 }, { k: 1, n: 10 })).toThrow(/a\.k \(11\) must not exceed a\.n/);
+    expect(() => twoProportionTest({ k: 11, n: 10 }, { k: 1, n: 10 })).toThrow(
+      /a\.k \(11\) must not exceed a\.n/,
+    );
   });
 });
 
@@ -114,21 +116,33 @@ describe("clusteredStandardError", () => {
     const n = v.length;
     const mean = v.reduce((s, x) => s + x, 0) / n;
     const s2 = v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
-    expect(clusteredStandardError(v, v.map((_, i) => i))).toBeCloseTo(Math.sqrt(s2 / n), 12);
+    expect(
+      clusteredStandardError(
+        v,
+        v.map((_, i) => i),
+      ),
+    ).toBeCloseTo(Math.sqrt(s2 / n), 12);
   });
   it("matches a hand-computed example with two clusters", () => {
     // values 1 1 0 | 0 0 1 1 ; mean 4/7. Residual sums: A = 2 − 12/7 = 2/7, B = 2 − 16/7 = −2/7.
     // V = 2/1 · (4/49 + 4/49) / 49 = 16/2401 → SE = 4/49
-    expect(clusteredStandardError([1, 1, 0, 0, 0, 1, 1], ["A", "A", "A", "B", "B", "B", "B"])).toBeCloseTo(4 / 49, 12);
+    expect(clusteredStandardError([1, 1, 0, 0, 0, 1, 1], ["A", "A", "A", "B", "B", "B", "B"])).toBeCloseTo(
+      4 / 49,
+      12,
+    );
   });
   it("is wider than the naive SE when questions in a cluster move together", () => {
     const values: number[] = [];
     const clusters: string[] = [];
-    for (let g = 0; g < 20; g++) for (let i = 0; i < 10; i++) {
-      values.push(g % 2 === 0 ? (i < 9 ? 1 : 0) : i < 3 ? 1 : 0);
-      clusters.push(`s${g}`);
-    }
-    const naive = clusteredStandardError(values, values.map((_, i) => i));
+    for (let g = 0; g < 20; g++)
+      for (let i = 0; i < 10; i++) {
+        values.push(g % 2 === 0 ? (i < 9 ? 1 : 0) : i < 3 ? 1 : 0);
+        clusters.push(`s${g}`);
+      }
+    const naive = clusteredStandardError(
+      values,
+      values.map((_, i) => i),
+    );
     expect(clusteredStandardError(values, clusters)).toBeGreaterThan(1.5 * naive);
   });
   it("rejects a single cluster", () => {
