@@ -2,7 +2,11 @@
 // statistics core, the interval matches proportionInterval(), and the course table is live.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { halfWidth, proportionInterval } from "../../src/components/stats/index.ts";
+import {
+  halfWidth,
+  minimumDetectableDifference,
+  proportionInterval,
+} from "../../src/components/stats/index.ts";
 import { launch, open, readout, setRange } from "./browser.ts";
 
 const fig = "#fig-ci-width";
@@ -70,21 +74,76 @@ describe("CI width vs N", () => {
     expect(Number(await el.getAttribute("data-upper"))).toBeCloseTo(cp.upper, 9);
   });
 
-  it("the course table is recomputed live and matches the course at 80%", async () => {
+  it("the course table is recomputed live and matches the course at 80% to its printed precision", async () => {
     await setRange(page, slider("p"), 0.8);
-    const printed: Record<string, number> = { MMLU: 0.66, GSM8K: 2.15, HumanEval: 6.1, HellaSwag: 0.78, "ARC-Challenge": 2.3 };
+    const printed: Record<string, [number, number]> = {
+      MMLU: [0.66, 14042],
+      GSM8K: [2.15, 1319],
+      HumanEval: [6.1, 164],
+      HellaSwag: [0.78, 10042],
+      "ARC-Challenge": [2.3, 1172],
+    };
     const rows = page.locator(`${fig} tr[data-benchmark]`);
     expect(await rows.count()).toBe(5);
-    for (const [name, value] of Object.entries(printed)) {
-      const cell = page.locator(`${fig} tr[data-benchmark="${name}"] [data-readout="table-half-width"]`);
-      const live = Number(await cell.getAttribute("data-value"));
-      expect(Math.abs(live - value)).toBeLessThan(0.06);
+    for (const [name, [value, n]] of Object.entries(printed)) {
+      const row = `${fig} tr[data-benchmark="${name}"]`;
+      const live = Number(
+        await page.locator(`${row} [data-readout="table-half-width"]`).getAttribute("data-value"),
+      );
+      expect(live).toBeCloseTo(100 * halfWidth(0.8, n), 6);
+      // Within one unit of the printed value's last digit (GSM8K's 2.159 is printed 2.15).
+      const decimals = String(value).split(".")[1]!.length;
+      expect(Math.abs(live - value)).toBeLessThanOrEqual(10 ** -decimals + 1e-9);
+      expect(Number(await page.locator(`${row} [data-printed]`).getAttribute("data-printed"))).toBe(value);
+      expect(await page.locator(`${row} [data-printed]`).textContent()).toContain("✓");
+      const mdd = Number(
+        await page.locator(`${row} [data-readout="mdd-independent"]`).getAttribute("data-value"),
+      );
+      expect(mdd).toBeCloseTo(100 * minimumDetectableDifference(0.8, n), 6);
+      const mddPaired = Number(
+        await page.locator(`${row} [data-readout="mdd-paired"]`).getAttribute("data-value"),
+      );
+      expect(mddPaired).toBeCloseTo(
+        100 * minimumDetectableDifference(0.8, n, { paired: true, correlation: 0.5 }),
+        6,
+      );
     }
+    // The course's "min. meaningful diff." column is shown beside the live numbers.
+    expect(await page.locator(`${fig} tr[data-benchmark="HumanEval"]`).textContent()).toContain("~10 pp");
     await setRange(page, slider("p"), 0.5);
     const mmlu = Number(
-      await page.locator(`${fig} tr[data-benchmark="MMLU"] [data-readout="table-half-width"]`).getAttribute("data-value"),
+      await page
+        .locator(`${fig} tr[data-benchmark="MMLU"] [data-readout="table-half-width"]`)
+        .getAttribute("data-value"),
     );
     expect(mmlu).toBeCloseTo(100 * halfWidth(0.5, 14042), 4);
+  });
+
+  it("the confidence level changes the half-width", async () => {
+    await page.fill(`${fig} input[data-key="n-number"]`, "1319");
+    await page.press(`${fig} input[data-key="n-number"]`, "Enter");
+    await setRange(page, slider("p"), 0.8);
+    await page.locator(`${fig} input[data-key="confidence"][value="0.99"]`).check({ force: true });
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.8, 1319, 0.99), 4);
+    await page.locator(`${fig} input[data-key="confidence"][value="0.95"]`).check({ force: true });
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.8, 1319), 4);
+  });
+
+  it("the GSM8K presets show ±2.16 at 80% and ±1.4 at 93%: the half-width depends on p", async () => {
+    await page.getByRole("button", { name: /GSM8K at 80%/ }).click();
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.8, 1319), 4);
+    await page.getByRole("button", { name: /GSM8K at 93%/ }).click();
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.93, 1319), 4);
+    expect((await readout(page, fig, "half-width")).toFixed(1)).toBe("1.4");
+  });
+
+  it("the Wald preset shows Wald failing where Clopper–Pearson does not", async () => {
+    await page.getByRole("button", { name: /Wald fails/ }).click();
+    const el = page.locator(`${fig} [data-readout="interval"]`);
+    const wald = proportionInterval(19, 20, { method: "wald" });
+    expect(Number(await el.getAttribute("data-upper"))).toBeCloseTo(wald.upper, 9);
+    expect(wald.upper).toBe(1);
+    expect(await page.locator(fig).textContent()).toContain("reaches 100%");
   });
 
   it("a preset sets the inputs and the URL records the state", async () => {

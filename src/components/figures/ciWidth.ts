@@ -31,9 +31,32 @@ export function ciWidthCurve(
     if (n === last) continue;
     last = n;
     const ci = proportionInterval(Math.round(p * n), n, { confidence, method });
-    out.push({ n, halfWidthPp: (100 * (ci.upper - ci.lower)) / 2, normalPp: 100 * halfWidth(p, n, confidence) });
+    out.push({
+      n,
+      halfWidthPp: (100 * (ci.upper - ci.lower)) / 2,
+      normalPp: 100 * halfWidth(p, n, confidence),
+    });
   }
   return out;
+}
+
+/**
+ * Does a live half-width (pp) agree with a value the course printed, to the printed precision?
+ * Within one unit of the printed value's last digit: the course rounds most values (ARC 2.29 → 2.3)
+ * but cuts GSM8K's 2.159 to 2.15.
+ */
+export function agreesWithPrinted(livePp: number, printed: number): boolean {
+  const decimals = (String(printed).split(".")[1] ?? "").length;
+  return Math.abs(livePp - printed) <= 10 ** -decimals + 1e-9;
+}
+
+/** The strip's accuracy axis: around the intervals, always including them whole. */
+function stripDomain(methods: readonly { lower: number; upper: number }[]): [number, number] {
+  const lo = Math.min(...methods.map((m) => m.lower));
+  const hi = Math.max(...methods.map((m) => m.upper));
+  const pad = Math.max(2, (hi - lo) * 0.6);
+  // More room on the right, where the interval's numbers are written.
+  return [Math.max(0, lo - pad / 2), Math.min(100, hi + 1.5 * pad)];
 }
 
 const methodShort: Record<IntervalMethod, string> = {
@@ -69,7 +92,15 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         numberBox: true,
         format: formatCount,
       }),
-      p: range({ key: "p", label: "Accuracy (p)", min: 0.01, max: 0.99, step: 0.01, value: 0.8, format: (v) => formatPercent(v, 0) }),
+      p: range({
+        key: "p",
+        label: "Accuracy (p)",
+        min: 0.01,
+        max: 0.99,
+        step: 0.01,
+        value: 0.8,
+        format: (v) => formatPercent(v, 0),
+      }),
       confidence: choice({
         key: "confidence",
         label: "Confidence",
@@ -95,15 +126,22 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
       { label: "HumanEval at 80%", values: { n: 164, p: 0.8, confidence: 0.95 } },
       { label: "Wald fails: N = 20, p = 97%", values: { n: 20, p: 0.97, method: "wald" } },
     ],
-    source: "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
+    source:
+      "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
     render(v, { width }) {
       const curve = ciWidthCurve(v.p, { confidence: v.confidence, method: v.method });
       const rows = courseTable(benchmarks, { p: v.p, confidence: v.confidence });
       const marks = rows.map((r) => {
-        const ci = proportionInterval(Math.round(v.p * r.n), r.n, { confidence: v.confidence, method: v.method });
+        const ci = proportionInterval(Math.round(v.p * r.n), r.n, {
+          confidence: v.confidence,
+          method: v.method,
+        });
         return { ...r, pp: (100 * (ci.upper - ci.lower)) / 2 };
       });
-      const here = proportionInterval(Math.round(v.p * v.n), v.n, { confidence: v.confidence, method: v.method });
+      const here = proportionInterval(Math.round(v.p * v.n), v.n, {
+        confidence: v.confidence,
+        method: v.method,
+      });
       const herePp = (100 * (here.upper - here.lower)) / 2;
       const normal = halfWidth(v.p, v.n, v.confidence);
       const level = `${Math.round(v.confidence * 100)}%`;
@@ -113,13 +151,46 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         height: Math.round(Math.min(460, Math.max(300, width * 0.55))),
         marginLeft: 56,
         marginRight: 24,
+        marginTop: 30,
+        marginBottom: 44,
         style: { fontSize: "13px" },
-        x: { type: "log", domain: [10, 100_000], label: "Questions in the test set, N (log scale) →", grid: true, tickFormat: "~s" },
-        y: { type: "log", domain: [0.1, 60], label: `↑ ${level} interval half-width (pp, log scale)`, grid: true, tickFormat: "~g" },
+        x: {
+          type: "log",
+          domain: [10, 100_000],
+          label: "Questions in the test set, N (log scale) →",
+          grid: true,
+          tickFormat: "~s",
+          labelOffset: 38,
+        },
+        y: {
+          type: "log",
+          domain: [0.1, 60],
+          label: `↑ ${level} interval half-width (pp, log scale)`,
+          grid: true,
+          tickFormat: "~g",
+        },
         marks: [
-          Plot.line(curve, { x: "n", y: "normalPp", stroke: palette.grey, strokeDasharray: "5,4", strokeWidth: 1.5 }),
-          Plot.line(curve, { x: "n", y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp), stroke: palette.blue, strokeWidth: 2.5 }),
-          Plot.dot(marks, { x: "n", y: "pp", fill: palette.orange, stroke: "var(--theme-background, white)", r: 5, symbol: "diamond" }),
+          Plot.line(curve, {
+            x: "n",
+            y: "normalPp",
+            stroke: palette.grey,
+            strokeDasharray: "5,4",
+            strokeWidth: 1.5,
+          }),
+          Plot.line(curve, {
+            x: "n",
+            y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp),
+            stroke: palette.blue,
+            strokeWidth: 2.5,
+          }),
+          Plot.dot(marks, {
+            x: "n",
+            y: "pp",
+            fill: palette.orange,
+            stroke: "var(--theme-background, white)",
+            r: 5,
+            symbol: "diamond",
+          }),
           // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't collide.
           ...[-1, 1].map((side) =>
             Plot.text(
@@ -137,14 +208,19 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
             ),
           ),
           Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-          Plot.dot([{ n: v.n, pp: Math.max(0.1, herePp) }], { x: "n", y: "pp", r: 6, fill: palette.vermillion }),
-          Plot.text([{ n: v.n, pp: Math.max(0.1, herePp) }], {
+          Plot.dot([{ n: v.n, pp: Math.max(0.1, herePp) }], {
             x: "n",
             y: "pp",
-            text: () => `N = ${formatCount(v.n)}: ±${herePp.toFixed(2)} pp`,
-            dx: 10,
-            dy: 14,
-            textAnchor: "start",
+            r: 6,
+            fill: palette.vermillion,
+          }),
+          // The chosen N's label sits above the frame, so it never collides with a benchmark's label.
+          Plot.text([{ n: v.n }], {
+            x: "n",
+            frameAnchor: "top",
+            text: () => `N = ${formatCount(v.n)}: ±${herePp.toFixed(2)} pp (${methodShort[v.method]})`,
+            dy: -16,
+            textAnchor: v.n > 3000 ? "end" : v.n < 60 ? "start" : "middle",
             fill: palette.vermillion,
             fontWeight: 700,
             fontSize: 13,
@@ -155,21 +231,55 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
 
       const methods = intervalMethods.map((m) => {
         const ci = proportionInterval(Math.round(v.p * v.n), v.n, { confidence: v.confidence, method: m.id });
-        return { method: methodShort[m.id], lower: 100 * ci.lower, upper: 100 * ci.upper, estimate: 100 * ci.estimate, chosen: m.id === v.method };
+        return {
+          method: methodShort[m.id],
+          lower: 100 * ci.lower,
+          upper: 100 * ci.upper,
+          estimate: 100 * ci.estimate,
+          chosen: m.id === v.method,
+        };
       });
+      const domain = stripDomain(methods);
       const strip = Plot.plot({
         width,
-        height: 190,
+        height: 200,
         marginLeft: 120,
         marginRight: 24,
+        marginBottom: 44,
         style: { fontSize: "13px" },
-        x: { label: `The ${level} interval at N = ${formatCount(v.n)}, k = ${formatCount(Math.round(v.p * v.n))} (accuracy, %) →`, domain: [Math.max(0, 100 * v.p - 30), Math.min(100, 100 * v.p + 30)] , grid: true },
+        x: {
+          label: `The ${level} interval at N = ${formatCount(v.n)}, k = ${formatCount(Math.round(v.p * v.n))} (accuracy, %) →`,
+          domain,
+          grid: true,
+          labelOffset: 38,
+        },
         y: { label: null, domain: methods.map((m) => m.method) },
         marks: [
-          Plot.ruleX([100], { stroke: palette.grey, strokeDasharray: "2,3" }),
-          Plot.link(methods, { x1: "lower", x2: "upper", y1: "method", y2: "method", stroke: (d: (typeof methods)[number]) => (d.chosen ? palette.blue : palette.grey), strokeWidth: 8, strokeLinecap: "butt" }),
+          Plot.ruleX(domain[1] >= 100 ? [100] : [], { stroke: palette.grey, strokeDasharray: "2,3" }),
+          Plot.link(methods, {
+            x1: "lower",
+            x2: "upper",
+            y1: "method",
+            y2: "method",
+            stroke: (d: (typeof methods)[number]) => (d.chosen ? palette.blue : palette.grey),
+            strokeWidth: 8,
+            strokeLinecap: "butt",
+          }),
           Plot.tickX(methods, { x: "estimate", y: "method", stroke: "currentColor", strokeWidth: 2 }),
-          Plot.text(methods, { x: "upper", y: "method", text: (d: (typeof methods)[number]) => `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : ""}`, dx: 8, textAnchor: "start", fontSize: 12 }),
+          ...[false, true].map((nearRight) =>
+            Plot.text(
+              methods.filter((d) => d.upper > domain[1] - 0.18 * (domain[1] - domain[0]) === nearRight),
+              {
+                x: nearRight ? "lower" : "upper",
+                y: "method",
+                dx: nearRight ? -8 : 8,
+                textAnchor: nearRight ? "end" : "start",
+                text: (d: (typeof methods)[number]) =>
+                  `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.method === "Wald" ? " (reaches 100%)" : ""}`,
+                fontSize: 12,
+              },
+            ),
+          ),
         ],
       });
       strip.setAttribute("aria-label", "The interval at the chosen N by method");
@@ -177,13 +287,19 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
       const figure = document.createElement("div");
       figure.append(main, strip);
 
+      const atCourse = v.p === 0.8 && v.confidence === 0.95;
       const table = rows
-        .map(
-          (r, i) =>
+        .map((r) => {
+          const live = 100 * r.halfWidth;
+          const agrees = agreesWithPrinted(live, r.printedHalfWidthPp);
+          return (
             `<tr data-benchmark="${r.benchmark}"><th scope="row">${r.benchmark}</th><td>${formatCount(r.n)}</td>` +
-            `<td data-readout="table-half-width" data-value="${(100 * r.halfWidth).toFixed(6)}">${formatPlusMinus(r.halfWidth)}</td>` +
-            `<td>±${r.printedHalfWidthPp} pp</td><td>${(100 * r.mddIndependent).toFixed(1)} pp</td><td>${(100 * r.mddPaired).toFixed(1)} pp</td><td>${marks[i]!.pp.toFixed(2)}</td></tr>`,
-        )
+            `<td data-readout="table-half-width" data-value="${live.toFixed(6)}">${formatPlusMinus(r.halfWidth)}</td>` +
+            `<td data-printed="${r.printedHalfWidthPp}">±${r.printedHalfWidthPp}${atCourse ? (agrees ? ' <span class="l3-agree" title="agrees to the printed precision">✓</span>' : " ✗") : ""}</td>` +
+            `<td>${r.printedMinDiff}</td><td data-readout="mdd-independent" data-value="${(100 * r.mddIndependent).toFixed(6)}">${(100 * r.mddIndependent).toFixed(1)} pp</td>` +
+            `<td data-readout="mdd-paired" data-value="${(100 * r.mddPaired).toFixed(6)}">${(100 * r.mddPaired).toFixed(1)} pp</td></tr>`
+          );
+        })
         .join("");
       const readout = readoutNode(`
         <div class="big-number" data-readout="half-width" data-value="${(100 * normal).toFixed(6)}">${formatPlusMinus(normal)}</div>
@@ -191,10 +307,10 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         <div data-readout="interval" data-lower="${here.lower}" data-upper="${here.upper}">${methodShort[v.method]}: ${formatPercent(here.lower, 1)} – ${formatPercent(here.upper, 1)}</div>
         <table class="course-table">
           <caption>The course's table, recomputed at ${formatPercent(v.p, 0)} accuracy and ${level} confidence</caption>
-          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (live)</th><th scope="col">Course (at 80%, 95%)</th><th scope="col">Smallest gap detected, independent*</th><th scope="col">…paired, r = 0.5*</th><th scope="col">${methodShort[v.method]} (pp)</th></tr></thead>
+          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width, live</th><th scope="col">Course: CI at 80%</th><th scope="col">Course: min. meaningful diff.</th><th scope="col">Gap detected, independent*</th><th scope="col">…paired, r = 0.5*</th></tr></thead>
           <tbody>${table}</tbody>
         </table>
-        <p class="table-note">* The difference a two-sided test at ${level} finds 80% of the time. Independent: two scores on separate question sets, whose difference has √2 times one score's standard error. Paired: two models on the same questions whose results correlate at 0.5.</p>`);
+        <p class="table-note">Live values use the normal approximation 1.96·√(p(1−p)/N), as the course does; at 80% and 95% each agrees with the course's printed value to its last digit (GSM8K's 2.159 is printed 2.15, cut rather than rounded). The course's "min. meaningful diff." is a rule of thumb. * The smallest difference a two-sided test at ${level} finds 80% of the time. Independent: two scores on separate question sets, whose difference has √2 times one score's standard error. Paired: two models on the same questions whose results correlate at 0.5.</p>`);
 
       const summary =
         `At N = ${formatCount(v.n)} questions and ${formatPercent(v.p, 0)} accuracy, the ${level} interval is ${formatPlusMinus(normal)} by the normal approximation; ` +

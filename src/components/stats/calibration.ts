@@ -30,10 +30,13 @@ export interface CalibrationSummary {
 
 function check(confidence: ArrayLike<number>, correct: ArrayLike<number | boolean>, bins: number): void {
   if (confidence.length !== correct.length) {
-    throw new RangeError(`confidence and correct must have the same length (${confidence.length} vs ${correct.length})`);
+    throw new RangeError(
+      `confidence and correct must have the same length (${confidence.length} vs ${correct.length})`,
+    );
   }
   if (confidence.length < 1) throw new RangeError("calibration needs at least one answer");
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be an integer ≥ 1, got ${String(bins)}`);
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`bins must be an integer ≥ 1, got ${String(bins)}`);
   for (let i = 0; i < confidence.length; i++) {
     const c = confidence[i]!;
     if (!(Number.isFinite(c) && c >= 0 && c <= 1)) {

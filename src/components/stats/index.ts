@@ -1,5 +1,13 @@
 // The statistics core: pure, synchronous functions every page, tool and test builds on.
 export { type Battle, bradleyTerry, ELO_PER_LOGIT, type Rating, winProbability } from "./bradleyTerry.js";
+export {
+  binIndex,
+  type CalibrationSummary,
+  calibrationSummary,
+  expectedCalibrationError,
+  type ReliabilityBin,
+  reliabilityBins,
+} from "./calibration.js";
 export { normalCdf, normalQuantile, zCritical } from "./distributions.js";
 export {
   halfWidth,
@@ -30,11 +38,3 @@ export {
   pairedDifference,
   twoProportionTest,
 } from "./tests.js";
-export {
-  binIndex,
-  type CalibrationSummary,
-  calibrationSummary,
-  expectedCalibrationError,
-  type ReliabilityBin,
-  reliabilityBins,
-} from "./calibration.js";

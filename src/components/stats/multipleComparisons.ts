@@ -6,8 +6,16 @@ export type PAdjustMethod = "holm" | "bonferroni" | "BH";
 
 export const pAdjustMethods: readonly { id: PAdjustMethod; label: string; controls: string }[] = [
   { id: "holm", label: "Holm", controls: "the chance of any false 'difference' (family-wise error)" },
-  { id: "bonferroni", label: "Bonferroni", controls: "the chance of any false 'difference' (family-wise error)" },
-  { id: "BH", label: "Benjamini–Hochberg", controls: "the expected share of false 'differences' (false discovery rate)" },
+  {
+    id: "bonferroni",
+    label: "Bonferroni",
+    controls: "the chance of any false 'difference' (family-wise error)",
+  },
+  {
+    id: "BH",
+    label: "Benjamini–Hochberg",
+    controls: "the expected share of false 'differences' (false discovery rate)",
+  },
 ];
 
 /**

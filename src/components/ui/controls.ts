@@ -1,5 +1,6 @@
 // The inputs every figure uses: labelled, keyboard-operable, and able to read and write
 // their value as text (for shareable URLs). Each constructor returns a Control.
+import { booleanCodec, choiceCodec, numberCodec, snapNumber } from "./urlState.js";
 
 export interface Control<T> {
   key: string;
@@ -18,7 +19,6 @@ export interface Control<T> {
 
 let uid = 0;
 const nextId = (key: string) => `ctl-${key}-${++uid}`;
-const MAX_URL_VALUE = 64;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -53,13 +53,9 @@ export function range(o: RangeOptions): Control<number> {
   const id = nextId(o.key);
   const fmt = o.format ?? ((v: number) => String(v));
   const step = o.step ?? (o.log ? 1 : (o.max - o.min) / 100);
-  const clamp = (v: number) => Math.min(o.max, Math.max(o.min, v));
-  const snap = (v: number) => {
-    const c = clamp(v);
-    if (o.log) return Math.round(c);
-    const s = Math.round((c - o.min) / step) * step + o.min;
-    return Number(clamp(s).toFixed(10));
-  };
+  const scale = { min: o.min, max: o.max, step, log: o.log };
+  const codec = numberCodec(scale);
+  const snap = (v: number) => (Number.isFinite(v) ? snapNumber(v, scale) : current);
   const toSlider = (v: number) => (o.log ? Math.log10(v) : v);
   const fromSlider = (s: number) => snap(o.log ? 10 ** s : s);
   const slider = el("input", {
@@ -82,7 +78,7 @@ export function range(o: RangeOptions): Control<number> {
         "data-key": `${o.key}-number`,
       })
     : null;
-  let current = snap(o.value);
+  let current = snapNumber(o.value, scale);
   const sync = () => {
     slider.value = String(toSlider(current));
     slider.setAttribute("aria-valuetext", fmt(current));
@@ -126,12 +122,8 @@ export function range(o: RangeOptions): Control<number> {
       current = snap(v);
       sync();
     },
-    parse(text) {
-      if (text.length > MAX_URL_VALUE) return undefined;
-      const v = Number(text);
-      return text.trim() !== "" && Number.isFinite(v) ? snap(v) : undefined;
-    },
-    format: (v) => String(v),
+    parse: codec.parse,
+    format: codec.format,
     describe: (v) => `${o.label}: ${(o.describe ?? fmt)(v)}`,
   };
 }
@@ -151,6 +143,7 @@ export function choice<T extends string | number>(o: ChoiceOptions<T>): Control<
   let current = o.value;
   const labelOf = (v: T) => o.options.find((x) => x.value === v)?.label ?? String(v);
   const find = (text: string) => o.options.find((x) => String(x.value) === text)?.value;
+  const codec = choiceCodec(o.options.map((x) => x.value));
   let element: HTMLElement;
   let sync: () => void;
   if (o.kind === "select") {
@@ -203,8 +196,8 @@ export function choice<T extends string | number>(o: ChoiceOptions<T>): Control<
       if (o.options.some((x) => x.value === v)) current = v;
       sync();
     },
-    parse: (text) => (text.length > MAX_URL_VALUE ? undefined : find(text)),
-    format: (v) => String(v),
+    parse: codec.parse,
+    format: codec.format,
     describe: (v) => `${o.label}: ${labelOf(v)}`,
   };
 }
@@ -232,8 +225,8 @@ export function toggle(o: { key: string; label: string; value: boolean }): Contr
       current = v;
       input.checked = v;
     },
-    parse: (text) => (text === "1" || text === "true" ? true : text === "0" || text === "false" ? false : undefined),
-    format: (v) => (v ? "1" : "0"),
+    parse: booleanCodec.parse,
+    format: booleanCodec.format,
     describe: (v) => `${o.label}: ${v ? "on" : "off"}`,
   };
 }

@@ -1,8 +1,16 @@
 // The frame every figure lives in: title, controls, the drawing, a readout, "what to notice",
 // a text alternative that speaks the current numbers, and the state in the URL.
-// Figures supply controls and a pure-ish render(values, {width}); this file does the rest, once.
+// Figures supply controls and a pure-ish render(values, {width}); this file does the rest, once:
+// the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
 import type { Control } from "./controls.js";
-import { readState, writeState } from "./urlState.js";
+import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
+import { registerFigure, togglePresent } from "./present.js";
+import { SITE_NAME, sharePanel } from "./share.js";
+import { labelSvgs } from "./svgAccessibility.js";
+import { embedTarget, figureQuery, readState, writeState } from "./urlState.js";
+
+/** The width a figure is drawn at for export: 960 CSS px, so the 2× PNG is 1920 px wide (a full-HD slide). */
+export const EXPORT_WIDTH = 960;
 
 export interface RenderResult {
   /** The drawing (usually a Plot SVG or figure element). */
@@ -13,6 +21,13 @@ export interface RenderResult {
   readout?: Node;
 }
 
+export interface RenderContext {
+  /** The width to draw at, in CSS px. */
+  width: number;
+  /** True while the figure is shown in present mode (scaled up on a projector); optional to use. */
+  present?: boolean;
+}
+
 export interface ExplorableSpec<V extends Record<string, unknown>> {
   /** Short, URL-safe id, unique on the site, e.g. "ci-width". */
   id: string;
@@ -21,9 +36,11 @@ export interface ExplorableSpec<V extends Record<string, unknown>> {
   notice: string | ((values: NoInfer<V>) => string);
   controls: { [K in keyof V]: Control<V[K]> };
   presets?: readonly { label: string; values: Partial<NoInfer<V>> }[];
-  render(values: NoInfer<V>, context: { width: number }): RenderResult;
+  render(values: NoInfer<V>, context: RenderContext): RenderResult;
   /** Where the numbers come from, shown under the figure. */
   source?: string;
+  /** Offer SVG/PNG downloads (default true; set false for a figure that draws no SVG). */
+  exportable?: boolean;
 }
 
 export interface ExplorableElement extends HTMLElement {
@@ -31,6 +48,10 @@ export interface ExplorableElement extends HTMLElement {
   readonly values: Record<string, unknown>;
   /** Set some values (as a preset or a test would) and redraw. */
   setValues(values: Record<string, unknown>): void;
+  /** Each input's current value for people, e.g. "Questions in the test set (N): 1,319". */
+  describe(): string[];
+  /** The link that reopens this figure in its current state. */
+  link(): string;
 }
 
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
@@ -48,6 +69,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   const title = h("h3", "explorable-title", spec.title);
   title.id = `fig-${spec.id}-title`;
   root.setAttribute("aria-labelledby", title.id);
+  const embedded = typeof location !== "undefined" && embedTarget(location.search) === spec.id;
 
   const controls = h("div", "explorable-controls");
   controls.setAttribute("role", "group");
@@ -75,16 +97,103 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   live.setAttribute("aria-live", "polite");
   const alt = h("details", "explorable-alt");
   const altText = h("p");
+  altText.id = `fig-${spec.id}-alt`;
   alt.append(h("summary", undefined, "Text description of this figure"), altText);
   const source = spec.source ? h("p", "explorable-source", spec.source) : null;
-
-  root.append(title, controls, ...(spec.presets?.length ? [presets] : []), body, notice, alt, live);
-  if (source) root.append(source);
+  // The inputs' values in words: hidden on screen (the controls show them), printed instead of the controls.
+  const state = h("p", "explorable-state");
 
   const values = () => Object.fromEntries(keys.map((k) => [k, spec.controls[k].value])) as V;
   Object.defineProperty(root, "values", { get: values });
+  const describe = () => keys.map((k) => spec.controls[k].describe(spec.controls[k].value));
+  root.describe = describe;
+  const page = () => `${location.origin}${location.pathname}`;
+  const link = () => `${page()}${figureQuery(spec.id, values(), spec.controls)}#${root.id}`;
+  root.link = link;
+
+  // The toolbar: present, share (link and embed code), download SVG and PNG.
+  const tools = h("div", "explorable-toolbar no-print");
+  tools.setAttribute("role", "group");
+  tools.setAttribute("aria-label", `Tools for ${spec.title}`);
+  const tool = (label: string, action: string, onClick: () => void, ariaLabel?: string) => {
+    const b = h("button", "explorable-tool", label);
+    b.type = "button";
+    b.dataset.action = action;
+    if (ariaLabel) b.setAttribute("aria-label", ariaLabel);
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const toolStatus = h("p", "explorable-tool-status");
+  toolStatus.setAttribute("role", "status");
+  const share = sharePanel({
+    id: spec.id,
+    title: spec.title,
+    link,
+    embedLink: () => `${page()}${figureQuery(spec.id, values(), spec.controls, { embed: spec.id })}`,
+    height: () => Math.ceil(root.scrollHeight + 24),
+  });
+  tools.append(tool("Present", "present", () => togglePresent(root), "Present this figure full screen"), share.button);
+  if (spec.exportable !== false) {
+    tools.append(
+      tool("SVG", "export-svg", () => void exportAs("svg"), "Download SVG of this figure"),
+      tool("PNG", "export-png", () => void exportAs("png"), "Download PNG of this figure (2× for slides)"),
+    );
+  }
+  const header = h("div", "explorable-header");
+  header.append(title, tools);
+
+  // Controls and drawing side by side in present mode; on the page the two wrappers are transparent.
+  const side = h("div", "explorable-side");
+  side.append(controls, ...(spec.presets?.length ? [presets] : []));
+  const layout = h("div", "explorable-layout");
+  layout.append(side, body);
+  root.append(header, share.panel, toolStatus, layout, notice, state, alt, live);
+  if (source) root.append(source);
+  if (embedded) {
+    root.classList.add("is-embedded");
+    const open = h("a", "explorable-open", `Open in the course: ${SITE_NAME} ↗`);
+    open.setAttribute("target", "_blank");
+    open.setAttribute("rel", "noopener");
+    root.append(open);
+    document.documentElement.classList.add("embed-ready");
+  }
+
+  async function exportAs(kind: "svg" | "png") {
+    toolStatus.textContent = `Preparing the ${kind.toUpperCase()}…`;
+    const host = h("div", "explorable-export-host");
+    host.setAttribute("aria-hidden", "true");
+    host.style.width = `${EXPORT_WIDTH}px`;
+    root.append(host);
+    try {
+      let node: Node;
+      try {
+        node = spec.render(values(), { width: EXPORT_WIDTH, present: false }).figure;
+      } catch {
+        node = plot.cloneNode(true);
+      }
+      host.append(node);
+      const out = composeSvg(
+        host,
+        { title: spec.title, settings: describe(), site: SITE_NAME, url: link(), date: new Date().toISOString().slice(0, 10) },
+        themeOf(root),
+      );
+      const name = fileName(spec.id, kind);
+      if (kind === "svg") {
+        downloadBlob(new Blob([out.svg], { type: "image/svg+xml" }), name);
+        toolStatus.textContent = `Downloaded ${name} (${out.width} × ${out.height}).`;
+      } else {
+        downloadBlob(await svgToPng(out.svg, out.width, out.height, 2), name);
+        toolStatus.textContent = `Downloaded ${name} (${2 * out.width} × ${2 * out.height} px).`;
+      }
+    } catch (error) {
+      toolStatus.textContent = `The figure could not be exported: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      host.remove();
+    }
+  }
 
   let lastWidth = 0;
+  let presenting = false;
   let renders = 0;
   let announce: ReturnType<typeof setTimeout> | undefined;
   let persist: ReturnType<typeof setTimeout> | undefined;
@@ -94,14 +203,17 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     const v = values();
     const width = Math.max(280, Math.floor(plot.clientWidth || root.clientWidth || 640));
     lastWidth = width;
-    const result = spec.render(v, { width });
+    const result = spec.render(v, { width, present: presenting });
     plot.replaceChildren(result.figure);
+    labelSvgs(plot, spec.title, altText.id);
     readout.replaceChildren(...(result.readout ? [result.readout] : []));
     notice.replaceChildren(
       h("strong", undefined, "What to notice: "),
       typeof spec.notice === "function" ? spec.notice(v) : spec.notice,
     );
     altText.textContent = result.summary;
+    state.textContent = `Settings: ${describe().join(" · ")}`;
+    if (embedded) root.querySelector(".explorable-open")?.setAttribute("href", link());
     root.dataset.renders = String(++renders);
     root.dataset.renderMs = (performance.now() - started).toFixed(2);
     return result;
@@ -117,6 +229,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     persist = setTimeout(() => {
       const search = writeState(location.search, spec.id, values(), spec.controls);
       history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+      share.refresh();
     }, 200);
   }
 
@@ -130,7 +243,29 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   for (const key of Object.keys(initial) as (keyof V & string)[]) spec.controls[key].value = initial[key] as V[typeof key];
 
   controls.addEventListener("input", changed);
+  // Present mode: the readout (unless it is a wide table) and "what to notice" join the controls beside the drawing.
+  root.addEventListener("explorable:present", (event) => {
+    presenting = (event as CustomEvent<{ on: boolean }>).detail.on;
+    if (presenting) {
+      if (!readout.querySelector("table")) side.append(readout);
+      side.append(notice);
+    } else {
+      body.append(readout);
+      layout.after(notice);
+    }
+    draw();
+  });
   draw();
+  registerFigure(root);
+  // A link to this figure (…#fig-<id>) scrolls to it once it is on the page.
+  if (location.hash === `#${root.id}` && !embedded) {
+    let tries = 0;
+    const scroll = () => {
+      if (root.isConnected) root.scrollIntoView({ block: "start" });
+      else if (++tries < 120) requestAnimationFrame(scroll);
+    };
+    requestAnimationFrame(scroll);
+  }
   if (typeof ResizeObserver !== "undefined") {
     new ResizeObserver(() => {
       const width = Math.floor(plot.clientWidth);

@@ -1,0 +1,356 @@
+// Lesson 1, figure 1: one simulated model, one fixed question set (MMLU's 57 subjects at their real
+// sizes), five choices. The waterfall walks from a reference setup to the chosen one, one choice at
+// a time, so each choice's contribution is visible next to the score's own 95% interval.
+import * as Plot from "@observablehq/plot";
+import type { MmluSubject } from "../data/types.js";
+import {
+  type Aggregation,
+  type ChoiceKey,
+  cachedScore,
+  type Decoding,
+  makeQuestionSet,
+  type QuestionSet,
+  referenceSetup,
+  type Shots,
+  type SimRule,
+  type SimSetup,
+  type WaterfallStep,
+  waterfall,
+} from "../sim/scoreSimulation.js";
+import { choice, range, toggle } from "../ui/controls.js";
+import { explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
+
+export const ruleLabels: Record<SimRule, string> = {
+  answerIs: "“answer is (X)”, unreadable = wrong",
+  answerIsGuess: "“answer is (X)”, unreadable = random guess",
+  firstCapital: "first capital letter",
+  lastLetter: "last capital letter",
+};
+
+export const stepLabels: Record<ChoiceKey | "reference" | "final", string> = {
+  reference: "Reference",
+  shots: "Shot count",
+  decoding: "Decoding",
+  rule: "Extraction",
+  aggregation: "Aggregation",
+  contamination: "Contamination",
+  final: "Your setup",
+};
+
+const sets = new Map<string, QuestionSet>();
+/** The question set for a seed and subject sizes, built once (about 10 ms) and kept. */
+export function questionSetFor(sizes: readonly number[], seed: number): QuestionSet {
+  const key = `${seed}:${sizes.join(",")}`;
+  let set = sets.get(key);
+  if (set)
+    sets.delete(key); // most recently used goes last
+  else {
+    if (sets.size >= 6) sets.delete(sets.keys().next().value!); // about 1 MB each: keep a few
+    set = makeQuestionSet(sizes, seed);
+  }
+  sets.set(key, set);
+  return set;
+}
+
+/** Everything the figure shows for a setup (pure given the question set). */
+export function fiveChoicesData(sizes: readonly number[], setup: SimSetup, seed: number) {
+  const set = questionSetFor(sizes, seed);
+  const steps = waterfall(set, setup);
+  const final = cachedScore(set, setup);
+  const reference = cachedScore(set, referenceSetup);
+  return { steps, final, reference };
+}
+
+function describeSetup(s: SimSetup): string {
+  return [
+    `${s.shots}-shot`,
+    s.decoding === "greedy" ? "greedy decoding" : `sampling at temperature ${s.temperature.toFixed(2)}`,
+    `extraction by ${ruleLabels[s.rule]}`,
+    `${s.aggregation}-average`,
+    s.contamination ? "8% of questions leaked into training" : "no contamination",
+  ].join(", ");
+}
+
+export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
+  const sizes = subjects.map((s) => s.n_test);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return explorable({
+    id: "l1-five-choices",
+    title: "Five choices behind one score: the same simulated model, the same questions, different numbers",
+    notice: (v) =>
+      v.decoding === "sampled" && v.temperature >= 0.7
+        ? "Sampling at a high temperature costs the most here: the model still 'knows' the answer, but sometimes draws another one."
+        : "Each bar is one choice made by the evaluator, not the model. Several of them move the score by more than its whole 95% interval.",
+    controls: {
+      shots: choice<Shots>({
+        key: "shots",
+        label: "Prompt: examples shown",
+        options: [
+          { value: 0, label: "0-shot" },
+          { value: 5, label: "5-shot" },
+          { value: 25, label: "25-shot" },
+        ],
+        value: 0,
+      }),
+      decoding: choice<Decoding>({
+        key: "decoding",
+        label: "Decoding",
+        options: [
+          { value: "greedy", label: "Greedy" },
+          { value: "sampled", label: "Sampled" },
+        ],
+        value: "sampled",
+      }),
+      temperature: range({
+        key: "temperature",
+        label: "Sampling temperature",
+        min: 0.1,
+        max: 1.5,
+        step: 0.05,
+        value: 0.7,
+        format: (t) => t.toFixed(2),
+      }),
+      rule: choice<SimRule>({
+        key: "rule",
+        label: "Answer-extraction rule",
+        kind: "select",
+        options: (Object.keys(ruleLabels) as SimRule[]).map((r) => ({ value: r, label: ruleLabels[r] })),
+        value: "lastLetter",
+      }),
+      aggregation: choice<Aggregation>({
+        key: "aggregation",
+        label: "Aggregation over 57 subjects",
+        options: [
+          { value: "micro", label: "Micro" },
+          { value: "macro", label: "Macro" },
+        ],
+        value: "macro",
+      }),
+      contamination: toggle({
+        key: "contamination",
+        label: "Contamination: 8% of test questions in training data",
+        value: false,
+      }),
+      seed: range({ key: "seed", label: "Simulated model (seed)", min: 1, max: 20, step: 1, value: 1 }),
+    },
+    presets: [
+      { label: "Reference setup", values: { ...referenceSetup } },
+      {
+        label: "A typical mixed setup",
+        values: {
+          shots: 0,
+          decoding: "sampled",
+          temperature: 0.7,
+          rule: "lastLetter",
+          aggregation: "macro",
+          contamination: false,
+        },
+      },
+      {
+        label: "Generous: 25-shot, guess fallback, macro, leaked",
+        values: {
+          shots: 25,
+          decoding: "greedy",
+          rule: "answerIsGuess",
+          aggregation: "macro",
+          contamination: true,
+        },
+      },
+      {
+        label: "Harsh: 0-shot, sampled at 1.0, first capital",
+        values: {
+          shots: 0,
+          decoding: "sampled",
+          temperature: 1,
+          rule: "firstCapital",
+          aggregation: "micro",
+          contamination: false,
+        },
+      },
+      { label: "Only the regex changes", values: { ...referenceSetup, rule: "lastLetter" } },
+    ],
+    source: `Simulation (seeded, deterministic): MMLU's 57 subjects at their real test sizes (${formatCount(total)} questions, data/mmlu_subjects.csv); the model, its response styles and the contamination rate are invented for teaching.`,
+    render(v, { width }) {
+      const setup: SimSetup = {
+        shots: v.shots,
+        decoding: v.decoding,
+        temperature: v.temperature,
+        rule: v.rule,
+        aggregation: v.aggregation,
+        contamination: v.contamination,
+      };
+      const { steps, final, reference } = fiveChoicesData(sizes, setup, v.seed);
+      // Build the neighbouring seeds' question sets while the learner reads, so dragging the seed
+      // slider redraws within a frame.
+      if (typeof requestIdleCallback === "function") {
+        for (const next of [v.seed + 1, v.seed - 1]) {
+          if (next >= 1 && next <= 20)
+            requestIdleCallback(() => fiveChoicesData(sizes, setup, next), { timeout: 2000 });
+        }
+      }
+      type Bar = {
+        label: string;
+        y1: number;
+        y2: number;
+        delta: number;
+        kind: "total" | "up" | "down" | "none";
+      };
+      const bars: Bar[] = steps.map((s: WaterfallStep, i) => {
+        const before = i === 0 ? s.score : steps[i - 1]!.score;
+        const kind: Bar["kind"] =
+          i === 0 ? "total" : Math.abs(s.delta) < 5e-5 ? "none" : s.delta > 0 ? "up" : "down";
+        return {
+          label: stepLabels[s.key],
+          y1: 100 * (i === 0 ? 0 : before),
+          y2: 100 * s.score,
+          delta: s.delta,
+          kind,
+        };
+      });
+      bars.push({
+        label: stepLabels.final,
+        y1: 0,
+        y2: 100 * final.score,
+        delta: final.score - reference.score,
+        kind: "total",
+      });
+      const values = bars.flatMap((b) => (b.kind === "total" ? [b.y2] : [b.y1, b.y2]));
+      const lo = Math.max(0, Math.floor(Math.min(...values, 100 * final.lower) / 5) * 5 - 5);
+      const hi = Math.min(100, Math.ceil(Math.max(...values, 100 * final.upper) / 5) * 5 + 5);
+      const fillOf = (b: Bar) =>
+        b.kind === "total"
+          ? palette.grey
+          : b.kind === "up"
+            ? palette.blue
+            : b.kind === "down"
+              ? palette.vermillion
+              : "none";
+      const chart = Plot.plot({
+        width,
+        height: 80 + 40 * bars.length,
+        marginLeft: 110,
+        marginBottom: 42,
+        marginRight: 90,
+        style: { fontSize: "14px" },
+        y: { domain: bars.map((b) => b.label), label: null, padding: 0.3 },
+        x: { domain: [lo, hi], label: "Score (%) →", grid: true },
+        marks: [
+          Plot.barX(bars, {
+            y: "label",
+            x1: (b: Bar) => (b.kind === "total" ? lo : b.y1),
+            x2: "y2",
+            fill: fillOf,
+            fillOpacity: (b: Bar) => (b.kind === "total" ? 0.45 : 0.9),
+          }),
+          // Connectors: each step starts where the previous one ended.
+          Plot.ruleX(bars.slice(0, -1), {
+            x: "y2",
+            y: "label",
+            stroke: "currentColor",
+            strokeOpacity: 0.45,
+            strokeDasharray: "2,2",
+            dy: 14,
+          }),
+          // The final score's 95% interval across its bar.
+          Plot.ruleY([stepLabels.final], {
+            y: (d: string) => d,
+            x1: 100 * final.lower,
+            x2: 100 * final.upper,
+            stroke: "currentColor",
+            strokeWidth: 3,
+          }),
+          Plot.tickX([stepLabels.final, stepLabels.final], {
+            y: (d: string) => d,
+            x: (_: string, i: number) => 100 * (i === 0 ? final.lower : final.upper),
+            stroke: "currentColor",
+            strokeWidth: 2,
+          }),
+          Plot.text(bars, {
+            y: "label",
+            x: (b: Bar) =>
+              b.label === stepLabels.final ? Math.max(b.y2, 100 * final.upper) : Math.max(b.y1, b.y2),
+            dx: 8,
+            textAnchor: "start",
+            text: (b: Bar) =>
+              b.kind === "total"
+                ? `${b.y2.toFixed(1)}%${b.label === stepLabels.final ? ` ± ${((100 * (final.upper - final.lower)) / 2).toFixed(1)}` : ""}`
+                : b.kind === "none"
+                  ? "no change"
+                  : `${b.kind === "up" ? "▲" : "▼"} ${signedPp(b.delta)}`,
+            fontWeight: 700,
+          }),
+        ],
+      });
+      chart.setAttribute(
+        "aria-label",
+        "Waterfall of score changes from the reference setup, one choice at a time",
+      );
+
+      const deltas = steps.slice(1);
+      const biggest = deltas.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a), deltas[0]!);
+      const halfWidthPp = (100 * (final.upper - final.lower)) / 2;
+      const moved = final.score - reference.score;
+      const readout = el(
+        "div",
+        {},
+        el(
+          "div",
+          { class: "big-number" },
+          readoutSpan("score", 100 * final.score, formatPercent(final.score)),
+        ),
+        el(
+          "div",
+          { class: "big-caption" },
+          "95% interval ",
+          readoutSpan("lower", 100 * final.lower, formatPercent(final.lower)),
+          " – ",
+          readoutSpan("upper", 100 * final.upper, formatPercent(final.upper)),
+          ` (±${halfWidthPp.toFixed(1)} pp) on ${formatCount(final.n)} questions`,
+        ),
+        el(
+          "p",
+          {},
+          "Reference setup: ",
+          readoutSpan("reference", 100 * reference.score, formatPercent(reference.score)),
+          ". Choices alone moved the score by ",
+          readoutSpan("moved", 100 * moved, signedPp(moved)),
+          Math.abs(moved) > (final.upper - final.lower) / 2
+            ? " — more than the interval's half-width, so noise cannot explain it."
+            : " — within the interval's half-width.",
+        ),
+        el(
+          "table",
+          { class: "l1-steps" },
+          el("caption", {}, "Contribution of each choice (applied in this order)"),
+          el("tbody", {}, [
+            ...deltas.map((s) =>
+              el(
+                "tr",
+                { "data-step": s.key },
+                el("th", { scope: "row" }, stepLabels[s.key]),
+                el("td", {}, readoutSpan(`delta-${s.key}`, 100 * s.delta, signedPp(s.delta))),
+              ),
+            ),
+          ]),
+        ),
+        el(
+          "p",
+          { class: "table-note" },
+          `Unreadable responses: ${formatCount(final.unparsed)}; misread as another letter: ${formatCount(final.misread)}` +
+            (final.leaked ? `; answered from memory: ${formatCount(final.leaked)}` : "") +
+            ". The split among choices depends on their order; the total does not.",
+        ),
+      );
+      const summary =
+        `Simulated model ${v.seed} on ${formatCount(final.n)} MMLU-sized questions. Setup: ${describeSetup(setup)}. ` +
+        `Score ${formatPercent(final.score)} (95% interval ${formatPercent(final.lower)} to ${formatPercent(final.upper)}); ` +
+        `reference setup ${formatPercent(reference.score)}. Contributions: ` +
+        deltas.map((s) => `${stepLabels[s.key]} ${signedPp(s.delta)}`).join(", ") +
+        `. Largest: ${stepLabels[biggest.key]}.`;
+      return { figure: chart, summary, readout };
+    },
+  });
+}

@@ -1,0 +1,274 @@
+// Lesson 4, figure 3: calibration, the capability an accuracy score cannot show. Two simulated
+// models with the same right/wrong answers — so the same accuracy — one stating its true
+// chance of being right, the other over-confident. Reliability diagrams and the expected
+// calibration error (ECE) tell them apart; the accuracy cannot.
+import * as Plot from "@observablehq/plot";
+import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
+import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/index.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+
+export type CalibrationInputs = {
+  accuracy: number;
+  overconfidence: number;
+  n: number;
+  bins: number;
+  seed: number;
+};
+
+export interface ModelCalibration extends CalibrationSummary {
+  model: "Calibrated" | "Over-confident";
+  /** Answers stated at ≥ 90% confidence, and the share of them that were wrong. */
+  sureCount: number;
+  sureWrong: number;
+}
+
+const SURE = 0.9;
+
+/** Both models' calibration for the inputs (pure). Pass `base` (the same inputs' simulation) to skip the draws. */
+export function compareCalibration(v: CalibrationInputs, base?: SimulatedConfidence): ModelCalibration[] {
+  const sim = base ?? simulateConfidence({ accuracy: v.accuracy, n: v.n, overconfidence: 1, seed: v.seed });
+  const overconfident = sim.calibrated.map((c) => inflateConfidence(c, v.overconfidence));
+  return (
+    [
+      ["Calibrated", sim.calibrated],
+      ["Over-confident", overconfident],
+    ] as const
+  ).map(([model, stated]) => {
+    let sureCount = 0;
+    let sureWrongCount = 0;
+    for (let i = 0; i < stated.length; i++) {
+      if (stated[i]! >= SURE) {
+        sureCount++;
+        if (!sim.correct[i]) sureWrongCount++;
+      }
+    }
+    return {
+      model,
+      ...calibrationSummary(stated, sim.correct, { bins: v.bins }),
+      sureCount,
+      sureWrong: sureCount > 0 ? sureWrongCount / sureCount : Number.NaN,
+    };
+  });
+}
+
+function html(text: string): HTMLElement {
+  const div = document.createElement("div");
+  div.innerHTML = text;
+  return div;
+}
+
+type BinRow = ReliabilityBin & { model: string };
+
+export function reliabilityDiagramFigure() {
+  // The draws depend only on accuracy, N and the seed: dragging k or changing the bins reuses them.
+  let simKey = "";
+  let sim: SimulatedConfidence | undefined;
+  const compute = (v: CalibrationInputs) => {
+    const key = `${v.accuracy}|${v.n}|${v.seed}`;
+    if (key !== simKey || !sim) {
+      sim = simulateConfidence({ accuracy: v.accuracy, n: v.n, overconfidence: 1, seed: v.seed });
+      simKey = key;
+    }
+    return compareCalibration(v, sim);
+  };
+
+  return explorable<CalibrationInputs>({
+    id: "l4-calibration",
+    title: "Same accuracy, different honesty: a reliability diagram shows what the score hides",
+    notice: (v) =>
+      v.overconfidence === 1
+        ? "With k = 1 both models state their true chance: the two diagrams match, and so do their errors — only sampling noise separates the bars from the diagonal."
+        : "Both models got exactly the same questions right. Only the over-confident one's bars sit below the diagonal: it says 95% when it is right far less often. Accuracy cannot see this; ECE can.",
+    controls: {
+      accuracy: range({
+        key: "accuracy",
+        label: "Accuracy of both models",
+        min: 0.5,
+        max: 0.95,
+        step: 0.01,
+        value: 0.75,
+        format: (x) => formatPercent(x, 0),
+      }),
+      overconfidence: range({
+        key: "overconfidence",
+        label: "Over-confidence k (stated error = true error^k)",
+        min: 1,
+        max: 5,
+        step: 0.1,
+        value: 3,
+        format: (x) => `k = ${x.toFixed(1)}`,
+      }),
+      n: range({
+        key: "n",
+        label: "Questions (N)",
+        min: 100,
+        max: 10_000,
+        log: true,
+        value: 1000,
+        numberBox: true,
+        format: formatCount,
+      }),
+      bins: choice({
+        key: "bins",
+        label: "Confidence bins",
+        options: [
+          { value: 5, label: "5" },
+          { value: 10, label: "10" },
+          { value: 15, label: "15" },
+          { value: 20, label: "20" },
+        ],
+        value: 10,
+      }),
+      seed: range({
+        key: "seed",
+        label: "Simulation draw",
+        min: 1,
+        max: 20,
+        step: 1,
+        value: 1,
+        format: (x) => `#${x}`,
+      }),
+    },
+    presets: [
+      { label: "Calibrated twins (k = 1)", values: { overconfidence: 1 } },
+      { label: "Over-confident at 75%", values: { accuracy: 0.75, overconfidence: 3, n: 1000 } },
+      { label: "A 100-question check", values: { n: 100, overconfidence: 3 } },
+      { label: "High accuracy hides it: 90%", values: { accuracy: 0.9, overconfidence: 3 } },
+    ],
+    source:
+      "Simulated: each question's true chance of a right answer is drawn from a Beta distribution with the chosen mean; both models share the same right/wrong outcomes. ECE with equal-width bins (Naeini et al. 2015; Guo et al. 2017).",
+    render(v, { width }) {
+      const models = compute(v);
+      const rows: BinRow[] = models.flatMap((m) =>
+        m.bins.filter((b) => b.count > 0).map((b) => ({ ...b, model: m.model })),
+      );
+      const facetWidth = width;
+      const diagram = Plot.plot({
+        width: facetWidth,
+        height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
+        marginLeft: 56,
+        marginRight: 16,
+        marginTop: 34,
+        marginBottom: 46,
+        style: { fontSize: "14px" },
+        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: 0.12 },
+        x: {
+          domain: [0, 1],
+          label: "Stated confidence → (dashed diagonal: perfect calibration)",
+          tickFormat: ".0%",
+          ticks: 5,
+        },
+        y: { domain: [0, 1], label: "↑ Share right in the bin", tickFormat: ".0%", grid: true },
+        marks: [
+          Plot.rectY(rows, {
+            fx: "model",
+            x1: "lower",
+            x2: "upper",
+            y: "accuracy",
+            inset: 1,
+            fill: (d: BinRow) => (d.model === "Calibrated" ? palette.blue : palette.orange),
+            fillOpacity: 0.8,
+          }),
+          // The gap between a bin's accuracy and its mean stated confidence (what ECE averages), dashed.
+          Plot.rect(rows, {
+            fx: "model",
+            x1: "lower",
+            x2: "upper",
+            y1: "accuracy",
+            y2: "meanConfidence",
+            inset: 1,
+            stroke: palette.vermillion,
+            strokeWidth: 1.5,
+            strokeDasharray: "3,2",
+            fill: palette.vermillion,
+            fillOpacity: 0.12,
+          }),
+          Plot.line(
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            { stroke: "currentColor", strokeDasharray: "6,4", strokeWidth: 1.2 },
+          ),
+          Plot.dot(rows, {
+            fx: "model",
+            x: "meanConfidence",
+            y: "accuracy",
+            r: 4,
+            symbol: (d: BinRow) => (d.model === "Calibrated" ? "circle" : "triangle"),
+            fill: "currentColor",
+          }),
+          Plot.text(models, {
+            fx: "model",
+            frameAnchor: "top-left",
+            dx: 8,
+            dy: 6,
+            text: (m: ModelCalibration) =>
+              `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
+            textAnchor: "start",
+            lineAnchor: "top",
+            fontSize: 13,
+            fontWeight: 600,
+          }),
+        ],
+      });
+      diagram.setAttribute(
+        "aria-label",
+        "Reliability diagrams of the calibrated and the over-confident model",
+      );
+
+      const counts = Plot.plot({
+        width: facetWidth,
+        height: 110,
+        marginLeft: 56,
+        marginRight: 16,
+        marginTop: 6,
+        marginBottom: 34,
+        style: { fontSize: "12px" },
+        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: 0.12, axis: null },
+        x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: 5 },
+        y: { label: "↑ Answers", ticks: 2 },
+        marks: [
+          Plot.rectY(rows, {
+            fx: "model",
+            x1: "lower",
+            x2: "upper",
+            y: "count",
+            inset: 1,
+            fill: palette.grey,
+          }),
+          Plot.ruleY([0]),
+        ],
+      });
+      counts.setAttribute("aria-label", "How many answers fall in each confidence bin");
+
+      const figure = document.createElement("div");
+      figure.append(diagram, counts);
+
+      const [cal, over] = models as [ModelCalibration, ModelCalibration];
+      const readout = html(`
+        <div class="l4-numbers">
+          <div><div class="big-number" data-readout="accuracy" data-value="${(100 * cal.accuracy).toFixed(6)}">${formatPercent(cal.accuracy)}</div>
+            <div class="big-caption">accuracy of <em>both</em> models (${formatCount(v.n)} questions)</div></div>
+          <div><div class="big-number" data-readout="ece-calibrated" data-value="${(100 * cal.ece).toFixed(6)}">${(100 * cal.ece).toFixed(1)} pp</div>
+            <div class="big-caption">ECE, calibrated model</div></div>
+          <div><div class="big-number l4-warn" data-readout="ece-overconfident" data-value="${(100 * over.ece).toFixed(6)}">${(100 * over.ece).toFixed(1)} pp</div>
+            <div class="big-caption">ECE, over-confident model</div></div>
+        </div>
+        <p>Answers given with at least 90% confidence:
+        calibrated model <strong data-readout="sure-wrong-calibrated" data-value="${(100 * (Number.isNaN(cal.sureWrong) ? 0 : cal.sureWrong)).toFixed(6)}">${formatCount(cal.sureCount)}, ${Number.isNaN(cal.sureWrong) ? "none" : `${formatPercent(cal.sureWrong)} wrong`}</strong>;
+        over-confident model <strong data-readout="sure-wrong-overconfident" data-value="${(100 * (Number.isNaN(over.sureWrong) ? 0 : over.sureWrong)).toFixed(6)}">${formatCount(over.sureCount)}, ${Number.isNaN(over.sureWrong) ? "none" : `${formatPercent(over.sureWrong)} wrong`}</strong>.
+        In production, those confident wrong answers are the ones nobody double-checks.</p>`);
+
+      const summary =
+        `Both models answer ${formatCount(v.n)} questions with accuracy ${formatPercent(cal.accuracy)}. ` +
+        `The calibrated model's mean stated confidence is ${formatPercent(cal.meanConfidence)} and its ECE ${(100 * cal.ece).toFixed(1)} pp; ` +
+        `the over-confident model (k = ${v.overconfidence.toFixed(1)}) states ${formatPercent(over.meanConfidence)} on average, ECE ${(100 * over.ece).toFixed(1)} pp. ` +
+        `Of its ${formatCount(over.sureCount)} answers at 90% confidence or more, ${Number.isNaN(over.sureWrong) ? "none exist" : `${formatPercent(over.sureWrong)} were wrong`}, against ${Number.isNaN(cal.sureWrong) ? "none" : formatPercent(cal.sureWrong)} for the calibrated model.`;
+      return { figure, summary, readout };
+    },
+  });
+}

@@ -1,0 +1,359 @@
+// Lesson 4, figure 1: the benchmark ranking and the task ranking side by side. The learner sets
+// how far the task drifts from the benchmark and how much of each model's skill transfers;
+// lines that cross are rank flips, marked where they cross.
+import * as Plot from "@observablehq/plot";
+import {
+  defaultShiftModels,
+  kendallTau,
+  rankFlips,
+  type ShiftedModel,
+  type ShiftModel,
+  shiftedAccuracies,
+} from "../sim/distributionShift.js";
+import { range } from "../ui/controls.js";
+import { explorable } from "../ui/explorable.js";
+import { formatPercent } from "../ui/format.js";
+import { categorical, palette } from "../ui/palette.js";
+
+export interface RankCrossing {
+  ahead: string;
+  behind: string;
+  /** 0 = benchmark column, 1 = task column. */
+  x: number;
+  rank: number;
+}
+
+/** Where the rank lines of flipped pairs cross on the bump chart (pure; tested). */
+export function rankCrossings(rows: readonly ShiftedModel[]): RankCrossing[] {
+  const out: RankCrossing[] = [];
+  for (const a of rows) {
+    for (const b of rows) {
+      if (a.benchmarkRank < b.benchmarkRank && a.taskRank > b.taskRank) {
+        const d0 = a.benchmarkRank - b.benchmarkRank;
+        const d1 = a.taskRank - b.taskRank;
+        const x = d0 / (d0 - d1);
+        out.push({
+          ahead: a.name,
+          behind: b.name,
+          x,
+          rank: a.benchmarkRank + x * (a.taskRank - a.benchmarkRank),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Crossings at the same point merged into one mark with a count (pure; tested). */
+export function groupCrossings(
+  crossings: readonly RankCrossing[],
+): { x: number; rank: number; count: number }[] {
+  const groups = new Map<string, { x: number; rank: number; count: number }>();
+  for (const c of crossings) {
+    const key = `${c.x.toFixed(3)}|${c.rank.toFixed(3)}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { x: c.x, rank: c.rank, count: 1 });
+  }
+  return [...groups.values()];
+}
+
+const letters = defaultShiftModels.map((m) => m.name.replace("Model ", ""));
+type TransferKey = `t${string}`;
+type ShiftValues = { shift: number; seed: number } & Record<TransferKey, number>;
+
+const arrow = (move: number) => (move > 0 ? `▲${move}` : move < 0 ? `▼${-move}` : "=");
+
+function html(text: string): HTMLElement {
+  const div = document.createElement("div");
+  div.innerHTML = text;
+  return div;
+}
+
+export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftModels) {
+  const colour = new Map(models.map((m, i) => [m.name, categorical[i % categorical.length]!]));
+  const transferControls = Object.fromEntries(
+    models.map((m, i) => [
+      `t${letters[i] ?? i}`,
+      range({
+        key: `t${letters[i] ?? i}`,
+        label: `${m.name} (benchmark ${formatPercent(m.benchmark, 0)}): skill that transfers`,
+        min: 0,
+        max: 1,
+        step: 0.05,
+        value: m.transfer,
+        format: (v) => formatPercent(v, 0),
+      }),
+    ]),
+  );
+  const withTransfers = (v: ShiftValues): ShiftModel[] =>
+    models.map((m, i) => ({ ...m, transfer: v[`t${letters[i] ?? i}`] ?? m.transfer }));
+
+  return explorable<ShiftValues>({
+    id: "l4-shift",
+    title: "When the task drifts from the benchmark, the ranking can change",
+    notice: (v) =>
+      v.shift === 0
+        ? "With no shift, the task is the benchmark: the two rankings are the same, whatever the transfer."
+        : "Every model loses accuracy as the task drifts; the order changes only where models differ in how much of their skill transfers — and nothing on the leaderboard tells you which ones those are.",
+    controls: {
+      shift: range({
+        key: "shift",
+        label: "How far your task drifts from the benchmark",
+        min: 0,
+        max: 1,
+        step: 0.05,
+        value: 0.6,
+        format: (v) => (v === 0 ? "none" : v === 1 ? "far" : formatPercent(v, 0)),
+      }),
+      ...transferControls,
+      seed: range({
+        key: "seed",
+        label: "Draw of the skills no benchmark tested",
+        min: 1,
+        max: 30,
+        step: 1,
+        value: 1,
+        format: (v) => `#${v}`,
+      }),
+    } as ExplorableControls,
+    presets: [
+      { label: "No shift", values: { shift: 0 } },
+      {
+        label: "Everything transfers",
+        values: Object.fromEntries(letters.map((l) => [`t${l}`, 1])) as Partial<ShiftValues>,
+      },
+      {
+        label: "The legal case: the leader transfers worst",
+        values: { shift: 0.8, seed: 1, tA: 0.1, tB: 0.7, tC: 0.6, tD: 0.9, tE: 0.7 } as Partial<ShiftValues>,
+      },
+      {
+        label: "Far shift, little transfer",
+        values: { shift: 1, tA: 0.2, tB: 0.2, tC: 0.2, tD: 0.2, tE: 0.2 } as Partial<ShiftValues>,
+      },
+    ],
+    source:
+      "Simulated models (benchmark accuracies in the MMLU range). Task accuracy on the logit scale: (1 − w)·benchmark skill + w·untested skill − shift·1, with w = shift × (1 − transfer); untested skills are a seeded draw.",
+    render(v, { width }) {
+      const rows = shiftedAccuracies(withTransfers(v), { shift: v.shift, seed: v.seed });
+      const flips = rankFlips(rows);
+      // Several pairs can cross at one point of the bump chart: one mark, labelled with the count.
+      const crossingMarks = groupCrossings(rankCrossings(rows));
+      const tau = kendallTau(
+        rows.map((r) => r.benchmark),
+        rows.map((r) => r.task),
+      );
+      const leader = rows.find((r) => r.taskRank === 1)!;
+      const benchLeader = rows.find((r) => r.benchmarkRank === 1)!;
+      const wide = width >= 1100;
+      const w1 = wide ? Math.floor(width * 0.48) : width;
+      const w2 = wide ? width - w1 - 16 : width;
+      const m = rows.length;
+
+      const lines = rows.flatMap((r) => [
+        { name: r.name, x: 0, rank: r.benchmarkRank },
+        { name: r.name, x: 1, rank: r.taskRank },
+      ]);
+      const bump = Plot.plot({
+        width: w1,
+        height: 70 + 56 * m,
+        marginLeft: 170,
+        marginRight: 190,
+        marginTop: 40,
+        marginBottom: 34,
+        style: { fontSize: "14px" },
+        x: { domain: [0, 1], axis: null },
+        y: { domain: [m + 0.5, 0.5], axis: null },
+        marks: [
+          Plot.text(["Benchmark rank"], {
+            x: 0,
+            y: 0.5,
+            dy: -22,
+            dx: -12,
+            textAnchor: "end",
+            fontWeight: 700,
+          }),
+          Plot.text(["Your task's rank"], {
+            x: 1,
+            y: 0.5,
+            dy: -22,
+            dx: 12,
+            textAnchor: "start",
+            fontWeight: 700,
+          }),
+          Plot.text(["dashed line: the model changed place · ×: where two models swap"], {
+            frameAnchor: "bottom",
+            dy: 26,
+            fontSize: 12,
+          }),
+          // Models that keep their place: solid lines; models that move: dashed (a cue besides colour).
+          ...[false, true].map((moved) =>
+            Plot.line(
+              lines.filter((d) => (rows.find((r) => r.name === d.name)!.move !== 0) === moved),
+              {
+                x: "x",
+                y: "rank",
+                z: "name",
+                stroke: (d: (typeof lines)[number]) => colour.get(d.name),
+                strokeWidth: 3,
+                strokeDasharray: moved ? "7,4" : undefined,
+              },
+            ),
+          ),
+          Plot.dot(lines, {
+            x: "x",
+            y: "rank",
+            fill: (d: (typeof lines)[number]) => colour.get(d.name),
+            r: 6,
+            stroke: "var(--theme-background, white)",
+          }),
+          Plot.text(rows, {
+            x: 0,
+            y: "benchmarkRank",
+            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${r.name}  ${formatPercent(r.benchmark)}`,
+            dx: -12,
+            textAnchor: "end",
+            fontWeight: 600,
+          }),
+          Plot.text(rows, {
+            x: 1,
+            y: "taskRank",
+            text: (r: ShiftedModel) => `${r.taskRank}. ${r.name}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
+            dx: 12,
+            textAnchor: "start",
+            fontWeight: 600,
+          }),
+          Plot.dot(crossingMarks, {
+            x: "x",
+            y: "rank",
+            symbol: "times",
+            r: 9,
+            stroke: palette.vermillion,
+            strokeWidth: 3.5,
+          }),
+          Plot.text(crossingMarks, {
+            x: "x",
+            y: "rank",
+            text: (c: (typeof crossingMarks)[number]) => (c.count > 1 ? `${c.count} swaps` : "swap"),
+            dy: 20,
+            fill: palette.vermillion,
+            fontWeight: 700,
+            fontSize: 12,
+          }),
+        ],
+      });
+      bump.setAttribute(
+        "aria-label",
+        `Bump chart: benchmark rank on the left, task rank on the right, ${flips.length} crossing${flips.length === 1 ? "" : "s"} marked`,
+      );
+
+      const lo = Math.min(...rows.map((r) => r.task), ...rows.map((r) => r.benchmark));
+      const domain = [Math.max(0, Math.floor((100 * lo - 4) / 5) * 5), 100];
+      const byBench = [...rows].sort((a, b) => a.benchmarkRank - b.benchmarkRank).map((r) => r.name);
+      const dumbbell = Plot.plot({
+        width: w2,
+        height: 70 + 56 * m,
+        marginLeft: 80,
+        marginRight: 20,
+        marginTop: 40,
+        marginBottom: 44,
+        style: { fontSize: "14px" },
+        x: { domain, label: "Accuracy (%) →", grid: true },
+        y: { domain: byBench, label: null },
+        marks: [
+          Plot.arrow(rows, {
+            x1: (r: ShiftedModel) => 100 * r.benchmark,
+            x2: (r: ShiftedModel) => 100 * r.task,
+            y: "name",
+            stroke: (r: ShiftedModel) => colour.get(r.name),
+            strokeWidth: 2.5,
+            insetEnd: 8,
+            headLength: 10,
+          }),
+          Plot.dot(rows, {
+            x: (r: ShiftedModel) => 100 * r.benchmark,
+            y: "name",
+            r: 6,
+            stroke: (r: ShiftedModel) => colour.get(r.name),
+            strokeWidth: 2,
+            fill: "var(--theme-background, white)",
+          }),
+          Plot.dot(rows, {
+            x: (r: ShiftedModel) => 100 * r.task,
+            y: "name",
+            r: 7,
+            symbol: "diamond",
+            fill: (r: ShiftedModel) => colour.get(r.name),
+          }),
+          Plot.text(rows, {
+            x: (r: ShiftedModel) => 100 * r.task,
+            y: "name",
+            text: (r: ShiftedModel) => `${(100 * (r.task - r.benchmark)).toFixed(1).replace("-", "−")} pp`,
+            dy: -14,
+            fontSize: 12,
+          }),
+          Plot.text([{ label: "○ benchmark   ◆ your task" }], {
+            frameAnchor: "top-left",
+            text: "label",
+            dy: -28,
+            dx: -70,
+            fontSize: 12,
+            textAnchor: "start",
+          }),
+        ],
+      });
+      dumbbell.setAttribute(
+        "aria-label",
+        "Each model's benchmark accuracy and its accuracy on the drifted task",
+      );
+
+      const figure = document.createElement("div");
+      figure.className = "l4-pair";
+      figure.append(bump, dumbbell);
+
+      const table = [...rows]
+        .sort((a, b) => a.benchmarkRank - b.benchmarkRank)
+        .map(
+          (r) =>
+            `<tr data-model="${r.name}"><th scope="row">${r.name}</th><td>${formatPercent(r.benchmark)}</td><td>${r.benchmarkRank}</td>` +
+            `<td>${formatPercent(r.transfer, 0)}</td><td>${formatPercent(r.untested, 0)}</td>` +
+            `<td data-readout="task" data-model="${r.name}" data-value="${(100 * r.task).toFixed(6)}">${formatPercent(r.task)}</td>` +
+            `<td data-readout="task-rank" data-model="${r.name}" data-value="${r.taskRank}">${r.taskRank}</td><td>${arrow(r.move)}</td></tr>`,
+        )
+        .join("");
+      const flipText = flips.length
+        ? flips.map((f) => `${f.behind} overtakes ${f.ahead}`).join("; ")
+        : "no pair changes order";
+      const readout = html(`
+        <div class="big-number" data-readout="flips" data-value="${flips.length}">${flips.length} flip${flips.length === 1 ? "" : "s"}</div>
+        <div class="big-caption">pairs of models whose order on your task is the reverse of their benchmark order (of ${(m * (m - 1)) / 2} pairs)</div>
+        <p><span data-readout="tau" data-value="${tau.toFixed(6)}">Kendall's τ between the rankings: <strong>${tau.toFixed(2)}</strong></span> (1 = same order, −1 = reversed).
+        <span data-readout="leader-benchmark-rank" data-value="${leader.benchmarkRank}">${
+          leader.name === benchLeader.name
+            ? `The benchmark leader, ${leader.name}, is still first on the task.`
+            : `The task is won by ${leader.name}, ranked ${leader.benchmarkRank} on the benchmark; the benchmark leader, ${benchLeader.name}, falls to ${benchLeader.taskRank}.`
+        }</span></p>
+        <table class="l4-table">
+          <caption>The models at this shift</caption>
+          <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th><th scope="col">Rank</th><th scope="col">Transfers</th><th scope="col">Untested skill*</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
+          <tbody>${table}</tbody>
+        </table>
+        <p class="table-note">* The accuracy a model would have on the parts of the task no benchmark tested — invisible on any leaderboard. ${flipText}.</p>`);
+
+      const summary =
+        `Shift ${formatPercent(v.shift, 0)}. ` +
+        [...rows]
+          .sort((a, b) => a.benchmarkRank - b.benchmarkRank)
+          .map(
+            (r) =>
+              `${r.name}: benchmark ${formatPercent(r.benchmark)} (rank ${r.benchmarkRank}), transfers ${formatPercent(r.transfer, 0)}, task ${formatPercent(r.task)} (rank ${r.taskRank})`,
+          )
+          .join("; ") +
+        `. ${flips.length} pair${flips.length === 1 ? "" : "s"} flip${flips.length === 1 ? "s" : ""}: ${flipText}. Kendall's tau ${tau.toFixed(2)}.`;
+      return { figure, summary, readout };
+    },
+  });
+}
+
+// The transfer controls are built from the model list, so their keys are only known at run time.
+type ExplorableControls = Parameters<typeof explorable<ShiftValues>>[0]["controls"];

@@ -1,0 +1,327 @@
+// Lesson 4, figure 2: how many task examples does a task-specific evaluation need? The interval
+// at the learner's eval size, the power to separate two models a chosen gap apart, and the size
+// that reaches the target power — so "100+ examples" reads as a floor for shortlisting, not a
+// way to separate close models.
+import * as Plot from "@observablehq/plot";
+import {
+  halfWidth,
+  minimumDetectableDifference,
+  power,
+  proportionInterval,
+  sampleSizeExact,
+  sampleSizeTwoProportions,
+} from "../stats/index.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+
+export type EvalSizeInputs = {
+  /** Expected task accuracy of the better model, in (0, 1). */
+  p: number;
+  /** The gap worth detecting, in pp (the other model scores p − gap/100). */
+  gap: number;
+  /** Examples in the task-specific eval set (each model answers all of them). */
+  n: number;
+  /** Target power for the required size (0.8 or 0.9). */
+  target: number;
+};
+
+export interface EvalSizeAnswer {
+  p1: number;
+  p2: number;
+  /** 95% half-width of one model's score at n (normal approximation), in pp. */
+  halfWidthPp: number;
+  /** The same at 100 examples, for the course's "100+" rule. */
+  halfWidthAt100Pp: number;
+  /** Power of a two-sided 5% test to tell p1 from p2 with n examples each. */
+  power: number;
+  /** Examples per model for the target power (sampleSizeTwoProportions). */
+  nNeeded: number;
+  /** Smallest gap detected with the target power at n: separate question sets / same questions (r = 0.5). */
+  mddPp: number;
+  mddPairedPp: number;
+  /** Wilson 95% intervals of both models at n (k = round(p·n)). */
+  intervals: { model: string; p: number; lower: number; upper: number }[];
+}
+
+/** Everything figure 2 states, from the statistics core (pure; unit-tested). */
+export function evalSizeAnswer({ p, gap, n, target }: EvalSizeInputs): EvalSizeAnswer {
+  const p1 = p;
+  const p2 = Number((p - gap / 100).toFixed(10));
+  const intervals = [
+    { model: "Model A", p: p1 },
+    { model: "Model B", p: p2 },
+  ].map((m) => {
+    const ci = proportionInterval(Math.round(m.p * n), n);
+    return { ...m, lower: ci.lower, upper: ci.upper };
+  });
+  return {
+    p1,
+    p2,
+    halfWidthPp: 100 * halfWidth(p1, n),
+    halfWidthAt100Pp: 100 * halfWidth(p1, 100),
+    power: power(p1, p2, n),
+    nNeeded: sampleSizeTwoProportions(p1, p2, { power: target }),
+    mddPp: 100 * minimumDetectableDifference(p1, n, { power: target }),
+    mddPairedPp: 100 * minimumDetectableDifference(p1, n, { power: target, paired: true, correlation: 0.5 }),
+    intervals,
+  };
+}
+
+/** Power against N on a log grid, for the curve (pure). */
+export function powerCurve(p1: number, p2: number, { nMin = 10, nMax = 100_000, points = 140 } = {}) {
+  const out: { n: number; power: number }[] = [];
+  const a = Math.log10(nMin);
+  const b = Math.log10(nMax);
+  let last = 0;
+  for (let i = 0; i <= points; i++) {
+    const n = Math.round(10 ** (a + ((b - a) * i) / points));
+    if (n === last) continue;
+    last = n;
+    out.push({ n, power: power(p1, p2, n) });
+  }
+  return out;
+}
+
+function html(text: string): HTMLElement {
+  const div = document.createElement("div");
+  div.innerHTML = text;
+  return div;
+}
+
+export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
+
+export function taskEvalSizeFigure() {
+  return explorable<EvalSizeInputs>({
+    id: "l4-eval-size",
+    title: "How many task examples do I need? Enough to shortlist is far fewer than enough to separate",
+    notice: (v) => {
+      const a = evalSizeAnswer(v);
+      return a.power >= v.target
+        ? `At ${formatCount(v.n)} examples, a ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
+        : `At ${formatCount(v.n)} examples each score is ±${a.halfWidthPp.toFixed(1)} pp, enough to drop a model that is clearly worse — but a ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time. Separating them takes ${formatCount(a.nNeeded)} examples.`;
+    },
+    controls: {
+      p: range({
+        key: "p",
+        label: "Task accuracy you expect from the better model",
+        min: 0.5,
+        max: 0.97,
+        step: 0.01,
+        value: evalSizeDefaults.p,
+        format: (x) => formatPercent(x, 0),
+      }),
+      gap: range({
+        key: "gap",
+        label: "Gap worth detecting (pp)",
+        min: 1,
+        max: 20,
+        step: 0.5,
+        value: evalSizeDefaults.gap,
+        format: (x) => `${x} pp`,
+      }),
+      n: range({
+        key: "n",
+        label: "Examples in your task eval (N)",
+        min: 20,
+        max: 20_000,
+        log: true,
+        value: evalSizeDefaults.n,
+        numberBox: true,
+        format: formatCount,
+      }),
+      target: choice({
+        key: "target",
+        label: "Power wanted",
+        options: [
+          { value: 0.8, label: "80%" },
+          { value: 0.9, label: "90%" },
+        ],
+        value: evalSizeDefaults.target,
+      }),
+    },
+    presets: [
+      { label: "The course's 100 examples, 5 pp gap", values: { p: 0.8, gap: 5, n: 100, target: 0.8 } },
+      { label: "Shortlisting: a 15 pp gap", values: { p: 0.8, gap: 15, n: 100 } },
+      { label: "Close models: 2 pp at 1,000", values: { p: 0.8, gap: 2, n: 1000 } },
+      { label: "Widest: 50% accuracy", values: { p: 0.5, gap: 5, n: 100 } },
+    ],
+    source:
+      "Normal-approximation power of a two-sided 5% test of two proportions (the formula R's power.prop.test solves); intervals are Wilson 95%. Computed by the site's statistics core.",
+    render(v, { width }) {
+      const a = evalSizeAnswer(v);
+      const wide = width >= 1100;
+      const w1 = wide ? Math.floor(width * 0.4) : width;
+      const w2 = wide ? width - w1 - 16 : width;
+
+      const lo = Math.max(0, Math.min(...a.intervals.map((i) => i.lower)) * 100 - 5);
+      const hi = Math.min(100, Math.max(...a.intervals.map((i) => i.upper)) * 100 + 5);
+      const strip = Plot.plot({
+        width: w1,
+        height: 240,
+        marginLeft: 76,
+        marginRight: 24,
+        marginTop: 36,
+        marginBottom: 44,
+        style: { fontSize: "14px" },
+        x: {
+          domain: [lo, hi],
+          label: `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
+          grid: true,
+        },
+        y: { domain: ["Model A", "Model B"], label: null },
+        marks: [
+          Plot.link(a.intervals, {
+            x1: (d) => 100 * d.lower,
+            x2: (d) => 100 * d.upper,
+            y1: "model",
+            y2: "model",
+            stroke: (d) => (d.model === "Model A" ? palette.blue : palette.orange),
+            strokeWidth: 10,
+            strokeLinecap: "butt",
+            strokeOpacity: 0.75,
+          }),
+          Plot.dot(a.intervals, {
+            x: (d) => 100 * d.p,
+            y: "model",
+            r: 7,
+            symbol: (d: (typeof a.intervals)[number]) => (d.model === "Model A" ? "circle" : "diamond"),
+            fill: "currentColor",
+          }),
+          Plot.text(a.intervals, {
+            x: (d) => 100 * d.p,
+            y: "model",
+            text: (d) =>
+              `${(100 * d.p).toFixed(1)}% (${(100 * d.lower).toFixed(1)}–${(100 * d.upper).toFixed(1)})`,
+            dy: -18,
+            fontSize: 13,
+            fontWeight: 600,
+          }),
+          Plot.text([`Gap ${v.gap} pp; each score ±${a.halfWidthPp.toFixed(1)} pp`], {
+            frameAnchor: "top-left",
+            dy: -26,
+            dx: -60,
+            textAnchor: "start",
+            fontSize: 13,
+          }),
+        ],
+      });
+      strip.setAttribute(
+        "aria-label",
+        "Both models' task accuracy with 95% intervals at the chosen eval size",
+      );
+
+      const curve = powerCurve(a.p1, a.p2);
+      const nStar = sampleSizeExact(a.p1, a.p2, 0.05, v.target);
+      const marks = [
+        ...(v.n === 100 ? [] : [{ n: 100, label: "100 examples", power: power(a.p1, a.p2, 100) }]),
+        ...(nStar <= 100_000
+          ? [{ n: a.nNeeded, label: `${formatCount(a.nNeeded)} needed`, power: v.target }]
+          : []),
+      ];
+      const powerPlot = Plot.plot({
+        width: w2,
+        height: 310,
+        marginLeft: 56,
+        marginRight: 30,
+        marginTop: 26,
+        marginBottom: 44,
+        style: { fontSize: "14px" },
+        x: {
+          type: "log",
+          domain: [10, 100_000],
+          label: "Examples per model, N (log scale) →",
+          grid: true,
+          tickFormat: "~s",
+        },
+        y: { domain: [0, 100], label: `↑ Power to detect a ${v.gap} pp gap (%)`, grid: true },
+        marks: [
+          Plot.ruleY([100 * v.target], { stroke: palette.grey, strokeDasharray: "5,4" }),
+          Plot.text([`${Math.round(v.target * 100)}% power`], {
+            x: 10,
+            y: 100 * v.target,
+            dy: -8,
+            dx: 4,
+            textAnchor: "start",
+            fill: palette.grey,
+            fontSize: 12,
+          }),
+          Plot.line(curve, {
+            x: "n",
+            y: (d: { power: number }) => 100 * d.power,
+            stroke: palette.blue,
+            strokeWidth: 2.5,
+          }),
+          Plot.ruleX(marks, { x: "n", stroke: palette.grey, strokeDasharray: "2,3" }),
+          Plot.dot(marks, {
+            x: "n",
+            y: (d: { power: number }) => 100 * d.power,
+            r: 5,
+            fill: palette.grey,
+            symbol: "square",
+          }),
+          Plot.text(marks, {
+            x: "n",
+            y: 0,
+            text: "label",
+            rotate: -90,
+            dx: 4,
+            dy: -6,
+            textAnchor: "start",
+            fill: "currentColor",
+            fontSize: 12,
+          }),
+          Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
+          Plot.dot([{ n: v.n, power: 100 * a.power }], {
+            x: "n",
+            y: "power",
+            r: 7,
+            fill: palette.vermillion,
+          }),
+          Plot.text([{ n: v.n, power: 100 * a.power }], {
+            x: "n",
+            y: "power",
+            text: () => `N = ${formatCount(v.n)}: ${formatPercent(a.power, 0)}`,
+            dx: 10,
+            dy: a.power > 0.85 ? 16 : -12,
+            textAnchor: "start",
+            fill: palette.vermillion,
+            fontWeight: 700,
+          }),
+        ],
+      });
+      powerPlot.setAttribute(
+        "aria-label",
+        `Power to detect a ${v.gap} pp gap against the number of examples`,
+      );
+
+      const figure = document.createElement("div");
+      figure.className = "l4-pair";
+      figure.append(strip, powerPlot);
+
+      const verdictOk = a.power >= v.target;
+      const readout = html(`
+        <div class="l4-numbers">
+          <div><div class="big-number" data-readout="half-width" data-value="${a.halfWidthPp.toFixed(6)}">±${a.halfWidthPp.toFixed(1)} pp</div>
+            <div class="big-caption">each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}</div></div>
+          <div><div class="big-number" data-readout="power" data-value="${(100 * a.power).toFixed(6)}">${formatPercent(a.power, 0)}</div>
+            <div class="big-caption">chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}</div></div>
+          <div><div class="big-number" data-readout="n-needed" data-value="${a.nNeeded}">${formatCount(a.nNeeded)}</div>
+            <div class="big-caption">examples per model for ${Math.round(v.target * 100)}% power at a ${v.gap} pp gap</div></div>
+        </div>
+        <p><span class="verdict" data-readout="verdict" data-value="${verdictOk ? 1 : 0}">${verdictOk ? "Enough to separate them" : "Enough to shortlist, not to separate"}</span>
+        At this N the smallest gap found ${Math.round(v.target * 100)}% of the time is
+        <strong data-readout="mdd" data-value="${a.mddPp.toFixed(6)}">${a.mddPp.toFixed(1)} pp</strong> with separate question sets, or
+        <strong data-readout="mdd-paired" data-value="${a.mddPairedPp.toFixed(6)}">${a.mddPairedPp.toFixed(1)} pp</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
+        At the course's 100 examples a score at ${formatPercent(a.p1, 0)} is <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}">±${a.halfWidthAt100Pp.toFixed(1)} pp</span>.</p>`);
+
+      const summary =
+        `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ±${a.halfWidthPp.toFixed(1)} pp. ` +
+        `The power to tell ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)} (a ${v.gap} pp gap) is ${formatPercent(a.power, 0)}; ` +
+        `${Math.round(v.target * 100)}% power needs ${formatCount(a.nNeeded)} examples per model. ` +
+        `The smallest gap detectable at this N is ${a.mddPp.toFixed(1)} pp (independent) or ${a.mddPairedPp.toFixed(1)} pp (paired, r = 0.5).`;
+      return { figure, summary, readout };
+    },
+  });
+}

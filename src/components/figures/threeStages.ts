@@ -1,0 +1,350 @@
+// Lesson 4, figure 4: the three-stage strategy — leaderboard filter, task-specific evaluation,
+// pilot with real users — with what each stage costs and what it can tell. Stage 2's numbers
+// come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
+import * as Plot from "@observablehq/plot";
+import { halfWidth, power, sampleSizeTwoProportions } from "../stats/index.js";
+import { range } from "../ui/controls.js";
+import { type ExplorableElement, explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import { type EvalSizeInputs, evalSizeDefaults } from "./taskEvalSize.js";
+
+export type StageInputs = {
+  candidates: number;
+  shortlist: number;
+  requests: number;
+  share: number;
+  days: number;
+};
+
+export interface Stage {
+  id: "filter" | "evaluate" | "pilot";
+  name: string;
+  /** Models still in the running after the stage. */
+  remaining: number;
+  /** Items scored per model at this stage. */
+  itemsPerModel: number;
+  /** What the items are drawn from. */
+  itemsOf: string;
+  /** 95% half-width of one model's score at that many items, in pp. */
+  halfWidthPp: number;
+  /** Power to detect the learner's gap at that many items (stages 2 and 3). */
+  power: number | null;
+  /** New examples someone must collect and label (stage 2), or users exposed (stage 3). */
+  cost: string;
+  tells: string;
+  cannotTell: string;
+}
+
+export interface StagePlan {
+  stages: [Stage, Stage, Stage];
+  /** Examples per model stage 2 needs for the target power at the learner's gap. */
+  nNeeded: number;
+  /** Interactions the pilot sees in total and per finalist. */
+  pilotTotal: number;
+  pilotPerArm: number;
+  finalists: number;
+}
+
+/** The three stages for the inputs (pure; unit-tested). */
+export function stagePlan(
+  s: StageInputs,
+  e: EvalSizeInputs,
+  benchmark: { name: string; n: number } = { name: "MMLU", n: 14_042 },
+): StagePlan {
+  const p1 = e.p;
+  const p2 = Number((e.p - e.gap / 100).toFixed(10));
+  const shortlist = Math.min(s.shortlist, s.candidates);
+  const finalists = Math.min(2, shortlist);
+  const pilotTotal = Math.round(s.requests * s.share * s.days);
+  const pilotPerArm = Math.max(1, Math.floor(pilotTotal / finalists));
+  const nNeeded = sampleSizeTwoProportions(p1, p2, { power: e.target });
+  const stage2Power = power(p1, p2, e.n);
+  const stage3Power = power(p1, p2, pilotPerArm);
+  return {
+    nNeeded,
+    pilotTotal,
+    pilotPerArm,
+    finalists,
+    stages: [
+      {
+        id: "filter",
+        name: "1 · Filter on the leaderboard",
+        remaining: shortlist,
+        itemsPerModel: benchmark.n,
+        itemsOf: `${benchmark.name} questions, run by someone else`,
+        halfWidthPp: 100 * halfWidth(p1, benchmark.n),
+        power: null,
+        cost: `Low: reading the published scores of ${formatCount(s.candidates)} candidates; no new examples`,
+        tells: `Which ${formatCount(shortlist)} of ${formatCount(s.candidates)} models are worth a task eval: those with the skills your task needs at all`,
+        cannotTell:
+          "How any of them does on your inputs — the interval is narrow, but it is the benchmark's interval, not your task's",
+      },
+      {
+        id: "evaluate",
+        name: "2 · Evaluate on your task",
+        remaining: finalists,
+        itemsPerModel: e.n,
+        itemsOf: "examples drawn from your production inputs",
+        halfWidthPp: 100 * halfWidth(p1, e.n),
+        power: stage2Power,
+        cost: `${formatCount(e.n)} examples to collect and grade; ${formatCount(e.n * shortlist)} model runs (${formatCount(shortlist)} models)`,
+        tells: `Each model's accuracy on your task to ±${(100 * halfWidth(p1, e.n)).toFixed(1)} pp: enough to drop models that are clearly worse`,
+        cannotTell:
+          stage2Power >= e.target
+            ? `Little at this size for a ${e.gap} pp gap (power ${formatPercent(stage2Power, 0)}); it still cannot see real users or traffic that drifts after launch`
+            : `Which of two models ${e.gap} pp apart is better: power ${formatPercent(stage2Power, 0)}; that needs ${formatCount(nNeeded)} examples per model`,
+      },
+      {
+        id: "pilot",
+        name: "3 · Pilot with real users",
+        remaining: 1,
+        itemsPerModel: pilotPerArm,
+        itemsOf: `real interactions (${formatPercent(s.share, 0)} of ${formatCount(s.requests)} a day for ${s.days} days, split between ${finalists})`,
+        halfWidthPp: 100 * halfWidth(p1, pilotPerArm),
+        power: stage3Power,
+        cost: `${formatCount(pilotTotal)} real requests served by a model not yet proven, plus monitoring and feedback collection`,
+        tells:
+          "How the finalists do on the real distribution, with real users — the evidence for a production decision",
+        cannotTell:
+          stage3Power >= e.target
+            ? "Only what the pilot's traffic contained: rare inputs and later drift still need monitoring"
+            : `A ${e.gap} pp difference in success rate at this traffic (power ${formatPercent(stage3Power, 0)}): run it longer or on more traffic`,
+      },
+    ],
+  };
+}
+
+function html(text: string): HTMLElement {
+  const div = document.createElement("div");
+  div.innerHTML = text;
+  return div;
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/**
+ * The figure. `stage2` returns figure 2's current inputs; call `link(source)` (or the page's
+ * `linkStages`) so that a change in figure 2 redraws this one.
+ */
+export function threeStagesFigure({
+  stage2 = () => evalSizeDefaults,
+  benchmark = { name: "MMLU", n: 14_042 },
+}: {
+  stage2?: () => EvalSizeInputs;
+  benchmark?: { name: string; n: number };
+} = {}) {
+  return explorable<StageInputs>({
+    id: "l4-stages",
+    title: "Three stages from leaderboard to production: what each costs, and what it can tell",
+    notice: (v) => {
+      const plan = stagePlan(v, stage2(), benchmark);
+      return `Stage 1 rests on the most items (${formatCount(benchmark.n)}) and says the least about your task; stage 2 is ±${plan.stages[1].halfWidthPp.toFixed(1)} pp on the right distribution; only stage 3 sees real users.`;
+    },
+    controls: {
+      candidates: range({
+        key: "candidates",
+        label: "Candidate models on the leaderboard",
+        min: 3,
+        max: 60,
+        step: 1,
+        value: 20,
+        format: formatCount,
+      }),
+      shortlist: range({
+        key: "shortlist",
+        label: "Shortlist for the task eval",
+        min: 2,
+        max: 8,
+        step: 1,
+        value: 3,
+        format: formatCount,
+      }),
+      requests: range({
+        key: "requests",
+        label: "Production requests per day",
+        min: 100,
+        max: 100_000,
+        log: true,
+        value: 2000,
+        numberBox: true,
+        format: formatCount,
+      }),
+      share: range({
+        key: "share",
+        label: "Share of traffic in the pilot",
+        min: 0.01,
+        max: 0.5,
+        step: 0.01,
+        value: 0.05,
+        format: (x) => formatPercent(x, 0),
+      }),
+      days: range({
+        key: "days",
+        label: "Pilot length (days)",
+        min: 1,
+        max: 60,
+        step: 1,
+        value: 14,
+        format: (x) => `${x} d`,
+      }),
+    },
+    presets: [
+      {
+        label: "A typical plan",
+        values: { candidates: 20, shortlist: 3, requests: 2000, share: 0.05, days: 14 },
+      },
+      { label: "Low traffic: 300 a day", values: { requests: 300, share: 0.1, days: 14 } },
+      { label: "Big pilot: 20% for 30 days", values: { requests: 2000, share: 0.2, days: 30 } },
+    ],
+    source: `Stage 1 uses ${benchmark.name}'s test-set size (N = ${formatCount(benchmark.n)}, data/benchmarks.csv); stage 2 takes its accuracy, gap and N from the figure above; stage 3 assumes the pilot splits its traffic between two finalists and measures a success rate near the same accuracy.`,
+    render(v, { width }) {
+      const e = stage2();
+      const plan = stagePlan(v, e, benchmark);
+      const shortName = ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
+      const data = plan.stages.map((s, i) => ({
+        ...s,
+        short: shortName[i]!,
+        before: i === 0 ? v.candidates : plan.stages[i - 1]!.remaining,
+      }));
+      const wide = width >= 1100;
+      const w1 = wide ? Math.floor(width * 0.42) : width;
+      const w2 = wide ? width - w1 - 16 : width;
+
+      const funnel = Plot.plot({
+        width: w1,
+        height: 210,
+        marginLeft: 40,
+        marginTop: 30,
+        style: { fontSize: "14px" },
+        x: { domain: shortName, label: null, padding: 0.25 },
+        y: {
+          label: "↑ Models in the running",
+          grid: true,
+          domain: [0, Math.ceil(1.2 * Math.max(v.candidates, 4))],
+        },
+        marks: [
+          Plot.barY(data, {
+            x: "short",
+            y: "before",
+            fill: palette.grey,
+            fillOpacity: 0.25,
+            insetLeft: 4,
+            insetRight: 4,
+          }),
+          Plot.barY(data, { x: "short", y: "remaining", fill: palette.blue, insetLeft: 4, insetRight: 4 }),
+          Plot.text(data, {
+            x: "short",
+            y: "before",
+            text: (d: (typeof data)[number]) => `${d.before} → ${d.remaining}`,
+            dy: -10,
+            fontWeight: 700,
+          }),
+          Plot.ruleY([0]),
+          Plot.text(["grey: models before the stage · blue: models after it"], {
+            frameAnchor: "top-right",
+            dy: -22,
+            fontSize: 12,
+            textAnchor: "end",
+          }),
+        ],
+      });
+      funnel.setAttribute("aria-label", "Models left after each stage");
+
+      const evidence = Plot.plot({
+        width: w2,
+        height: 260,
+        marginLeft: 100,
+        marginRight: 150,
+        marginTop: 30,
+        style: { fontSize: "14px" },
+        x: {
+          type: "log",
+          domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
+          label: "Items scored per model (log scale) →",
+          grid: true,
+          tickFormat: "~s",
+        },
+        y: { domain: shortName, label: null },
+        marks: [
+          Plot.barX(data, {
+            y: "short",
+            x1: 10,
+            x2: (d: (typeof data)[number]) => Math.max(10, d.itemsPerModel),
+            fill: (d: (typeof data)[number]) =>
+              d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
+            inset: 6,
+          }),
+          Plot.text(data, {
+            y: "short",
+            x: (d: (typeof data)[number]) => Math.max(10, d.itemsPerModel),
+            text: (d: (typeof data)[number]) =>
+              `${formatCount(d.itemsPerModel)}: ±${d.halfWidthPp.toFixed(1)} pp${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
+            dx: 6,
+            textAnchor: "start",
+            fontWeight: 600,
+            fontSize: 13,
+          }),
+        ],
+      });
+      evidence.setAttribute(
+        "aria-label",
+        "Items scored per model at each stage, with the interval and power they give",
+      );
+
+      const figure = document.createElement("div");
+      figure.className = "l4-pair";
+      figure.append(funnel, evidence);
+
+      const s2 = plan.stages[1];
+      const s3 = plan.stages[2];
+      const cards = plan.stages
+        .map(
+          (s) => `<div class="l4-stage l4-stage-${s.id}" data-stage="${s.id}">
+            <h4>${esc(s.name)}</h4>
+            <p><strong>Evidence:</strong> ${formatCount(s.itemsPerModel)} ${esc(s.itemsOf)}</p>
+            <p><strong>Costs:</strong> ${esc(s.cost)}</p>
+            <p><strong>Tells you:</strong> ${esc(s.tells)}</p>
+            <p><strong>Cannot tell you:</strong> ${esc(s.cannotTell)}</p></div>`,
+        )
+        .join("");
+      const readout = html(`
+        <div class="l4-stages">${cards}</div>
+        <p class="table-note">Stage 2 at N = <span data-readout="stage2-n" data-value="${e.n}">${formatCount(e.n)}</span>:
+        ±<span data-readout="stage2-half-width" data-value="${s2.halfWidthPp.toFixed(6)}">${s2.halfWidthPp.toFixed(1)}</span> pp,
+        power <span data-readout="stage2-power" data-value="${(100 * (s2.power ?? 0)).toFixed(6)}">${formatPercent(s2.power ?? 0, 0)}</span> for ${e.gap} pp
+        (needs <span data-readout="stage2-n-needed" data-value="${plan.nNeeded}">${formatCount(plan.nNeeded)}</span>).
+        Stage 3: <span data-readout="pilot-total" data-value="${plan.pilotTotal}">${formatCount(plan.pilotTotal)}</span> interactions,
+        <span data-readout="pilot-per-arm" data-value="${plan.pilotPerArm}">${formatCount(plan.pilotPerArm)}</span> per finalist,
+        ±<span data-readout="stage3-half-width" data-value="${s3.halfWidthPp.toFixed(6)}">${s3.halfWidthPp.toFixed(1)}</span> pp,
+        power <span data-readout="stage3-power" data-value="${(100 * (s3.power ?? 0)).toFixed(6)}">${formatPercent(s3.power ?? 0, 0)}</span>.
+        Change N, the accuracy or the gap in the figure above and stage 2 follows.</p>`);
+
+      const summary =
+        `Stage 1: ${v.candidates} candidates filtered to ${plan.stages[0].remaining} on ${benchmark.name} (${formatCount(benchmark.n)} questions, ±${plan.stages[0].halfWidthPp.toFixed(1)} pp, but not on your task). ` +
+        `Stage 2: ${formatCount(e.n)} task examples, ±${s2.halfWidthPp.toFixed(1)} pp, power ${formatPercent(s2.power ?? 0, 0)} for a ${e.gap} pp gap; ${formatCount(plan.nNeeded)} needed. ` +
+        `Stage 3: ${formatCount(plan.pilotTotal)} real interactions, ${formatCount(plan.pilotPerArm)} per finalist, ±${s3.halfWidthPp.toFixed(1)} pp, power ${formatPercent(s3.power ?? 0, 0)}.`;
+      return { figure, summary, readout };
+    },
+  });
+}
+
+/** Redraw `stages` whenever `source` (figure 2) redraws — slider, number box, preset or URL. */
+export function linkStages(source: ExplorableElement, stages: ExplorableElement): MutationObserver {
+  const observer = new MutationObserver(() => stages.setValues({}));
+  observer.observe(source, { attributes: true, attributeFilter: ["data-renders"] });
+  return observer;
+}
+
+/** Figure 2's values as stage-2 inputs (the page passes this to threeStagesFigure). */
+export function stage2From(source: ExplorableElement): () => EvalSizeInputs {
+  return () => {
+    const v = source.values as Partial<EvalSizeInputs>;
+    return {
+      p: v.p ?? evalSizeDefaults.p,
+      gap: v.gap ?? evalSizeDefaults.gap,
+      n: v.n ?? evalSizeDefaults.n,
+      target: v.target ?? evalSizeDefaults.target,
+    };
+  };
+}

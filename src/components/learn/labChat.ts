@@ -1,0 +1,816 @@
+// The lab's chat: the conversation, the exchange counter and completion, the choice between the
+// built-in tutor and the learner's own model (with its settings, Stop, Retry and fall-back), the
+// per-lab transcript with export and clear, and the end-of-lab summary.
+// Every piece of chat text is put on the page with textContent: nothing anyone types runs.
+import { type LabBrief, sectionHref } from "../../content/labs.js";
+import { el, formatDate } from "./dom.js";
+import { modelMessages } from "./labPrompt.js";
+import { LlmError, type LlmFailure, listModels, streamChat } from "./llmClient.js";
+import {
+  browserStorage,
+  type KeyValueStorage,
+  type LlmSettings,
+  loadSettings,
+  normaliseBaseUrl,
+  PRESETS,
+  presetById,
+  saveSettings,
+} from "./llmSettings.js";
+import type { BenchmarkRow } from "./numberClaims.js";
+import type { ProgressStore } from "./progress.js";
+import {
+  countExchanges,
+  createTranscriptStore,
+  messageId,
+  type TranscriptMessage,
+  transcriptMarkdown,
+} from "./transcript.js";
+import {
+  createTutorContext,
+  EXCHANGES_TO_COMPLETE,
+  isSubstantive,
+  SUBSTANTIVE_WORDS,
+  summarise,
+  type Turn,
+  tutorReply,
+} from "./tutor.js";
+
+export interface LabChatOptions {
+  lab: LabBrief;
+  benchmarks: readonly BenchmarkRow[];
+  progress?: ProgressStore | null;
+  /** Storage (defaults: the browser's local and session storage, probed). */
+  local?: KeyValueStorage | null;
+  session?: KeyValueStorage | null;
+  now?: () => Date;
+}
+
+const MAX_INPUT = 4000;
+
+/** The conversation as the tutors see it: answered learner messages and finished tutor answers. */
+function turnsOf(messages: readonly TranscriptMessage[]): Turn[] {
+  return messages
+    .filter((m) => (m.role === "learner" ? m.status !== "failed" && m.status !== "pending" : !m.partial))
+    .map((m) => ({ role: m.role, text: m.text }));
+}
+
+export function labChat(options: LabChatOptions): HTMLElement {
+  const { lab } = options;
+  const now = options.now ?? (() => new Date());
+  const local = options.local === undefined ? browserStorage("localStorage") : options.local;
+  const session = options.session === undefined ? browserStorage("sessionStorage") : options.session;
+  const progress = options.progress ?? null;
+  const ctx = createTutorContext(lab, options.benchmarks);
+  const store = createTranscriptStore(local, lab.lesson);
+  let settings: LlmSettings = loadSettings(local, session);
+  let seq = 0;
+  let busy: AbortController | null = null;
+  let lastRecorded = -1;
+
+  // ---- skeleton ----------------------------------------------------------------------------
+  const root = el("section", { class: "lab", "data-lab": lab.lesson, "aria-labelledby": "lab-chat-title" });
+  const notice = el("div", { class: "lab-notice warning", role: "status", hidden: true });
+
+  const title = el("h2", { id: "lab-chat-title", class: "lab-title" }, "Talk it through");
+  const dots = el("span", { class: "lab-dots", "aria-hidden": "true" });
+  const count = el("span", { class: "lab-count", "data-readout": "exchanges", "data-value": "0" });
+  const badge = el("span", { class: "lab-badge", hidden: true });
+  const meter = el(
+    "div",
+    { class: "lab-meter", role: "group", "aria-label": "Progress in this lab" },
+    el("span", { class: "lab-meter-label" }, "Substantive exchanges"),
+    dots,
+    count,
+    badge,
+  );
+  const bar = el("div", { class: "lab-bar" }, title, meter);
+
+  // Tutor choice.
+  const choiceName = `lab-${lab.lesson}-tutor`;
+  const radioBuiltin = el("input", { type: "radio", name: choiceName, value: "builtin" });
+  const radioModel = el("input", { type: "radio", name: choiceName, value: "model" });
+  const settingsToggle = el(
+    "button",
+    {
+      type: "button",
+      class: "lab-link-button",
+      "aria-expanded": "false",
+      "aria-controls": `lab-settings-${lab.lesson}`,
+    },
+    "Model settings",
+  );
+  const choice = el(
+    "fieldset",
+    { class: "lab-choice" },
+    el("legend", {}, "Tutor"),
+    el("label", {}, radioBuiltin, " Built-in tutor ", el("span", { class: "lab-muted" }, "(works offline)")),
+    el(
+      "label",
+      {},
+      radioModel,
+      " Your own model ",
+      el("span", { class: "lab-muted" }, "(any OpenAI-compatible endpoint)"),
+    ),
+    settingsToggle,
+  );
+
+  // Settings panel.
+  const presetSelect = el("select", { id: `lab-preset-${lab.lesson}`, "data-setting": "preset" });
+  for (const p of PRESETS) presetSelect.append(el("option", { value: p.id }, p.label));
+  const baseInput = el("input", {
+    id: `lab-base-${lab.lesson}`,
+    type: "text",
+    inputmode: "url",
+    spellcheck: "false",
+    autocomplete: "off",
+    "data-setting": "baseUrl",
+    placeholder: "http://localhost:11434/v1",
+  });
+  const modelInput = el("input", {
+    id: `lab-model-${lab.lesson}`,
+    type: "text",
+    spellcheck: "false",
+    autocomplete: "off",
+    "data-setting": "model",
+    list: `lab-models-${lab.lesson}`,
+  });
+  const modelList = el("datalist", { id: `lab-models-${lab.lesson}` });
+  const keyInput = el("input", {
+    id: `lab-key-${lab.lesson}`,
+    type: "password",
+    autocomplete: "off",
+    spellcheck: "false",
+    "data-setting": "apiKey",
+    placeholder: "optional",
+  });
+  const rememberBox = el("input", {
+    id: `lab-remember-${lab.lesson}`,
+    type: "checkbox",
+    "data-setting": "remember",
+  });
+  const stallInput = el("input", {
+    id: `lab-stall-${lab.lesson}`,
+    type: "number",
+    min: "1",
+    max: "600",
+    step: "1",
+    "data-setting": "stallSeconds",
+  });
+  const presetNote = el("p", { class: "lab-muted lab-preset-note" });
+  const testButton = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "test" },
+    "Test connection",
+  );
+  const testStatus = el("div", { class: "lab-test-status", role: "status" });
+  const field = (label: string, input: HTMLElement, help?: string) =>
+    el(
+      "div",
+      { class: "lab-field" },
+      el("label", { for: input.id }, label),
+      input,
+      help ? el("span", { class: "lab-muted" }, help) : null,
+    );
+  const settingsPanel = el(
+    "div",
+    { class: "lab-settings", id: `lab-settings-${lab.lesson}`, hidden: true },
+    el(
+      "p",
+      { class: "lab-muted" },
+      "The site sends nothing anywhere until you pick “Your own model”. Then each message, the lab's brief and the numbers the site computed go from your browser straight to the address below — nowhere else.",
+    ),
+    el(
+      "div",
+      { class: "lab-settings-grid" },
+      field("Preset", presetSelect),
+      field("Base URL", baseInput),
+      field("Model", modelInput),
+      field("API key", keyInput),
+    ),
+    el(
+      "label",
+      { class: "lab-check" },
+      rememberBox,
+      " Remember the key on this device ",
+      el(
+        "span",
+        { class: "lab-muted" },
+        "(otherwise it is forgotten when you close this tab; it is only ever sent to the base URL above)",
+      ),
+    ),
+    el(
+      "div",
+      { class: "lab-field lab-field-inline" },
+      el("label", { for: stallInput.id }, "Give up after"),
+      stallInput,
+      " s without data",
+    ),
+    presetNote,
+    el("div", { class: "lab-test" }, testButton, testStatus),
+    modelList,
+  );
+
+  // Conversation.
+  // A scrolling region that keyboard users can focus and scroll; the list inside holds the messages.
+  const list = el("ol", { class: "lab-list" });
+  const log = el(
+    "div",
+    { class: "lab-log", role: "log", tabindex: 0, "aria-label": "Conversation with the tutor" },
+    list,
+  );
+  const live = el("div", { class: "sr-only", "aria-live": "polite" });
+
+  // Failure panel.
+  const errorTitle = el("p", { class: "lab-error-title" });
+  const errorMessage = el("p", { class: "lab-error-message" });
+  const errorFix = el("code", {});
+  const errorFixBlock = el("pre", { class: "lab-error-fix", hidden: true }, errorFix);
+  const retryButton = el("button", { type: "button", class: "lab-button", "data-action": "retry" }, "Retry");
+  const fallbackButton = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "fallback" },
+    "Answer with the built-in tutor instead",
+  );
+  const errorPanel = el(
+    "div",
+    { class: "lab-error", role: "alert", hidden: true },
+    errorTitle,
+    errorMessage,
+    errorFixBlock,
+    el("div", { class: "lab-actions" }, retryButton, fallbackButton),
+  );
+
+  // Input.
+  const input = el("textarea", {
+    id: `lab-input-${lab.lesson}`,
+    class: "lab-input",
+    rows: 3,
+    maxlength: MAX_INPUT,
+    "aria-describedby": `lab-hint-${lab.lesson}`,
+  });
+  const sendButton = el("button", { type: "submit", class: "lab-button lab-send" }, "Send");
+  const stopButton = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "stop", hidden: true },
+    "Stop",
+  );
+  const hint = el(
+    "p",
+    { class: "lab-hint lab-muted", id: `lab-hint-${lab.lesson}` },
+    `${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it has at least ${SUBSTANTIVE_WORDS} words or names an idea from the lesson.`,
+  );
+  const form = el(
+    "form",
+    { class: "lab-form" },
+    el("label", { for: input.id, class: "lab-input-label" }, "Your message"),
+    input,
+    el("div", { class: "lab-form-row" }, hint, el("div", { class: "lab-actions" }, stopButton, sendButton)),
+  );
+
+  // Tools and summary.
+  const exportButton = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "export" },
+    "Export as Markdown",
+  );
+  const clearButton = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "clear" },
+    "Clear conversation…",
+  );
+  const confirmText = el("span", {});
+  const confirmYes = el(
+    "button",
+    { type: "button", class: "lab-button lab-danger", "data-action": "confirm-clear" },
+    "Delete it",
+  );
+  const confirmNo = el(
+    "button",
+    { type: "button", class: "lab-button", "data-action": "cancel-clear" },
+    "Keep it",
+  );
+  const confirm = el(
+    "div",
+    { class: "lab-confirm", hidden: true, role: "group" },
+    confirmText,
+    confirmYes,
+    confirmNo,
+  );
+  const tools = el("div", { class: "lab-tools" }, exportButton, clearButton, confirm);
+  const summary = el("section", {
+    class: "lab-summary",
+    hidden: true,
+    "aria-labelledby": `lab-summary-${lab.lesson}`,
+  });
+
+  root.append(notice, bar, choice, settingsPanel, log, live, errorPanel, form, tools, summary);
+
+  // ---- rendering -----------------------------------------------------------------------------
+  function messageItem(m: { role: "learner" | "tutor"; text: string; source?: string; model?: string }) {
+    const who =
+      m.role === "learner" ? "You" : m.source === "model" ? `Tutor · ${m.model || "your model"}` : "Tutor";
+    const body = el("div", { class: "lab-msg-text" });
+    body.textContent = m.text;
+    return el(
+      "li",
+      { class: `lab-msg lab-msg-${m.role}`, "data-role": m.role, "data-source": m.source ?? null },
+      el("div", { class: "lab-msg-who" }, who),
+      body,
+    );
+  }
+
+  function render() {
+    const messages = store.messages();
+    list.replaceChildren(messageItem({ role: "tutor", text: lab.opening, source: "builtin" }));
+    for (const m of messages) {
+      const li = messageItem(m);
+      if (m.role === "learner") {
+        li.dataset.status = m.status ?? "answered";
+        li.dataset.substantive = String(Boolean(m.substantive));
+        const tag =
+          m.status === "failed"
+            ? "not answered"
+            : m.substantive
+              ? "counts"
+              : `doesn't count: fewer than ${SUBSTANTIVE_WORDS} words and no idea from the lesson`;
+        li.append(el("div", { class: "lab-msg-tag" }, tag));
+      }
+      if (m.partial) {
+        li.dataset.partial = m.partial;
+        li.append(
+          el(
+            "div",
+            { class: "lab-msg-tag" },
+            m.partial === "cut" ? "cut off — doesn't count" : "stopped — doesn't count",
+          ),
+        );
+      }
+      list.append(li);
+    }
+    updateMeter(messages);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function updateMeter(messages = store.messages()) {
+    const n = countExchanges(messages);
+    const recorded = progress?.get().labs[lab.lesson];
+    const complete = n >= EXCHANGES_TO_COMPLETE || Boolean(recorded?.complete);
+    count.textContent = `${Math.min(n, 99)} of ${EXCHANGES_TO_COMPLETE}`;
+    count.dataset.value = String(n);
+    dots.replaceChildren(
+      ...Array.from({ length: EXCHANGES_TO_COMPLETE }, (_, i) =>
+        el("span", { class: i < n ? "lab-dot lab-dot-on" : "lab-dot" }),
+      ),
+    );
+    root.dataset.complete = String(complete);
+    badge.hidden = !complete;
+    badge.textContent = complete
+      ? `✓ Lab complete${recorded?.completedAt ? ` (${formatDate(recorded.completedAt)})` : ""}`
+      : "";
+    if (progress && n !== lastRecorded && n > 0) {
+      lastRecorded = n;
+      try {
+        progress.recordLab(lab.lesson, n, n >= EXCHANGES_TO_COMPLETE);
+      } catch {
+        // the progress store reports its own storage problems
+      }
+      const after = progress.get().labs[lab.lesson];
+      if (after?.completedAt) badge.textContent = `✓ Lab complete (${formatDate(after.completedAt)})`;
+    }
+    renderSummary(messages, n);
+  }
+
+  function renderSummary(messages: readonly TranscriptMessage[], n: number) {
+    if (n < EXCHANGES_TO_COMPLETE) {
+      summary.hidden = true;
+      return;
+    }
+    const s = summarise(ctx, turnsOf(messages));
+    const items = s.concepts.map((c) =>
+      el(
+        "li",
+        {
+          class: c.covered ? "lab-covered" : "lab-missed",
+          "data-concept": c.id,
+          "data-covered": String(c.covered),
+        },
+        el("span", { class: "lab-mark", "aria-hidden": "true" }, c.covered ? "✓" : "○"),
+        el("span", { class: "sr-only" }, c.covered ? "Covered: " : "Not yet covered: "),
+        c.label,
+        c.scenarios.length
+          ? el("span", { class: "lab-muted" }, ` (scenario ${c.scenarios.join(", ")})`)
+          : null,
+        c.covered
+          ? null
+          : el("span", {}, " — read ", el("a", { href: sectionHref(c.section) }, c.section.label)),
+      ),
+    );
+    summary.replaceChildren(
+      el(
+        "h3",
+        { id: `lab-summary-${lab.lesson}` },
+        `Lab complete — you covered ${s.covered} of ${s.total} points`,
+      ),
+      el("ul", { class: "lab-summary-list" }, ...items),
+      el(
+        "p",
+        { class: "lab-muted" },
+        "Keep talking if you like — the tutor carries on. Next: ",
+        el("a", { href: `../quizzes/${lab.lesson}` }, `the Lesson ${lab.lesson} quiz`),
+        lab.lesson === "4" ? null : " or ",
+        lab.lesson === "4"
+          ? null
+          : el("a", { href: `../lessons/${Number(lab.lesson) + 1}` }, `Lesson ${Number(lab.lesson) + 1}`),
+        ".",
+      ),
+    );
+    summary.hidden = false;
+  }
+
+  function showNotice(text: string | null) {
+    notice.hidden = !text;
+    notice.textContent = text ?? "";
+  }
+
+  function showError(f: LlmFailure | null) {
+    errorPanel.hidden = !f;
+    errorPanel.dataset.errorKind = f?.kind ?? "";
+    errorTitle.textContent = f?.title ?? "";
+    errorMessage.textContent = f?.message ?? "";
+    errorFix.textContent = f?.fix ?? "";
+    errorFixBlock.hidden = !f?.fix;
+    retryButton.hidden = !f || f.kind === "settings";
+  }
+
+  function setBusy(controller: AbortController | null) {
+    busy = controller;
+    stopButton.hidden = !controller;
+    sendButton.disabled = Boolean(controller);
+    log.setAttribute("aria-busy", controller ? "true" : "false");
+    root.dataset.busy = String(Boolean(controller));
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+  function fillSettings() {
+    radioBuiltin.checked = settings.mode === "builtin";
+    radioModel.checked = settings.mode === "model";
+    presetSelect.value = settings.preset;
+    baseInput.value = settings.baseUrl;
+    modelInput.value = settings.model;
+    keyInput.value = settings.apiKey;
+    rememberBox.checked = settings.remember;
+    stallInput.value = String(settings.stallSeconds);
+    presetNote.textContent = presetById(settings.preset)?.note ?? "";
+    root.dataset.mode = settings.mode;
+  }
+
+  function persistSettings() {
+    saveSettings(settings, local, session);
+    root.dataset.mode = settings.mode;
+  }
+
+  function readSettings() {
+    const stall = Number(stallInput.value);
+    settings = {
+      ...settings,
+      baseUrl: baseInput.value.trim(),
+      model: modelInput.value.trim(),
+      apiKey: keyInput.value.trim(),
+      remember: rememberBox.checked,
+      stallSeconds:
+        Number.isFinite(stall) && stall >= 1 && stall <= 600 ? Math.round(stall) : settings.stallSeconds,
+    };
+    persistSettings();
+  }
+
+  function openSettings(open: boolean) {
+    settingsPanel.hidden = !open;
+    settingsToggle.setAttribute("aria-expanded", String(open));
+  }
+
+  presetSelect.addEventListener("change", () => {
+    const p = presetById(presetSelect.value);
+    if (!p) return;
+    settings = { ...settings, preset: p.id, baseUrl: p.baseUrl, model: p.model };
+    fillSettings();
+    persistSettings();
+  });
+  for (const x of [baseInput, modelInput, keyInput, rememberBox, stallInput])
+    x.addEventListener("change", readSettings);
+  for (const x of [baseInput, modelInput, keyInput, stallInput]) x.addEventListener("input", readSettings);
+  for (const r of [radioBuiltin, radioModel]) {
+    r.addEventListener("change", () => {
+      settings = { ...settings, mode: radioModel.checked ? "model" : "builtin" };
+      persistSettings();
+      if (settings.mode === "model") openSettings(true);
+      showError(null);
+    });
+  }
+  settingsToggle.addEventListener("click", () => openSettings(settingsPanel.hidden));
+
+  function endpoint(): { ok: true; baseUrl: string } | { ok: false; failure: LlmFailure } {
+    const url = normaliseBaseUrl(settings.baseUrl);
+    if (!url.ok)
+      return {
+        ok: false,
+        failure: { kind: "settings", title: "The model settings need a base URL.", message: url.message },
+      };
+    return { ok: true, baseUrl: url.url };
+  }
+
+  testButton.addEventListener("click", async () => {
+    readSettings();
+    const ep = endpoint();
+    testStatus.replaceChildren();
+    if (!ep.ok) {
+      testStatus.textContent = ep.failure.message;
+      return;
+    }
+    testStatus.textContent = `Asking ${ep.baseUrl}/models…`;
+    testButton.disabled = true;
+    try {
+      const models = await listModels({
+        baseUrl: ep.baseUrl,
+        apiKey: settings.apiKey,
+        preset: settings.preset,
+        origin: location.origin,
+      });
+      modelList.replaceChildren(...models.map((m) => el("option", { value: m })));
+      if (!models.length) {
+        testStatus.textContent = "Connected, but the endpoint lists no models. Type the model name by hand.";
+      } else {
+        const picks = models.slice(0, 12).map((m) => {
+          const b = el("button", { type: "button", class: "lab-model-pick", "data-model": m }, m);
+          b.addEventListener("click", () => {
+            modelInput.value = m;
+            readSettings();
+            testStatus.querySelectorAll(".lab-model-pick").forEach((x) => {
+              x.setAttribute("aria-pressed", String(x === b));
+            });
+          });
+          b.setAttribute("aria-pressed", String(m === settings.model));
+          return b;
+        });
+        testStatus.replaceChildren(
+          el("span", {}, `Connected — ${models.length} model${models.length === 1 ? "" : "s"}. Pick one: `),
+          ...picks,
+        );
+        if (!settings.model && models[0]) {
+          modelInput.value = models[0];
+          readSettings();
+        }
+      }
+      testStatus.dataset.ok = "true";
+    } catch (e) {
+      const f = e instanceof LlmError ? e.failure : null;
+      testStatus.dataset.ok = "false";
+      testStatus.replaceChildren(
+        el("strong", {}, f?.title ?? "The test failed."),
+        " ",
+        f?.message ?? "",
+        ...(f?.fix ? [el("pre", { class: "lab-error-fix" }, el("code", {}, f.fix))] : []),
+      );
+    } finally {
+      testButton.disabled = false;
+    }
+  });
+
+  // ---- sending ---------------------------------------------------------------------------------
+  const stamp = () => now().toISOString();
+  const nextId = () => messageId(now(), seq++);
+
+  function lastFailed(): TranscriptMessage | null {
+    const messages = store.messages();
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i]!;
+      if (m.role === "learner") return m.status === "failed" ? m : null;
+    }
+    return null;
+  }
+
+  /** Drop an unanswered learner message and any cut-off answer after it. */
+  function dropFailed(failed: TranscriptMessage) {
+    const messages = store.messages();
+    const at = messages.findIndex((m) => m.id === failed.id);
+    for (const m of messages.slice(at)) store.remove(m.id);
+  }
+
+  function answerBuiltin(learner: TranscriptMessage) {
+    const messages = store.messages();
+    const at = messages.findIndex((m) => m.id === learner.id);
+    const before = messages.slice(0, at);
+    // Remove a cut-off model answer to this message, if any: the built-in tutor answers it afresh.
+    for (const m of messages.slice(at + 1)) store.remove(m.id);
+    const reply = tutorReply(ctx, turnsOf(before), learner.text, { exchangesBefore: countExchanges(before) });
+    store.update(learner.id, { status: "answered" });
+    store.append({ id: nextId(), role: "tutor", text: reply.text, at: stamp(), source: "builtin" });
+    live.textContent = "The tutor answered.";
+    render();
+  }
+
+  async function answerModel(learner: TranscriptMessage) {
+    const ep = endpoint();
+    if (!ep.ok || !settings.model) {
+      store.update(learner.id, { status: "failed" });
+      render();
+      restoreInput(learner.text);
+      openSettings(true);
+      showError(
+        ep.ok
+          ? {
+              kind: "settings",
+              title: "The model settings need a model name.",
+              message: "Type one, or use “Test connection” to list what the endpoint serves.",
+            }
+          : ep.failure,
+      );
+      return;
+    }
+    const messages = store.messages();
+    const at = messages.findIndex((m) => m.id === learner.id);
+    const before = messages.slice(0, at);
+    for (const m of messages.slice(at + 1)) store.remove(m.id);
+    store.update(learner.id, { status: "pending" });
+    render();
+    const streaming = messageItem({ role: "tutor", text: "", source: "model", model: settings.model });
+    streaming.dataset.streaming = "true";
+    const body = streaming.querySelector(".lab-msg-text") as HTMLElement;
+    body.textContent = "…";
+    list.append(streaming);
+    const controller = new AbortController();
+    setBusy(controller);
+    live.textContent = "The tutor is answering…";
+    try {
+      const result = await streamChat({
+        baseUrl: ep.baseUrl,
+        model: settings.model,
+        apiKey: settings.apiKey,
+        preset: settings.preset,
+        origin: location.origin,
+        messages: modelMessages(ctx, turnsOf(before), learner.text),
+        signal: controller.signal,
+        stallMs: settings.stallSeconds * 1000,
+        onToken: (_token, text) => {
+          body.textContent = text;
+          log.scrollTop = log.scrollHeight;
+        },
+      });
+      store.update(learner.id, { status: "answered" });
+      store.append({
+        id: nextId(),
+        role: "tutor",
+        text: result.text,
+        at: stamp(),
+        source: "model",
+        model: settings.model,
+      });
+      live.textContent = "The tutor answered.";
+    } catch (e) {
+      const err = e instanceof LlmError ? e : null;
+      const failure: LlmFailure = err?.failure ?? {
+        kind: "cut",
+        title: "Something went wrong while reading the answer.",
+        message: e instanceof Error ? e.message : String(e),
+      };
+      const partial = err?.partial ?? "";
+      if (failure.kind === "aborted" && partial) {
+        store.update(learner.id, { status: "answered" });
+        store.append({
+          id: nextId(),
+          role: "tutor",
+          text: partial,
+          at: stamp(),
+          source: "model",
+          model: settings.model,
+          partial: "stopped",
+        });
+      } else {
+        store.update(learner.id, { status: "failed" });
+        if (partial) {
+          store.append({
+            id: nextId(),
+            role: "tutor",
+            text: partial,
+            at: stamp(),
+            source: "model",
+            model: settings.model,
+            partial: "cut",
+          });
+        }
+        restoreInput(learner.text);
+        if (failure.kind !== "aborted") showError(failure);
+      }
+      live.textContent = failure.title;
+    } finally {
+      setBusy(null);
+      render();
+    }
+  }
+
+  function restoreInput(text: string) {
+    if (!input.value.trim()) input.value = text;
+  }
+
+  async function send(text: string) {
+    const clean = text.replace(/\r\n?/g, "\n").trim().slice(0, MAX_INPUT);
+    if (!clean || busy) return;
+    showError(null);
+    const failed = lastFailed();
+    if (failed) dropFailed(failed);
+    const learner: TranscriptMessage = {
+      id: nextId(),
+      role: "learner",
+      text: clean,
+      at: stamp(),
+      substantive: isSubstantive(ctx, clean),
+      status: "pending",
+    };
+    store.append(learner);
+    input.value = "";
+    if (settings.mode === "model") await answerModel(learner);
+    else answerBuiltin(learner);
+    showNotice(store.notice);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void send(input.value);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void send(input.value);
+    }
+  });
+  stopButton.addEventListener("click", () => busy?.abort());
+  retryButton.addEventListener("click", () => {
+    const failed = lastFailed();
+    if (!failed || busy) return;
+    showError(null);
+    if (input.value.trim() === failed.text) input.value = "";
+    if (settings.mode === "model") void answerModel(failed);
+    else answerBuiltin(failed);
+  });
+  fallbackButton.addEventListener("click", () => {
+    const failed = lastFailed();
+    settings = { ...settings, mode: "builtin" };
+    persistSettings();
+    fillSettings();
+    showError(null);
+    if (!failed || busy) return;
+    if (input.value.trim() === failed.text) input.value = "";
+    answerBuiltin(failed);
+  });
+
+  // ---- export and clear -------------------------------------------------------------------------
+  exportButton.addEventListener("click", () => {
+    const messages = store.messages();
+    const md = transcriptMarkdown(lab, messages, {
+      exportedAt: now(),
+      complete:
+        countExchanges(messages) >= EXCHANGES_TO_COMPLETE ||
+        Boolean(progress?.get().labs[lab.lesson]?.complete),
+    });
+    const url = URL.createObjectURL(new Blob([md], { type: "text/markdown;charset=utf-8" }));
+    const a = el("a", {
+      href: url,
+      download: `lab-${lab.lesson}-${lab.title.toLowerCase().replace(/\W+/g, "-")}.md`,
+    });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  clearButton.addEventListener("click", () => {
+    const n = store.messages().length;
+    if (!n) return;
+    confirmText.textContent = `Delete all ${n} message${n === 1 ? "" : "s"} of this lab? Your completion stays recorded. `;
+    confirm.hidden = false;
+    clearButton.hidden = true;
+    confirmNo.focus();
+  });
+  const closeConfirm = () => {
+    confirm.hidden = true;
+    clearButton.hidden = false;
+    clearButton.focus();
+  };
+  confirmNo.addEventListener("click", closeConfirm);
+  confirmYes.addEventListener("click", () => {
+    busy?.abort();
+    store.clear();
+    showError(null);
+    lastRecorded = -1;
+    render();
+    closeConfirm();
+    live.textContent = "The conversation was cleared.";
+  });
+
+  progress?.subscribe(() => updateMeter());
+
+  fillSettings();
+  render();
+  showNotice(store.notice);
+  const failed = lastFailed();
+  if (failed && !input.value) input.value = failed.text;
+  return root;
+}

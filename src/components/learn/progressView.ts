@@ -1,0 +1,247 @@
+// The learner's progress on the home page: lessons read, quiz best scores, labs completed and
+// the module test, with an export to a JSON file and a reset that asks first.
+import { type LessonNumber, lessonTitles, moduleTest } from "../../content/quizzes.js";
+import { el, formatDate } from "./dom.js";
+import { LESSON_KEYS, type LessonKey, type Progress, type ProgressStore } from "./progress.js";
+import { progressNotice } from "./progressNotice.js";
+import { requiredToPass } from "./quiz.js";
+
+export interface ProgressSummary {
+  lessonsRead: number;
+  quizzesTaken: number;
+  quizzesFull: number;
+  labsComplete: number;
+  testPassed: boolean;
+  testTaken: boolean;
+}
+
+/** Counts for the headline (pure). */
+export function summarise(p: Progress): ProgressSummary {
+  const quizzes = LESSON_KEYS.map((k) => p.quizzes[k]).filter((q) => q !== undefined);
+  return {
+    lessonsRead: LESSON_KEYS.filter((k) => p.lessonsRead[k]).length,
+    quizzesTaken: quizzes.length,
+    quizzesFull: quizzes.filter((q) => q.best === q.total).length,
+    labsComplete: LESSON_KEYS.filter((k) => p.labs[k]?.complete).length,
+    testPassed: p.test?.passed ?? false,
+    testTaken: p.test !== null,
+  };
+}
+
+export interface ProgressViewOptions {
+  store: ProgressStore;
+  /** Relative path from this page to the site root ("./" on the home page). */
+  root?: string;
+}
+
+function tick(done: boolean, text: string) {
+  return el(
+    "span",
+    { class: "progress-state", "data-done": done ? "true" : "false" },
+    done ? `✓ ${text}` : text,
+  );
+}
+
+export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLElement {
+  const section = el("section", { class: "progress-panel", id: "progress", "aria-label": "Your progress" });
+  const notice = progressNotice(store);
+  const content = el("div", { class: "progress-content" });
+  const actions = el("div", { class: "progress-actions" });
+  const confirmBox = el("div", {
+    class: "progress-confirm",
+    role: "group",
+    "aria-label": "Confirm reset",
+    hidden: true,
+  });
+  const live = el("p", { class: "progress-live", role: "status" });
+  section.append(notice, content, actions, confirmBox, live);
+
+  function render(p: Progress) {
+    const s = summarise(p);
+    const headline = el(
+      "ul",
+      { class: "progress-headline" },
+      el(
+        "li",
+        { "data-progress": "lessons-read", "data-value": s.lessonsRead },
+        el("span", { class: "progress-figure" }, `${s.lessonsRead}/4`),
+        " lessons read",
+      ),
+      el(
+        "li",
+        { "data-progress": "quizzes-taken", "data-value": s.quizzesTaken },
+        el("span", { class: "progress-figure" }, `${s.quizzesTaken}/4`),
+        " quizzes taken",
+      ),
+      el(
+        "li",
+        { "data-progress": "labs-complete", "data-value": s.labsComplete },
+        el("span", { class: "progress-figure" }, `${s.labsComplete}/4`),
+        " labs complete",
+      ),
+      el(
+        "li",
+        { "data-progress": "test", "data-value": p.test?.best ?? "", "data-passed": String(s.testPassed) },
+        el(
+          "span",
+          { class: "progress-figure" },
+          s.testPassed ? "✓" : s.testTaken ? `${p.test?.best}/${p.test?.total}` : "—",
+        ),
+        s.testPassed
+          ? " module test passed"
+          : s.testTaken
+            ? " module test, not yet passed"
+            : " module test not taken",
+      ),
+    );
+
+    const rows = LESSON_KEYS.map((k: LessonKey) => {
+      const n = Number(k) as LessonNumber;
+      const read = p.lessonsRead[k];
+      const quiz = p.quizzes[k];
+      const lab = p.labs[k];
+      return el(
+        "tr",
+        { "data-lesson": k },
+        el(
+          "th",
+          { scope: "row" },
+          el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}`),
+          el("span", { class: "progress-lesson-title" }, lessonTitles[n]),
+        ),
+        el(
+          "td",
+          { "data-cell": "read" },
+          read ? tick(true, `Read ${formatDate(read)}`) : tick(false, "Not yet"),
+        ),
+        el(
+          "td",
+          { "data-cell": "quiz", "data-value": quiz?.best ?? "" },
+          quiz
+            ? tick(quiz.best === quiz.total, `${quiz.best} of ${quiz.total}`)
+            : el("a", { href: `${root}quizzes/${n}` }, "Take the quiz"),
+          quiz
+            ? el(
+                "span",
+                { class: "progress-sub" },
+                `best of ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"} · `,
+                el("a", { href: `${root}quizzes/${n}` }, "retake"),
+              )
+            : null,
+        ),
+        el(
+          "td",
+          { "data-cell": "lab", "data-value": lab?.complete ? "complete" : (lab?.exchanges ?? 0) },
+          lab?.complete
+            ? tick(true, `Complete${lab.completedAt ? ` ${formatDate(lab.completedAt)}` : ""}`)
+            : lab && lab.exchanges > 0
+              ? tick(false, `${lab.exchanges} of 3 exchanges`)
+              : el("a", { href: `${root}labs/${n}` }, "Open the lab"),
+        ),
+      );
+    });
+
+    const t = p.test;
+    const need = requiredToPass(moduleTest.questions.length, moduleTest.passMark);
+    const testRow = el(
+      "tr",
+      { "data-lesson": "test" },
+      el("th", { scope: "row" }, el("a", { href: `${root}test` }, "Module test")),
+      el(
+        "td",
+        { colspan: 3, "data-cell": "test", "data-value": t?.best ?? "" },
+        t
+          ? tick(
+              t.passed,
+              `${t.passed ? "Passed" : "Not yet passed"} · best ${t.best} of ${t.total} on ${formatDate(t.bestAt)}`,
+            )
+          : el(
+              "a",
+              { href: `${root}test` },
+              `Take the test (${moduleTest.questions.length} questions, pass with ${need})`,
+            ),
+        t
+          ? el("span", { class: "progress-sub" }, `${t.attempts} attempt${t.attempts === 1 ? "" : "s"}`)
+          : null,
+      ),
+    );
+
+    const table = el(
+      "table",
+      { class: "progress-table" },
+      el("caption", { class: "sr-only" }, "Your progress through the module, lesson by lesson"),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("th", { scope: "col" }, "Lesson"),
+          el("th", { scope: "col" }, "Read"),
+          el("th", { scope: "col" }, "Quiz (best)"),
+          el("th", { scope: "col" }, "Lab"),
+        ),
+      ),
+      el("tbody", {}, ...rows, testRow),
+    );
+    content.replaceChildren(headline, table);
+  }
+
+  // ---- export and reset ------------------------------------------------------------------
+  const download = el("button", { type: "button", class: "progress-export" }, "Download progress (JSON)");
+  download.addEventListener("click", () => {
+    const json = store.exportJson();
+    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+    const a = el("a", {
+      href: url,
+      download: `benchmark-course-progress-${new Date().toISOString().slice(0, 10)}.json`,
+    });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    live.textContent = "Progress downloaded as a JSON file.";
+  });
+
+  const reset = el("button", { type: "button", class: "progress-reset" }, "Reset progress…");
+  reset.addEventListener("click", () => {
+    confirmBox.hidden = false;
+    reset.setAttribute("aria-expanded", "true");
+    confirmYes.focus();
+  });
+  const confirmYes = el(
+    "button",
+    { type: "button", class: "progress-reset-confirm" },
+    "Yes, delete my progress",
+  );
+  const confirmNo = el("button", { type: "button", class: "progress-reset-cancel" }, "Cancel");
+  const closeConfirm = (message: string) => {
+    confirmBox.hidden = true;
+    reset.setAttribute("aria-expanded", "false");
+    live.textContent = message;
+    reset.focus();
+  };
+  confirmYes.addEventListener("click", () => {
+    store.reset();
+    closeConfirm("Progress reset. Lessons, quizzes, labs and the test start afresh.");
+  });
+  confirmNo.addEventListener("click", () => closeConfirm("Nothing was deleted."));
+  confirmBox.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") confirmNo.click();
+  });
+  confirmBox.append(
+    el(
+      "p",
+      {},
+      el("strong", {}, "Delete all your progress? "),
+      "Lessons read, quiz scores, labs and the test result will be cleared in this browser. Download it first if you want a copy.",
+    ),
+    el("p", { class: "quiz-actions" }, confirmYes, confirmNo),
+  );
+  reset.setAttribute("aria-expanded", "false");
+  actions.append(download, reset);
+
+  render(store.get());
+  store.subscribe(render);
+  return section;
+}

@@ -1,0 +1,402 @@
+// A lesson quiz on the page: one question at a time, feedback as soon as an answer is checked,
+// a score and a review at the end, and a retry with the options in a new order.
+// Keyboard: ↑/↓ (or ←/→) choose, 1–4 or A–D pick directly, Enter checks, Enter again goes on.
+import { type LessonQuiz, sectionTitle } from "../../content/quizzes.js";
+import { el, formatDate } from "./dom.js";
+import type { LessonKey, ProgressStore } from "./progress.js";
+import { progressNotice } from "./progressNotice.js";
+import {
+  attemptSeed,
+  check,
+  currentResult,
+  isChecked,
+  moveSelection,
+  next,
+  type QuizSession,
+  review,
+  select,
+  sessionScore,
+  startSession,
+} from "./quiz.js";
+
+export interface LessonQuizOptions {
+  quiz: LessonQuiz;
+  store: ProgressStore;
+  /** Relative path from this page to the site root, e.g. "../" on /quizzes/1. */
+  root?: string;
+}
+
+const LETTERS = ["A", "B", "C", "D", "E", "F"];
+
+export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions): HTMLElement {
+  const key = String(quiz.lesson) as LessonKey;
+  const quizId = `quiz-${quiz.lesson}`;
+  let attempt = (store.get().quizzes[key]?.attempts ?? 0) + 1;
+  let session: QuizSession = startSession(quiz.questions, attemptSeed(quizId, attempt));
+  /** Move focus after a learner's action (never on first render: that would scroll the page). */
+  let focusAfterRender: "option" | "question" | "next" | "result" | null = null;
+
+  const root_ = el("section", { class: "quiz", id: quizId, "data-quiz": quiz.lesson, "aria-label": "Quiz" });
+  const notice = progressNotice(store);
+  const body = el("div", { class: "quiz-body" });
+  const live = el("div", { class: "sr-only", "aria-live": "polite", "data-quiz-live": "" });
+  root_.append(notice, body, live);
+
+  const say = (text: string) => {
+    live.textContent = "";
+    // A fresh text node so screen readers announce repeats too.
+    requestAnimationFrame(() => {
+      live.textContent = text;
+    });
+  };
+
+  function update(nextSession: QuizSession, focus: typeof focusAfterRender = null) {
+    const wasFinished = session.finished;
+    session = nextSession;
+    if (session.finished && !wasFinished) {
+      const s = sessionScore(session);
+      try {
+        store.recordQuiz(key, s.correct, s.total);
+      } catch (e) {
+        console.warn(e);
+      }
+    }
+    focusAfterRender = focus;
+    render();
+  }
+
+  function render() {
+    root_.dataset.state = session.finished ? "finished" : isChecked(session) ? "checked" : "question";
+    body.replaceChildren(session.finished ? renderResult() : renderQuestion());
+    const f = focusAfterRender;
+    focusAfterRender = null;
+    // Focus without the browser's own scroll (which centres the element and hides the question),
+    // then scroll only as far as needed.
+    const focus = (node: HTMLElement | null | undefined, reveal: HTMLElement | null | undefined = node) => {
+      node?.focus({ preventScroll: true });
+      reveal?.scrollIntoView({ block: "nearest" });
+    };
+    if (f === "option") {
+      focus(
+        body.querySelector<HTMLInputElement>("input[type=radio]:checked") ??
+          body.querySelector<HTMLInputElement>("input[type=radio]"),
+      );
+    } else if (f === "question") {
+      // A new question: its first option takes focus, and the card's top (the prompt) shows.
+      body.querySelector<HTMLInputElement>("input[type=radio]")?.focus({ preventScroll: true });
+      const card = body.querySelector<HTMLElement>(".quiz-card");
+      if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: "start" });
+    } else if (f === "next") focus(body.querySelector<HTMLElement>(".quiz-next"));
+    else if (f === "result") {
+      const heading = body.querySelector<HTMLElement>(".quiz-result-heading");
+      heading?.focus({ preventScroll: true });
+      root_.scrollIntoView({ block: "start" });
+    }
+  }
+
+  function renderQuestion(): Node {
+    const i = session.index;
+    const shown = session.shown[i]!;
+    const checked = isChecked(session);
+    const result = currentResult(session);
+    const total = session.shown.length;
+    const name = `${quizId}-q${i + 1}`;
+
+    const steps = el(
+      "ol",
+      { class: "quiz-steps", "aria-hidden": "true" },
+      ...session.shown.map((q, j) => {
+        const a = session.answers[j];
+        const state =
+          a === null || a === undefined
+            ? j === i
+              ? "current"
+              : "todo"
+            : a === q.correct
+              ? "right"
+              : "wrong";
+        return el(
+          "li",
+          { "data-step": state },
+          state === "right" ? "✓" : state === "wrong" ? "✗" : String(j + 1),
+        );
+      }),
+    );
+    const status = el(
+      "div",
+      { class: "quiz-status" },
+      el("span", { class: "quiz-count" }, `Question ${i + 1} of ${total}`),
+      steps,
+    );
+
+    const legendId = `${name}-prompt`;
+    const options = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": legendId });
+    shown.options.forEach((text, j) => {
+      const isSelected = (checked ? session.answers[i] : session.selected) === j;
+      let mark = "";
+      let state = "";
+      if (checked) {
+        if (j === shown.correct) {
+          state = "correct";
+          mark = isSelected ? "✓ Your answer — correct" : "✓ Correct answer";
+        } else if (isSelected) {
+          state = "incorrect";
+          mark = "✗ Your answer";
+        }
+      }
+      const input = el("input", {
+        type: "radio",
+        name,
+        value: j,
+        "data-option": j,
+        disabled: checked,
+      });
+      input.checked = isSelected;
+      input.addEventListener("change", () => {
+        if (input.checked) update(select(session, j), "option");
+      });
+      options.append(
+        el(
+          "label",
+          { class: "quiz-option", "data-state": state || null, "data-selected": isSelected ? "true" : null },
+          input,
+          el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
+          el("span", { class: "quiz-option-text" }, text),
+          mark ? el("span", { class: "quiz-mark" }, mark) : null,
+        ),
+      );
+    });
+
+    const fieldset = el(
+      "fieldset",
+      { class: "quiz-fieldset" },
+      el("legend", { class: "quiz-prompt", id: legendId }, shown.question.prompt),
+      options,
+    );
+
+    const form = el("form", { class: "quiz-form", "data-question-id": shown.question.id }, fieldset);
+    const actions = el("div", { class: "quiz-actions" });
+    if (!checked) {
+      const button = el(
+        "button",
+        { type: "submit", class: "quiz-check", "aria-disabled": session.selected === null ? "true" : null },
+        "Check answer",
+      );
+      actions.append(
+        button,
+        el(
+          "span",
+          { class: "quiz-hint" },
+          session.selected === null ? "Choose an answer: ↑ ↓ or 1–4" : "Enter to check",
+        ),
+      );
+    }
+    form.append(actions);
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      act();
+    });
+    form.addEventListener("keydown", (event) => onKey(event));
+
+    const out: Node[] = [status, form];
+    if (result) {
+      const q = shown.question;
+      const feedback = el(
+        "div",
+        {
+          class: "quiz-feedback",
+          "data-result": result.isCorrect ? "correct" : "incorrect",
+          "data-feedback": "",
+        },
+        el("p", { class: "quiz-verdict" }, result.isCorrect ? "✓ Correct" : "✗ Not quite"),
+        el("p", { class: "quiz-feedback-text" }, result.feedback),
+        result.isCorrect
+          ? null
+          : el(
+              "p",
+              { class: "quiz-revisit" },
+              "Revisit: ",
+              el(
+                "a",
+                { href: `${root}lessons/${q.lesson}#${q.section}` },
+                `Lesson ${q.lesson} · ${sectionTitle(q)}`,
+              ),
+            ),
+      );
+      const last = i + 1 >= total;
+      const nextButton = el(
+        "button",
+        { type: "button", class: "quiz-next" },
+        last ? "See your score →" : "Next question →",
+      );
+      nextButton.addEventListener("click", () => update(next(session), last ? "result" : "question"));
+      out.push(feedback, el("div", { class: "quiz-actions" }, nextButton));
+    }
+    return el("div", { class: "quiz-card" }, ...out);
+  }
+
+  /** Enter: check, or (once checked) go on. */
+  function act() {
+    if (!isChecked(session)) {
+      if (session.selected === null) {
+        say("Choose an answer first.");
+        body.querySelector<HTMLElement>(".quiz-hint")?.classList.add("quiz-hint-alert");
+        return;
+      }
+      const nextSession = check(session);
+      update(nextSession, "next");
+      const r = currentResult(session);
+      if (r) say(`${r.isCorrect ? "Correct." : "Not quite."} ${r.feedback}`);
+    } else {
+      const last = session.index + 1 >= session.shown.length;
+      update(next(session), last ? "result" : "question");
+    }
+  }
+
+  function onKey(event: KeyboardEvent) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const onRadio = target instanceof HTMLInputElement && target.type === "radio";
+    if (event.key === "Enter") {
+      if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return; // native click
+      event.preventDefault();
+      act();
+      return;
+    }
+    if (isChecked(session)) return;
+    const delta = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+    if (delta !== undefined) {
+      // Radios do this natively when focused; do it ourselves elsewhere in the form (e.g. the button)
+      // and keep one behaviour: wrap around, select, focus.
+      event.preventDefault();
+      update(moveSelection(session, delta), "option");
+      return;
+    }
+    const direct =
+      "1234".indexOf(event.key) >= 0 ? "1234".indexOf(event.key) : "abcd".indexOf(event.key.toLowerCase());
+    if (direct >= 0 && event.key.length === 1 && (onRadio || target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      update(select(session, direct), "option");
+    }
+  }
+
+  function renderResult(): Node {
+    const s = sessionScore(session);
+    const record = store.get().quizzes[key];
+    const items = review(session.shown, session.answers);
+    const heading = el("h2", { class: "quiz-result-heading", tabindex: "-1" }, "Your score");
+    const best = record
+      ? `Best so far: ${record.best} of ${record.total}, over ${record.attempts} attempt${record.attempts === 1 ? "" : "s"}` +
+        (record.updatedAt ? ` (last on ${formatDate(record.updatedAt)})` : "")
+      : "";
+    const message =
+      s.correct === s.total
+        ? "All right. You have this lesson's ideas."
+        : s.correct >= s.total - 1
+          ? "Nearly all. Look at the one you missed below."
+          : "Worth another look: the sections below explain the ones you missed.";
+
+    const list = el(
+      "ol",
+      { class: "quiz-review" },
+      ...items.map((item) =>
+        el(
+          "li",
+          { "data-result": item.isCorrect ? "correct" : "incorrect" },
+          el(
+            "p",
+            { class: "quiz-review-prompt" },
+            el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
+            item.question.prompt,
+          ),
+          item.isCorrect
+            ? el("p", {}, "Your answer: ", el("strong", {}, item.answer))
+            : el(
+                "p",
+                {},
+                "Your answer: ",
+                el("span", { class: "quiz-wrong" }, item.chosen ?? "none"),
+                el("br"),
+                "Correct answer: ",
+                el("strong", {}, item.answer),
+              ),
+          el("p", { class: "quiz-review-feedback" }, item.feedback),
+          item.isCorrect
+            ? null
+            : el(
+                "p",
+                { class: "quiz-revisit" },
+                "Revisit: ",
+                el(
+                  "a",
+                  { href: `${root}lessons/${item.question.lesson}#${item.question.section}` },
+                  `Lesson ${item.question.lesson} · ${sectionTitle(item.question)}`,
+                ),
+              ),
+        ),
+      ),
+    );
+
+    const retry = el("button", { type: "button", class: "quiz-retry" }, "Try again — options in a new order");
+    retry.addEventListener("click", () => {
+      attempt = (store.get().quizzes[key]?.attempts ?? attempt) + 1;
+      update(startSession(quiz.questions, attemptSeed(quizId, attempt)), "question");
+      say("New attempt. Question 1.");
+    });
+
+    const n = quiz.lesson;
+    const onward = el(
+      "ul",
+      { class: "quiz-onward" },
+      el("li", {}, el("a", { href: `${root}lessons/${n}` }, `Back to Lesson ${n}`)),
+      el("li", {}, el("a", { href: `${root}labs/${n}` }, `Lab ${n}: talk it through with the tutor`)),
+      n < 4
+        ? el("li", {}, el("a", { href: `${root}lessons/${n + 1}` }, `On to Lesson ${n + 1}`))
+        : el("li", {}, el("a", { href: `${root}test` }, "On to the module test")),
+    );
+
+    return el(
+      "div",
+      { class: "quiz-result", "data-score": s.correct, "data-total": s.total },
+      heading,
+      el(
+        "p",
+        { class: "big-number quiz-score", "data-readout": "score", "data-value": s.correct },
+        `${s.correct} of ${s.total}`,
+      ),
+      el("p", { class: "big-caption" }, message),
+      best
+        ? el("p", { class: "quiz-best", "data-readout": "best", "data-value": record?.best ?? 0 }, best)
+        : null,
+      el("div", { class: "quiz-actions" }, retry),
+      el("h3", {}, "Question by question"),
+      list,
+      onward,
+    );
+  }
+
+  render();
+  return root_;
+}
+
+/** The lines above a lesson quiz: what it covers and where it sits (lesson, lab, test). */
+export function quizIntro(quiz: LessonQuiz, root = "../"): HTMLElement {
+  const n = quiz.lesson;
+  return el(
+    "div",
+    { class: "quiz-intro" },
+    el("p", { class: "lede quiz-lede" }, quiz.title),
+    el(
+      "p",
+      { class: "quiz-links" },
+      `${quiz.questions.length} questions: answer one, read why it is right or wrong, go on. Your best score is kept in this browser. From `,
+      el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}: ${quiz.title}`),
+      " · practise it in ",
+      el("a", { href: `${root}labs/${n}` }, `Lab ${n}`),
+      " · all four lessons are tested together in the ",
+      el("a", { href: `${root}test` }, "module test"),
+      ".",
+    ),
+  );
+}

@@ -1,0 +1,449 @@
+// The module test on the page: all questions at once, submitted together. Unanswered questions
+// are pointed out before submitting; the result gives the score, pass or fail, and a review of
+// every question with its feedback and the lesson section to revisit. A retake shuffles the
+// options again. Answers in progress survive a reload (sessionStorage, when available).
+import { type ModuleTest, sectionTitle } from "../../content/quizzes.js";
+import { el, formatDate, listJoin } from "./dom.js";
+import type { ProgressStore } from "./progress.js";
+import { progressNotice } from "./progressNotice.js";
+import {
+  type Answer,
+  attemptSeed,
+  passed,
+  requiredToPass,
+  review,
+  type ShownQuestion,
+  score,
+  scoreByLesson,
+  sectionsToRevisit,
+  shuffleQuestions,
+  unanswered,
+} from "./quiz.js";
+
+export interface ModuleTestOptions {
+  test: ModuleTest;
+  store: ProgressStore;
+  /** Relative path from this page to the site root, e.g. "./" on /test. */
+  root?: string;
+  /** Where answers in progress are kept across a reload; null to keep none. */
+  draftStorage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
+}
+
+const LETTERS = ["A", "B", "C", "D"];
+const DRAFT_KEY = "reading-benchmark-scores:test-draft";
+
+interface Draft {
+  attempt: number;
+  /** question id → index in the bank's options (not display order). */
+  answers: Record<string, number>;
+}
+
+function sessionStorageOrNull(): Pick<Storage, "getItem" | "setItem" | "removeItem"> | null {
+  try {
+    return typeof window !== "undefined" ? window.sessionStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export function moduleTestView({ test, store, root = "./", draftStorage }: ModuleTestOptions): HTMLElement {
+  const drafts = draftStorage === undefined ? sessionStorageOrNull() : draftStorage;
+  const total = test.questions.length;
+  const need = requiredToPass(total, test.passMark);
+
+  let attempt = (store.get().test?.attempts ?? 0) + 1;
+  let shown: ShownQuestion[] = [];
+  let answers: Answer[] = [];
+
+  const section = el("section", { class: "module-test", id: "module-test", "aria-label": "Module test" });
+  const notice = progressNotice(store);
+  const intro = el("div", { class: "test-intro" });
+  const form = el("form", { class: "test-form", novalidate: true });
+  const list = el("ol", { class: "test-questions" });
+  const bar = el("div", { class: "test-bar" });
+  const count = el("span", { class: "test-count", "aria-live": "off" });
+  const submit = el("button", { type: "submit", class: "test-submit" }, "Submit answers");
+  const warning = el("div", { class: "test-unanswered", role: "alert", hidden: true });
+  const result = el("div", { class: "test-result", hidden: true, tabindex: "-1" });
+  bar.append(count, submit);
+  form.append(list, warning, bar);
+  section.append(notice, intro, form, result);
+
+  // ---- drafts -------------------------------------------------------------------------
+  function saveDraft() {
+    if (!drafts) return;
+    const draft: Draft = { attempt, answers: {} };
+    shown.forEach((q, i) => {
+      const a = answers[i];
+      if (a !== null && a !== undefined) draft.answers[q.question.id] = q.order[a]!;
+    });
+    try {
+      drafts.setItem(DRAFT_KEY, JSON.stringify(draft));
+    } catch {
+      // A draft is a convenience; without storage the answers stay on the page.
+    }
+  }
+  function loadDraft(): Draft | null {
+    if (!drafts) return null;
+    try {
+      const raw = drafts.getItem(DRAFT_KEY);
+      if (!raw) return null;
+      const d = JSON.parse(raw) as Draft;
+      if (typeof d?.attempt !== "number" || typeof d.answers !== "object" || d.answers === null) return null;
+      return d;
+    } catch {
+      return null;
+    }
+  }
+  function clearDraft() {
+    try {
+      drafts?.removeItem(DRAFT_KEY);
+    } catch {
+      // nothing to do
+    }
+  }
+
+  // ---- the questions --------------------------------------------------------------------
+  function renderIntro() {
+    const best = store.get().test;
+    intro.replaceChildren(
+      el(
+        "p",
+        { class: "test-rules" },
+        el("strong", {}, `${total} questions`),
+        ` from all four lessons. Answer them all, then submit: you pass with ${need} or more right (${Math.round(
+          test.passMark * 100,
+        )}%). You see the review of every question after submitting, and you can retake the test as often as you like — the options are shuffled each time.`,
+      ),
+      best
+        ? el(
+            "p",
+            { class: "test-best", "data-readout": "best", "data-value": best.best },
+            `Your best so far: ${best.best} of ${best.total}`,
+            best.passed ? " — passed" : " — not yet passed",
+            `, reached on ${formatDate(best.bestAt)} (${best.attempts} attempt${best.attempts === 1 ? "" : "s"}).`,
+          )
+        : "",
+    );
+  }
+
+  function renderQuestions(restore: Draft | null) {
+    shown = shuffleQuestions(test.questions, attemptSeed("module-test", attempt));
+    answers = shown.map((q) => {
+      const original = restore?.answers[q.question.id];
+      if (typeof original !== "number") return null;
+      const display = q.order.indexOf(original);
+      return display >= 0 ? display : null;
+    });
+    list.replaceChildren(
+      ...shown.map((q, i) => {
+        const name = `test-q${i + 1}`;
+        const promptId = `${name}-prompt`;
+        const options = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": promptId });
+        q.options.forEach((text, j) => {
+          const input = el("input", { type: "radio", name, value: j, "data-option": j });
+          input.checked = answers[i] === j;
+          input.addEventListener("change", () => {
+            if (!input.checked) return;
+            answers[i] = j;
+            item.dataset.answered = "true";
+            updateCount();
+            saveDraft();
+            if (!warning.hidden) showUnanswered(false);
+          });
+          options.append(
+            el(
+              "label",
+              { class: "quiz-option" },
+              input,
+              el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
+              el("span", { class: "quiz-option-text" }, text),
+            ),
+          );
+        });
+        const item = el(
+          "li",
+          { class: "test-question", id: `test-question-${i + 1}`, "data-question-id": q.question.id },
+          el(
+            "fieldset",
+            { class: "quiz-fieldset" },
+            el(
+              "legend",
+              { class: "quiz-prompt", id: promptId },
+              el("span", { class: "test-number" }, `${i + 1}.`),
+              " ",
+              q.question.prompt,
+            ),
+            options,
+          ),
+        );
+        if (answers[i] !== null) item.dataset.answered = "true";
+        return item;
+      }),
+    );
+    updateCount();
+  }
+
+  function updateCount() {
+    const done = answers.filter((a) => a !== null).length;
+    count.textContent = `${done} of ${total} answered`;
+    count.dataset.value = String(done);
+    submit.textContent = done === total ? "Submit answers" : `Submit answers (${total - done} unanswered)`;
+  }
+
+  /** Point out the unanswered questions; `focus` moves focus to the message. */
+  function showUnanswered(focus: boolean) {
+    const missing = unanswered(answers);
+    for (const li of list.children) (li as HTMLElement).dataset.missing = "false";
+    if (missing.length === 0) {
+      warning.hidden = true;
+      warning.replaceChildren();
+      return;
+    }
+    for (const n of missing) {
+      const li = list.children[n - 1] as HTMLElement | undefined;
+      if (li) li.dataset.missing = "true";
+    }
+    const links = missing.map((n) => el("a", { href: `#test-question-${n}` }, String(n)));
+    const joined: (Node | string)[] = [];
+    links.forEach((a, k) => {
+      if (k > 0) joined.push(k === links.length - 1 ? " and " : ", ");
+      joined.push(a);
+    });
+    const anyway = el("button", { type: "button", class: "test-submit-anyway" }, "Submit anyway");
+    anyway.addEventListener("click", () => finish());
+    warning.replaceChildren(
+      el(
+        "p",
+        {},
+        el(
+          "strong",
+          {},
+          missing.length === 1
+            ? "1 question is unanswered: "
+            : `${missing.length} questions are unanswered: `,
+        ),
+        ...joined,
+        ". ",
+        `Unanswered questions count as wrong.`,
+      ),
+      el("p", { class: "quiz-actions" }, anyway),
+    );
+    warning.dataset.missing = missing.join(",");
+    warning.setAttribute("aria-label", `Unanswered: questions ${listJoin(missing.map(String))}`);
+    warning.hidden = false;
+    if (focus) links[0]?.focus();
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (unanswered(answers).length > 0) {
+      showUnanswered(true);
+      return;
+    }
+    finish();
+  });
+
+  // Enter on an option moves to the next question (and from the last, to the submit button).
+  form.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || !(target instanceof HTMLInputElement) || target.type !== "radio") return;
+    event.preventDefault();
+    const li = target.closest("li.test-question");
+    const nextLi = li?.nextElementSibling as HTMLElement | null;
+    if (nextLi) {
+      (
+        nextLi.querySelector<HTMLInputElement>("input:checked") ??
+        nextLi.querySelector<HTMLInputElement>("input")
+      )?.focus();
+      nextLi.scrollIntoView({ block: "nearest" });
+    } else submit.focus();
+  });
+
+  // a link in the warning: focus the question's first option
+  warning.addEventListener("click", (event) => {
+    const a = (event.target as HTMLElement).closest("a");
+    if (!a) return;
+    const target = document.querySelector(a.getAttribute("href") ?? "");
+    const input = target?.querySelector<HTMLInputElement>("input");
+    if (input) {
+      event.preventDefault();
+      target?.scrollIntoView({ block: "center" });
+      input.focus();
+    }
+  });
+
+  // ---- the result -------------------------------------------------------------------------
+  function finish() {
+    const s = score(shown, answers);
+    const pass = passed(s.correct, s.total, test.passMark);
+    try {
+      store.recordTest(s.correct, s.total, pass);
+    } catch (e) {
+      console.warn(e);
+    }
+    clearDraft();
+    renderResult(s.correct, pass);
+    form.hidden = true;
+    intro.hidden = true;
+    result.hidden = false;
+    result.focus();
+    result.scrollIntoView({ block: "start" });
+  }
+
+  function renderResult(correct: number, pass: boolean) {
+    const items = review(shown, answers);
+    const revisit = sectionsToRevisit(items);
+    const byLesson = scoreByLesson(items);
+    const best = store.get().test;
+    const retake = el(
+      "button",
+      { type: "button", class: "test-retake" },
+      "Retake the test — options in a new order",
+    );
+    retake.addEventListener("click", () => {
+      attempt = (store.get().test?.attempts ?? attempt) + 1;
+      renderIntro();
+      renderQuestions(null);
+      warning.hidden = true;
+      result.hidden = true;
+      form.hidden = false;
+      intro.hidden = false;
+      section.scrollIntoView({ block: "start" });
+      list.querySelector<HTMLInputElement>("input")?.focus({ preventScroll: true });
+    });
+
+    result.dataset.score = String(correct);
+    result.dataset.passed = String(pass);
+    result.replaceChildren(
+      el("h2", { class: "test-result-heading" }, "Your result"),
+      el(
+        "div",
+        { class: "test-score-row" },
+        el(
+          "p",
+          { class: "big-number test-score", "data-readout": "score", "data-value": correct },
+          `${correct} of ${total}`,
+        ),
+        el(
+          "p",
+          { class: `verdict test-verdict`, "data-verdict": pass ? "pass" : "fail" },
+          pass ? "✓ Passed" : "✗ Not passed yet",
+        ),
+      ),
+      el(
+        "p",
+        { class: "big-caption" },
+        pass
+          ? `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}.`
+          : `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}: ${need - correct} more to pass.`,
+      ),
+      best
+        ? el(
+            "p",
+            { class: "test-best" },
+            `Best so far: ${best.best} of ${best.total}${best.passed ? ", passed" : ""}, on ${formatDate(best.bestAt)} · ${best.attempts} attempt${best.attempts === 1 ? "" : "s"}.`,
+          )
+        : "",
+      el(
+        "ul",
+        { class: "test-by-lesson", "aria-label": "Score by lesson" },
+        ...byLesson.map((b) =>
+          el(
+            "li",
+            { "data-lesson": b.lesson, "data-value": b.correct, "data-full": String(b.correct === b.total) },
+            el("span", { class: "test-by-lesson-name" }, `Lesson ${b.lesson}`),
+            el(
+              "span",
+              { class: "test-by-lesson-score" },
+              `${b.correct === b.total ? "✓ " : ""}${b.correct} of ${b.total}`,
+            ),
+          ),
+        ),
+      ),
+      revisit.length
+        ? el(
+            "div",
+            { class: "test-revisit" },
+            el("h3", {}, "Sections to revisit"),
+            el(
+              "ul",
+              {},
+              ...revisit.map((q) =>
+                el(
+                  "li",
+                  {},
+                  el(
+                    "a",
+                    { href: `${root}lessons/${q.lesson}#${q.section}` },
+                    `Lesson ${q.lesson} · ${sectionTitle(q)}`,
+                  ),
+                ),
+              ),
+            ),
+          )
+        : "",
+      el(
+        "div",
+        { class: "quiz-actions" },
+        retake,
+        el("a", { href: root, class: "test-home" }, "See your progress"),
+      ),
+      el("h3", {}, "Question by question"),
+      el(
+        "ol",
+        { class: "quiz-review test-review" },
+        ...items.map((item) =>
+          el(
+            "li",
+            { "data-result": item.isCorrect ? "correct" : "incorrect", "data-question-id": item.question.id },
+            el(
+              "p",
+              { class: "quiz-review-prompt" },
+              el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
+              item.question.prompt,
+            ),
+            item.isCorrect
+              ? el("p", {}, "Your answer: ", el("strong", {}, item.answer))
+              : el(
+                  "p",
+                  {},
+                  "Your answer: ",
+                  el("span", { class: "quiz-wrong" }, item.chosen ?? "(unanswered)"),
+                  el("br"),
+                  "Correct answer: ",
+                  el("strong", {}, item.answer),
+                ),
+            el("p", { class: "quiz-review-feedback" }, item.feedback),
+            el(
+              "p",
+              { class: "quiz-revisit" },
+              item.isCorrect ? "From " : "Revisit: ",
+              el(
+                "a",
+                { href: `${root}lessons/${item.question.lesson}#${item.question.section}` },
+                `Lesson ${item.question.lesson} · ${sectionTitle(item.question)}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  // ---- start ------------------------------------------------------------------------------
+  const draft = loadDraft();
+  if (draft && draft.attempt >= attempt) attempt = draft.attempt;
+  renderIntro();
+  renderQuestions(draft && draft.attempt === attempt ? draft : null);
+  if (draft && answers.some((a) => a !== null)) {
+    intro.append(
+      el(
+        "p",
+        { class: "test-restored", "data-restored": "" },
+        `Your ${answers.filter((a) => a !== null).length} answers from before the reload are restored.`,
+      ),
+    );
+  }
+  return section;
+}

@@ -1,0 +1,39 @@
+// The Web Worker that reads and analyses dropped files off the main thread, posting progress.
+// Message in:  {id, files: File[] | {name, bytes}[], options: {names?, read?: ReadOptions[], analysis}}
+// Messages out: {id, type: "progress", progress} … then {id, type: "result", result} or {id, type: "error", message}.
+import type { AnalysisOptions } from "./analysis.js";
+import { type InputFile, runPipeline } from "./pipeline.js";
+import type { ReadOptions } from "./types.js";
+
+export interface WorkerRequest {
+  id: number;
+  files: { name: string; file?: Blob; bytes?: Uint8Array; options?: ReadOptions }[];
+  analysis?: AnalysisOptions;
+}
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: unknown): void;
+};
+
+scope.onmessage = async (event) => {
+  const { id, files, analysis } = event.data;
+  try {
+    const inputs: InputFile[] = [];
+    for (const f of files) {
+      const bytes = f.bytes ?? new Uint8Array(await f.file!.arrayBuffer());
+      inputs.push({ name: f.name, bytes, options: f.options });
+    }
+    let last = 0;
+    const result = await runPipeline(inputs, analysis, (progress) => {
+      const now = Date.now();
+      if (now - last > 50 || progress.phase === "done") {
+        last = now;
+        scope.postMessage({ id, type: "progress", progress });
+      }
+    });
+    scope.postMessage({ id, type: "result", result });
+  } catch (e) {
+    scope.postMessage({ id, type: "error", message: (e as Error).message ?? String(e) });
+  }
+};

@@ -1,0 +1,23 @@
+// A Web Worker that runs the rank-interval bootstrap off the main thread, so the rank-overlap
+// slider never waits for it. Message in: {id, entries, resamples, seed}; out: {id, intervals}.
+import { type RankEntry, rankIntervals } from "../stats/index.js";
+
+export interface RankJob {
+  id: number;
+  entries: RankEntry[];
+  resamples: number;
+  seed: number;
+}
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<RankJob>) => void) | null;
+  postMessage(message: unknown): void;
+};
+scope.onmessage = (event) => {
+  const { id, entries, resamples, seed } = event.data;
+  try {
+    scope.postMessage({ id, intervals: rankIntervals(entries, { resamples, seed }) });
+  } catch (error) {
+    scope.postMessage({ id, error: String(error) });
+  }
+};

@@ -1,0 +1,60 @@
+// Site-wide setup, loaded on every page from the head (observablehq.config.ts): fixes to
+// Framework's page shell that an accessibility audit reports, present mode's key (P), printing
+// figures with their text descriptions, and the fallback when ?embed= names no figure here.
+import { installPresentMode } from "./present.js";
+
+/** Framework's shell: name the sidebar toggle and the navigation landmarks; keep lists to list items. */
+export function fixShell(doc: Document = document): void {
+  const toggle = doc.querySelector<HTMLInputElement>("#observablehq-sidebar-toggle");
+  toggle?.setAttribute("aria-label", "Show or hide the course menu");
+  doc.querySelector("#observablehq-sidebar")?.setAttribute("aria-label", "Course");
+  doc.querySelector("#observablehq-toc nav")?.setAttribute("aria-label", "On this page");
+  doc.querySelector("#observablehq-footer nav")?.setAttribute("aria-label", "Previous and next page");
+  // The sidebar's first <ol> holds the close <label> beside its <li>: a list may only hold list items.
+  const close = doc.querySelector("#observablehq-sidebar-close");
+  const list = close?.parentElement;
+  if (list && (list.localName === "ol" || list.localName === "ul")) {
+    list.setAttribute("role", "none");
+    for (const li of list.querySelectorAll(":scope > li")) li.setAttribute("role", "none");
+    close.setAttribute("aria-hidden", "true");
+  }
+}
+
+/** Print: open every figure's text description (the numbers in words), and restore afterwards. */
+function setupPrint() {
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener("beforeprint", () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>("details.explorable-alt:not([open])")];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+/** ?embed=<id> hides the page around one figure; if no such figure appears, show the page with a note. */
+function setupEmbedFallback() {
+  const root = document.documentElement;
+  if (!root.classList.contains("embed-mode")) return;
+  const give = () => {
+    if (root.classList.contains("embed-ready")) return;
+    root.classList.remove("embed-mode");
+    const id = new URLSearchParams(location.search).get("embed") ?? "";
+    const note = document.createElement("div");
+    note.className = "warning embed-missing";
+    note.setAttribute("role", "status");
+    note.textContent = `This link asked for the figure “${id.slice(0, 64)}” alone, but this page has no figure by that name (it may have been renamed). Here is the whole page instead.`;
+    document.querySelector("#observablehq-main")?.prepend(note);
+  };
+  // Figures render as the page's cells run; give them time, then fall back.
+  if (document.readyState === "complete") setTimeout(give, 4000);
+  else addEventListener("load", () => setTimeout(give, 4000));
+}
+
+if (typeof document !== "undefined") {
+  fixShell();
+  setupPrint();
+  setupEmbedFallback();
+  installPresentMode();
+}

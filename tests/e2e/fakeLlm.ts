@@ -1,0 +1,193 @@
+// A local fake OpenAI-compatible server for the lab's browser tests, on 127.0.0.1.
+// The model name picks the behaviour: a good stream, each HTTP failure, a web page instead of
+// SSE, malformed lines, a stall, a cut connection, and a payload of HTML and script.
+// Paths under /nocors/ answer without CORS headers, as a server that refuses the page's origin.
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+
+export const OK_TOKENS = [
+  "Good ",
+  "question. ",
+  "Model ",
+  "B's ",
+  "shot ",
+  "count ",
+  "is ",
+  "not ",
+  "stated.",
+];
+export const HTML_PAYLOAD =
+  '<img src="/pwned.png" onerror="window.__pwned=1"><script>window.__pwned=2</script> done';
+export const VALID_KEY = "sk-test-valid-123";
+
+export interface Received {
+  method: string;
+  url: string;
+  authorization: string | null;
+  body: unknown;
+}
+
+export interface FakeLlm {
+  url: string;
+  origin: string;
+  received: Received[];
+  close(): Promise<void>;
+}
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/bad-input/sse/${name}`, import.meta.url));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function cors(req: IncomingMessage, res: ServerResponse) {
+  if (req.url?.startsWith("/nocors/")) return;
+  res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
+  res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, accept");
+  res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+  res.setHeader("Vary", "Origin");
+}
+
+const chunk = (content: string, finish: string | null = null) =>
+  `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", choices: [{ index: 0, delta: { content }, finish_reason: finish }] })}\n\n`;
+
+async function stream(res: ServerResponse, tokens: string[], gapMs: number, end: "done" | "hang" | "cut") {
+  res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  res.write(": connected\n\n");
+  for (const t of tokens) {
+    await sleep(gapMs);
+    if (res.destroyed) return;
+    res.write(chunk(t));
+  }
+  if (end === "hang") return; // never finish: the client's stall time-out must fire
+  if (end === "cut") {
+    await sleep(gapMs);
+    res.socket?.destroy();
+    return;
+  }
+  res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\n`);
+  res.end("data: [DONE]\n\n");
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "Content-Type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, received: Received[]) {
+  cors(req, res);
+  if (req.method === "OPTIONS") {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  let raw = "";
+  for await (const part of req) raw += part;
+  let body: unknown = null;
+  try {
+    body = raw ? JSON.parse(raw) : null;
+  } catch {
+    body = raw;
+  }
+  received.push({
+    method: req.method ?? "",
+    url: req.url ?? "",
+    authorization: req.headers.authorization ?? null,
+    body,
+  });
+  const path = (req.url ?? "").replace(/^\/nocors/, "");
+  if (req.method === "GET" && path === "/v1/models") {
+    json(res, 200, {
+      object: "list",
+      data: ["ok", "slow", "needs-key", "html-payload"].map((id) => ({ id, object: "model" })),
+    });
+    return;
+  }
+  if (req.method !== "POST" || path !== "/v1/chat/completions") {
+    json(res, 404, { error: { message: `no route ${req.method} ${path}` } });
+    return;
+  }
+  const model = (body as { model?: string } | null)?.model ?? "";
+  switch (model) {
+    case "ok":
+      return stream(res, OK_TOKENS, 150, "done");
+    case "slow":
+      return stream(
+        res,
+        Array.from({ length: 40 }, (_, i) => `word${i} `),
+        250,
+        "done",
+      );
+    case "needs-key":
+      if (req.headers.authorization !== `Bearer ${VALID_KEY}`) {
+        return json(res, 401, {
+          error: { message: "Incorrect API key provided.", type: "invalid_request_error" },
+        });
+      }
+      return stream(res, OK_TOKENS, 30, "done");
+    case "html-payload":
+      return stream(res, [HTML_PAYLOAD.slice(0, 20), HTML_PAYLOAD.slice(20)], 50, "done");
+    case "busy":
+      return json(
+        res,
+        429,
+        { error: { message: "Rate limit reached for requests" } },
+        { "Retry-After": "7" },
+      );
+    case "broken":
+      return json(res, 500, { error: "internal server error" });
+    case "html":
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end(fixture("html-not-sse.html"));
+      return;
+    case "malformed":
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.end(fixture("malformed-only.txt"));
+      return;
+    case "stall":
+      return stream(res, ["I was about to say "], 50, "hang");
+    case "cut":
+      return stream(res, ["Half ", "an ", "answer"], 50, "cut");
+    default:
+      return json(res, 404, { error: { message: `model "${model}" not found, try pulling it first` } });
+  }
+}
+
+export function startFakeLlm(): Promise<FakeLlm> {
+  const received: Received[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((req, res) => {
+    handle(req, res, received).catch(() => res.destroy());
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  return new Promise((ok) => {
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      const origin = `http://127.0.0.1:${port}`;
+      ok({
+        url: `${origin}/v1`,
+        origin,
+        received,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** A port with nothing listening (bound, then released). */
+export async function deadPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((ok) => s.listen(0, "127.0.0.1", () => ok()));
+  const address = s.address();
+  const port = typeof address === "object" && address ? address.port : 9;
+  await new Promise<void>((ok) => s.close(() => ok()));
+  return port;
+}

@@ -1,0 +1,275 @@
+// Lesson 2's figures answer every input with the numbers their components compute: the rank
+// overlap (rankIntervals with 2,000 resamples once refined), the simulated arena (runArena +
+// Bradley–Terry), the real Arena snapshot, contamination, and MMLU-Pro by subject.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArenaData, ContaminationRow, Leaderboards } from "../../src/components/data/types.ts";
+import { decodeArenaHistory, readArena } from "../../src/components/figures/arenaSnapshot.ts";
+import { readCategory } from "../../src/components/figures/categoryRanks.ts";
+import { gapSummary, inflateBoard, type Who } from "../../src/components/figures/contamination.ts";
+import { compareRankings, eloSummary } from "../../src/components/figures/eloVsAccuracy.ts";
+import {
+  leaderboardEntries,
+  pairwiseSignificance,
+  rankOverlapRows,
+  rankOverlapSummary,
+} from "../../src/components/figures/rankOverlap.ts";
+import { arenaModels, runArena } from "../../src/components/sim/arena.ts";
+import { rankIntervals } from "../../src/components/stats/index.ts";
+import { baseUrl, launch, open, readout, setRange } from "./browser.ts";
+
+const dist = process.env.DIST ?? "dist";
+const shipped = <T>(name: string): T => {
+  const dir = join(dist, "_file", "data");
+  const file = readdirSync(dir).find((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
+  if (!file) throw new Error(`${dir}: no ${name}.*.json — build first`);
+  return JSON.parse(readFileSync(join(dir, file), "utf8")) as T;
+};
+const boards = shipped<Leaderboards>("leaderboard");
+const arena = shipped<ArenaData>("arena");
+const measured = shipped<ContaminationRow[]>("contamination");
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, problems } = await open(browser, "/lessons/2"));
+  await page.locator("#fig-l2-categories").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const refined = (fig: string) =>
+  page.locator(`${fig} .l2-refine[data-refined="true"]`).waitFor({ timeout: 20_000 });
+const numberBox = async (fig: string, key: string, value: number) => {
+  await page.fill(`${fig} input[data-key="${key}-number"]`, String(value));
+  await page.press(`${fig} input[data-key="${key}-number"]`, "Enter");
+};
+
+describe("rank overlap (l2-rank-overlap)", () => {
+  const fig = "#fig-l2-rank-overlap";
+  const expected = (board: "v1" | "v2", benchmark: string, models: "top" | "known", n: number) => {
+    const entries = leaderboardEntries(boards[board][models], benchmark, n);
+    const rows = rankOverlapRows(entries, rankIntervals(entries, { resamples: 2000, seed: 1 }));
+    return {
+      rows,
+      pairs: pairwiseSignificance(entries),
+      s: rankOverlapSummary(rows, pairwiseSignificance(entries)),
+    };
+  };
+  const check = async (board: "v1" | "v2", benchmark: string, models: "top" | "known", n: number) => {
+    await refined(fig);
+    const { s } = expected(board, benchmark, models, n);
+    expect(await readout(page, fig, "n")).toBe(n);
+    expect(await readout(page, fig, "could-be-first")).toBe(s.couldBeFirst);
+    expect(await readout(page, fig, "pinned")).toBe(s.pinned);
+    expect(await readout(page, fig, "median-width")).toBe(s.medianWidth);
+    expect(await readout(page, fig, "significant-pairs")).toBe(s.significantPairs);
+    return s;
+  };
+
+  it("starts on v1's top 20 on MMLU at its real N (14,042)", async () => {
+    await check("v1", "mmlu", "top", 14042);
+  });
+
+  it("rescaling N to 164 dissolves the ranks into ties; 100,000 sharpens them", async () => {
+    await numberBox(fig, "n", 164);
+    const small = await check("v1", "mmlu", "top", 164);
+    await numberBox(fig, "n", 100000);
+    const large = await check("v1", "mmlu", "top", 100000);
+    expect(small.medianWidth).toBeGreaterThan(large.medianWidth);
+    expect(small.significantPairs).toBeLessThan(large.significantPairs);
+  });
+
+  it("choosing another benchmark starts it at its real N; the model set switches", async () => {
+    await page.focus(`${fig} select[data-key="board"]`);
+    await page.selectOption(`${fig} select[data-key="board"]`, "v2:musr_raw");
+    expect(await page.inputValue(`${fig} input[data-key="n-number"]`)).toBe("756");
+    await check("v2", "musr_raw", "top", 756);
+    await page.locator(`${fig} input[data-key="models"][value="known"]`).check({ force: true });
+    await check("v2", "musr_raw", "known", 756);
+  });
+
+  it("focusing a model highlights exactly the models it is statistically tied with", async () => {
+    await page.getByRole("button", { name: /Familiar models on GSM8K/ }).click();
+    await check("v1", "gsm8k", "known", 1319);
+    const { rows, pairs } = expected("v1", "gsm8k", "known", 1319);
+    const target = [...rows].sort((a, b) => a.rank - b.rank)[3]!;
+    await page.locator(`${fig} g.ro-model-label > text[data-model="${target.model}"]`).focus();
+    const chart = page.locator(`${fig} .rank-overlap-chart`);
+    expect(await chart.getAttribute("data-highlight")).toBe(target.model);
+    const ties = pairs.filter((p) => p.a === target.model && !p.significant).length;
+    expect(Number(await chart.getAttribute("data-tied"))).toBe(ties);
+    expect(await page.locator(`${fig} g.ro-model-label > text[data-state="tied"]`).count()).toBe(ties);
+    // ArrowDown moves the highlight to the next model.
+    await page.keyboard.press("ArrowDown");
+    expect(await chart.getAttribute("data-highlight")).not.toBe(target.model);
+  });
+
+  it("dragging N never waits for the bootstrap: render time per step, reported", async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      await setRange(page, `${fig} input[type=range][data-key="n"]`, 2 + (3 * i) / 23);
+      times.push(Number(await page.locator(fig).getAttribute("data-render-ms")));
+    }
+    times.sort((a, b) => a - b);
+    console.log(`l2-rank-overlap render ms while dragging N: median ${times[12]}, max ${times[23]}`);
+    expect(times.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("Elo vs accuracy (l2-elo)", () => {
+  const fig = "#fig-l2-elo";
+  const check = async (styleWeight: number, votes: number, seed: number) => {
+    await refined(fig);
+    const run = runArena(arenaModels, { votes, styleWeight, seed, bootstrap: 200 });
+    const rows = compareRankings(arenaModels, run);
+    const s = eloSummary(rows);
+    expect(await readout(page, fig, "discordant")).toBe(s.discordant);
+    expect(await readout(page, fig, "moved")).toBe(s.moved);
+    expect(await readout(page, fig, "accurate-rank")).toBe(s.topAccuracy.ratingRank);
+    expect(await page.locator(`${fig} [data-readout="top-rating"]`).getAttribute("data-model")).toBe(
+      s.topRating.model,
+    );
+    const first = rows[0]!;
+    const cell = page.locator(`${fig} tr[data-model="${first.model}"] [data-readout="win-rate"]`);
+    expect(Number(await cell.getAttribute("data-value"))).toBeCloseTo(first.winRate, 12);
+    return s;
+  };
+
+  it("starts at weight 0.5, 5,000 votes, raters #1", async () => {
+    await check(0.5, 5000, 1);
+  });
+
+  it("weight 0 keeps the accuracy order far better than weight 1.5", async () => {
+    await setRange(page, `${fig} input[type=range][data-key="styleWeight"]`, 0);
+    const none = await check(0, 5000, 1);
+    await setRange(page, `${fig} input[type=range][data-key="styleWeight"]`, 1.5);
+    const lots = await check(1.5, 5000, 1);
+    expect(none.discordant).toBeLessThan(lots.discordant);
+    expect(none.topRating.model).toBe("Terse Expert");
+  });
+
+  it("the votes box and the seed slider change the arena", async () => {
+    await numberBox(fig, "votes", 300);
+    await check(1.5, 300, 1);
+    await setRange(page, `${fig} input[type=range][data-key="seed"]`, 7);
+    await check(1.5, 300, 7);
+  });
+});
+
+describe("the real Arena (l2-arena)", () => {
+  const fig = "#fig-l2-arena";
+  const history = decodeArenaHistory(arena.history);
+  const check = async (index: number, top: number) => {
+    const r = readArena(history[index]!, top);
+    expect(await readout(page, fig, "sharing-first")).toBe(r.sharingFirst);
+    expect(await readout(page, fig, "separable")).toBe(r.separablePairs);
+    expect(await readout(page, fig, "distinct-ranks")).toBe(r.distinctRanks);
+    return r;
+  };
+  it("shows the latest snapshot and every other one the slider reaches", async () => {
+    await check(history.length - 1, 20);
+    for (const i of [0, 30, 60]) {
+      await setRange(page, `${fig} input[type=range][data-key="snapshot"]`, i);
+      await check(i, 20);
+    }
+  });
+  it("top 10, and style control where the snapshot has it", async () => {
+    await page.locator(`${fig} input[data-key="top"][value="10"]`).check({ force: true });
+    await setRange(page, `${fig} input[type=range][data-key="snapshot"]`, history.length - 1);
+    const r = await check(history.length - 1, 10);
+    await page.locator(`${fig} input[data-key="style"][value="1"]`).check({ force: true });
+    const move = r.biggestStyleMove!;
+    expect(await readout(page, fig, "style-move")).toBe(move.from - move.to);
+    expect(await page.locator(fig).textContent()).toContain(`(was ${move.from})`);
+  });
+});
+
+describe("contamination (l2-contamination)", () => {
+  const fig = "#fig-l2-contamination";
+  const check = async (inflationPp: number, share: number, who: Who, benchmark: string, seed: number) => {
+    const board = boards.v1.known.map((m) => ({ model: m.model, score: m.scores[benchmark]! }));
+    const rows = inflateBoard(board, { inflationPp, share, who, seed });
+    const moved = rows.filter((r) => r.shownRank !== r.trueRank).length;
+    const climb = Math.max(...rows.map((r) => r.trueRank - r.shownRank));
+    expect(await readout(page, fig, "moved")).toBe(moved);
+    expect(await readout(page, fig, "biggest-climb")).toBe(climb);
+    const order = await page
+      .locator(`${fig} svg.l2-board g[data-model]`)
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute("data-model")));
+    expect(order).toEqual([...rows].sort((a, b) => a.shownRank - b.shownRank).map((r) => r.model));
+    return moved;
+  };
+  it("starts at +4 pp for a random quarter; every input re-sorts the board as inflateBoard says", async () => {
+    await check(4, 0.25, "random", "mmlu", 3);
+    await setRange(page, `${fig} input[type=range][data-key="inflation"]`, 7);
+    await check(7, 0.25, "random", "mmlu", 3);
+    await setRange(page, `${fig} input[type=range][data-key="share"]`, 0.5);
+    await check(7, 0.5, "random", "mmlu", 3);
+    await setRange(page, `${fig} input[type=range][data-key="seed"]`, 9);
+    await check(7, 0.5, "random", "mmlu", 9);
+    await page.locator(`${fig} input[data-key="who"][value="bottom"]`).check({ force: true });
+    await check(7, 0.5, "bottom", "mmlu", 9);
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "gsm8k");
+    await check(7, 0.5, "bottom", "gsm8k", 9);
+    await setRange(page, `${fig} input[type=range][data-key="inflation"]`, 0);
+    expect(await check(0, 0.5, "bottom", "gsm8k", 9)).toBe(0);
+  });
+  it("shows the measured medians of each study", async () => {
+    for (const s of gapSummary(measured)) {
+      expect(await readout(page, fig, `median-${s.study}`)).toBeCloseTo(s.median, 10);
+    }
+  });
+  it("does not animate under prefers-reduced-motion, and does animate without it", async () => {
+    await setRange(page, `${fig} input[type=range][data-key="inflation"]`, 9);
+    await page.waitForTimeout(50);
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: "no-preference",
+    });
+    const moving = await context.newPage();
+    await moving.goto(`${baseUrl()}/lessons/2`, { waitUntil: "networkidle" });
+    await moving.locator(`${fig} input[type=range][data-key="inflation"]`).evaluate((el) => {
+      (el as HTMLInputElement).value = "10";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await moving.waitForTimeout(50);
+    expect(await moving.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("MMLU-Pro by subject (l2-categories)", () => {
+  const fig = "#fig-l2-categories";
+  it("names each subject's leader, its overall rank and its lead, as readCategory does", async () => {
+    for (const category of ["math", "health", "law", "all"]) {
+      await page.selectOption(`${fig} select[data-key="category"]`, category);
+      await refined(fig);
+      const r = readCategory(boards.mmluPro, category);
+      expect(await page.locator(`${fig} [data-readout="leader"]`).getAttribute("data-model")).toBe(r.leader);
+      expect(await readout(page, fig, "leader-overall-rank")).toBe(r.leaderOverallRank);
+      expect(await readout(page, fig, "lead")).toBeCloseTo(r.leadPp, 10);
+    }
+    // The course's "3rd overall but 1st in a domain", in real data.
+    expect(readCategory(boards.mmluPro, "math").leaderOverallRank).toBe(3);
+  });
+});
+
+describe("the page", () => {
+  it("states numbers computed from the data in its prose", async () => {
+    const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+    const g = gapSummary(measured).find((s) => s.study === "gsm1k")!;
+    expect(text).toContain(`median model scored ${g.median.toFixed(1)} pp higher`);
+    expect(text).toContain(`${arena.history.snapshots.length} snapshots`);
+  });
+  it("had no console errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});

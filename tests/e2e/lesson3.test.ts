@@ -1,0 +1,379 @@
+// Lesson 3's figures answer every input, and the numbers they show are the statistics core's
+// (computed here, in Node, from the same data files) — not merely "something rendered".
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvParseRows } from "d3-dsv";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canonicalBenchmark } from "../../src/components/compare/benchmarkNames.ts";
+import { evidenceFor, sameModelGroups } from "../../src/components/compare/evidence.ts";
+import { gapAnalysis } from "../../src/components/compare/gap.ts";
+import { pairedAnalysisAt, preparePairedData } from "../../src/components/compare/pairedRealData.ts";
+import { compareCards } from "../../src/components/compare/protocol.ts";
+import { findRowId } from "../../src/components/compare/publishedMenu.ts";
+import { cardFromPublished, rowId } from "../../src/components/compare/scoreCard.ts";
+import { decodeMatrix, encodeMatrix } from "../../src/components/data/mmluProMatrix.ts";
+import type { Benchmark, PublishedScore } from "../../src/components/data/types.ts";
+import { runLabel } from "../../src/components/figures/sameModelScores.ts";
+import { classSummary, scalingPoints } from "../../src/components/figures/scalingConfound.ts";
+import { halfWidth } from "../../src/components/stats/index.ts";
+import { dataDir, readTable } from "../../src/data/source.ts";
+import { launch, open, readout, setRange } from "./browser.ts";
+
+const rows = readTable("published_scores.csv", {
+  model: "string",
+  model_family: "optional-string",
+  variant: "optional-string",
+  params_b: "optional-number",
+  params_source: "optional-string",
+  release_date: "optional-string",
+  benchmark: "string",
+  score: "number",
+  metric: "optional-string",
+  shots: "optional-string",
+  cot: "string",
+  extra_setting: "optional-string",
+  evaluator: "string",
+  evaluator_type: "string",
+  source: "string",
+  note: "optional-string",
+}) as PublishedScore[];
+const benchmarks = readTable("benchmarks.csv", {
+  benchmark: "string",
+  split: "string",
+  n: "optional-number",
+  task_type: "string",
+  metric: "string",
+  source: "string",
+  note: "optional-string",
+})
+  .filter((b) => b.n !== null)
+  .map((b) => ({ ...b, n: b.n as number, halfWidthPp: {} })) as Benchmark[];
+
+function pairedData() {
+  const csv = csvParseRows(readFileSync(join(dataDir, "mmlu_pro_correct_matrix.csv"), "utf8"));
+  const names = csv[0]!.slice(2);
+  const body = csv.slice(1).filter((r) => r.length > 1);
+  const cols = names.map((_, m) =>
+    Int8Array.from(body, (r) => (r[m + 2] === "1" ? 1 : r[m + 2] === "0" ? 0 : -1)),
+  );
+  return preparePairedData(decodeMatrix(encodeMatrix(names, cols)));
+}
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, problems } = await open(browser, "/lessons/3"));
+  await page.locator("#fig-l3-checker").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const attr = async (sel: string, name: string) => Number(await page.locator(sel).first().getAttribute(name));
+const check = (scope: string, key: string, value: string) =>
+  page.locator(`${scope} input[data-key="${key}"][value="${value}"]`).check({ force: true });
+const typeNumber = async (scope: string, key: string, value: number) => {
+  const box = page.locator(`${scope} input[data-key="${key}-number"]`);
+  await box.fill(String(value));
+  await box.press("Enter");
+};
+
+describe("Is the gap real? (l3-gap)", () => {
+  const fig = "#fig-l3-gap";
+  const expectGap = async (input: Parameters<typeof gapAnalysis>[0]) => {
+    const g = gapAnalysis(input);
+    expect(await readout(page, fig, "diff")).toBeCloseTo(100 * g.diff, 2);
+    expect(await attr(`${fig} [data-readout="interval"]`, "data-lower")).toBeCloseTo(100 * g.lower, 2);
+    expect(await attr(`${fig} [data-readout="interval"]`, "data-upper")).toBeCloseTo(100 * g.upper, 2);
+    expect(await readout(page, fig, "p-value")).toBeCloseTo(g.pValue, 9);
+    expect(await readout(page, fig, "mdd")).toBeCloseTo(100 * g.mdd, 2);
+    expect(await readout(page, fig, "se-ratio")).toBeCloseTo(g.ratio, 9);
+    expect(await readout(page, fig, "separated")).toBe(g.separated ? 1 : 0);
+    return g;
+  };
+
+  it("starts at the course's 85.8 vs 85.0 on MMLU: within noise, SE ratio √2", async () => {
+    const g = await expectGap({ a: 0.858, b: 0.85, n: 14042, design: "independent" });
+    expect(g.separated).toBe(false);
+    expect(await readout(page, fig, "se-ratio")).toBeCloseTo(Math.SQRT2, 2);
+  });
+
+  it("every preset shows what gapAnalysis computes", async () => {
+    const presets: [RegExp, Parameters<typeof gapAnalysis>[0]][] = [
+      [/^MMLU: 91\.2 vs 89\.4$/, { a: 0.912, b: 0.894, n: 14042, design: "independent" }],
+      [/^GSM8K: a 3-point gap$/, { a: 0.8, b: 0.77, n: 1319, design: "independent" }],
+      [/same gap, paired/, { a: 0.8, b: 0.77, n: 1319, design: "correlation", correlation: 0.5 }],
+      [/^HumanEval: 80 vs 70$/, { a: 0.8, b: 0.7, n: 164, design: "independent" }],
+      [/paired, 20% disagree/, { a: 0.8, b: 0.7, n: 164, design: "discordant", disagree: 0.2 }],
+    ];
+    for (const [name, input] of presets) {
+      await page.locator(fig).getByRole("button", { name }).click();
+      await expectGap(input);
+    }
+    // The GSM8K 3-point gap: not separated independently, separated when paired at r = 0.5.
+    expect(gapAnalysis(presets[1]![1]).separated).toBe(false);
+    expect(gapAnalysis(presets[2]![1]).separated).toBe(true);
+  });
+
+  it("sliders, number boxes and the design switch all move the numbers", async () => {
+    await typeNumber(fig, "a", 72.4);
+    await typeNumber(fig, "b", 70.1);
+    await typeNumber(fig, "n", 2000);
+    await check(fig, "design", "independent");
+    await expectGap({ a: 0.724, b: 0.701, n: 2000, design: "independent" });
+    await setRange(page, `${fig} input[type=range][data-key="a"]`, 75);
+    await setRange(page, `${fig} input[type=range][data-key="n"]`, 3); // log10 → 1,000
+    await expectGap({ a: 0.75, b: 0.701, n: 1000, design: "independent" });
+    await setRange(page, `${fig} input[type=range][data-key="b"]`, 73.5);
+    await check(fig, "design", "correlation");
+    await setRange(page, `${fig} input[type=range][data-key="correlation"]`, 0.8);
+    const paired = await expectGap({ a: 0.75, b: 0.735, n: 1000, design: "correlation", correlation: 0.8 });
+    expect(await readout(page, fig, "only-a")).toBe(paired.counts!.onlyA);
+    expect(await readout(page, fig, "only-b")).toBe(paired.counts!.onlyB);
+    await check(fig, "design", "discordant");
+    await setRange(page, `${fig} input[type=range][data-key="disagree"]`, 12.5);
+    await expectGap({ a: 0.75, b: 0.735, n: 1000, design: "discordant", disagree: 0.125 });
+  });
+
+  it("an impossible pairing is moved to the nearest possible one, and says so", async () => {
+    await setRange(page, `${fig} input[type=range][data-key="disagree"]`, 0);
+    await expect
+      .poll(() => page.locator(`${fig} .l3-adjusted`).textContent())
+      .toMatch(/must disagree on at least 15 questions/);
+  });
+
+  it("the keyboard moves a slider", async () => {
+    const slider = page.locator(`${fig} input[type=range][data-key="a"]`);
+    await slider.focus();
+    const before = await readout(page, fig, "diff");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await readout(page, fig, "diff")).toBeCloseTo(before + 0.2, 1);
+  });
+});
+
+describe("Real paired data (l3-paired)", () => {
+  const fig = "#fig-l3-paired";
+  const data = pairedData();
+  const expectPair = async (a: string, b: string, m: number) => {
+    const r = pairedAnalysisAt(data, a, b, m);
+    expect(await attr(`${fig} [data-readout="a-score"]`, "data-k")).toBe(r.a.k);
+    expect(await attr(`${fig} [data-readout="a-score"]`, "data-n")).toBe(r.a.n);
+    expect(await attr(`${fig} [data-readout="b-score"]`, "data-k")).toBe(r.b.k);
+    expect(await attr(`${fig} [data-readout="paired"]`, "data-lower")).toBeCloseTo(100 * r.paired.lower, 2);
+    expect(await attr(`${fig} [data-readout="paired"]`, "data-upper")).toBeCloseTo(100 * r.paired.upper, 2);
+    expect(await attr(`${fig} [data-readout="paired"]`, "data-p")).toBeCloseTo(r.paired.pValue, 9);
+    expect(await attr(`${fig} [data-readout="independent"]`, "data-p")).toBeCloseTo(r.independent.pValue, 9);
+    expect(await readout(page, fig, "correlation")).toBeCloseTo(r.paired.correlation, 9);
+    expect(await readout(page, fig, "only-a")).toBe(r.counts.onlyA);
+    expect(await readout(page, fig, "only-b")).toBe(r.counts.onlyB);
+    expect(await readout(page, fig, "overlap")).toBe(r.overlap ? 1 : 0);
+    return r;
+  };
+
+  it("starts on Mistral 7B v0.1 vs Instruct v0.2: intervals overlap, only the paired test separates", async () => {
+    const r = await expectPair("Mistral-7B-v0.1", "Mistral-7B-Instruct-v0.2", 12032);
+    expect(r.overlap).toBe(true);
+    expect(r.independent.pValue).toBeGreaterThan(0.05);
+    expect(r.paired.pValue).toBeLessThan(0.05);
+    expect(await readout(page, fig, "independent-separates")).toBe(0);
+    expect(await readout(page, fig, "paired-separates")).toBe(1);
+  });
+
+  it("both model menus and the subsample slider and box work", async () => {
+    await page.selectOption(`${fig} select[data-key="a"]`, "Yi-6B");
+    await page.selectOption(`${fig} select[data-key="b"]`, "Llama-2-13b-hf");
+    await expectPair("Yi-6B", "Llama-2-13b-hf", 12032);
+    await setRange(page, `${fig} input[type=range][data-key="n"]`, 3);
+    await expectPair("Yi-6B", "Llama-2-13b-hf", 1000);
+    await typeNumber(fig, "n", 250);
+    await expectPair("Yi-6B", "Llama-2-13b-hf", 250);
+  });
+
+  it("an incomplete model uses only the questions both have", async () => {
+    await page.selectOption(`${fig} select[data-key="a"]`, "DeepSeek-Coder-V2");
+    await typeNumber(fig, "n", 12032);
+    const r = await expectPair("DeepSeek-Coder-V2", "Llama-2-13b-hf", 12032);
+    expect(r.a.n).toBe(10351);
+  });
+
+  it("presets set both models and n", async () => {
+    await page.locator(fig).getByRole("button", { name: "Llama 2 70B vs 7B at n = 100" }).click();
+    await expectPair("Llama-2-70b-hf", "Llama-2-7b-hf", 100);
+    await page.locator(fig).getByRole("button", { name: "Phi-3-mini vs Mixtral-8x7B" }).click();
+    const r = await expectPair("Phi-3-mini-4k-instruct", "Mixtral-8x7B-v0.1", 12032);
+    expect(r.overlap).toBe(true);
+  });
+
+  it("redraws within a frame when the subsample moves", async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      await setRange(page, `${fig} input[type=range][data-key="n"]`, 1.5 + (2.5 * i) / 14);
+      times.push(await attr(fig, "data-render-ms"));
+    }
+    times.sort((x, y) => x - y);
+    console.log(`l3-paired render ms: median ${times[7]}, max ${times[14]}`);
+    expect(times[7]).toBeLessThan(50);
+  });
+});
+
+describe("One model, several numbers (l3-same-model)", () => {
+  const fig = "#fig-l3-same-model";
+  const groups = sameModelGroups(rows);
+  it("shows Llama 2 70B's four MMLU numbers and their spread", async () => {
+    const scores = await page
+      .locator(`${fig} [data-readout="score"]`)
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    expect(scores).toEqual([68.9, 69.7, 69.83, 69.9]);
+    expect(await readout(page, fig, "spread")).toBeCloseTo(1.0, 9);
+    const mean = scores.reduce((s, x) => s + 100 * halfWidth(x / 100, 14042), 0) / 4;
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(mean, 9);
+  });
+  it("the menu and the presets switch groups", async () => {
+    await page.locator(fig).getByRole("button", { name: "Mistral 7B on MMLU" }).click();
+    const g = groups.find((x) => x.model === "Mistral 7B" && x.benchmark === "MMLU")!;
+    expect(await readout(page, fig, "spread")).toBeCloseTo(g.spread, 9);
+    const other = groups.find((x) => x.benchmark === "ARC-Challenge")!;
+    await page.selectOption(`${fig} select[data-key="group"]`, `${other.model}|${other.benchmark}`);
+    expect(await readout(page, fig, "spread")).toBeCloseTo(other.spread, 9);
+    await expect.poll(() => page.locator(fig).textContent()).toContain(runLabel(other.rows[0]!));
+  });
+});
+
+describe("Scaling confound (l3-scaling)", () => {
+  const fig = "#fig-l3-scaling";
+  const counts = async () =>
+    page
+      .locator(`${fig} [data-readout="class-count"]`)
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+  it("plots every published MMLU score with a parameter count, by size class", async () => {
+    const pts = scalingPoints(rows, "MMLU");
+    expect(await readout(page, fig, "points")).toBe(pts.length);
+    expect(await counts()).toEqual(classSummary(pts).map((c) => c.count));
+    expect(
+      await page.locator(`${fig} svg [aria-label="dot"] path, ${fig} svg [aria-label="dot"] circle`).count(),
+    ).toBe(pts.length);
+  });
+  it("benchmark, source and framing inputs work; hovering shows a point's source", async () => {
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "GSM8K");
+    expect(await readout(page, fig, "points")).toBe(scalingPoints(rows, "GSM8K").length);
+    await check(fig, "source", "leaderboard");
+    expect(await readout(page, fig, "points")).toBe(scalingPoints(rows, "GSM8K", "leaderboard").length);
+    await check(fig, "framing", "per-param");
+    await expect
+      .poll(() => page.locator(`${fig} .explorable-figure`).textContent())
+      .toContain("points per billion parameters");
+    const dot = page.locator(`${fig} svg [aria-label="dot"] > *`).first();
+    await dot.hover({ force: true });
+    await expect
+      .poll(() => page.locator(`${fig} svg [aria-label="tip"]`).textContent(), { timeout: 3000 })
+      .toMatch(/Source/);
+  });
+});
+
+describe("Comparability checker (l3-checker)", () => {
+  const fig = "#fig-l3-checker";
+  const byId = new Map(rows.map((r) => [rowId(r), r]));
+  const expectVerdict = async (a: string, b: string) => {
+    const ra = byId.get(a)!;
+    const rb = byId.get(b)!;
+    const cmp = compareCards(
+      cardFromPublished(ra, benchmarks),
+      cardFromPublished(rb, benchmarks),
+      evidenceFor(rows, ra, rb, benchmarks),
+    );
+    expect(await page.locator(`${fig} [data-readout="verdict"]`).getAttribute("data-verdict")).toBe(
+      cmp.verdict,
+    );
+    const statuses = await page
+      .locator(`${fig} [data-check]`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    expect(statuses).toEqual([...cmp.requirements, ...cmp.steps].map((c) => c.status));
+    if (cmp.stats) {
+      expect(await readout(page, fig, "p-value")).toBeCloseTo(cmp.stats.pValue, 9);
+      expect(await readout(page, fig, "diff")).toBeCloseTo(cmp.stats.diff, 9);
+      expect(await readout(page, fig, "mdd")).toBeCloseTo(cmp.stats.mdd, 9);
+    }
+    return cmp;
+  };
+  const id = (model: string, benchmark: string, score: number) => findRowId(rows, model, benchmark, score)!;
+
+  it("opens on Llama 2 70B: Meta's 68.9 vs the Leaderboard's 69.83 — indicative only, within noise", async () => {
+    const cmp = await expectVerdict(
+      id("Llama 2 70B", "MMLU", 68.9),
+      id("meta-llama/Llama-2-70b-hf", "MMLU", 69.83),
+    );
+    expect(cmp.verdict).toBe("indicative");
+    expect(cmp.steps[2]!.status).toBe("not-met");
+  });
+
+  it("presets give each verdict", async () => {
+    const cases: [string, [string, string, number], [string, string, number], string][] = [
+      ["Mistral 7B: 60.1 vs 62.5", ["Mistral 7B", "MMLU", 60.1], ["Mistral 7B", "MMLU", 62.5], "indicative"],
+      [
+        "One harness: Llama 2 70B vs 13B",
+        ["meta-llama/Llama-2-70b-hf", "MMLU", 69.83],
+        ["meta-llama/Llama-2-13b-hf", "MMLU", 55.77],
+        "comparable",
+      ],
+      [
+        "GPT-4o (0-shot CoT) vs Claude 3 Opus (5-shot)",
+        ["gpt-4o-2024-05-13", "MMLU", 88.7],
+        ["Claude-3-Opus", "MMLU", 86.8],
+        "not-comparable",
+      ],
+      [
+        "One harness: Mixtral vs Llama 2 70B",
+        ["mistralai/Mixtral-8x7B-v0.1", "MMLU", 71.88],
+        ["meta-llama/Llama-2-70b-hf", "MMLU", 69.83],
+        "",
+      ],
+    ];
+    for (const [name, a, b, verdict] of cases) {
+      await page.locator(fig).getByRole("button", { name }).click();
+      const cmp = await expectVerdict(id(...a), id(...b));
+      if (verdict) expect(cmp.verdict).toBe(verdict);
+    }
+  });
+
+  it("both menus pick any published score", async () => {
+    const a = id("GPT-4", "MMLU", 86.4);
+    const b = id("Llama 2 70B", "MMLU", 68.9);
+    await page.selectOption(`${fig} select[data-key="a"]`, a);
+    await page.selectOption(`${fig} select[data-key="b"]`, b);
+    await expectVerdict(a, b);
+    const gsm = rows.find((r) => canonicalBenchmark(r.benchmark) === "GSM8K")!;
+    const c = rowId(gsm);
+    await page.selectOption(`${fig} select[data-key="b"]`, c);
+    const cmp = await expectVerdict(a, c);
+    expect(cmp.verdict).toBe("not-comparable");
+    expect(cmp.stats).toBeNull();
+  });
+});
+
+describe("the page", () => {
+  it("restores figures from the URL and ignores junk in it", async () => {
+    const {
+      page: p,
+      problems: probs,
+      context,
+    } = await open(browser, "/lessons/3?l3-gap.a=91.2&l3-gap.b=89.4&l3-gap.n=abc&l3-paired.a=NoSuchModel");
+    await p.locator("#fig-l3-paired").waitFor();
+    const g = gapAnalysis({ a: 0.912, b: 0.894, n: 14042, design: "independent" });
+    expect(
+      Number(await p.locator('#fig-l3-gap [data-readout="p-value"]').getAttribute("data-value")),
+    ).toBeCloseTo(g.pValue, 9);
+    expect(await p.locator('#fig-l3-paired select[data-key="a"]').inputValue()).toBe("Mistral-7B-v0.1");
+    expect(probs).toEqual([]);
+    await context.close();
+  });
+
+  it("had no console errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});

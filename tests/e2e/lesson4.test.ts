@@ -1,0 +1,378 @@
+// Lesson 4's four figures answer every input, and the numbers they show are the ones the
+// simulations and the statistics core give for the same inputs (computed here, in Node).
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareCalibration } from "../../src/components/figures/reliabilityDiagram.ts";
+import { evalSizeAnswer } from "../../src/components/figures/taskEvalSize.ts";
+import { stagePlan } from "../../src/components/figures/threeStages.ts";
+import {
+  defaultShiftModels,
+  rankFlips,
+  shiftedAccuracies,
+} from "../../src/components/sim/distributionShift.ts";
+import { halfWidth, power, sampleSizeTwoProportions } from "../../src/components/stats/index.ts";
+import { launch, open, readout, setRange } from "./browser.ts";
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, problems } = await open(browser, "/lessons/4"));
+  await page.locator("#fig-l4-stages").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const slider = (fig: string, key: string) => `${fig} input[type=range][data-key="${key}"]`;
+const box = (fig: string, key: string) => `${fig} input[data-key="${key}-number"]`;
+async function typeNumber(fig: string, key: string, value: number) {
+  await page.fill(box(fig, key), String(value));
+  await page.press(box(fig, key), "Enter");
+}
+async function pick(fig: string, key: string, value: number | string) {
+  await page.locator(`${fig} input[type=radio][data-key="${key}"][value="${value}"]`).check();
+}
+async function renderMs(fig: string, times: number[]) {
+  times.push(Number(await page.locator(fig).getAttribute("data-render-ms")));
+}
+const times: Record<string, number[]> = { shift: [], size: [], calibration: [], stages: [] };
+
+describe("figure 1: distribution shift", () => {
+  const fig = "#fig-l4-shift";
+  const transfers = Object.fromEntries(defaultShiftModels.map((m) => [m.name.slice(-1), m.transfer]));
+  const state = { shift: 0.6, seed: 1 };
+  const expected = () =>
+    shiftedAccuracies(
+      defaultShiftModels.map((m) => ({ ...m, transfer: transfers[m.name.slice(-1)]! })),
+      state,
+    );
+  async function check() {
+    const rows = expected();
+    for (const r of rows) {
+      const cell = page.locator(`${fig} [data-readout="task"][data-model="${r.name}"]`);
+      expect(Number(await cell.getAttribute("data-value"))).toBeCloseTo(100 * r.task, 4);
+      const rank = page.locator(`${fig} [data-readout="task-rank"][data-model="${r.name}"]`);
+      expect(Number(await rank.getAttribute("data-value"))).toBe(r.taskRank);
+    }
+    expect(await readout(page, fig, "flips")).toBe(rankFlips(rows).length);
+    await renderMs(fig, times.shift!);
+    return rows;
+  }
+
+  it("starts with the benchmark leader losing first place (3 flips)", async () => {
+    const rows = await check();
+    expect(await readout(page, fig, "flips")).toBe(3);
+    expect(await readout(page, fig, "leader-benchmark-rank")).toBe(3);
+    expect(rows.find((r) => r.benchmarkRank === 1)!.taskRank).toBe(3);
+  });
+
+  it("the shift slider: at zero shift the rankings agree (no flips, tau 1)", async () => {
+    for (const shift of [0.2, 0.4, 0.8, 1, 0]) {
+      await setRange(page, slider(fig, "shift"), shift);
+      state.shift = shift;
+      await check();
+    }
+    expect(await readout(page, fig, "flips")).toBe(0);
+    expect(await readout(page, fig, "tau")).toBe(1);
+    expect(await page.locator(`${fig} .explorable-notice`).textContent()).toContain("With no shift");
+  });
+
+  it("each model's transfer slider moves that model's task accuracy", async () => {
+    await setRange(page, slider(fig, "shift"), 0.7);
+    state.shift = 0.7;
+    for (const letter of ["A", "B", "C", "D", "E"]) {
+      const before = Number(
+        await page
+          .locator(`${fig} [data-readout="task"][data-model="Model ${letter}"]`)
+          .getAttribute("data-value"),
+      );
+      const value = transfers[letter] === 1 ? 0.2 : 1;
+      await setRange(page, slider(fig, `t${letter}`), value);
+      transfers[letter] = value;
+      await check();
+      const after = Number(
+        await page
+          .locator(`${fig} [data-readout="task"][data-model="Model ${letter}"]`)
+          .getAttribute("data-value"),
+      );
+      expect(after).not.toBeCloseTo(before, 3);
+    }
+  });
+
+  it("the draw slider redraws the untested skills", async () => {
+    for (const seed of [2, 7, 30]) {
+      await setRange(page, slider(fig, "seed"), seed);
+      state.seed = seed;
+      await check();
+    }
+  });
+
+  it("presets: everything transfers keeps the order; the legal case flips the leader", async () => {
+    await page.locator(fig).getByRole("button", { name: "Everything transfers" }).click();
+    for (const l of Object.keys(transfers)) transfers[l] = 1;
+    await check();
+    expect(await readout(page, fig, "flips")).toBe(0);
+    await page
+      .locator(fig)
+      .getByRole("button", { name: /legal case/ })
+      .click();
+    Object.assign(transfers, { A: 0.1, B: 0.7, C: 0.6, D: 0.9, E: 0.7 });
+    Object.assign(state, { shift: 0.8, seed: 1 });
+    await check();
+    expect(await readout(page, fig, "leader-benchmark-rank")).toBeGreaterThan(1);
+  });
+});
+
+describe("figure 2: how many task examples", () => {
+  const fig = "#fig-l4-eval-size";
+  const v = { p: 0.8, gap: 5, n: 100, target: 0.8 };
+  async function check() {
+    const a = evalSizeAnswer(v);
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(v.p, v.n), 4);
+    expect(await readout(page, fig, "power")).toBeCloseTo(100 * power(v.p, v.p - v.gap / 100, v.n), 3);
+    expect(await readout(page, fig, "n-needed")).toBe(
+      sampleSizeTwoProportions(v.p, Number((v.p - v.gap / 100).toFixed(10)), { power: v.target }),
+    );
+    expect(await readout(page, fig, "mdd")).toBeCloseTo(a.mddPp, 4);
+    expect(await readout(page, fig, "mdd-paired")).toBeCloseTo(a.mddPairedPp, 4);
+    expect(await readout(page, fig, "verdict")).toBe(a.power >= v.target ? 1 : 0);
+    await renderMs(fig, times.size!);
+    return a;
+  }
+
+  it("at the course's 100 examples: ±7.8 pp, 13% power, 1,094 needed — shortlist, not separate", async () => {
+    await check();
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(7.84, 2);
+    expect(await readout(page, fig, "power")).toBeCloseTo(13.2, 1);
+    expect(await readout(page, fig, "n-needed")).toBe(1094);
+    expect(await readout(page, fig, "verdict")).toBe(0);
+  });
+
+  it("the accuracy slider: ±9.8 pp at 50%", async () => {
+    for (const p of [0.5, 0.65, 0.9, 0.97, 0.8]) {
+      await setRange(page, slider(fig, "p"), p);
+      v.p = p;
+      const a = await check();
+      if (p === 0.5) expect(a.halfWidthPp).toBeCloseTo(9.8, 2);
+    }
+  });
+
+  it("the gap slider", async () => {
+    for (const gap of [1, 2.5, 10, 15, 20, 5]) {
+      await setRange(page, slider(fig, "gap"), gap);
+      v.gap = gap;
+      await check();
+    }
+  });
+
+  it("the N slider (log) and the number box; at 1,094 the verdict turns", async () => {
+    for (const log10n of [1.5, 2.5, 3, 3.5, 4.3]) {
+      await setRange(page, slider(fig, "n"), log10n);
+      v.n = Math.round(10 ** log10n);
+      await check();
+    }
+    await typeNumber(fig, "n", 1094);
+    v.n = 1094;
+    await check();
+    expect(await readout(page, fig, "verdict")).toBe(1);
+    await typeNumber(fig, "n", 1093);
+    v.n = 1093;
+    await check();
+    expect(await readout(page, fig, "verdict")).toBe(0);
+  });
+
+  it("the power choice: 90% needs 1,464", async () => {
+    await pick(fig, "target", 0.9);
+    v.target = 0.9;
+    await check();
+    expect(await readout(page, fig, "n-needed")).toBe(1464);
+    await pick(fig, "target", 0.8);
+    v.target = 0.8;
+    await check();
+  });
+
+  it("a preset sets the inputs and the URL records them", async () => {
+    await page
+      .locator(fig)
+      .getByRole("button", { name: /Shortlisting/ })
+      .click();
+    Object.assign(v, { p: 0.8, gap: 15, n: 100 });
+    await check();
+    await page.waitForTimeout(400);
+    expect(page.url()).toContain("l4-eval-size.gap=15");
+  });
+});
+
+describe("figure 3: calibration", () => {
+  const fig = "#fig-l4-calibration";
+  const v = { accuracy: 0.75, overconfidence: 3, n: 1000, bins: 10, seed: 1 };
+  async function check() {
+    const [cal, over] = compareCalibration(v);
+    expect(await readout(page, fig, "accuracy")).toBeCloseTo(100 * cal!.accuracy, 4);
+    expect(cal!.accuracy).toBe(over!.accuracy);
+    expect(await readout(page, fig, "ece-calibrated")).toBeCloseTo(100 * cal!.ece, 4);
+    expect(await readout(page, fig, "ece-overconfident")).toBeCloseTo(100 * over!.ece, 4);
+    await renderMs(fig, times.calibration!);
+    return [cal!, over!] as const;
+  }
+
+  it("starts with equal accuracy and a far larger ECE for the over-confident model", async () => {
+    const [cal, over] = await check();
+    expect(over.ece).toBeGreaterThan(3 * cal.ece);
+    expect(await readout(page, fig, "sure-wrong-overconfident")).toBeGreaterThan(
+      await readout(page, fig, "sure-wrong-calibrated"),
+    );
+  });
+
+  it("the over-confidence slider: k = 1 makes the two models identical", async () => {
+    for (const k of [1.5, 5, 1]) {
+      await setRange(page, slider(fig, "overconfidence"), k);
+      v.overconfidence = k;
+      await check();
+    }
+    expect(await readout(page, fig, "ece-overconfident")).toBe(await readout(page, fig, "ece-calibrated"));
+  });
+
+  it("the accuracy slider, the N slider and box, the bins and the draw", async () => {
+    await setRange(page, slider(fig, "overconfidence"), 3);
+    v.overconfidence = 3;
+    for (const accuracy of [0.5, 0.9, 0.75]) {
+      await setRange(page, slider(fig, "accuracy"), accuracy);
+      v.accuracy = accuracy;
+      await check();
+    }
+    await setRange(page, slider(fig, "n"), 4);
+    v.n = 10_000;
+    await check();
+    await typeNumber(fig, "n", 250);
+    v.n = 250;
+    await check();
+    for (const bins of [5, 15, 20, 10]) {
+      await pick(fig, "bins", bins);
+      v.bins = bins;
+      await check();
+    }
+    for (const seed of [4, 20]) {
+      await setRange(page, slider(fig, "seed"), seed);
+      v.seed = seed;
+      await check();
+    }
+  });
+});
+
+describe("figure 4: the three stages, fed by figure 2", () => {
+  const fig = "#fig-l4-stages";
+  const s = { candidates: 20, shortlist: 3, requests: 2000, share: 0.05, days: 14 };
+  const e = { p: 0.8, gap: 15, n: 100, target: 0.8 }; // figure 2 was left on the "Shortlisting" preset
+  async function check() {
+    const plan = stagePlan(s, e);
+    expect(await readout(page, fig, "stage2-n")).toBe(e.n);
+    expect(await readout(page, fig, "stage2-half-width")).toBeCloseTo(plan.stages[1].halfWidthPp, 4);
+    expect(await readout(page, fig, "stage2-power")).toBeCloseTo(100 * plan.stages[1].power!, 4);
+    expect(await readout(page, fig, "stage2-n-needed")).toBe(plan.nNeeded);
+    expect(await readout(page, fig, "pilot-total")).toBe(plan.pilotTotal);
+    expect(await readout(page, fig, "pilot-per-arm")).toBe(plan.pilotPerArm);
+    expect(await readout(page, fig, "stage3-half-width")).toBeCloseTo(plan.stages[2].halfWidthPp, 4);
+    expect(await readout(page, fig, "stage3-power")).toBeCloseTo(100 * plan.stages[2].power!, 4);
+    expect(await page.locator(`${fig} [data-stage="filter"]`).textContent()).toContain(
+      `Which ${plan.stages[0].remaining} of ${s.candidates} models`,
+    );
+    await renderMs(fig, times.stages!);
+    return plan;
+  }
+
+  it("shows figure 2's current state in stage 2", async () => {
+    await check();
+  });
+
+  it("follows figure 2's sliders, number box and presets", async () => {
+    const f2 = "#fig-l4-eval-size";
+    await typeNumber(f2, "n", 400);
+    e.n = 400;
+    await check();
+    await setRange(page, slider(f2, "gap"), 5);
+    e.gap = 5;
+    await check();
+    await setRange(page, slider(f2, "p"), 0.6);
+    e.p = 0.6;
+    await check();
+    await pick(f2, "target", 0.9);
+    e.target = 0.9;
+    await check();
+    await page
+      .locator(f2)
+      .getByRole("button", { name: /course's 100 examples/ })
+      .click();
+    Object.assign(e, { p: 0.8, gap: 5, n: 100, target: 0.8 });
+    const plan = await check();
+    expect(plan.nNeeded).toBe(1094);
+  });
+
+  it("its own sliders: candidates, shortlist, requests (slider and box), share, days", async () => {
+    await setRange(page, slider(fig, "candidates"), 40);
+    s.candidates = 40;
+    await check();
+    await setRange(page, slider(fig, "shortlist"), 5);
+    s.shortlist = 5;
+    await check();
+    await setRange(page, slider(fig, "requests"), 3);
+    s.requests = 1000;
+    await check();
+    await typeNumber(fig, "requests", 300);
+    s.requests = 300;
+    await check();
+    await setRange(page, slider(fig, "share"), 0.2);
+    s.share = 0.2;
+    await check();
+    await setRange(page, slider(fig, "days"), 30);
+    s.days = 30;
+    const plan = await check();
+    expect(plan.pilotTotal).toBe(1800);
+  });
+
+  it("opens from a link with figure 2's N and feeds it to stage 2; junk in the URL is ignored", async () => {
+    const {
+      page: p2,
+      context,
+      problems: pr,
+    } = await open(
+      browser,
+      "/lessons/4?l4-eval-size.n=500&l4-eval-size.gap=abc&l4-stages.days=-4&l4-shift.shift=NaN",
+    );
+    await p2.locator("#fig-l4-stages").waitFor();
+    expect(await readout(p2, "#fig-l4-stages", "stage2-n")).toBe(500);
+    expect(await readout(p2, "#fig-l4-eval-size", "half-width")).toBeCloseTo(100 * halfWidth(0.8, 500), 4);
+    expect(await readout(p2, "#fig-l4-stages", "pilot-total")).toBe(Math.round(2000 * 0.05 * 1));
+    expect(await readout(p2, "#fig-l4-shift", "flips")).toBe(3);
+    expect(pr).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the page", () => {
+  it("states the course's numbers, computed: ±7.8 / ±9.8 pp at 100 examples and 1,094 needed", async () => {
+    const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+    expect(text).toContain(`±${(100 * halfWidth(0.8, 100)).toFixed(1)} pp at 80% accuracy`);
+    expect(text).toContain(`±${(100 * halfWidth(0.5, 100)).toFixed(1)} pp at 50%`);
+    expect(text).toContain("1,094 examples per model");
+    expect(text).toContain("1,763"); // MMLU's law questions, from mmlu_subjects.csv
+    expect(await page.locator("nav.lesson-footer a").count()).toBe(2);
+  });
+
+  it("redraws within a frame (reported)", () => {
+    for (const [name, list] of Object.entries(times)) {
+      const sorted = [...list].sort((a, b) => a - b);
+      console.log(
+        `l4 ${name} render ms: median ${sorted[Math.floor(sorted.length / 2)]}, max ${sorted.at(-1)} (${sorted.length} renders)`,
+      );
+      expect(sorted.every((t) => Number.isFinite(t))).toBe(true);
+    }
+  });
+
+  it("had no console errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,244 @@
+// The learner's progress across pages and reloads: a quiz taken and a lesson read show on the
+// home page and survive a reload; export gives the stored JSON; reset asks first. Corrupt,
+// foreign or unavailable storage gives a working page with a notice, told once.
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  NOTICE_CORRUPT,
+  NOTICE_UNAVAILABLE,
+  PROGRESS_VERSION,
+  type Progress,
+  STORAGE_KEY,
+} from "../../src/components/learn/progress.ts";
+import { lessonQuizzes } from "../../src/content/quizzes.ts";
+import { baseUrl, launch, open } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const stored = async (p: Page) =>
+  JSON.parse((await p.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)) ?? "null");
+const figure = async (p: Page, name: string) =>
+  p.locator(`.progress-panel [data-progress="${name}"]`).getAttribute("data-value");
+
+/** Take lesson n's quiz on the page, answering the first k questions rightly. */
+async function takeQuiz(p: Page, n: number, k: number) {
+  const quiz = lessonQuizzes[n - 1]!;
+  for (let i = 0; i < quiz.questions.length; i++) {
+    const id = await p.locator(`#quiz-${n} .quiz-form`).getAttribute("data-question-id");
+    const q = quiz.questions.find((x) => x.id === id)!;
+    const options = await p.locator(`#quiz-${n} .quiz-option-text`).allTextContents();
+    const right = options.indexOf(q.options[q.correct]!);
+    await p
+      .locator(`#quiz-${n} .quiz-option`)
+      .nth(i < k ? right : (right + 1) % 4)
+      .click();
+    await p.locator(`#quiz-${n} .quiz-check`).click();
+    await p.locator(`#quiz-${n} .quiz-next`).click();
+  }
+  await p.locator(`#quiz-${n} .quiz-result`).waitFor();
+}
+
+describe("progress across pages and reloads", () => {
+  it("a quiz score and a lesson read show on the home page, and are still there after a reload", async () => {
+    const { page, context, problems } = await open(browser, "/");
+    expect(await figure(page, "quizzes-taken")).toBe("0");
+    expect(await page.locator("[data-progress-notice]").count()).toBe(0);
+
+    await page.goto(new URL("/quizzes/2", page.url()).href, { waitUntil: "networkidle" });
+    await takeQuiz(page, 2, 3);
+
+    // Reaching the end of a lesson (its footer) marks it read.
+    await page.goto(new URL("/lessons/4", page.url()).href, { waitUntil: "networkidle" });
+    await page.locator(".lesson-footer").scrollIntoViewIfNeeded();
+    await page.locator('.lesson-footer-status[data-lesson-read="true"]').waitFor();
+    expect(Object.keys((await stored(page)).lessonsRead)).toEqual(["4"]);
+
+    await page.goto(new URL("/", page.url()).href, { waitUntil: "networkidle" });
+    for (const pass of ["before", "after"]) {
+      if (pass === "after") await page.reload({ waitUntil: "networkidle" });
+      expect(await figure(page, "quizzes-taken"), pass).toBe("1");
+      expect(await figure(page, "lessons-read"), pass).toBe("1");
+      expect(
+        await page.locator('tr[data-lesson="2"] td[data-cell="quiz"]').getAttribute("data-value"),
+        pass,
+      ).toBe("3");
+      expect(await page.locator('tr[data-lesson="2"] td[data-cell="quiz"]').textContent(), pass).toContain(
+        "3 of 4",
+      );
+      expect(await page.locator('tr[data-lesson="4"] td[data-cell="read"]').textContent(), pass).toContain(
+        "Read",
+      );
+      expect(await page.locator('tr[data-lesson="1"] td[data-cell="read"]').textContent(), pass).toContain(
+        "Not yet",
+      );
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows labs completed and the module test result from storage", async () => {
+    const progress: Progress = {
+      version: PROGRESS_VERSION,
+      lessonsRead: { "1": "2026-11-20T10:00:00.000Z" },
+      quizzes: {},
+      labs: {
+        "1": { exchanges: 3, complete: true, completedAt: "2026-11-21T10:00:00.000Z" },
+        "2": { exchanges: 1, complete: false, completedAt: null },
+      },
+      test: { best: 13, total: 15, passed: true, attempts: 2, bestAt: "2026-11-22T10:00:00.000Z" },
+    };
+    const { page, context, problems } = await open(browser, "/", {
+      storage: { [STORAGE_KEY]: JSON.stringify(progress) },
+    });
+    expect(await figure(page, "labs-complete")).toBe("1");
+    expect(await page.locator('[data-progress="test"]').getAttribute("data-passed")).toBe("true");
+    expect(await page.locator('tr[data-lesson="1"] td[data-cell="lab"]').textContent()).toContain(
+      "Complete 21 Nov 2026",
+    );
+    expect(await page.locator('tr[data-lesson="2"] td[data-cell="lab"]').textContent()).toContain(
+      "1 of 3 exchanges",
+    );
+    expect(await page.locator('td[data-cell="test"]').textContent()).toContain(
+      "Passed · best 13 of 15 on 22 Nov 2026",
+    );
+    expect(await page.locator("[data-progress-notice]").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("export and reset", () => {
+  it("export downloads the stored progress as JSON; reset asks, can be cancelled, then clears", async () => {
+    const { page, context, problems } = await open(browser, "/quizzes/3");
+    await takeQuiz(page, 3, 4);
+    await page.goto(new URL("/", page.url()).href, { waitUntil: "networkidle" });
+    expect(await figure(page, "quizzes-taken")).toBe("1");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(".progress-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^benchmark-course-progress-\d{4}-\d\d-\d\d\.json$/);
+    const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const saved = await stored(page);
+    const { exportedAt, ...rest } = exported;
+    expect(rest).toEqual(saved);
+    expect(exported.quizzes["3"]).toMatchObject({ best: 4, total: 4 });
+    expect(typeof exportedAt).toBe("string");
+
+    await page.locator(".progress-reset").click();
+    expect(await page.locator(".progress-confirm").isVisible()).toBe(true);
+    await page.locator(".progress-reset-cancel").click();
+    expect(await page.locator(".progress-confirm").isVisible()).toBe(false);
+    expect(await figure(page, "quizzes-taken")).toBe("1");
+    expect(await stored(page)).not.toBeNull();
+
+    await page.locator(".progress-reset").click();
+    await page.locator(".progress-reset-confirm").click();
+    expect(await figure(page, "quizzes-taken")).toBe("0");
+    expect(await stored(page)).toBeNull();
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await figure(page, "quizzes-taken")).toBe("0");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("bad storage", () => {
+  const bad: [string, string][] = [
+    ["bad JSON", "{this is not json"],
+    ["a wrong version", JSON.stringify({ version: 42, lessonsRead: {}, quizzes: {}, labs: {}, test: null })],
+    [
+      "wrong types",
+      JSON.stringify({
+        version: PROGRESS_VERSION,
+        lessonsRead: {},
+        quizzes: { "1": { best: "lots" } },
+        labs: {},
+        test: null,
+      }),
+    ],
+  ];
+  for (const [what, raw] of bad) {
+    it(`${what}: the home page works and says so`, async () => {
+      const { page, context, problems } = await open(browser, "/", { storage: { [STORAGE_KEY]: raw } });
+      const notice = page.locator("[data-progress-notice]");
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toContain(NOTICE_CORRUPT);
+      expect(await figure(page, "quizzes-taken")).toBe("0");
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("a quiz page with corrupt storage still works and records the new score", async () => {
+    const { page, context, problems } = await open(browser, "/quizzes/1", {
+      storage: { [STORAGE_KEY]: "][" },
+    });
+    expect(await page.locator("#quiz-1 [data-progress-notice]").textContent()).toContain(NOTICE_CORRUPT);
+    await takeQuiz(page, 1, 2);
+    expect(await page.locator("#quiz-1 .quiz-score").textContent()).toBe("2 of 4");
+    expect((await stored(page)).quizzes["1"]).toMatchObject({ best: 2, total: 4, attempts: 1 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("corrupted by hand and reloaded: a working page with a notice, told only once", async () => {
+    const { page, context, problems } = await open(browser, "/quizzes/4");
+    await takeQuiz(page, 4, 4);
+    await page.goto(new URL("/", page.url()).href, { waitUntil: "networkidle" });
+    expect(await figure(page, "quizzes-taken")).toBe("1");
+
+    await page.evaluate((k) => localStorage.setItem(k, '{"version": 2, "quizzes": 7'), STORAGE_KEY);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.locator("[data-progress-notice]").textContent()).toContain(NOTICE_CORRUPT);
+    expect(await figure(page, "quizzes-taken")).toBe("0");
+    // Dismissable.
+    await page.locator(".progress-notice-close").click();
+    expect(await page.locator("[data-progress-notice]").count()).toBe(0);
+
+    // The page keeps working and the next load says nothing more.
+    await page.goto(new URL("/test", page.url()).href, { waitUntil: "networkidle" });
+    expect(await page.locator("[data-progress-notice]").count()).toBe(0);
+    await page.goto(new URL("/", page.url()).href, { waitUntil: "networkidle" });
+    expect(await page.locator("[data-progress-notice]").count()).toBe(0);
+    expect((await stored(page)).version).toBe(PROGRESS_VERSION);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("storage that throws (private mode, SecurityError): a working quiz, kept in memory, with a notice", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, "localStorage", {
+        get() {
+          throw new DOMException("The operation is insecure.", "SecurityError");
+        },
+      });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const base = new URL("/", baseUrl()).href;
+    await page.goto(new URL("quizzes/1", base).href, { waitUntil: "networkidle" });
+    expect(await page.locator("[data-progress-notice]").textContent()).toContain(NOTICE_UNAVAILABLE);
+    await takeQuiz(page, 1, 4);
+    expect(await page.locator("#quiz-1 .quiz-score").textContent()).toBe("4 of 4");
+    expect(await page.locator("#quiz-1 .quiz-best").textContent()).toContain("Best so far: 4 of 4");
+    await page.goto(base, { waitUntil: "networkidle" });
+    expect(await page.locator("[data-progress-notice]").textContent()).toContain(NOTICE_UNAVAILABLE);
+    expect(await figure(page, "quizzes-taken")).toBe("0");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

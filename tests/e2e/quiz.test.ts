@@ -1,0 +1,171 @@
+// A lesson quiz in the browser: a wrong answer gets the "incorrect" feedback and the right
+// answer marked, a right answer gets the "correct" feedback; the keyboard works (arrows choose,
+// Enter checks, Enter goes on); the score and review come at the end; a retry reshuffles the
+// options; the best score is stored.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STORAGE_KEY } from "../../src/components/learn/progress.ts";
+import { lessonQuizzes, type QuizQuestion } from "../../src/content/quizzes.ts";
+import { launch, open } from "./browser.ts";
+
+const quiz = lessonQuizzes[0]!;
+const byId = new Map<string, QuizQuestion>(quiz.questions.map((q) => [q.id, q]));
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, problems } = await open(browser, "/quizzes/1"));
+  await page.locator("#quiz-1 .quiz-form").waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The question on screen, from the bank, and its options in display order. */
+async function onScreen(p: Page) {
+  const id = await p.locator("#quiz-1 .quiz-form").getAttribute("data-question-id");
+  const question = byId.get(id ?? "");
+  if (!question) throw new Error(`unknown question on screen: ${id}`);
+  const options = await p.locator("#quiz-1 .quiz-option-text").allTextContents();
+  const right = options.indexOf(question.options[question.correct]!);
+  expect(right).toBeGreaterThanOrEqual(0);
+  return { question, options, right, wrong: (right + 1) % options.length };
+}
+
+const stored = async (p: Page) =>
+  JSON.parse((await p.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)) ?? "null");
+
+describe("lesson 1 quiz", () => {
+  const firstOrder: string[][] = [];
+
+  it("shows question 1 of 4 with four options from the bank", async () => {
+    expect(await page.locator("#quiz-1 .quiz-count").textContent()).toBe("Question 1 of 4");
+    const { question, options } = await onScreen(page);
+    expect([...options].sort()).toEqual([...question.options].sort());
+    expect(await page.locator("main h1").textContent()).toBe("Lesson 1 quiz");
+  });
+
+  it("a wrong answer gets the 'incorrect' feedback, the right answer marked, and the section to revisit", async () => {
+    const { question, options, wrong, right } = await onScreen(page);
+    firstOrder.push(options);
+    await page.locator("#quiz-1 .quiz-option").nth(wrong).click();
+    await page.locator("#quiz-1 .quiz-check").click();
+    const feedback = page.locator("#quiz-1 [data-feedback]");
+    expect(await feedback.getAttribute("data-result")).toBe("incorrect");
+    expect(await feedback.locator(".quiz-feedback-text").textContent()).toBe(question.feedback.incorrect);
+    expect(await page.locator("#quiz-1 .quiz-option").nth(right).getAttribute("data-state")).toBe("correct");
+    expect(await page.locator("#quiz-1 .quiz-option").nth(wrong).getAttribute("data-state")).toBe(
+      "incorrect",
+    );
+    expect(await page.locator("#quiz-1 .quiz-option").nth(wrong).textContent()).toContain("✗ Your answer");
+    const href = await feedback.locator(".quiz-revisit a").getAttribute("href");
+    expect(href).toBe(`../lessons/1#${question.section}`);
+    // Checked answers are locked.
+    expect(await page.locator("#quiz-1 input[type=radio]:disabled").count()).toBe(4);
+  });
+
+  it("the keyboard answers: arrows choose, Enter checks, Enter goes on", async () => {
+    await page.keyboard.press("Enter"); // focus is on "Next question"
+    await page.locator("#quiz-1 .quiz-count", { hasText: "Question 2 of 4" }).waitFor();
+    const { question, options, right } = await onScreen(page);
+    firstOrder.push(options);
+    await page.locator("#quiz-1 input[type=radio]").first().focus();
+    for (let k = 0; k <= right; k++) await page.keyboard.press("ArrowDown");
+    expect(
+      await page.locator("#quiz-1 .quiz-option[data-selected=true] .quiz-option-text").textContent(),
+    ).toBe(question.options[question.correct]);
+    await page.keyboard.press("Enter");
+    const feedback = page.locator("#quiz-1 [data-feedback]");
+    expect(await feedback.getAttribute("data-result")).toBe("correct");
+    expect(await feedback.locator(".quiz-feedback-text").textContent()).toBe(question.feedback.correct);
+    await page.keyboard.press("Enter");
+    await page.locator("#quiz-1 .quiz-count", { hasText: "Question 3 of 4" }).waitFor();
+    // ArrowUp from nothing selected wraps to the last option.
+    await page.locator("#quiz-1 input[type=radio]").first().focus();
+    await page.keyboard.press("ArrowUp");
+    expect(await page.locator("#quiz-1 .quiz-option").nth(3).getAttribute("data-selected")).toBe("true");
+  });
+
+  it("answers 3 and 4 rightly, then shows 3 of 4 with a review of every question", async () => {
+    for (const n of [3, 4]) {
+      const { right, options } = await onScreen(page);
+      firstOrder.push(options);
+      await page.locator("#quiz-1 .quiz-option").nth(right).click();
+      await page.locator("#quiz-1 .quiz-check").click();
+      expect(await page.locator("#quiz-1 [data-feedback]").getAttribute("data-result")).toBe("correct");
+      await page.locator("#quiz-1 .quiz-next").click();
+      if (n < 4) await page.locator("#quiz-1 .quiz-count", { hasText: `Question ${n + 1} of 4` }).waitFor();
+    }
+    const result = page.locator("#quiz-1 .quiz-result");
+    await result.waitFor();
+    expect(await result.getAttribute("data-score")).toBe("3");
+    expect(await result.locator(".quiz-score").textContent()).toBe("3 of 4");
+    expect(await result.locator(".quiz-review > li").count()).toBe(4);
+    expect(await result.locator('.quiz-review > li[data-result="incorrect"]').count()).toBe(1);
+    expect(await result.locator(".quiz-best").textContent()).toContain("Best so far: 3 of 4, over 1 attempt");
+    const p = await stored(page);
+    expect(p.quizzes["1"]).toMatchObject({ best: 3, total: 4, attempts: 1, lastScore: 3 });
+  });
+
+  it("a retry starts over with the options in a new order; answering rightly gives the 'correct' feedback and 4 of 4", async () => {
+    await page.locator("#quiz-1 .quiz-retry").click();
+    await page.locator("#quiz-1 .quiz-count", { hasText: "Question 1 of 4" }).waitFor();
+    const secondOrder: string[][] = [];
+    for (let n = 1; n <= 4; n++) {
+      const { question, options, right } = await onScreen(page);
+      secondOrder.push(options);
+      await page.locator("#quiz-1 .quiz-option").nth(right).click();
+      await page.locator("#quiz-1 .quiz-check").click();
+      const feedback = page.locator("#quiz-1 [data-feedback]");
+      expect(await feedback.getAttribute("data-result")).toBe("correct");
+      expect(await feedback.locator(".quiz-feedback-text").textContent()).toBe(question.feedback.correct);
+      await page.locator("#quiz-1 .quiz-next").click();
+    }
+    expect(secondOrder).not.toEqual(firstOrder);
+    await page.locator("#quiz-1 .quiz-result").waitFor();
+    expect(await page.locator("#quiz-1 .quiz-score").textContent()).toBe("4 of 4");
+    expect((await stored(page)).quizzes["1"]).toMatchObject({ best: 4, attempts: 2, lastScore: 4 });
+  });
+
+  it("a worse third attempt keeps the best", async () => {
+    await page.locator("#quiz-1 .quiz-retry").click();
+    for (let n = 1; n <= 4; n++) {
+      const { wrong } = await onScreen(page);
+      await page.locator("#quiz-1 .quiz-option").nth(wrong).click();
+      await page.locator("#quiz-1 .quiz-check").click();
+      await page.locator("#quiz-1 .quiz-next").click();
+    }
+    expect(await page.locator("#quiz-1 .quiz-score").textContent()).toBe("0 of 4");
+    expect(await page.locator("#quiz-1 .quiz-best").textContent()).toContain(
+      "Best so far: 4 of 4, over 3 attempts",
+    );
+    expect((await stored(page)).quizzes["1"]).toMatchObject({ best: 4, attempts: 3, lastScore: 0 });
+  });
+
+  it("links to its lesson and its lab", async () => {
+    const hrefs = await page
+      .locator(".quiz-intro a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual(expect.arrayContaining(["../lessons/1", "../labs/1", "../test"]));
+  });
+
+  it("logged no error and made no request elsewhere", () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("the other three quizzes", () => {
+  for (const q of lessonQuizzes.slice(1)) {
+    it(`/quizzes/${q.lesson} shows its own first question`, async () => {
+      const { page: p, context, problems: pr } = await open(browser, `/quizzes/${q.lesson}`);
+      const id = await p.locator(`#quiz-${q.lesson} .quiz-form`).getAttribute("data-question-id");
+      expect(q.questions.map((x) => x.id)).toContain(id);
+      expect(await p.locator(".quiz-intro").textContent()).toContain(q.title);
+      expect(pr).toEqual([]);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,313 @@
+// The "your own results" tool in a browser: the sample's numbers against the statistics core,
+// bad files with their messages, lm-eval samples with a filter switch, different item sets,
+// and a 200,000-row file that completes with progress shown while the page keeps painting.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvParse } from "d3-dsv";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  adjustPValues,
+  clusteredStandardError,
+  mcnemarTest,
+  pairedDifference,
+  zCritical,
+} from "../../src/components/stats/index.ts";
+import { launch, open } from "./browser.ts";
+
+const root = join(import.meta.dirname, "../..");
+const fixtures = join(root, "tests/fixtures/bad-input/results");
+const sampleText = readFileSync(join(root, "src/tools/sample-results.csv"), "utf8");
+const tool = ".results-tool";
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+  ({ page, problems } = await open(browser, "/tools/your-results"));
+  await page.locator(tool).waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+const fixture = (name: string): Upload => ({ name, mimeType: "application/octet-stream", buffer: readFileSync(join(fixtures, name)) });
+const text = (name: string, body: string): Upload => ({ name, mimeType: "text/plain", buffer: Buffer.from(body) });
+
+/** Upload files through the file picker and wait for the run to finish. */
+async function upload(files: Upload[], timeout = 30_000) {
+  const before = Number((await page.locator(tool).getAttribute("data-runs")) ?? 0);
+  await page.setInputFiles("#results-file-input", files);
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const el = document.querySelector(sel as string) as HTMLElement;
+      return Number(el.dataset.runs ?? 0) > (n as number) && el.dataset.state !== "running";
+    },
+    [tool, before],
+    { timeout },
+  );
+}
+
+const value = async (selector: string, attr = "data-value") => Number(await page.locator(selector).first().getAttribute(attr));
+
+describe("the page", () => {
+  it("says nothing leaves the browser and offers the sample for download", async () => {
+    await expect(page.locator(".results-privacy").innerText()).resolves.toMatch(/Nothing leaves your browser/);
+    const href = await page.locator(`a[download="sample-results.csv"]`).getAttribute("href");
+    const served = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(served).toBe(sampleText);
+  });
+});
+
+describe("the sample file", () => {
+  const rows = csvParse(sampleText);
+  const models = [...new Set(rows.map((r) => r.model!))];
+  const byModel = new Map(models.map((m) => [m, rows.filter((r) => r.model === m)]));
+  const values = (m: string) => byModel.get(m)!.map((r) => Number(r.correct));
+  const clusters = byModel.get(models[0]!)!.map((r) => r.cluster!);
+
+  beforeAll(async () => {
+    const before = Number((await page.locator(tool).getAttribute("data-runs")) ?? 0);
+    await page.click('[data-action="load-sample"]');
+    await page.waitForFunction(
+      ([sel, n]) => Number((document.querySelector(sel as string) as HTMLElement).dataset.runs ?? 0) > (n as number),
+      [tool, before],
+    );
+  });
+
+  it("reads all 8,400 rows and trusts them fully", async () => {
+    expect(await page.locator('li[data-file="sample-results.csv"]').getAttribute("data-records")).toBe("8400");
+    expect(await value('[data-readout="shared-items"]')).toBe(1400);
+    expect(await page.locator('[data-readout="trust"]').getAttribute("data-partial")).toBe("0");
+  });
+
+  it("each accuracy, interval and clustered SE matches the statistics core", async () => {
+    for (const m of models) {
+      const v = values(m);
+      const acc = v.reduce((s, x) => s + x, 0) / v.length;
+      const se = clusteredStandardError(v, clusters);
+      const row = `#fig-your-results tr[data-model="${m}"]`;
+      expect(await value(`${row} [data-readout="accuracy"]`)).toBeCloseTo(100 * acc, 9);
+      expect(await value(`${row} [data-readout="clustered-se"]`)).toBeCloseTo(100 * se, 9);
+      expect(await value(`${row} [data-readout="interval"]`, "data-lower")).toBeCloseTo(acc - zCritical(0.95) * se, 9);
+      const naive = Math.sqrt(v.reduce((s, x) => s + (x - acc) ** 2, 0) / (v.length - 1) / v.length);
+      expect(await value(`${row} [data-readout="width-ratio"]`)).toBeCloseTo(se / naive, 9);
+      expect(await value(`${row} [data-readout="width-ratio"]`)).toBeGreaterThan(1);
+    }
+  });
+
+  it("every pair: McNemar p from the core, Holm-adjusted across the 15 pairs", async () => {
+    const pairs = await page.locator('#fig-your-results tr[data-pair]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.pair!));
+    expect(pairs).toHaveLength(15);
+    const raw = pairs.map((p) => {
+      const [a, b] = p.split("|") as [string, string];
+      const d = pairedDifference(values(a), values(b));
+      return { p, diff: d.meanDiff, pValue: mcnemarTest(d.discordant.onlyX, d.discordant.onlyY).pValue };
+    });
+    const holm = adjustPValues(raw.map((r) => r.pValue), "holm");
+    for (const [i, r] of raw.entries()) {
+      const row = `#fig-your-results tr[data-pair="${r.p}"]`;
+      expect(r.diff).toBeGreaterThanOrEqual(0);
+      expect(await value(`${row} [data-readout="diff"]`)).toBeCloseTo(100 * r.diff, 9);
+      expect(await value(`${row} [data-readout="p-value"]`)).toBeCloseTo(r.pValue, 12);
+      expect(await value(`${row} [data-readout="adjusted-p"]`)).toBeCloseTo(holm[i]!, 12);
+    }
+    const separated = holm.filter((p) => p < 0.05).length;
+    expect(await value('#fig-your-results [data-readout="pairs-separated"]')).toBe(separated);
+    await expect(page.locator("#fig-your-results caption").nth(1).innerText()).resolves.toMatch(/Holm's correction for 15 comparisons/);
+  });
+
+  it("the closest pair and the items it would need", async () => {
+    // Mixtral-8x7B-v0.1 vs Phi-3-mini: 191 vs 189 discordant items, 0.14 pp apart.
+    const caption = await page.locator("#fig-your-results .results-closest").innerText();
+    expect(caption).toMatch(/Mixtral-8x7B-v0\.1 vs Phi-3-mini-4k-instruct, 0\.14 pp apart/);
+    const x = values("Mixtral-8x7B-v0.1").map((v, i) => v - values("Phi-3-mini-4k-instruct")[i]!);
+    const se = clusteredStandardError(x, clusters);
+    const z = zCritical(0.95) + zCritical(0.6);
+    expect(await value('[data-readout="items-needed"]')).toBe(Math.ceil(1400 * ((z * se) / (2 / 1400)) ** 2));
+  });
+
+  it("the rank-overlap chart draws every model, and the confidence control changes the intervals", async () => {
+    const drawn = await page.locator("#fig-your-results svg [data-model]").evaluateAll((els) => [...new Set(els.map((e) => (e as SVGElement).dataset.model))]);
+    expect(drawn.sort()).toEqual([...models].sort());
+    const row = '#fig-your-results tr[data-model="Yi-34B"] [data-readout="interval"]';
+    const lower95 = await value(row, "data-lower");
+    await page.locator("#fig-your-results label.segment", { hasText: "99%" }).click();
+    const lower99 = await value(row, "data-lower");
+    const v = values("Yi-34B");
+    const acc = v.reduce((s, x) => s + x, 0) / v.length;
+    expect(lower99).toBeCloseTo(acc - zCritical(0.99) * clusteredStandardError(v, clusters), 9);
+    expect(lower99).toBeLessThan(lower95);
+  });
+
+  it("switching the correction to Bonferroni re-adjusts the p-values", async () => {
+    await page.selectOption('#fig-your-results select[data-key="correction"]', "bonferroni");
+    const ps = await page.locator('#fig-your-results [data-readout="p-value"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    const adj = await page.locator('#fig-your-results [data-readout="adjusted-p"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    ps.forEach((p, i) => expect(adj[i]).toBeCloseTo(Math.min(1, 15 * p), 12));
+  });
+});
+
+describe("bad files: each gets its message, the good ones still count", () => {
+  it("an empty file, an image and a workbook are refused by name; a file with an unknown value is used in part", async () => {
+    await upload([fixture("empty.csv"), fixture("not-text.png"), fixture("results.xlsx"), fixture("unknown-value.csv")]);
+    const error = (name: string) => page.locator(`li[data-file="${name}"] [data-readout="file-error"]`).innerText();
+    await expect(error("empty.csv")).resolves.toBe("empty.csv is empty (0 bytes): there is nothing to read.");
+    await expect(error("not-text.png")).resolves.toBe("not-text.png is not a text file: it looks like a PNG image.");
+    await expect(error("results.xlsx")).resolves.toMatch(/results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook/);
+    const partial = page.locator('li[data-file="unknown-value.csv"]');
+    expect(await partial.getAttribute("data-dropped")).toBe("2");
+    const issues = await partial.locator(".results-issue").allTextContents();
+    expect(issues).toEqual([
+      'line 3: "correct" value "maybe" is not 0/1, true/false or a number in [0, 1]; line dropped',
+      'line 7: "correct" value 2 is outside [0, 1] (a percentage? per-item results must be 0/1 or a score in [0, 1]); line dropped',
+    ]);
+    const trust = await page.locator('[data-readout="trust"]').innerText();
+    expect(trust).toMatch(/Partial trust\./);
+    expect(trust).toMatch(/3 files could not be read at all/);
+    expect(trust).toMatch(/2 lines or cells dropped/);
+    expect(await value('[data-readout="shared-items"]')).toBe(2);
+  });
+
+  it("a missing column names the line and the columns found", async () => {
+    await upload([fixture("missing-column.csv")]);
+    await expect(page.locator('[data-readout="file-error"]').innerText()).resolves.toMatch(
+      /^missing-column\.csv line 1: missing column "correct" \(the header has "model", "item", "answer"/,
+    );
+    await expect(page.locator('[data-readout="fatal"]').innerText()).resolves.toMatch(/No file could be read/);
+  });
+
+  it("duplicate (model, item) rows: first kept, both lines named", async () => {
+    await upload([fixture("duplicates.csv")]);
+    const msgs = await page.locator('[data-readout="trust"] .results-issue').allTextContents();
+    expect(msgs).toEqual([
+      'duplicates.csv line 7: model "A", item "q2" appears again with a different result (1 here, 0 there) (first on line 3); kept the first',
+      'duplicates.csv line 9: model "B", item "q3" appears again (first on line 8); kept the first',
+    ]);
+    expect(await value('tr[data-model="A"] [data-readout="accuracy"]')).toBeCloseTo((100 * 2) / 3, 9);
+  });
+
+  it("different item sets: compared on the shared items, with what was left out per model", async () => {
+    await upload([fixture("different-items.csv")]);
+    expect(await value('[data-readout="shared-items"]')).toBe(8);
+    for (const m of ["A", "B", "C"]) expect(await value(`tr[data-model="${m}"] [data-readout="not-shared"]`)).toBe(2);
+    await expect(page.locator('[data-readout="trust"]').innerText()).resolves.toMatch(/4 of 12 items left out because not every model answered them \(A: 2, B: 2, C: 2\)/);
+  });
+
+  it("no items in common: no analysis, and a reason", async () => {
+    await upload([fixture("no-shared-items.csv")]);
+    await expect(page.locator('[data-readout="fatal"]').innerText()).resolves.toMatch(/The models share no items: A has 2, B has 2, none in common/);
+  });
+
+  it("a file that is not text at all, and one that is not UTF-8", async () => {
+    await upload([fixture("binary.csv"), fixture("latin1.csv")]);
+    await expect(page.locator('li[data-file="binary.csv"] [data-readout="file-error"]').innerText()).resolves.toMatch(/^binary\.csv is not a text file \(a zero byte at offset \d+\)/);
+    await expect(page.locator('li[data-file="latin1.csv"] [data-readout="file-error"]').innerText()).resolves.toMatch(/^latin1\.csv line 2: bytes that are not UTF-8 text/);
+  });
+});
+
+describe("lm-evaluation-harness samples, one file per model", () => {
+  const record = (id: number, filter: string, em: number) =>
+    JSON.stringify({
+      doc_id: id,
+      doc: { question: `Q${id}`, answer: "#### 4" },
+      target: "4",
+      arguments: { gen_args_0: { arg_0: "prompt", arg_1: {} } },
+      resps: [["The answer is 4."]],
+      filtered_resps: ["4"],
+      filter,
+      metrics: ["exact_match"],
+      doc_hash: "d",
+      prompt_hash: "p",
+      target_hash: "t",
+      exact_match: em,
+    });
+  // 40 items; strict-match: llama right on 0–19, qwen on 0–29; flexible-extract: both right on 0–34.
+  const file = (name: string, strict: number) =>
+    text(
+      name,
+      Array.from({ length: 40 }, (_, i) => [record(i, "strict-match", i < strict ? 1 : 0), record(i, "flexible-extract", i < 35 ? 1 : 0)].join("\n")).join("\n"),
+    );
+
+  it("reads exact_match under the first filter, names models from the files, and switches filter on request", async () => {
+    await upload([file("llama.jsonl", 20), file("qwen.jsonl", 30)]);
+    expect(await value('tr[data-model="llama"] [data-readout="accuracy"]')).toBeCloseTo(50, 9);
+    expect(await value('tr[data-model="qwen"] [data-readout="accuracy"]')).toBeCloseTo(75, 9);
+    // McNemar: 10 items only qwen got right → exact p = 2 · 0.5^10.
+    expect(await value('tr[data-pair="qwen|llama"] [data-readout="p-value"]')).toBeCloseTo(2 * 0.5 ** 10, 12);
+    await expect(page.locator('li[data-file="llama.jsonl"]').innerText()).resolves.toMatch(/answer filter "strict-match" \(40 of 80 lines; the other filter "flexible-extract" not used\)/);
+    const before = Number(await page.locator(tool).getAttribute("data-runs"));
+    await page.selectOption('li[data-file="llama.jsonl"] select[data-key="filter"]', "flexible-extract");
+    await page.waitForFunction(([sel, n]) => Number((document.querySelector(sel as string) as HTMLElement).dataset.runs) > (n as number), [tool, before]);
+    expect(await value('tr[data-model="llama"] [data-readout="accuracy"]')).toBeCloseTo(87.5, 9);
+  });
+});
+
+describe("a 200,000-row file", () => {
+  it("completes off the main thread, with progress shown, while the page keeps painting", async () => {
+    // 10 models × 20,000 items in 40 clusters, from a fixed linear congruential generator.
+    let seed = 12345;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const lines = ["model,item,correct,cluster"];
+    const right = new Array<number>(10).fill(0);
+    for (let m = 0; m < 10; m++) {
+      for (let i = 0; i < 20_000; i++) {
+        const c = rand() < 0.5 + m * 0.01 ? 1 : 0;
+        right[m]! += c;
+        lines.push(`model-${m},item-${i},${c},topic-${i % 40}`);
+      }
+    }
+    const body = `${lines.join("\n")}\n`;
+    expect(lines.length - 1).toBe(200_000);
+    // Watch the main thread: every task longer than 50 ms (the Long Tasks API), and the progress
+    // values shown. Only tasks after the run starts count, and not the one that draws the results.
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: { start: number; duration: number }[]; __progress: string[] };
+      w.__long = [];
+      w.__progress = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: "longtask" });
+      const tool = document.querySelector(".results-tool") as HTMLElement;
+      new MutationObserver(() => {
+        if (tool.dataset.progress) w.__progress.push(tool.dataset.progress);
+      }).observe(tool, { attributes: true, attributeFilter: ["data-progress"] });
+    });
+    const started = Date.now();
+    await upload([text("big.csv", body)], 120_000);
+    const elapsed = Date.now() - started;
+    await page.waitForTimeout(200);
+    const { long, progress, runStart, renderAt } = await page.evaluate(() => {
+      const w = window as unknown as { __long: { start: number; duration: number }[]; __progress: string[] };
+      const last = (name: string) => performance.getEntriesByName(name).at(-1)!.startTime;
+      return { long: w.__long, progress: w.__progress, runStart: last("results-run-start"), renderAt: last("results-render") };
+    });
+    const during = long.filter((t) => t.start > runStart && !(t.start <= renderAt && renderAt <= t.start + t.duration));
+    const drawing = long.find((t) => t.start <= renderAt && renderAt <= t.start + t.duration);
+    console.log(
+      `200k rows: ${elapsed} ms in all; main-thread tasks over 50 ms while the worker ran: ${during.map((t) => t.duration.toFixed(0)).join(", ") || "none"}; ` +
+        `drawing the results: ${drawing ? `${drawing.duration.toFixed(0)} ms` : "under 50 ms"}; ${progress.length} progress updates`,
+    );
+    // Progress was shown between start and end (not just 0 and 1).
+    expect(progress.some((p) => Number(p) > 0 && Number(p) < 1)).toBe(true);
+    // The page stayed responsive: no main-thread task of 200 ms or more while the file was read and analysed.
+    expect(during.filter((t) => t.duration >= 200)).toEqual([]);
+    expect(await value('[data-readout="shared-items"]')).toBe(20_000);
+    for (const m of [0, 9]) {
+      expect(await value(`tr[data-model="model-${m}"] [data-readout="accuracy"]`)).toBeCloseTo((100 * right[m]!) / 20_000, 9);
+    }
+    expect(await page.locator('#fig-your-results tr[data-pair]').count()).toBe(45);
+  });
+});
+
+describe("console", () => {
+  it("had no console errors or failed requests", () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,189 @@
+// The per-lab transcript: validated on load, corrupt or unavailable storage handled without loss,
+// exchanges counted as the brief defines them, and the Markdown export.
+import { describe, expect, it } from "vitest";
+import {
+  countExchanges,
+  createTranscriptStore,
+  parseTranscript,
+  type TranscriptMessage,
+  transcriptKey,
+  transcriptMarkdown,
+} from "../../../src/components/learn/transcript.ts";
+import { labs } from "../../../src/content/labs.ts";
+
+function memory() {
+  const m = new Map<string, string>();
+  return {
+    map: m,
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  };
+}
+
+const at = "2026-11-24T07:00:00.000Z";
+let n = 0;
+const learner = (
+  text: string,
+  substantive = true,
+  status: TranscriptMessage["status"] = "answered",
+): TranscriptMessage => ({
+  id: `l${n++}`,
+  role: "learner",
+  text,
+  at,
+  substantive,
+  status,
+});
+const tutor = (text: string, partial?: "cut" | "stopped"): TranscriptMessage => ({
+  id: `t${n++}`,
+  role: "tutor",
+  text,
+  at,
+  source: "builtin",
+  ...(partial ? { partial } : {}),
+});
+
+describe("countExchanges", () => {
+  it("counts substantive learner messages answered by a finished tutor reply", () => {
+    expect(countExchanges([])).toBe(0);
+    expect(countExchanges([learner("a"), tutor("b")])).toBe(1);
+    expect(countExchanges([learner("ok", false), tutor("b")])).toBe(0);
+    expect(countExchanges([learner("a"), tutor("cut", "cut")])).toBe(0);
+    expect(countExchanges([learner("a", true, "failed")])).toBe(0);
+    expect(
+      countExchanges([
+        learner("a"),
+        tutor("b"),
+        learner("hi", false),
+        tutor("c"),
+        learner("d"),
+        tutor("e"),
+        learner("f"),
+        tutor("g"),
+      ]),
+    ).toBe(3);
+  });
+});
+
+describe("parseTranscript", () => {
+  it("accepts a valid transcript and drops damaged messages one by one", () => {
+    const good = learner("fine");
+    const raw = JSON.stringify({
+      version: 1,
+      messages: [good, { id: "x", role: "hacker", text: "?", at }, { ...good, id: "y", at: "never" }],
+    });
+    const r = parseTranscript(raw);
+    expect(r.ok).toBe(true);
+    expect(r.messages).toEqual([good]);
+    expect(r.ok && r.dropped).toBe(2);
+  });
+
+  it("turns a message left pending by a closed tab into an unanswered one", () => {
+    const r = parseTranscript(JSON.stringify({ version: 1, messages: [learner("q", true, "pending")] }));
+    expect(r.messages[0]!.status).toBe("failed");
+  });
+
+  it("rejects garbage with a reason", () => {
+    for (const raw of ["{", "[]", '"x"', '{"version":99,"messages":[]}', '{"version":1}']) {
+      const r = parseTranscript(raw);
+      expect(r.ok).toBe(false);
+    }
+  });
+});
+
+describe("createTranscriptStore", () => {
+  it("keeps messages per lab across instances", () => {
+    const storage = memory();
+    const a = createTranscriptStore(storage, "1");
+    a.append(learner("hello lab 1"));
+    expect(
+      createTranscriptStore(storage, "1")
+        .messages()
+        .map((m) => m.text),
+    ).toEqual(["hello lab 1"]);
+    expect(createTranscriptStore(storage, "2").messages()).toEqual([]);
+    a.clear();
+    expect(storage.map.has(transcriptKey("1"))).toBe(false);
+  });
+
+  it("sets a corrupt value aside, starts afresh and says so", () => {
+    const storage = memory();
+    storage.map.set(transcriptKey("3"), "{corrupt");
+    const s = createTranscriptStore(storage, "3");
+    expect(s.messages()).toEqual([]);
+    expect(s.notice).toMatch(/couldn't be read/);
+    expect(storage.map.get(`${transcriptKey("3")}:unreadable`)).toBe("{corrupt");
+    s.append(learner("new"));
+    expect(JSON.parse(storage.map.get(transcriptKey("3"))!).messages).toHaveLength(1);
+  });
+
+  it("works in memory when storage throws, and says so", () => {
+    const throwing = {
+      getItem: () => {
+        throw new DOMException("no", "SecurityError");
+      },
+      setItem: () => {
+        throw new DOMException("no", "SecurityError");
+      },
+      removeItem: () => {},
+    };
+    const s = createTranscriptStore(throwing, "1");
+    s.append(learner("kept"));
+    expect(s.messages().map((m) => m.text)).toEqual(["kept"]);
+    expect(s.notice).toMatch(/until you close the tab/);
+    const none = createTranscriptStore(null, "1");
+    none.append(learner("also kept"));
+    expect(none.messages()).toHaveLength(1);
+  });
+
+  it("tells the learner when a write fails (quota) but keeps the message", () => {
+    const storage = memory();
+    const s = createTranscriptStore(
+      {
+        ...storage,
+        setItem: () => {
+          throw new DOMException("full", "QuotaExceededError");
+        },
+      },
+      "2",
+    );
+    s.append(learner("kept"));
+    expect(s.messages()).toHaveLength(1);
+    expect(s.notice).toMatch(/could not be saved/);
+  });
+
+  it("updates and removes by id", () => {
+    const s = createTranscriptStore(memory(), "4");
+    const m = learner("q", true, "pending");
+    s.append(m);
+    s.update(m.id, { status: "answered" });
+    expect(s.messages()[0]!.status).toBe("answered");
+    s.remove(m.id);
+    expect(s.messages()).toEqual([]);
+  });
+});
+
+describe("transcriptMarkdown", () => {
+  it("writes the task, scenario, opening and every message, with who said it", () => {
+    const md = transcriptMarkdown(
+      labs["4"],
+      [
+        learner("A please"),
+        tutor("Legal it is"),
+        learner("<b>bold?</b>", true, "failed"),
+        tutor("half", "cut"),
+      ],
+      { exportedAt: new Date(at), complete: false },
+    );
+    expect(md.startsWith("# Lab 4 — Production Translation\n")).toBe(true);
+    expect(md).toContain("Exported 2026-11-24 07:00 UTC · 1 substantive exchange · not complete yet");
+    expect(md).toContain("## Task");
+    expect(md).toContain("- (A) Choosing a model to summarise legal documents");
+    expect(md).toContain(`**Tutor:** ${labs["4"].opening}`);
+    expect(md).toContain("**You**: A please");
+    expect(md).toContain("**Tutor (built-in)**: Legal it is");
+    expect(md).toContain("**You** (not answered): <b>bold?</b>");
+    expect(md).toContain("(cut off)");
+  });
+});
