@@ -12,13 +12,16 @@ for (const path of paths) {
     page.on("pageerror", (e) => console.log("pageerror:", e.message));
     await page.goto(url + path, { waitUntil: "networkidle" });
     if (path.includes("your-results")) {
-      await page.click('[data-action="load-sample"]');
-      await page.waitForSelector('.results-tool[data-state="done"]', { timeout: 30000 });
+      if (process.env.BAD) {
+        const d = "/work/main/tests/fixtures/bad-input/results/";
+        await page.setInputFiles("#results-file-input", process.env.BAD.split(",").map((f) => d + f));
+      } else await page.click('[data-action="load-sample"]');
+      await page.waitForSelector('.results-tool[data-state="done"], .results-tool[data-state="error"]', { timeout: 30000 });
       await page.waitForTimeout(300);
       if (process.env.SCROLL) await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({block: "start"}), process.env.SCROLL);
     }
     await page.waitForTimeout(300);
-    const name = `/tmp/shots/${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "")}-${width}x${height}.png`;
+    const name = `/tmp/shots/${process.env.BAD ? "bad-" : ""}${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "")}-${width}x${height}.png`;
     await page.screenshot({ path: name, fullPage: process.env.FULL !== "0" });
     console.log(name);
     await page.close();

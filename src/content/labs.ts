@@ -100,9 +100,11 @@ const s = (lesson: number, anchor: string, label: string): SectionLink => ({ les
 
 // ---- Lab 1 -------------------------------------------------------------------------------
 
-const L1_ANATOMY = s(1, "anatomy-of-a-benchmark-score", "Anatomy of a benchmark score");
+const L1_ANATOMY = s(1, "five-choices-behind-every-score", "Five choices behind every score");
+const L1_REGEX = s(1, "when-only-the-regex-changes", "When only the regex changes");
+const L1_GLANCE = s(1, "the-five-elements-at-a-glance", "The five elements, at a glance");
 const L1_SCORELINE = s(1, "reading-the-score-line", "Reading the score line");
-const L1_RANK = s(1, "score-vs-rank-a-critical-distinction", "Score vs rank");
+const L1_RANK = s(1, "score-versus-rank", "Score versus rank");
 
 const lab1: LabBrief = {
   lesson: "1",
@@ -225,7 +227,7 @@ const lab1: LabBrief = {
         "How does an evaluator decide which letter a model chose when it answers in a full sentence?",
         "If the two labs used different rules to pull the answer out of the model's text, how much could that move the score?",
       ],
-      section: L1_ANATOMY,
+      section: L1_REGEX,
     },
     {
       id: "aggregation",
@@ -366,7 +368,7 @@ const lab1: LabBrief = {
         "Could either model have seen MMLU questions during training? What would that do to its score?",
         "Suppose Model A's training data contained part of MMLU. Would its 91.2% still say anything about general knowledge?",
       ],
-      section: L1_ANATOMY,
+      section: L1_GLANCE,
     },
   ],
   misconceptions: [
@@ -419,8 +421,8 @@ const lab1: LabBrief = {
 
 // ---- Lab 2 -------------------------------------------------------------------------------
 
-const L2_HOW = s(2, "how-leaderboards-work", "How leaderboards work");
-const L2_GOODHART = s(2, "goodharts-law-in-action-20232024", "Goodhart's law in action");
+const L2_HOW = s(2, "two-families-of-leaderboards", "Two families of leaderboards");
+const L2_GOODHART = s(2, "goodharts-law-in-action-2023-2024", "Goodhart's law in action");
 const L2_CONTAM = s(2, "the-contamination-problem", "The contamination problem");
 const L2_PAST = s(2, "reading-past-the-rank", "Reading past the rank");
 
@@ -680,14 +682,14 @@ const lab2: LabBrief = {
 
 // ---- Lab 3 -------------------------------------------------------------------------------
 
-const L3_REQ = s(3, "the-comparability-requirements", "The comparability requirements");
-const L3_SCALE = s(
+const L3_REQ = s(
   3,
-  "model-size-vs-score-the-scaling-confound",
-  "Model size vs score: the scaling confound",
+  "what-must-match-before-a-comparison-means-anything",
+  "What must match before a comparison means anything",
 );
+const L3_SCALE = s(3, "the-scaling-confound", "The scaling confound");
 const L3_CI = s(3, "confidence-intervals-and-effect-size", "Confidence intervals and effect size");
-const L3_PROTOCOL = s(3, "practical-cross-model-comparison-protocol", "A practical comparison protocol");
+const L3_PROTOCOL = s(3, "a-protocol-for-comparing-two-models", "A protocol for comparing two models");
 const L3_TRAP = s(3, "the-one-number-trap", "The one-number trap");
 
 const lab3: LabBrief = {
@@ -986,8 +988,8 @@ const lab3: LabBrief = {
 // ---- Lab 4 -------------------------------------------------------------------------------
 
 const L4_SHIFT = s(4, "the-distribution-shift-problem", "The distribution shift problem");
-const L4_CANNOT = s(4, "what-benchmarks-cannot-measure", "What benchmarks cannot measure");
-const L4_BRIDGE = s(4, "building-a-translation-bridge", "Building a translation bridge");
+const L4_CANNOT = s(4, "what-benchmarks-measure-poorly", "What benchmarks measure poorly");
+const L4_BRIDGE = s(4, "building-a-bridge-three-stages", "Building a bridge: three stages");
 
 const lab4: LabBrief = {
   lesson: "4",

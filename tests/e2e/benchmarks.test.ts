@@ -19,9 +19,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cell = (name: string, split: string, readout: string) => page.locator(`${fig} tr[data-benchmark="${name}"][data-split="${split}"] [data-readout="${readout}"]`);
-const num = async (name: string, split: string, readout: string) => Number(await cell(name, split, readout).getAttribute("data-value"));
-const column = (readout: string) => page.locator(`${fig} tbody [data-readout="${readout}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+const cell = (name: string, split: string, readout: string) =>
+  page.locator(`${fig} tr[data-benchmark="${name}"][data-split="${split}"] [data-readout="${readout}"]`);
+const num = async (name: string, split: string, readout: string) =>
+  Number(await cell(name, split, readout).getAttribute("data-value"));
+const column = (readout: string) =>
+  page
+    .locator(`${fig} tbody [data-readout="${readout}"]`)
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
 
 describe("benchmark reference", () => {
   it("lists the evaluation splits with N, and the course's half-widths at 80%", async () => {
@@ -35,18 +40,28 @@ describe("benchmark reference", () => {
       ["HellaSwag", "validation", 0.78],
       ["ARC-Challenge", "test", 2.3],
     ];
-    for (const [name, split, pp] of printed) expect(Math.abs((await num(name, split, "half-width")) - pp)).toBeLessThan(0.06);
+    for (const [name, split, pp] of printed)
+      expect(Math.abs((await num(name, split, "half-width")) - pp)).toBeLessThan(0.06);
   });
 
   it("moves with the accuracy, confidence and correlation the reader picks", async () => {
     await setRange(page, `${fig} input[type=range][data-key="p"]`, 0.6);
     expect(await num("GSM8K", "test", "half-width")).toBeCloseTo(100 * halfWidth(0.6, 1319), 9);
-    expect(await num("GSM8K", "test", "mdd-independent")).toBeCloseTo(100 * minimumDetectableDifference(0.6, 1319), 9);
+    expect(await num("GSM8K", "test", "mdd-independent")).toBeCloseTo(
+      100 * minimumDetectableDifference(0.6, 1319),
+      9,
+    );
     await setRange(page, `${fig} input[type=range][data-key="correlation"]`, 0.7);
-    expect(await num("GSM8K", "test", "mdd-paired")).toBeCloseTo(100 * minimumDetectableDifference(0.6, 1319, { paired: true, correlation: 0.7 }), 9);
+    expect(await num("GSM8K", "test", "mdd-paired")).toBeCloseTo(
+      100 * minimumDetectableDifference(0.6, 1319, { paired: true, correlation: 0.7 }),
+      9,
+    );
     await page.locator(`${fig} label.segment`, { hasText: "99%" }).click();
     expect(await num("MATH-500", "test", "half-width")).toBeCloseTo(100 * halfWidth(0.6, 500, 0.99), 9);
-    expect(await num("MATH-500", "test", "mdd-independent")).toBeCloseTo(100 * minimumDetectableDifference(0.6, 500, { alpha: 0.01 }), 9);
+    expect(await num("MATH-500", "test", "mdd-independent")).toBeCloseTo(
+      100 * minimumDetectableDifference(0.6, 500, { alpha: 0.01 }),
+      9,
+    );
     await page.waitForTimeout(400);
     expect(page.url()).toMatch(/benchmarks\.p=0\.6/);
     expect(page.url()).toMatch(/benchmarks\.confidence=0\.99/);
@@ -79,14 +94,23 @@ describe("benchmark reference", () => {
     expect(await link.getAttribute("href")).toBe(
       "https://github.com/openai/human-eval/blob/6d43fb980f9fee3c892a914eda09951f772ad10d/data/HumanEval.jsonl.gz",
     );
-    expect(await page.locator(`${fig} tr[data-split="diamond"] .source a`).getAttribute("href")).toBe("https://arxiv.org/abs/2311.12022");
+    expect(await page.locator(`${fig} tr[data-split="diamond"] .source a`).getAttribute("href")).toBe(
+      "https://arxiv.org/abs/2311.12022",
+    );
     const rows = await page.locator(`${fig} tbody tr`).count();
     expect(await page.locator(`${fig} tbody tr .source`).count()).toBe(rows);
   });
 
   it("opens from a shared link with the same settings", async () => {
-    const { page: p2, context } = await open(browser, "/tools/benchmarks?benchmarks.p=0.5&benchmarks.sort=mddPaired&benchmarks.order=asc");
-    const mmlu = Number(await p2.locator(`${fig} tr[data-benchmark="MMLU"][data-split="test"] [data-readout="half-width"]`).getAttribute("data-value"));
+    const { page: p2, context } = await open(
+      browser,
+      "/tools/benchmarks?benchmarks.p=0.5&benchmarks.sort=mddPaired&benchmarks.order=asc",
+    );
+    const mmlu = Number(
+      await p2
+        .locator(`${fig} tr[data-benchmark="MMLU"][data-split="test"] [data-readout="half-width"]`)
+        .getAttribute("data-value"),
+    );
     expect(mmlu).toBeCloseTo(100 * halfWidth(0.5, 14042), 9);
     const first = await p2.locator(`${fig} tbody tr`).first().getAttribute("data-benchmark");
     expect(first).toBe("MMLU");

@@ -241,3 +241,24 @@ describe("compare tool", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("a link from Lesson 3's checker", () => {
+  it("names two rows and opens with both cards and the evidence filled from the table", async () => {
+    const a = findRowId(rows, "Mistral 7B", "MMLU", 60.1)!;
+    const b = findRowId(rows, "Mistral 7B", "MMLU", 62.5)!;
+    const linked = await open(browser, `/tools/compare?a.row=${a}&b.row=${b}`);
+    await linked.page.locator(`${tool} [data-readout="verdict"]`).waitFor();
+    expect(await linked.page.locator(`${tool} [data-field="a.score"]`).inputValue()).toBe("60.1");
+    expect(await linked.page.locator(`${tool} [data-field="a.row"]`).inputValue()).toBe(a);
+    const ra = byId.get(a)!;
+    const rb = byId.get(b)!;
+    await expectShown(
+      linked.page,
+      cardFromPublished(ra, benchmarks),
+      cardFromPublished(rb, benchmarks),
+      evidenceFor(rows, ra, rb, benchmarks),
+    );
+    expect(linked.problems).toEqual([]);
+    await linked.context.close();
+  });
+});

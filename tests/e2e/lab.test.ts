@@ -111,7 +111,7 @@ describe("Lab 1 with the built-in tutor (offline)", () => {
       "true",
     );
     expect(await page.locator('.lab-summary [data-concept="contamination"] a').getAttribute("href")).toBe(
-      "../lessons/1#anatomy-of-a-benchmark-score",
+      "../lessons/1#the-five-elements-at-a-glance",
     );
     // Recorded in the progress store.
     const stored = await page.evaluate(() => localStorage.getItem("reading-benchmark-scores:progress"));

@@ -160,6 +160,9 @@ describe("Elo vs accuracy (l2-elo)", () => {
     await check(1.5, 300, 1);
     await setRange(page, `${fig} input[type=range][data-key="seed"]`, 7);
     await check(1.5, 300, 7);
+    // The votes slider is logarithmic: 10^4 = 10,000 votes.
+    await setRange(page, `${fig} input[type=range][data-key="votes"]`, 4);
+    await check(1.5, 10000, 7);
   });
 });
 

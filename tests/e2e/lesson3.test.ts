@@ -255,6 +255,8 @@ describe("Scaling confound (l3-scaling)", () => {
     const pts = scalingPoints(rows, "MMLU");
     expect(await readout(page, fig, "points")).toBe(pts.length);
     expect(await counts()).toEqual(classSummary(pts).map((c) => c.count));
+    // The tooltips' content is also a table, for keyboard and screen-reader users.
+    expect(await page.locator(`${fig} details.l3-points tbody tr`).count()).toBe(pts.length);
     expect(
       await page.locator(`${fig} svg [aria-label="dot"] path, ${fig} svg [aria-label="dot"] circle`).count(),
     ).toBe(pts.length);
@@ -375,5 +377,16 @@ describe("the page", () => {
 
   it("had no console errors or failed requests", () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe("from the checker to the tool", () => {
+  it("the checker links the current pair to the compare tool", async () => {
+    const fig = "#fig-l3-checker";
+    await page.locator(fig).getByRole("button", { name: "Mistral 7B: 60.1 vs 62.5" }).click();
+    const href = await page.locator(`${fig} [data-action="open-in-tool"]`).getAttribute("href");
+    expect(href).toBe(
+      `../tools/compare?a.row=${findRowId(rows, "Mistral 7B", "MMLU", 60.1)}&b.row=${findRowId(rows, "Mistral 7B", "MMLU", 62.5)}`,
+    );
   });
 });

@@ -2,11 +2,33 @@
 // answer marked, a right answer gets the "correct" feedback; the keyboard works (arrows choose,
 // Enter checks, Enter goes on); the score and review come at the end; a retry reshuffles the
 // options; the best score is stored.
+import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "../../src/components/learn/progress.ts";
-import { lessonQuizzes, type QuizQuestion } from "../../src/content/quizzes.ts";
+import { lessonQuizzes, moduleTest, type QuizQuestion } from "../../src/content/quizzes.ts";
 import { launch, open } from "./browser.ts";
+
+const axeSource = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/** Serious or critical accessibility violations in the page's main content (axe-core). */
+async function axeViolations(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ content: axeSource });
+  return p.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<Result> } }).axe;
+    const r = await axe.run({ include: [["#observablehq-main"]] }, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
+  });
+}
 
 const quiz = lessonQuizzes[0]!;
 const byId = new Map<string, QuizQuestion>(quiz.questions.map((q) => [q.id, q]));
@@ -48,6 +70,10 @@ describe("lesson 1 quiz", () => {
     expect(await page.locator("main h1").textContent()).toBe("Lesson 1 quiz");
   });
 
+  it("has no serious or critical accessibility violations before answering", async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it("a wrong answer gets the 'incorrect' feedback, the right answer marked, and the section to revisit", async () => {
     const { question, options, wrong, right } = await onScreen(page);
     firstOrder.push(options);
@@ -65,6 +91,7 @@ describe("lesson 1 quiz", () => {
     expect(href).toBe(`../lessons/1#${question.section}`);
     // Checked answers are locked.
     expect(await page.locator("#quiz-1 input[type=radio]:disabled").count()).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("the keyboard answers: arrows choose, Enter checks, Enter goes on", async () => {
@@ -106,6 +133,7 @@ describe("lesson 1 quiz", () => {
     expect(await result.locator(".quiz-review > li").count()).toBe(4);
     expect(await result.locator('.quiz-review > li[data-result="incorrect"]').count()).toBe(1);
     expect(await result.locator(".quiz-best").textContent()).toContain("Best so far: 3 of 4, over 1 attempt");
+    expect(await axeViolations(page)).toEqual([]);
     const p = await stored(page);
     expect(p.quizzes["1"]).toMatchObject({ best: 3, total: 4, attempts: 1, lastScore: 3 });
   });
@@ -168,4 +196,20 @@ describe("the other three quizzes", () => {
       await context.close();
     });
   }
+});
+
+describe("section links", () => {
+  it("every section a question names is a heading on the built lesson page", async () => {
+    const all = [...lessonQuizzes.flatMap((q) => q.questions), ...moduleTest.questions];
+    for (const n of [1, 2, 3, 4]) {
+      const { page: p, context } = await open(browser, `/lessons/${n}`);
+      const ids = await p.locator("main h2[id]").evaluateAll((hs) => hs.map((h) => h.id));
+      const named = [...new Set(all.filter((q) => q.lesson === n).map((q) => q.section))];
+      expect(
+        named.filter((s) => !ids.includes(s)),
+        `lesson ${n} headings: ${ids.join(", ")}`,
+      ).toEqual([]);
+      await context.close();
+    }
+  });
 });

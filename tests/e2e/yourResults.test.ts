@@ -34,8 +34,16 @@ afterAll(async () => {
 });
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
-const fixture = (name: string): Upload => ({ name, mimeType: "application/octet-stream", buffer: readFileSync(join(fixtures, name)) });
-const text = (name: string, body: string): Upload => ({ name, mimeType: "text/plain", buffer: Buffer.from(body) });
+const fixture = (name: string): Upload => ({
+  name,
+  mimeType: "application/octet-stream",
+  buffer: readFileSync(join(fixtures, name)),
+});
+const text = (name: string, body: string): Upload => ({
+  name,
+  mimeType: "text/plain",
+  buffer: Buffer.from(body),
+});
 
 /** Upload files through the file picker and wait for the run to finish. */
 async function upload(files: Upload[], timeout = 30_000) {
@@ -51,11 +59,14 @@ async function upload(files: Upload[], timeout = 30_000) {
   );
 }
 
-const value = async (selector: string, attr = "data-value") => Number(await page.locator(selector).first().getAttribute(attr));
+const value = async (selector: string, attr = "data-value") =>
+  Number(await page.locator(selector).first().getAttribute(attr));
 
 describe("the page", () => {
   it("says nothing leaves the browser and offers the sample for download", async () => {
-    await expect(page.locator(".results-privacy").innerText()).resolves.toMatch(/Nothing leaves your browser/);
+    await expect(page.locator(".results-privacy").textContent()).resolves.toMatch(
+      /Nothing leaves your browser/,
+    );
     const href = await page.locator(`a[download="sample-results.csv"]`).getAttribute("href");
     const served = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
     expect(served).toBe(sampleText);
@@ -73,13 +84,16 @@ describe("the sample file", () => {
     const before = Number((await page.locator(tool).getAttribute("data-runs")) ?? 0);
     await page.click('[data-action="load-sample"]');
     await page.waitForFunction(
-      ([sel, n]) => Number((document.querySelector(sel as string) as HTMLElement).dataset.runs ?? 0) > (n as number),
+      ([sel, n]) =>
+        Number((document.querySelector(sel as string) as HTMLElement).dataset.runs ?? 0) > (n as number),
       [tool, before],
     );
   });
 
   it("reads all 8,400 rows and trusts them fully", async () => {
-    expect(await page.locator('li[data-file="sample-results.csv"]').getAttribute("data-records")).toBe("8400");
+    expect(await page.locator('li[data-file="sample-results.csv"]').getAttribute("data-records")).toBe(
+      "8400",
+    );
     expect(await value('[data-readout="shared-items"]')).toBe(1400);
     expect(await page.locator('[data-readout="trust"]').getAttribute("data-partial")).toBe("0");
   });
@@ -92,7 +106,10 @@ describe("the sample file", () => {
       const row = `#fig-your-results tr[data-model="${m}"]`;
       expect(await value(`${row} [data-readout="accuracy"]`)).toBeCloseTo(100 * acc, 9);
       expect(await value(`${row} [data-readout="clustered-se"]`)).toBeCloseTo(100 * se, 9);
-      expect(await value(`${row} [data-readout="interval"]`, "data-lower")).toBeCloseTo(acc - zCritical(0.95) * se, 9);
+      expect(await value(`${row} [data-readout="interval"]`, "data-lower")).toBeCloseTo(
+        acc - zCritical(0.95) * se,
+        9,
+      );
       const naive = Math.sqrt(v.reduce((s, x) => s + (x - acc) ** 2, 0) / (v.length - 1) / v.length);
       expect(await value(`${row} [data-readout="width-ratio"]`)).toBeCloseTo(se / naive, 9);
       expect(await value(`${row} [data-readout="width-ratio"]`)).toBeGreaterThan(1);
@@ -100,14 +117,19 @@ describe("the sample file", () => {
   });
 
   it("every pair: McNemar p from the core, Holm-adjusted across the 15 pairs", async () => {
-    const pairs = await page.locator('#fig-your-results tr[data-pair]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.pair!));
+    const pairs = await page
+      .locator("#fig-your-results tr[data-pair]")
+      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.pair!));
     expect(pairs).toHaveLength(15);
     const raw = pairs.map((p) => {
       const [a, b] = p.split("|") as [string, string];
       const d = pairedDifference(values(a), values(b));
       return { p, diff: d.meanDiff, pValue: mcnemarTest(d.discordant.onlyX, d.discordant.onlyY).pValue };
     });
-    const holm = adjustPValues(raw.map((r) => r.pValue), "holm");
+    const holm = adjustPValues(
+      raw.map((r) => r.pValue),
+      "holm",
+    );
     for (const [i, r] of raw.entries()) {
       const row = `#fig-your-results tr[data-pair="${r.p}"]`;
       expect(r.diff).toBeGreaterThanOrEqual(0);
@@ -117,12 +139,14 @@ describe("the sample file", () => {
     }
     const separated = holm.filter((p) => p < 0.05).length;
     expect(await value('#fig-your-results [data-readout="pairs-separated"]')).toBe(separated);
-    await expect(page.locator("#fig-your-results caption").nth(1).innerText()).resolves.toMatch(/Holm's correction for 15 comparisons/);
+    await expect(page.locator("#fig-your-results caption").nth(1).textContent()).resolves.toMatch(
+      /Holm's correction for 15 comparisons/,
+    );
   });
 
   it("the closest pair and the items it would need", async () => {
     // Mixtral-8x7B-v0.1 vs Phi-3-mini: 191 vs 189 discordant items, 0.14 pp apart.
-    const caption = await page.locator("#fig-your-results .results-closest").innerText();
+    const caption = await page.locator("#fig-your-results .results-closest").textContent();
     expect(caption).toMatch(/Mixtral-8x7B-v0\.1 vs Phi-3-mini-4k-instruct, 0\.14 pp apart/);
     const x = values("Mixtral-8x7B-v0.1").map((v, i) => v - values("Phi-3-mini-4k-instruct")[i]!);
     const se = clusteredStandardError(x, clusters);
@@ -130,8 +154,32 @@ describe("the sample file", () => {
     expect(await value('[data-readout="items-needed"]')).toBe(Math.ceil(1400 * ((z * se) / (2 / 1400)) ** 2));
   });
 
+  it("accuracy by cluster (grouped with arquero in the worker) matches a count by hand", async () => {
+    const cats = [...new Set(clusters)];
+    expect(await page.locator(".results-clusters tr[data-cluster]").count()).toBe(14);
+    let flips = 0;
+    for (const c of cats) {
+      const idx = clusters.flatMap((x, i) => (x === c ? [i] : []));
+      const acc = models.map((m) => idx.reduce((s, i) => s + values(m)[i]!, 0) / idx.length);
+      const best = models[acc.indexOf(Math.max(...acc))]!;
+      if (best !== "Meta-Llama-3_1-8B-Instruct") flips++;
+      for (const [j, m] of models.entries()) {
+        expect(await value(`.results-clusters tr[data-cluster="${c}"] td[data-model="${m}"]`)).toBeCloseTo(
+          acc[j]!,
+          12,
+        );
+      }
+      expect(
+        await page.locator(`.results-clusters tr[data-cluster="${c}"] td.best`).getAttribute("data-model"),
+      ).toBe(best);
+    }
+    expect(await value('[data-readout="cluster-flips"]')).toBe(flips);
+  });
+
   it("the rank-overlap chart draws every model, and the confidence control changes the intervals", async () => {
-    const drawn = await page.locator("#fig-your-results svg [data-model]").evaluateAll((els) => [...new Set(els.map((e) => (e as SVGElement).dataset.model))]);
+    const drawn = await page
+      .locator("#fig-your-results svg [data-model]")
+      .evaluateAll((els) => [...new Set(els.map((e) => (e as SVGElement).dataset.model))]);
     expect(drawn.sort()).toEqual([...models].sort());
     const row = '#fig-your-results tr[data-model="Yi-34B"] [data-readout="interval"]';
     const lower95 = await value(row, "data-lower");
@@ -145,19 +193,33 @@ describe("the sample file", () => {
 
   it("switching the correction to Bonferroni re-adjusts the p-values", async () => {
     await page.selectOption('#fig-your-results select[data-key="correction"]', "bonferroni");
-    const ps = await page.locator('#fig-your-results [data-readout="p-value"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
-    const adj = await page.locator('#fig-your-results [data-readout="adjusted-p"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
-    ps.forEach((p, i) => expect(adj[i]).toBeCloseTo(Math.min(1, 15 * p), 12));
+    const ps = await page
+      .locator('#fig-your-results [data-readout="p-value"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    const adj = await page
+      .locator('#fig-your-results [data-readout="adjusted-p"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-value"))));
+    for (const [i, p] of ps.entries()) expect(adj[i]).toBeCloseTo(Math.min(1, 15 * p), 12);
   });
 });
 
 describe("bad files: each gets its message, the good ones still count", () => {
   it("an empty file, an image and a workbook are refused by name; a file with an unknown value is used in part", async () => {
-    await upload([fixture("empty.csv"), fixture("not-text.png"), fixture("results.xlsx"), fixture("unknown-value.csv")]);
-    const error = (name: string) => page.locator(`li[data-file="${name}"] [data-readout="file-error"]`).innerText();
+    await upload([
+      fixture("empty.csv"),
+      fixture("not-text.png"),
+      fixture("results.xlsx"),
+      fixture("unknown-value.csv"),
+    ]);
+    const error = (name: string) =>
+      page.locator(`li[data-file="${name}"] [data-readout="file-error"]`).textContent();
     await expect(error("empty.csv")).resolves.toBe("empty.csv is empty (0 bytes): there is nothing to read.");
-    await expect(error("not-text.png")).resolves.toBe("not-text.png is not a text file: it looks like a PNG image.");
-    await expect(error("results.xlsx")).resolves.toMatch(/results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook/);
+    await expect(error("not-text.png")).resolves.toBe(
+      "not-text.png is not a text file: it looks like a PNG image.",
+    );
+    await expect(error("results.xlsx")).resolves.toMatch(
+      /results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook/,
+    );
     const partial = page.locator('li[data-file="unknown-value.csv"]');
     expect(await partial.getAttribute("data-dropped")).toBe("2");
     const issues = await partial.locator(".results-issue").allTextContents();
@@ -165,7 +227,7 @@ describe("bad files: each gets its message, the good ones still count", () => {
       'line 3: "correct" value "maybe" is not 0/1, true/false or a number in [0, 1]; line dropped',
       'line 7: "correct" value 2 is outside [0, 1] (a percentage? per-item results must be 0/1 or a score in [0, 1]); line dropped',
     ]);
-    const trust = await page.locator('[data-readout="trust"]').innerText();
+    const trust = await page.locator('[data-readout="trust"]').textContent();
     expect(trust).toMatch(/Partial trust\./);
     expect(trust).toMatch(/3 files could not be read at all/);
     expect(trust).toMatch(/2 lines or cells dropped/);
@@ -174,10 +236,12 @@ describe("bad files: each gets its message, the good ones still count", () => {
 
   it("a missing column names the line and the columns found", async () => {
     await upload([fixture("missing-column.csv")]);
-    await expect(page.locator('[data-readout="file-error"]').innerText()).resolves.toMatch(
+    await expect(page.locator('[data-readout="file-error"]').textContent()).resolves.toMatch(
       /^missing-column\.csv line 1: missing column "correct" \(the header has "model", "item", "answer"/,
     );
-    await expect(page.locator('[data-readout="fatal"]').innerText()).resolves.toMatch(/No file could be read/);
+    await expect(page.locator('[data-readout="fatal"]').textContent()).resolves.toMatch(
+      /No file could be read/,
+    );
   });
 
   it("duplicate (model, item) rows: first kept, both lines named", async () => {
@@ -193,19 +257,28 @@ describe("bad files: each gets its message, the good ones still count", () => {
   it("different item sets: compared on the shared items, with what was left out per model", async () => {
     await upload([fixture("different-items.csv")]);
     expect(await value('[data-readout="shared-items"]')).toBe(8);
-    for (const m of ["A", "B", "C"]) expect(await value(`tr[data-model="${m}"] [data-readout="not-shared"]`)).toBe(2);
-    await expect(page.locator('[data-readout="trust"]').innerText()).resolves.toMatch(/4 of 12 items left out because not every model answered them \(A: 2, B: 2, C: 2\)/);
+    for (const m of ["A", "B", "C"])
+      expect(await value(`tr[data-model="${m}"] [data-readout="not-shared"]`)).toBe(2);
+    await expect(page.locator('[data-readout="trust"]').textContent()).resolves.toMatch(
+      /4 of 12 items left out because not every model answered them \(A: 2, B: 2, C: 2\)/,
+    );
   });
 
   it("no items in common: no analysis, and a reason", async () => {
     await upload([fixture("no-shared-items.csv")]);
-    await expect(page.locator('[data-readout="fatal"]').innerText()).resolves.toMatch(/The models share no items: A has 2, B has 2, none in common/);
+    await expect(page.locator('[data-readout="fatal"]').textContent()).resolves.toMatch(
+      /The models share no items: A has 2, B has 2, none in common/,
+    );
   });
 
   it("a file that is not text at all, and one that is not UTF-8", async () => {
     await upload([fixture("binary.csv"), fixture("latin1.csv")]);
-    await expect(page.locator('li[data-file="binary.csv"] [data-readout="file-error"]').innerText()).resolves.toMatch(/^binary\.csv is not a text file \(a zero byte at offset \d+\)/);
-    await expect(page.locator('li[data-file="latin1.csv"] [data-readout="file-error"]').innerText()).resolves.toMatch(/^latin1\.csv line 2: bytes that are not UTF-8 text/);
+    await expect(
+      page.locator('li[data-file="binary.csv"] [data-readout="file-error"]').textContent(),
+    ).resolves.toMatch(/^binary\.csv is not a text file \(a zero byte at offset \d+\)/);
+    await expect(
+      page.locator('li[data-file="latin1.csv"] [data-readout="file-error"]').textContent(),
+    ).resolves.toMatch(/^latin1\.csv line 2: bytes that are not UTF-8 text/);
   });
 });
 
@@ -229,7 +302,11 @@ describe("lm-evaluation-harness samples, one file per model", () => {
   const file = (name: string, strict: number) =>
     text(
       name,
-      Array.from({ length: 40 }, (_, i) => [record(i, "strict-match", i < strict ? 1 : 0), record(i, "flexible-extract", i < 35 ? 1 : 0)].join("\n")).join("\n"),
+      Array.from({ length: 40 }, (_, i) =>
+        [record(i, "strict-match", i < strict ? 1 : 0), record(i, "flexible-extract", i < 35 ? 1 : 0)].join(
+          "\n",
+        ),
+      ).join("\n"),
     );
 
   it("reads exact_match under the first filter, names models from the files, and switches filter on request", async () => {
@@ -238,10 +315,16 @@ describe("lm-evaluation-harness samples, one file per model", () => {
     expect(await value('tr[data-model="qwen"] [data-readout="accuracy"]')).toBeCloseTo(75, 9);
     // McNemar: 10 items only qwen got right → exact p = 2 · 0.5^10.
     expect(await value('tr[data-pair="qwen|llama"] [data-readout="p-value"]')).toBeCloseTo(2 * 0.5 ** 10, 12);
-    await expect(page.locator('li[data-file="llama.jsonl"]').innerText()).resolves.toMatch(/answer filter "strict-match" \(40 of 80 lines; the other filter "flexible-extract" not used\)/);
+    await expect(page.locator('li[data-file="llama.jsonl"]').textContent()).resolves.toMatch(
+      /answer filter "strict-match" \(40 of 80 lines; the other filter "flexible-extract" not used\)/,
+    );
     const before = Number(await page.locator(tool).getAttribute("data-runs"));
     await page.selectOption('li[data-file="llama.jsonl"] select[data-key="filter"]', "flexible-extract");
-    await page.waitForFunction(([sel, n]) => Number((document.querySelector(sel as string) as HTMLElement).dataset.runs) > (n as number), [tool, before]);
+    await page.waitForFunction(
+      ([sel, n]) =>
+        Number((document.querySelector(sel as string) as HTMLElement).dataset.runs) > (n as number),
+      [tool, before],
+    );
     expect(await value('tr[data-model="llama"] [data-readout="accuracy"]')).toBeCloseTo(87.5, 9);
   });
 });
@@ -286,9 +369,16 @@ describe("a 200,000-row file", () => {
     const { long, progress, runStart, renderAt } = await page.evaluate(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[]; __progress: string[] };
       const last = (name: string) => performance.getEntriesByName(name).at(-1)!.startTime;
-      return { long: w.__long, progress: w.__progress, runStart: last("results-run-start"), renderAt: last("results-render") };
+      return {
+        long: w.__long,
+        progress: w.__progress,
+        runStart: last("results-run-start"),
+        renderAt: last("results-render"),
+      };
     });
-    const during = long.filter((t) => t.start > runStart && !(t.start <= renderAt && renderAt <= t.start + t.duration));
+    const during = long.filter(
+      (t) => t.start > runStart && !(t.start <= renderAt && renderAt <= t.start + t.duration),
+    );
     const drawing = long.find((t) => t.start <= renderAt && renderAt <= t.start + t.duration);
     console.log(
       `200k rows: ${elapsed} ms in all; main-thread tasks over 50 ms while the worker ran: ${during.map((t) => t.duration.toFixed(0)).join(", ") || "none"}; ` +
@@ -300,9 +390,12 @@ describe("a 200,000-row file", () => {
     expect(during.filter((t) => t.duration >= 200)).toEqual([]);
     expect(await value('[data-readout="shared-items"]')).toBe(20_000);
     for (const m of [0, 9]) {
-      expect(await value(`tr[data-model="model-${m}"] [data-readout="accuracy"]`)).toBeCloseTo((100 * right[m]!) / 20_000, 9);
+      expect(await value(`tr[data-model="model-${m}"] [data-readout="accuracy"]`)).toBeCloseTo(
+        (100 * right[m]!) / 20_000,
+        9,
+      );
     }
-    expect(await page.locator('#fig-your-results tr[data-pair]').count()).toBe(45);
+    expect(await page.locator("#fig-your-results tr[data-pair]").count()).toBe(45);
   });
 });
 

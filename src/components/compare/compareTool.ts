@@ -387,8 +387,30 @@ export function compareTool(rows: readonly PublishedScore[], benchmarks: readonl
   });
 
   // A row id from the URL that no longer exists keeps the card's own fields (nothing is lost).
-  for (const side of ["a", "b"] as const) if (picked[side] && !byId.has(picked[side])) picked[side] = "";
+  // A link that names only rows (as Lesson 3's checker makes) fills the cards from the table.
+  const params = new URLSearchParams(search);
+  for (const side of ["a", "b"] as const) {
+    const row = byId.get(picked[side]);
+    if (!row) picked[side] = "";
+    else if (!params.has(`${side}.score`)) cards[side] = cardFromPublished(row, benchmarks);
+  }
+  const ra = byId.get(picked.a);
+  const rb = byId.get(picked.b);
+  if (ra && rb && ![...params.keys()].some((k) => k.startsWith("pair."))) {
+    pair = fieldsFromEvidence(evidenceFor(rows, ra, rb, benchmarks));
+  }
   sync();
   update();
+  // Redraw the drawing at its real width once the tool is on the page (and when the page resizes).
+  let drawnWidth = 0;
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(() => {
+      const w = Math.floor(result.clientWidth);
+      if (w > 0 && Math.abs(w - drawnWidth) > 8) {
+        drawnWidth = w;
+        update();
+      }
+    }).observe(result);
+  }
   return root;
 }

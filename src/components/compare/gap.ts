@@ -133,7 +133,8 @@ export function gapAnalysis(input: GapInput): GapResult {
           ? `Two scores ${Math.abs(kA - kB)} questions apart must disagree on at least ${lo} questions; using ${got}.`
           : got === hi && wanted > hi
             ? `These scores allow at most ${hi} disagreements; using ${got}.`
-            : `Disagreements must differ from the gap (${kA - kB}) by an even number; using ${got}.`;
+            : // Off by one for parity (b − c is fixed by the gap): rounding, like k = round(p·n), not worth a message.
+              null;
     }
   }
   const r = pairedFromCounts(counts, { confidence });

@@ -40,6 +40,8 @@ export function lessonNumbers(rows: readonly PublishedScore[], benchmarks: reado
   const inMixtral = (model: string) =>
     mixtralTable.find((r) => canonicalModel(r.model) === model)?.score ?? Number.NaN;
   const typical = 93;
+  const gpt4Gsm8k =
+    rows.find((r) => r.model === "GPT-4" && canonicalBenchmark(r.benchmark) === "GSM8K")?.score ?? null;
   return {
     llama70,
     mistral,
@@ -50,5 +52,7 @@ export function lessonNumbers(rows: readonly PublishedScore[], benchmarks: reado
     mmlu: { n: mmluN, k85: Math.round(0.85 * mmluN), hw85: 100 * halfWidth(0.85, mmluN) },
     gsm8k: { n: gsmN, hw80: 100 * halfWidth(0.8, gsmN), hw93: 100 * halfWidth(typical / 100, gsmN), typical },
     humaneval: { n: heN },
+    /** GPT-4's self-reported GSM8K score (5-shot chain-of-thought), for "typical performance". */
+    gpt4Gsm8k,
   };
 }

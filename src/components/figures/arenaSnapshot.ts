@@ -74,7 +74,7 @@ export function arenaSnapshotFigure(data: ArenaData) {
     notice: (v) =>
       v.style
         ? "With style control, the Arena discounts length and formatting — and several models move many places. Style was part of the rating."
-        : "The Arena gives one rank to models whose intervals overlap: a dashed line marks the only neighbours that can really be told apart.",
+        : "Models whose intervals overlap can share a rank: a dashed line marks the only neighbours whose intervals are wholly apart.",
     controls: {
       snapshot: range({
         key: "snapshot",

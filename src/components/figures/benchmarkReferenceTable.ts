@@ -19,7 +19,12 @@ const columns: { key: SortKey; label: string; numeric?: boolean; title?: string 
   { key: "benchmark", label: "Benchmark (split) and source" },
   { key: "measures", label: "What it measures · metric" },
   { key: "n", label: "N", numeric: true, title: "Questions in the split" },
-  { key: "halfWidth", label: "Half-width", numeric: true, title: "Half the interval of one score at the chosen accuracy" },
+  {
+    key: "halfWidth",
+    label: "Half-width",
+    numeric: true,
+    title: "Half the interval of one score at the chosen accuracy",
+  },
   { key: "mddIndependent", label: "Smallest gap, separate scores", numeric: true },
   { key: "mddPaired", label: "Smallest gap, paired", numeric: true },
 ];
@@ -34,7 +39,11 @@ const sortLabels: Record<SortKey, string> = {
   mddPaired: "Smallest gap (paired)",
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -50,7 +59,15 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
     notice: (v) =>
       `Precision follows N, not the benchmark's fame: at ${formatPercent(v.p, 0)}, a paired comparison on the same questions (r = ${v.correlation.toFixed(2)}) detects gaps ${(1 / Math.sqrt(1 - v.correlation)).toFixed(2)}× smaller than comparing two separately reported scores.`,
     controls: {
-      p: range({ key: "p", label: "Accuracy", min: 0.05, max: 0.99, step: 0.01, value: 0.8, format: (v) => formatPercent(v, 0) }),
+      p: range({
+        key: "p",
+        label: "Accuracy",
+        min: 0.05,
+        max: 0.99,
+        step: 0.01,
+        value: 0.8,
+        format: (v) => formatPercent(v, 0),
+      }),
       confidence: choice({
         key: "confidence",
         label: "Confidence",
@@ -61,8 +78,22 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         ],
         value: 0.95,
       }),
-      correlation: range({ key: "correlation", label: "Paired: correlation of two models' per-question results", min: 0, max: 0.9, step: 0.05, value: 0.5, format: (v) => v.toFixed(2) }),
-      sort: choice({ key: "sort", label: "Sort by", kind: "select", options: sortKeys.map((k) => ({ value: k, label: sortLabels[k] })), value: "n" as SortKey }),
+      correlation: range({
+        key: "correlation",
+        label: "Paired: correlation of two models' per-question results",
+        min: 0,
+        max: 0.9,
+        step: 0.05,
+        value: 0.5,
+        format: (v) => v.toFixed(2),
+      }),
+      sort: choice({
+        key: "sort",
+        label: "Sort by",
+        kind: "select",
+        options: sortKeys.map((k) => ({ value: k, label: sortLabels[k] })),
+        value: "n" as SortKey,
+      }),
       order: choice({
         key: "order",
         label: "Order",
@@ -82,11 +113,19 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
     source:
       "Sizes: data/benchmarks.csv (split sizes counted from the datasets where possible; each row names its source). Half-width: normal approximation z·√(p(1−p)/N). Smallest gap: two-sided test, 80% power.",
     render(v, { width }) {
-      const rows = sortReference(benchmarkReference(benchmarks, { p: v.p, confidence: v.confidence, correlation: v.correlation }), v.sort, v.order as "asc" | "desc");
+      const rows = sortReference(
+        benchmarkReference(benchmarks, { p: v.p, confidence: v.confidence, correlation: v.correlation }),
+        v.sort,
+        v.order as "asc" | "desc",
+      );
       const level = `${Math.round(v.confidence * 100)}%`;
       const table = el("table", { class: "results-table benchmark-reference", "data-table": "benchmarks" });
       table.append(
-        el("caption", {}, `${rows.length} evaluation splits at ${formatPercent(v.p, 0)} accuracy and ${level} confidence; click a column heading to sort`),
+        el(
+          "caption",
+          {},
+          `${rows.length} evaluation splits at ${formatPercent(v.p, 0)} accuracy and ${level} confidence; click a column heading to sort`,
+        ),
       );
       const head = el("tr");
       for (const c of columns) {
@@ -95,9 +134,18 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         if (active) th.setAttribute("aria-sort", v.order === "asc" ? "ascending" : "descending");
         const button = el(
           "button",
-          { type: "button", class: "sort-button", "data-sort": c.key, ...(c.title ? { title: c.title } : {}) },
+          {
+            type: "button",
+            class: "sort-button",
+            "data-sort": c.key,
+            ...(c.title ? { title: c.title } : {}),
+          },
           c.label,
-          el("span", { "aria-hidden": "true", class: "sort-arrow" }, active ? (v.order === "asc" ? " ▲" : " ▼") : " ↕"),
+          el(
+            "span",
+            { "aria-hidden": "true", class: "sort-arrow" },
+            active ? (v.order === "asc" ? " ▲" : " ▼") : " ↕",
+          ),
         );
         button.addEventListener("click", () => {
           const order = active ? (v.order === "asc" ? "desc" : "asc") : c.numeric ? "desc" : "asc";
@@ -120,12 +168,37 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
       const readout = el(
         "div",
         { class: "benchmark-extremes" },
-        el("p", {}, `Most precise: ${best.benchmark} (${best.split}), N = ${formatCount(best.n)}, `, el("strong", { "data-readout": "best-half-width", "data-value": String(100 * best.halfWidth) }, formatPlusMinus(best.halfWidth)), `. Least precise: ${worst.benchmark} (${worst.split}), N = ${formatCount(worst.n)}, `, el("strong", { "data-readout": "worst-half-width", "data-value": String(100 * worst.halfWidth) }, formatPlusMinus(worst.halfWidth)), "."),
-        el("p", { class: "table-note" }, `Half-width: half the ${level} interval of one score. Smallest gap: the difference between two models that a two-sided test at ${Math.round((1 - v.confidence) * 100)}% finds 80% of the time — two independently reported scores, or two models on the same questions whose per-question results correlate at r = ${v.correlation.toFixed(2)}. Train, few-shot and unlabelled splits are not listed.`),
+        el(
+          "p",
+          {},
+          `Most precise: ${best.benchmark} (${best.split}), N = ${formatCount(best.n)}, `,
+          el(
+            "strong",
+            { "data-readout": "best-half-width", "data-value": String(100 * best.halfWidth) },
+            formatPlusMinus(best.halfWidth),
+          ),
+          `. Least precise: ${worst.benchmark} (${worst.split}), N = ${formatCount(worst.n)}, `,
+          el(
+            "strong",
+            { "data-readout": "worst-half-width", "data-value": String(100 * worst.halfWidth) },
+            formatPlusMinus(worst.halfWidth),
+          ),
+          ".",
+        ),
+        el(
+          "p",
+          { class: "table-note" },
+          `Half-width: half the ${level} interval of one score. Smallest gap: the difference between two models that a two-sided test at ${Math.round((1 - v.confidence) * 100)}% finds 80% of the time — two independently reported scores, or two models on the same questions whose per-question results correlate at r = ${v.correlation.toFixed(2)}. Train, few-shot and unlabelled splits are not listed.`,
+        ),
       );
       const summary =
         `At ${formatPercent(v.p, 0)} accuracy and ${level} confidence, sorted by ${sortLabels[v.sort]} (${v.order === "asc" ? "ascending" : "descending"}): ` +
-        rows.map((r) => `${r.benchmark} ${r.split}, N = ${formatCount(r.n)}: ${formatPlusMinus(r.halfWidth)}, smallest gap ${pp2(r.mddIndependent)} independent, ${pp2(r.mddPaired)} paired`).join("; ") +
+        rows
+          .map(
+            (r) =>
+              `${r.benchmark} ${r.split}, N = ${formatCount(r.n)}: ${formatPlusMinus(r.halfWidth)}, smallest gap ${pp2(r.mddIndependent)} independent, ${pp2(r.mddPaired)} paired`,
+          )
+          .join("; ") +
         ".";
       return { figure: fig, readout, summary };
     },
@@ -137,10 +210,19 @@ function rowElement(r: ReferenceRow): HTMLTableRowElement {
   const source = el("div", { class: "source", title: r.source });
   if (r.links.length) {
     r.links.forEach((l, i) => {
-      source.append(i ? " · " : "Source: ", el("a", { href: l.href, rel: "noopener", target: "_blank" }, l.label));
+      source.append(
+        i ? " · " : "Source: ",
+        el("a", { href: l.href, rel: "noopener", target: "_blank" }, l.label),
+      );
     });
   } else source.append(`Source: ${r.source}`);
-  const name = el("th", { scope: "row" }, el("span", { class: "name" }, r.benchmark), el("span", { class: "split" }, ` (${r.split})`), source);
+  const name = el(
+    "th",
+    { scope: "row" },
+    el("span", { class: "name" }, r.benchmark),
+    el("span", { class: "split" }, ` (${r.split})`),
+    source,
+  );
   if (r.note) name.setAttribute("title", r.note);
   return el(
     "tr",
@@ -148,32 +230,63 @@ function rowElement(r: ReferenceRow): HTMLTableRowElement {
     name,
     el("td", { class: "measures" }, r.measures, el("span", { class: "metric" }, ` · ${r.metric}`)),
     el("td", { class: "num", "data-readout": "n", "data-value": String(r.n) }, formatCount(r.n)),
-    el("td", { class: "num", "data-readout": "half-width", "data-value": String(100 * r.halfWidth) }, formatPlusMinus(r.halfWidth)),
-    el("td", { class: "num", "data-readout": "mdd-independent", "data-value": String(100 * r.mddIndependent) }, pp2(r.mddIndependent)),
-    el("td", { class: "num", "data-readout": "mdd-paired", "data-value": String(100 * r.mddPaired) }, pp2(r.mddPaired)),
+    el(
+      "td",
+      { class: "num", "data-readout": "half-width", "data-value": String(100 * r.halfWidth) },
+      formatPlusMinus(r.halfWidth),
+    ),
+    el(
+      "td",
+      { class: "num", "data-readout": "mdd-independent", "data-value": String(100 * r.mddIndependent) },
+      pp2(r.mddIndependent),
+    ),
+    el(
+      "td",
+      { class: "num", "data-readout": "mdd-paired", "data-value": String(100 * r.mddPaired) },
+      pp2(r.mddPaired),
+    ),
   );
 }
 
 /** Half-width (bar) and the two smallest gaps (ticks) per benchmark, in the table's order. */
 function halfWidthChart(rows: readonly ReferenceRow[], width: number, p: number, level: string) {
   const label = (r: ReferenceRow) => `${r.benchmark} (${r.split})`;
-  const data = rows.map((r) => ({ label: label(r), hw: 100 * r.halfWidth, ind: 100 * r.mddIndependent, pair: 100 * r.mddPaired }));
+  const data = rows.map((r) => ({
+    label: label(r),
+    hw: 100 * r.halfWidth,
+    ind: 100 * r.mddIndependent,
+    pair: 100 * r.mddPaired,
+  }));
   const chart = Plot.plot({
     width,
     height: 40 + rows.length * 18,
     marginLeft: Math.min(260, 12 + 6.5 * Math.max(...data.map((d) => d.label.length))),
     marginRight: 40,
     style: { fontSize: "12px" },
-    x: { label: `Percentage points, at ${formatPercent(p, 0)} accuracy →`, grid: true, axis: "top", nice: true },
+    x: {
+      label: `Percentage points, at ${formatPercent(p, 0)} accuracy →`,
+      grid: true,
+      axis: "top",
+      nice: true,
+    },
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       Plot.ruleX([0]),
-      Plot.barX(data, { x: "hw", y: "label", fill: palette.blue, fillOpacity: 0.85, title: (d: (typeof data)[number]) => `${d.label}: ±${d.hw.toFixed(2)} pp` }),
+      Plot.barX(data, {
+        x: "hw",
+        y: "label",
+        fill: palette.blue,
+        fillOpacity: 0.85,
+        title: (d: (typeof data)[number]) => `${d.label}: ±${d.hw.toFixed(2)} pp`,
+      }),
       Plot.tickX(data, { x: "ind", y: "label", stroke: palette.vermillion, strokeWidth: 2.5 }),
       Plot.dot(data, { x: "pair", y: "label", symbol: "diamond", fill: palette.green, r: 4 }),
     ],
   });
-  chart.setAttribute("aria-label", `Half-width and smallest detectable gaps by benchmark, at ${formatPercent(p, 0)} accuracy`);
+  chart.setAttribute(
+    "aria-label",
+    `Half-width and smallest detectable gaps by benchmark, at ${formatPercent(p, 0)} accuracy`,
+  );
   const legend = el(
     "p",
     { class: "benchmark-legend" },

@@ -10,7 +10,7 @@ import {
 import { evidenceFor } from "../compare/evidence.js";
 import { compareCards } from "../compare/protocol.js";
 import { findRowId, menuRows } from "../compare/publishedMenu.js";
-import { cardFromPublished, rowId } from "../compare/scoreCard.js";
+import { canonicalModel, cardFromPublished, rowId } from "../compare/scoreCard.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
@@ -62,7 +62,7 @@ export function comparabilityCheckerFigure(
     notice: (v) => {
       const a = byId.get(v.a);
       const b = byId.get(v.b);
-      if (a && b && a.model !== b.model && rowId(a) !== rowId(b)) {
+      if (a && b && canonicalModel(a.model) !== canonicalModel(b.model)) {
         return "Most pairs from two different reports end up 'indicative only' at best: the protocol asks for more than a gap.";
       }
       return "The same model gets different numbers from different pipelines — the spread is method, not capability.";
@@ -86,7 +86,15 @@ export function comparabilityCheckerFigure(
       cards.className = "l3-cards-wrap";
       cards.innerHTML = cardsTable(a, b);
       figure.append(cards, comparisonPlot(cmp, a, b, width));
-      return { figure, readout: comparisonReadout(cmp), summary: comparisonSummary(cmp, a, b) };
+      const readout = comparisonReadout(cmp);
+      const link = document.createElement("p");
+      const anchor = document.createElement("a");
+      anchor.href = `../tools/compare?a.row=${encodeURIComponent(rowId(ra))}&b.row=${encodeURIComponent(rowId(rb))}`;
+      anchor.dataset.action = "open-in-tool";
+      anchor.textContent = "Open this pair in the compare tool, to change any field or type your own cards →";
+      link.append(anchor);
+      readout.append(link);
+      return { figure, readout, summary: comparisonSummary(cmp, a, b) };
     },
   });
 }

@@ -75,6 +75,15 @@ const shortName = (name: string) => {
   return tail.length > MAX_LABEL ? `${tail.slice(0, MAX_LABEL - 1)}…` : tail;
 };
 
+/** Integer rank ticks (1, then multiples of a round step) that fit in `pixels`. */
+export function rankTicks(m: number, pixels: number): number[] {
+  const room = Math.max(2, Math.floor(pixels / 24));
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((s) => Math.ceil(m / s) + 1 <= room) ?? 1000;
+  const ticks = [1];
+  for (let t = step; t <= m; t += step) if (t > 1) ticks.push(t);
+  return ticks;
+}
+
 /** Tag the i-th rendered element of every mark in `svg` whose aria-label is in `marks` with its row's model. */
 function tagMarks(svg: Element, marks: string[], ordered: readonly RankOverlapRow[]) {
   for (const name of marks) {
@@ -192,7 +201,7 @@ export function rankOverlapChart(
       label: "Plausible rank (95%) →",
       grid: false,
       axis: "top",
-      ticks: Math.min(m, 8),
+      ticks: rankTicks(m, rankWidth - 58),
       tickFormat: "d",
     },
     y: { domain, label: null, axis: null },
@@ -257,6 +266,7 @@ export function rankOverlapChart(
         event.preventDefault();
         labelNodes[Math.max(0, Math.min(m - 1, i + step))]?.focus();
       } else if (event.key === "Escape") {
+        pinned = null;
         container.highlight(null);
       }
     });
@@ -279,6 +289,7 @@ export function rankOverlapChart(
   container.append(panels, legend);
 
   let current: string | null = null;
+  let pinned: string | null = highlight;
   const byModel = new Map(ordered.map((r) => [r.model, r]));
   container.highlight = (model) => {
     current = model && byModel.has(model) ? model : null;
@@ -306,7 +317,11 @@ export function rankOverlapChart(
       const model = rowAt(svg, event.clientY);
       if (model !== current) container.highlight(model);
     });
-    svg.addEventListener("pointerleave", () => container.highlight(null));
+    // Leaving the chart returns to the pinned model (the one clicked, or the one asked for).
+    svg.addEventListener("pointerleave", () => container.highlight(pinned));
+    svg.addEventListener("click", () => {
+      pinned = current;
+    });
   }
   container.highlight(highlight);
   return container;

@@ -8,6 +8,9 @@ import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { palette } from "../ui/palette.js";
 
+const esc = (t: string) =>
+  t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
 export const sizeClasses = [
   { id: "≤ 10B", max: 10, color: palette.blue, symbol: "circle" },
   { id: "10–40B", max: 40, color: palette.orange, symbol: "square" },
@@ -208,7 +211,16 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
             (s) =>
               `<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class="${s.id}" data-value="${s.count}">${s.count}</td><td>${s.best ? `${s.best.model}: ${s.best.score} (${s.best.evaluator})` : "—"}</td></tr>`,
           )
-          .join("")}</tbody></table><span hidden data-readout="points" data-value="${points.length}"></span>`;
+          .join("")}</tbody></table><span hidden data-readout="points" data-value="${points.length}"></span>
+        <details class="l3-points"><summary>Every point, with its source (the tooltips' content, for keyboard and screen readers)</summary>
+        <table class="l3-runs"><thead><tr><th scope="col">Model</th><th scope="col">Parameters</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Setup</th><th scope="col">Source</th></tr></thead>
+        <tbody>${[...points]
+          .sort((x, y) => x.params - y.params || y.score - x.score)
+          .map(
+            (p) =>
+              `<tr><td>${esc(p.model)}</td><td>${p.params}B</td><td>${p.score}</td><td>${esc(p.evaluator)}</td><td>${esc(p.setup)}</td><td class="l3-source">${esc(p.source)}</td></tr>`,
+          )
+          .join("")}</tbody></table></details>`;
       const text =
         `${points.length} ${v.benchmark} scores plotted against parameters (${v.source === "all" ? "all published numbers" : "Open LLM Leaderboard only"}), ${perParam ? "as points per billion parameters" : "as raw scores"}. ` +
         summary

@@ -110,7 +110,23 @@ function numbersConcept(lab: LabBrief): string | null {
   return lab.concepts.find((c) => c.id === "intervals" || c.id === "evalSize")?.id ?? null;
 }
 
+/** Analyses are pure in (context, text): replaying a long conversation reuses them. */
+const analysed = new WeakMap<TutorContext, Map<string, Analysis>>();
+
 export function analyse(ctx: TutorContext, text: string): Analysis {
+  let cache = analysed.get(ctx);
+  if (!cache) analysed.set(ctx, (cache = new Map()));
+  let a = cache.get(text);
+  if (!a) {
+    a = analyseUncached(ctx, text);
+    if (cache.size > 500) cache.clear();
+    cache.set(text, a);
+  }
+  // A copy, so a caller that sorts or pushes can't change what the cache holds.
+  return { ...a, raised: [...a.raised], dismissed: [...a.dismissed], matches: [...a.matches], facts: [...a.facts] };
+}
+
+function analyseUncached(ctx: TutorContext, text: string): Analysis {
   const { lab } = ctx;
   const matches = recognise(text, lab.concepts);
   const raised = matches.filter((m) => m.raised).map((m) => m.id);
@@ -289,7 +305,11 @@ export function tutorReply(
   newly.forEach((c, i) => {
     if (i >= 2) return;
     // A number reply already speaks for the intervals concept; don't recite its acknowledgement too.
-    if (a.facts.length && c.id === numbersConcept(lab)) return;
+    if (a.facts.length && c.id === numbersConcept(lab)) {
+      const note = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
+      if (note) parts.push(note);
+      return;
+    }
     let text = fill(pick(c.acks, turn + i), ctx.values);
     const note = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
     if (note) text += ` ${note}`;

@@ -93,7 +93,12 @@ export interface AnalysisOptions {
  * current `n` items give it standard error `se` (the SE scales as 1/√n):
  * n* = n · ((z_{1−α/2} + z_power) · se / |diff|)².
  */
-export function itemsToSeparate(diff: number, se: number, n: number, { alpha = 0.05, power = 0.8 } = {}): number {
+export function itemsToSeparate(
+  diff: number,
+  se: number,
+  n: number,
+  { alpha = 0.05, power = 0.8 } = {},
+): number {
   if (diff === 0) return Number.POSITIVE_INFINITY;
   if (se === 0) return n;
   const z = zCritical(1 - alpha) + zCritical(2 * power - 1);
@@ -105,7 +110,10 @@ export function analyse(
   { confidence = 0.95, correction = "holm", power = 0.8, resamples = 1000, seed = 1 }: AnalysisOptions = {},
 ): Analysis {
   const n = matrix.items.length;
-  if (n < 2) throw new RangeError(`The models share ${n} item${n === 1 ? "" : "s"}; at least 2 are needed for an interval.`);
+  if (n < 2)
+    throw new RangeError(
+      `The models share ${n} item${n === 1 ? "" : "s"}; at least 2 are needed for an interval.`,
+    );
   const z = zCritical(confidence);
   const clusters = matrix.clusters;
   const clusterCount = clusters ? new Set(clusters).size : null;
@@ -198,7 +206,18 @@ export function analyse(
       detectableNow: (zCritical(1 - alpha) + zCritical(2 * power - 1)) * c.se,
     };
   }
-  return { n, models, pairs, closest, clusterCount, binary: matrix.binary, confidence, correction, power, resamples };
+  return {
+    n,
+    models,
+    pairs,
+    closest,
+    clusterCount,
+    binary: matrix.binary,
+    confidence,
+    correction,
+    power,
+    resamples,
+  };
 }
 
 /** The same analysis with another multiple-comparison correction (only the adjusted p-values change). */
@@ -209,7 +228,11 @@ export function withCorrection(analysis: Analysis, correction: PAdjustMethod): A
     analysis.pairs.map((p) => p.pValue),
     correction,
   );
-  const pairs = analysis.pairs.map((p, i) => ({ ...p, adjustedP: adjusted[i]!, separated: adjusted[i]! < alpha }));
+  const pairs = analysis.pairs.map((p, i) => ({
+    ...p,
+    adjustedP: adjusted[i]!,
+    separated: adjusted[i]! < alpha,
+  }));
   const closest = analysis.closest && {
     ...analysis.closest,
     separated: pairs.find((p) => p.a === analysis.closest!.a && p.b === analysis.closest!.b)!.separated,

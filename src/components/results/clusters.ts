@@ -32,11 +32,12 @@ export function clusterBreakdown(matrix: ResultMatrix, overallBest: string): Clu
   for (let j = 0; j < m; j++) {
     const v = matrix.values[j]!;
     for (let i = 0; i < n; i++) {
-      model[j * n + i] = matrix.models[j]!;
+      model[j * n + i] = `m${j}`;
       cluster[j * n + i] = clusters[i]!;
       correct[j * n + i] = v[i]!;
     }
   }
+  // Models are keyed m0, m1, … so that no model name can clash with the "cluster" or "n" columns.
   const long = table({ model, cluster, correct })
     .groupby("cluster", "model")
     .rollup({ accuracy: op.mean("correct"), n: op.count() });
@@ -47,7 +48,7 @@ export function clusterBreakdown(matrix: ResultMatrix, overallBest: string): Clu
     .objects() as Record<string, number | string>[];
   const rows = wide
     .map((r) => {
-      const accuracy = matrix.models.map((name) => Number(r[name]));
+      const accuracy = matrix.models.map((_, j) => Number(r[`m${j}`]));
       let best = 0;
       accuracy.forEach((a, i) => {
         if (a > accuracy[best]!) best = i;

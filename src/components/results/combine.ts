@@ -41,7 +41,10 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
   const logs = new Map<string, IssueLog>();
   const logFor = (file: string) => {
     let l = logs.get(file);
-    if (!l) logs.set(file, (l = new IssueLog(file)));
+    if (!l) {
+      l = new IssueLog(file);
+      logs.set(file, l);
+    }
     return l;
   };
   const first = new Map<string, ResultRecord>();
@@ -49,21 +52,30 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
   const modelFiles = new Map<string, string[]>();
   const itemOrder = new Map<string, number>();
   const itemCluster = new Map<string, ResultRecord>();
-  const where = (r: ResultRecord, other: ResultRecord) => (r.file === other.file ? `line ${r.line}` : `${r.file} line ${r.line}`);
+  const where = (r: ResultRecord, other: ResultRecord) =>
+    r.file === other.file ? `line ${r.line}` : `${r.file} line ${r.line}`;
 
   for (const f of files) {
     for (const r of f.records) {
       const key = `${r.model}\u0000${r.item}`;
       const seen = first.get(key);
       if (seen) {
-        const differs = seen.correct !== r.correct ? ` with a different result (${r.correct} here, ${seen.correct} there)` : "";
-        logFor(r.file).add(r.line, "duplicate", `model "${r.model}", item "${r.item}" appears again${differs} (first on ${where(seen, r)}); kept the first`);
+        const differs =
+          seen.correct !== r.correct
+            ? ` with a different result (${r.correct} here, ${seen.correct} there)`
+            : "";
+        logFor(r.file).add(
+          r.line,
+          "duplicate",
+          `model "${r.model}", item "${r.item}" appears again${differs} (first on ${where(seen, r)}); kept the first`,
+        );
         continue;
       }
       first.set(key, r);
       let items = modelItems.get(r.model);
       if (!items) {
-        modelItems.set(r.model, (items = new Set()));
+        items = new Set();
+        modelItems.set(r.model, items);
         modelFiles.set(r.model, []);
       }
       items.add(r.item);
@@ -74,16 +86,26 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
         const c = itemCluster.get(r.item);
         if (!c) itemCluster.set(r.item, r);
         else if (c.cluster !== r.cluster) {
-          logFor(r.file).add(r.line, "cluster-conflict", `item "${r.item}" is in cluster "${r.cluster}" here but "${c.cluster}" on ${where(c, r)}; used "${c.cluster}"`);
+          logFor(r.file).add(
+            r.line,
+            "cluster-conflict",
+            `item "${r.item}" is in cluster "${r.cluster}" here but "${c.cluster}" on ${where(c, r)}; used "${c.cluster}"`,
+          );
         }
       }
     }
   }
 
   const models = [...modelItems.keys()];
-  if (models.length === 0) throw new CombineError("No usable results: every line was dropped (see the problems listed for each file).");
+  if (models.length === 0)
+    throw new CombineError(
+      "No usable results: every line was dropped (see the problems listed for each file).",
+    );
   // Shared items: those every model answered, in order of first appearance.
-  const smallest = models.reduce((a, m) => (modelItems.get(m)!.size < modelItems.get(a)!.size ? m : a), models[0]!);
+  const smallest = models.reduce(
+    (a, m) => (modelItems.get(m)!.size < modelItems.get(a)!.size ? m : a),
+    models[0]!,
+  );
   const shared = [...modelItems.get(smallest)!]
     .filter((item) => models.every((m) => modelItems.get(m)!.has(item)))
     .sort((a, b) => itemOrder.get(a)! - itemOrder.get(b)!);
@@ -115,7 +137,18 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
   const issueCounts: Partial<Record<IssueKind, number>> = {};
   for (const l of logs.values()) {
     issues.push(...l.issues);
-    for (const [k, v] of Object.entries(l.counts)) issueCounts[k as IssueKind] = (issueCounts[k as IssueKind] ?? 0) + (v ?? 0);
+    for (const [k, v] of Object.entries(l.counts))
+      issueCounts[k as IssueKind] = (issueCounts[k as IssueKind] ?? 0) + (v ?? 0);
   }
-  return { models, items: shared, clusters, values, coverage, itemsSeen: itemOrder.size, binary, issues, issueCounts };
+  return {
+    models,
+    items: shared,
+    clusters,
+    values,
+    coverage,
+    itemsSeen: itemOrder.size,
+    binary,
+    issues,
+    issueCounts,
+  };
 }

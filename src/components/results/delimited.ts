@@ -3,7 +3,7 @@
 // is logged with its line number and the reason; a file that cannot be read at all throws.
 import { csvParseRows, tsvParseRows } from "d3-dsv";
 import { IssueLog } from "./issues.js";
-import { type FileResult, FileError, type ResultRecord } from "./types.js";
+import { FileError, type FileResult, type ResultRecord } from "./types.js";
 import { parseCorrect } from "./values.js";
 
 export const columnNames = {
@@ -37,7 +37,11 @@ export function guessDelimiter(name: string, firstLine: string): "," | "\t" {
 const listed = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(", ");
 
 /** Parse CSV/TSV text. `onProgress(done, total)` is called every few thousand rows. */
-export function parseDelimited(text: string, file: string, onProgress?: (done: number, total: number) => void): FileResult {
+export function parseDelimited(
+  text: string,
+  file: string,
+  onProgress?: (done: number, total: number) => void,
+): FileResult {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = guessDelimiter(file, firstLine);
   const rows = (delimiter === "\t" ? tsvParseRows : csvParseRows)(text);
@@ -48,16 +52,26 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
   for (let i = 0; i < rows.length; i++) {
     lineOf[i] = line;
     line++;
-    if (quoted) for (const f of rows[i]!) for (let j = f.indexOf("\n"); j >= 0; j = f.indexOf("\n", j + 1)) line++;
+    if (quoted)
+      for (const f of rows[i]!) for (let j = f.indexOf("\n"); j >= 0; j = f.indexOf("\n", j + 1)) line++;
   }
   const kind = delimiter === "\t" ? "TSV" : "CSV";
   const header = rows[0]!.map((h) => h.trim());
   const isBlank = (r: string[]) => r.every((f) => f.trim() === "");
   const dataCount = rows.slice(1).filter((r) => !isBlank(r)).length;
   if (dataCount === 0) {
-    throw new FileError(file, `${file} has only a header (line 1: ${header.join(kind === "TSV" ? " ⇥ " : ", ")}) and no data rows.`, 1);
+    throw new FileError(
+      file,
+      `${file} has only a header (line 1: ${header.join(kind === "TSV" ? " ⇥ " : ", ")}) and no data rows.`,
+      1,
+    );
   }
-  const col = { model: findColumn(header, "model"), item: findColumn(header, "item"), correct: findColumn(header, "correct"), cluster: findColumn(header, "cluster") };
+  const col = {
+    model: findColumn(header, "model"),
+    item: findColumn(header, "item"),
+    correct: findColumn(header, "correct"),
+    cluster: findColumn(header, "cluster"),
+  };
   const log = new IssueLog(file);
   const records: ResultRecord[] = [];
   const progressEvery = 20_000;
@@ -81,7 +95,11 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
       const model = (r[col.model] ?? "").trim();
       const item = (r[col.item] ?? "").trim();
       if (r.length < header.length) {
-        log.add(ln, "empty-field", `${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}; line dropped`);
+        log.add(
+          ln,
+          "empty-field",
+          `${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}; line dropped`,
+        );
         continue;
       }
       if (model === "") {
@@ -94,7 +112,11 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
       }
       const v = parseCorrect(r[col.correct]);
       if (!v.ok) {
-        log.add(ln, v.missing ? "missing-value" : "unknown-value", `"${header[col.correct]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`);
+        log.add(
+          ln,
+          v.missing ? "missing-value" : "unknown-value",
+          `"${header[col.correct]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`,
+        );
         continue;
       }
       const cluster = col.cluster >= 0 ? (r[col.cluster] ?? "").trim() || null : null;
@@ -120,13 +142,24 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
       1,
     );
   }
-  const modelCols = header.map((_, i) => i).filter((i) => i !== col.item && i !== col.cluster && header[i] !== "");
+  const modelCols = header
+    .map((_, i) => i)
+    .filter((i) => i !== col.item && i !== col.cluster && header[i] !== "");
   if (modelCols.length === 0) {
-    throw new FileError(file, `${file} line 1: wide form needs one column per model after "${header[col.item]}", and there are none.`, 1);
+    throw new FileError(
+      file,
+      `${file} line 1: wide form needs one column per model after "${header[col.item]}", and there are none.`,
+      1,
+    );
   }
   const seenModel = new Set<string>();
   for (const i of modelCols) {
-    if (seenModel.has(header[i]!)) throw new FileError(file, `${file} line 1: two columns are both named "${header[i]}"; each model needs its own name.`, 1);
+    if (seenModel.has(header[i]!))
+      throw new FileError(
+        file,
+        `${file} line 1: two columns are both named "${header[i]}"; each model needs its own name.`,
+        1,
+      );
     seenModel.add(header[i]!);
   }
   for (let i = 1; i < rows.length; i++) {
@@ -143,7 +176,11 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
     for (const c of modelCols) {
       const v = parseCorrect(r[c]);
       if (!v.ok) {
-        log.add(ln, v.missing ? "missing-value" : "unknown-value", `model "${header[c]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; that cell dropped`);
+        log.add(
+          ln,
+          v.missing ? "missing-value" : "unknown-value",
+          `model "${header[c]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; that cell dropped`,
+        );
         continue;
       }
       records.push({ model: header[c]!, item, correct: v.value, cluster, file, line: ln });
@@ -162,9 +199,14 @@ export function parseDelimited(text: string, file: string, onProgress?: (done: n
 }
 
 /** Long-form JSON Lines: one {"model", "item", "correct"[, "cluster"]} object per line. */
-export function parseJsonLinesLong(lines: readonly { line: number; value: Record<string, unknown> }[], file: string, log: IssueLog): FileResult {
+export function parseJsonLinesLong(
+  lines: readonly { line: number; value: Record<string, unknown> }[],
+  file: string,
+  log: IssueLog,
+): FileResult {
   const keys = Object.keys(lines[0]!.value);
-  const pick = (role: Role) => (columnNames[role] as readonly string[]).find((n) => keys.some((k) => norm(k) === n));
+  const pick = (role: Role) =>
+    (columnNames[role] as readonly string[]).find((n) => keys.some((k) => norm(k) === n));
   const key = (role: Role) => {
     const n = pick(role);
     return n === undefined ? undefined : keys.find((k) => norm(k) === n);
@@ -192,11 +234,22 @@ export function parseJsonLinesLong(lines: readonly { line: number; value: Record
     }
     const v = parseCorrect(value[k.correct!]);
     if (!v.ok) {
-      log.add(line, v.missing ? "missing-value" : "unknown-value", `"${k.correct}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`);
+      log.add(
+        line,
+        v.missing ? "missing-value" : "unknown-value",
+        `"${k.correct}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`,
+      );
       continue;
     }
     const c = k.cluster ? value[k.cluster] : undefined;
-    records.push({ model: model.trim(), item: String(item).trim(), correct: v.value, cluster: c === undefined || c === null || c === "" ? null : String(c), file, line });
+    records.push({
+      model: model.trim(),
+      item: String(item).trim(),
+      correct: v.value,
+      cluster: c === undefined || c === null || c === "" ? null : String(c),
+      file,
+      line,
+    });
   }
   return {
     file,

@@ -8,12 +8,14 @@ export class IssueLog {
   add(line: number, kind: IssueKind, message: string): void {
     const count = (this.counts[kind] ?? 0) + 1;
     this.counts[kind] = count;
-    if (count <= MAX_ISSUES) this.issues.push({ file: this.file, line, kind, message: `line ${line}: ${message}` });
+    if (count <= MAX_ISSUES)
+      this.issues.push({ file: this.file, line, kind, message: `line ${line}: ${message}` });
   }
   /** Lines dropped (notes do not drop a line). */
   get dropped(): number {
     let n = 0;
-    for (const [k, v] of Object.entries(this.counts)) if (k !== "note" && k !== "cluster-conflict") n += v ?? 0;
+    for (const [k, v] of Object.entries(this.counts))
+      if (k !== "note" && k !== "cluster-conflict") n += v ?? 0;
     return n;
   }
 }

@@ -3,7 +3,7 @@
 import { parseJsonLinesLong } from "./delimited.js";
 import { IssueLog } from "./issues.js";
 import { isLmEvalRecord, parseLmEval } from "./lmEvalSamples.js";
-import { type FileResult, FileError, type ReadOptions } from "./types.js";
+import { FileError, type FileResult, type ReadOptions } from "./types.js";
 
 export function parseJsonLines(
   text: string,
@@ -24,11 +24,19 @@ export function parseJsonLines(
     try {
       value = JSON.parse(s);
     } catch (e) {
-      log.add(i + 1, "bad-json", `not valid JSON (${(e as Error).message.replace(/^JSON\.parse: /, "").slice(0, 80)}); line dropped`);
+      log.add(
+        i + 1,
+        "bad-json",
+        `not valid JSON (${(e as Error).message.replace(/^JSON\.parse: /, "").slice(0, 80)}); line dropped`,
+      );
       continue;
     }
     if (!value || typeof value !== "object" || Array.isArray(value)) {
-      log.add(i + 1, "bad-json", `a JSON ${Array.isArray(value) ? "array" : typeof value}, not an object; line dropped`);
+      log.add(
+        i + 1,
+        "bad-json",
+        `a JSON ${Array.isArray(value) ? "array" : typeof value}, not an object; line dropped`,
+      );
       continue;
     }
     lines.push({ line: i + 1, value: value as Record<string, unknown> });
@@ -36,7 +44,13 @@ export function parseJsonLines(
   onProgress?.(raw.length, raw.length);
   if (lines.length === 0) {
     const first = log.issues[0];
-    throw new FileError(file, `${file} is not JSON Lines: none of its ${nonBlank} line${nonBlank === 1 ? "" : "s"} is a JSON object${first ? ` (${first.message})` : ""}.`, first?.line);
+    throw new FileError(
+      file,
+      `${file} is not JSON Lines: none of its ${nonBlank} line${nonBlank === 1 ? "" : "s"} is a JSON object${first ? ` (${first.message})` : ""}.`,
+      first?.line,
+    );
   }
-  return isLmEvalRecord(lines[0]!.value) ? parseLmEval(lines, file, log, options) : parseJsonLinesLong(lines, file, log);
+  return isLmEvalRecord(lines[0]!.value)
+    ? parseLmEval(lines, file, log, options)
+    : parseJsonLinesLong(lines, file, log);
 }

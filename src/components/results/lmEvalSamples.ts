@@ -3,7 +3,7 @@
 // field per metric (acc, acc_norm, exact_match, …) holding that sample's 0/1 or score.
 // Generative tasks log one line per answer filter (e.g. GSM8K's strict-match and flexible-extract).
 import type { IssueLog } from "./issues.js";
-import { type FileResult, FileError, type ReadOptions, type ResultRecord } from "./types.js";
+import { FileError, type FileResult, type ReadOptions, type ResultRecord } from "./types.js";
 import { parseCorrect } from "./values.js";
 
 const bookkeeping = new Set([
@@ -24,7 +24,17 @@ const bookkeeping = new Set([
 ]);
 
 /** Preferred metrics, in order, when the reader does not name one. */
-export const preferredMetrics = ["acc", "exact_match", "pass@1", "pass_at_1", "acc_norm", "em", "f1", "mc1", "mc2"];
+export const preferredMetrics = [
+  "acc",
+  "exact_match",
+  "pass@1",
+  "pass_at_1",
+  "acc_norm",
+  "em",
+  "f1",
+  "mc1",
+  "mc2",
+];
 
 export function isLmEvalRecord(value: Record<string, unknown>): boolean {
   return "doc_id" in value && ("filtered_resps" in value || "resps" in value || "target" in value);
@@ -71,10 +81,16 @@ export function parseLmEval(
     const f = value.filter;
     if (typeof f === "string" && !filters.includes(f)) filters.push(f);
   }
-  const filter = filters.length === 0 ? null : options.filter && filters.includes(options.filter) ? options.filter : filters[0]!;
+  const filter =
+    filters.length === 0
+      ? null
+      : options.filter && filters.includes(options.filter)
+        ? options.filter
+        : filters[0]!;
   const kept = filter === null ? lines : lines.filter((l) => l.value.filter === filter);
   const metrics: string[] = [];
-  for (const { value } of kept.slice(0, 50)) for (const m of metricFields(value)) if (!metrics.includes(m)) metrics.push(m);
+  for (const { value } of kept.slice(0, 50))
+    for (const m of metricFields(value)) if (!metrics.includes(m)) metrics.push(m);
   if (metrics.length === 0) {
     throw new FileError(
       file,
@@ -83,7 +99,9 @@ export function parseLmEval(
     );
   }
   const metric =
-    options.metric && metrics.includes(options.metric) ? options.metric : (preferredMetrics.find((m) => metrics.includes(m)) ?? metrics[0]!);
+    options.metric && metrics.includes(options.metric)
+      ? options.metric
+      : (preferredMetrics.find((m) => metrics.includes(m)) ?? metrics[0]!);
   const model = options.model?.trim() || modelFromPath(file);
   const records: ResultRecord[] = [];
   for (const { line, value } of kept) {
@@ -98,7 +116,11 @@ export function parseLmEval(
     }
     const v = parseCorrect(value[metric]);
     if (!v.ok) {
-      log.add(line, v.missing ? "missing-value" : "unknown-value", `"${metric}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`);
+      log.add(
+        line,
+        v.missing ? "missing-value" : "unknown-value",
+        `"${metric}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`,
+      );
       continue;
     }
     records.push({ model, item: String(id), correct: v.value, cluster: clusterOf(value.doc), file, line });
@@ -109,9 +131,16 @@ export function parseLmEval(
     format: "lm-eval",
     description:
       `lm-evaluation-harness samples for model "${model}": per-sample "${metric}"` +
-      (metrics.length > 1 ? ` (the file also has ${metrics.filter((m) => m !== metric).map((m) => `"${m}"`).join(", ")})` : "") +
+      (metrics.length > 1
+        ? ` (the file also has ${metrics
+            .filter((m) => m !== metric)
+            .map((m) => `"${m}"`)
+            .join(", ")})`
+        : "") +
       (filter !== null ? `, answer filter "${filter}"` : "") +
-      (otherFilters.length ? ` (${kept.length} of ${lines.length} lines; the other filter${otherFilters.length > 1 ? "s" : ""} ${otherFilters.map((f) => `"${f}"`).join(", ")} not used)` : "") +
+      (otherFilters.length
+        ? ` (${kept.length} of ${lines.length} lines; the other filter${otherFilters.length > 1 ? "s" : ""} ${otherFilters.map((f) => `"${f}"`).join(", ")} not used)`
+        : "") +
       (records.some((r) => r.cluster !== null) ? ", cluster from doc.subject/category" : "") +
       ".",
     records,

@@ -1,6 +1,7 @@
 // Files in, analysis out: read each file (a bad file is reported and left out, the others go on),
 // combine, analyse. Runs in the Web Worker (worker.ts); can also run on the main thread in chunks.
 import { type Analysis, type AnalysisOptions, analyse } from "./analysis.js";
+import { type ClusterBreakdown, clusterBreakdown } from "./clusters.js";
 import { CombineError, combine, type ModelCoverage } from "./combine.js";
 import { readResultBytes } from "./readFile.js";
 import { FileError, type FileFormat, type Issue, type IssueKind, type ReadOptions } from "./types.js";
@@ -41,6 +42,8 @@ export interface PipelineResult {
     issues: Issue[];
     issueCounts: Partial<Record<IssueKind, number>>;
   };
+  /** Accuracy per model per cluster (null without at least two clusters, or with more than 60). */
+  byCluster?: ClusterBreakdown | null;
   /** The analysis at 95% confidence with Holm's correction. */
   analysis?: Analysis;
   /** The analysis at each confidence in CONFIDENCES (Holm); other corrections: withCorrection(). */
@@ -71,7 +74,11 @@ export async function runPipeline(
   let doneBytes = 0;
   const lmEvalModels = new Set<string>();
   for (const input of inputs) {
-    onProgress({ phase: "reading", fraction: (0.8 * doneBytes) / totalBytes, message: `Reading ${input.name}…` });
+    onProgress({
+      phase: "reading",
+      fraction: (0.8 * doneBytes) / totalBytes,
+      message: `Reading ${input.name}…`,
+    });
     await pause();
     try {
       const r = await readResultBytes(input.bytes, input.name, input.options, (done, total) => {
@@ -104,7 +111,11 @@ export async function runPipeline(
     await pause();
   }
   if (good.length === 0) {
-    return { files, error: inputs.length ? "No file could be read, so there is nothing to analyse." : "No file given.", ms: Date.now() - started };
+    return {
+      files,
+      error: inputs.length ? "No file could be read, so there is nothing to analyse." : "No file given.",
+      ms: Date.now() - started,
+    };
   }
   onProgress({ phase: "combining", fraction: 0.82, message: "Matching items across models…" });
   await pause();
@@ -125,18 +136,28 @@ export async function runPipeline(
     issues: matrix.issues,
     issueCounts: matrix.issueCounts,
   };
-  onProgress({ phase: "analysing", fraction: 0.88, message: `Analysing ${matrix.models.length} models on ${matrix.items.length.toLocaleString("en-US")} shared items…` });
+  onProgress({
+    phase: "analysing",
+    fraction: 0.88,
+    message: `Analysing ${matrix.models.length} models on ${matrix.items.length.toLocaleString("en-US")} shared items…`,
+  });
   await pause();
   const analyses: Analysis[] = [];
   try {
     for (const [i, confidence] of CONFIDENCES.entries()) {
       analyses.push(analyse(matrix, { ...analysisOptions, confidence }));
-      onProgress({ phase: "analysing", fraction: 0.88 + (0.12 * (i + 1)) / CONFIDENCES.length, message: `Analysed at ${confidence * 100}% confidence…` });
+      onProgress({
+        phase: "analysing",
+        fraction: 0.88 + (0.12 * (i + 1)) / CONFIDENCES.length,
+        message: `Analysed at ${confidence * 100}% confidence…`,
+      });
       await pause();
     }
   } catch (e) {
     return { files, combined, error: (e as Error).message, ms: Date.now() - started };
   }
+  const best = analyses[1]!.models.reduce((a, b) => (b.accuracy > a.accuracy ? b : a)).model;
+  const byCluster = (combined.clusters ?? 0) <= 60 ? clusterBreakdown(matrix, best) : null;
   onProgress({ phase: "done", fraction: 1, message: "Done." });
-  return { files, combined, analysis: analyses[1], analyses, ms: Date.now() - started };
+  return { files, combined, byCluster, analysis: analyses[1], analyses, ms: Date.now() - started };
 }

@@ -3,7 +3,7 @@
 import { parseDelimited } from "./delimited.js";
 import { parseJsonLines } from "./jsonLines.js";
 import { readText } from "./sniff.js";
-import { type FileResult, FileError, type ReadOptions } from "./types.js";
+import { FileError, type FileResult, type ReadOptions } from "./types.js";
 
 /** Read decoded text. */
 export function readResultText(
@@ -41,7 +41,8 @@ export function readResultText(
         const asLines = doc.map((d) => JSON.stringify(d)).join("\n");
         return parseJsonLines(asLines, file, options, onProgress);
       }
-      if (doc !== undefined) throw new FileError(file, `${file} is a single JSON document, not JSON Lines (one record per line).`);
+      if (doc !== undefined)
+        throw new FileError(file, `${file} is a single JSON document, not JSON Lines (one record per line).`);
     }
     return parseJsonLines(text, file, options, onProgress);
   }

@@ -5,12 +5,18 @@ import { FileError } from "./types.js";
 export type Sniffed = { kind: "text"; text: string } | { kind: "gzip" };
 
 const signatures: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: "a ZIP archive or an Excel/Numbers workbook (.xlsx) — export the sheet as CSV first" },
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: "a ZIP archive or an Excel/Numbers workbook (.xlsx) — export the sheet as CSV first",
+  },
   { bytes: [0x25, 0x50, 0x44, 0x46], what: "a PDF document" },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image" },
   { bytes: [0xff, 0xd8, 0xff], what: "a JPEG image" },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: "an old Excel/Word file (.xls/.doc) — export the sheet as CSV first" },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    what: "an old Excel/Word file (.xls/.doc) — export the sheet as CSV first",
+  },
   { bytes: [0x50, 0x41, 0x52, 0x31], what: "a Parquet file — write it out as CSV or JSONL first" },
   { bytes: [0x42, 0x5a, 0x68], what: "a bzip2-compressed file — decompress it first" },
   { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a], what: "an xz-compressed file — decompress it first" },
@@ -34,7 +40,8 @@ export function sniff(bytes: Uint8Array, file: string): Sniffed {
   if (bytes.length === 0) throw new FileError(file, `${file} is empty (0 bytes): there is nothing to read.`);
   if (startsWith(bytes, [0x1f, 0x8b])) return { kind: "gzip" };
   for (const s of signatures) {
-    if (startsWith(bytes, s.bytes)) throw new FileError(file, `${file} is not a text file: it looks like ${s.what}.`);
+    if (startsWith(bytes, s.bytes))
+      throw new FileError(file, `${file} is not a text file: it looks like ${s.what}.`);
   }
   // UTF-16 with a byte-order mark (Excel's "Unicode text" export).
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
@@ -46,8 +53,12 @@ export function sniff(bytes: Uint8Array, file: string): Sniffed {
   let control = 0;
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   if (nul >= 0 || control > head.length * 0.02) {
-    const where = nul >= 0 ? `a zero byte at offset ${nul}` : `${control} control bytes in the first ${head.length}`;
-    throw new FileError(file, `${file} is not a text file (${where}): drop the CSV, TSV or JSONL your harness wrote.`);
+    const where =
+      nul >= 0 ? `a zero byte at offset ${nul}` : `${control} control bytes in the first ${head.length}`;
+    throw new FileError(
+      file,
+      `${file} is not a text file (${where}): drop the CSV, TSV or JSONL your harness wrote.`,
+    );
   }
   let text: string;
   try {
@@ -63,7 +74,8 @@ export function sniff(bytes: Uint8Array, file: string): Sniffed {
     );
   }
   text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new FileError(file, `${file} is empty: it has ${bytes.length} bytes, all blank.`);
+  if (text.trim() === "")
+    throw new FileError(file, `${file} is empty: it has ${bytes.length} bytes, all blank.`);
   return { kind: "text", text };
 }
 
@@ -73,7 +85,10 @@ export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Arra
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (e) {
-    throw new FileError(file, `${file} looks gzip-compressed but could not be decompressed (${(e as Error).message}).`);
+    throw new FileError(
+      file,
+      `${file} looks gzip-compressed but could not be decompressed (${(e as Error).message}).`,
+    );
   }
 }
 

@@ -8,7 +8,14 @@ import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { type Analysis, type PairComparison, withCorrection } from "./analysis.js";
-import { CONFIDENCES, type FileOutcome, type PipelineResult, type Progress, runPipeline } from "./pipeline.js";
+import type { ClusterBreakdown } from "./clusters.js";
+import {
+  CONFIDENCES,
+  type FileOutcome,
+  type PipelineResult,
+  type Progress,
+  runPipeline,
+} from "./pipeline.js";
 import type { IssueKind, ReadOptions } from "./types.js";
 import type { WorkerRequest } from "./worker.js";
 
@@ -45,23 +52,38 @@ const kindLabel: Record<IssueKind, string> = {
   note: "note",
 };
 
-function issueList(issues: readonly { message: string; file: string; kind: IssueKind }[], counts: Partial<Record<IssueKind, number>>, prefixFile: boolean) {
+function issueList(
+  issues: readonly { message: string; file: string; kind: IssueKind }[],
+  counts: Partial<Record<IssueKind, number>>,
+  prefixFile: boolean,
+) {
   const kinds = Object.entries(counts).filter(([, n]) => (n ?? 0) > 0) as [IssueKind, number][];
   if (kinds.length === 0) return null;
   const wrap = h("div", { class: "results-issues" });
   for (const [kind, n] of kinds) {
     const shown = issues.filter((i) => i.kind === kind);
     const details = h("details", { "data-issue-kind": kind, "data-count": String(n) });
-    details.append(h("summary", {}, `${formatCount(n)} × ${kindLabel[kind]}${shown.length < n ? ` (first ${shown.length} listed)` : ""}`));
+    details.append(
+      h(
+        "summary",
+        {},
+        `${formatCount(n)} × ${kindLabel[kind]}${shown.length < n ? ` (first ${shown.length} listed)` : ""}`,
+      ),
+    );
     const ul = h("ul");
-    for (const i of shown) ul.append(h("li", { class: "results-issue" }, prefixFile ? `${i.file} ${i.message}` : i.message));
+    for (const i of shown)
+      ul.append(h("li", { class: "results-issue" }, prefixFile ? `${i.file} ${i.message}` : i.message));
     details.append(ul);
     wrap.append(details);
   }
   return wrap;
 }
 
-function fileReport(f: FileOutcome, onOptions: (options: ReadOptions) => void, options: ReadOptions): HTMLElement {
+function fileReport(
+  f: FileOutcome,
+  onOptions: (options: ReadOptions) => void,
+  options: ReadOptions,
+): HTMLElement {
   if (!f.ok) {
     return h(
       "li",
@@ -76,7 +98,13 @@ function fileReport(f: FileOutcome, onOptions: (options: ReadOptions) => void, o
     .reduce((s, [, n]) => s + (n ?? 0), 0);
   const li = h(
     "li",
-    { class: "results-file", "data-file": f.file, "data-ok": "true", "data-records": String(f.records), "data-dropped": String(dropped) },
+    {
+      class: "results-file",
+      "data-file": f.file,
+      "data-ok": "true",
+      "data-records": String(f.records),
+      "data-dropped": String(dropped),
+    },
     h("span", { class: "results-mark", "aria-hidden": "true" }, dropped ? "!" : "✓"),
     h("strong", {}, `${f.file}: `),
     `${formatCount(f.records)} result${f.records === 1 ? "" : "s"} read from ${formatCount(f.lines)} line${f.lines === 1 ? "" : "s"}`,
@@ -85,13 +113,19 @@ function fileReport(f: FileOutcome, onOptions: (options: ReadOptions) => void, o
   );
   if (f.lmEval) {
     const row = h("div", { class: "results-lmeval" });
-    const name = h("input", { type: "text", value: f.lmEval.model, "aria-label": `Model name for ${f.file}`, "data-key": "model-name" });
+    const name = h("input", {
+      type: "text",
+      value: f.lmEval.model,
+      "aria-label": `Model name for ${f.file}`,
+      "data-key": "model-name",
+    });
     name.addEventListener("change", () => onOptions({ ...options, model: name.value.trim() || undefined }));
     row.append(h("label", {}, "Model name ", name));
     const select = (label: string, key: "metric" | "filter", values: string[], current: string | null) => {
       if (values.length < 2) return;
       const s = h("select", { "aria-label": `${label} for ${f.file}`, "data-key": key });
-      for (const v of values) s.append(h("option", { value: v, ...(v === current ? { selected: "" } : {}) }, v));
+      for (const v of values)
+        s.append(h("option", { value: v, ...(v === current ? { selected: "" } : {}) }, v));
       s.addEventListener("change", () => onOptions({ ...options, [key]: s.value }));
       row.append(h("label", {}, `${label} `, s));
     };
@@ -110,7 +144,11 @@ function accuracyTable(a: Analysis, coverage: PipelineResult["combined"]) {
   const rows = [...a.models].sort((x, y) => x.rank - y.rank || y.accuracy - x.accuracy);
   const t = h("table", { class: "results-table", "data-table": "accuracy" });
   t.append(
-    h("caption", {}, `Accuracy on the ${formatCount(a.n)} shared items, with its ${level} interval${clustered ? ` (clustered by ${a.clusterCount} clusters)` : ""}`),
+    h(
+      "caption",
+      {},
+      `Accuracy on the ${formatCount(a.n)} shared items, with its ${level} interval${clustered ? ` (clustered by ${a.clusterCount} clusters)` : ""}`,
+    ),
     h(
       "thead",
       {},
@@ -138,18 +176,50 @@ function accuracyTable(a: Analysis, coverage: PipelineResult["combined"]) {
         "tr",
         { "data-model": m.model },
         h("td", {}, String(m.rank)),
-        h("td", { "data-readout": "rank-interval", "data-lower": String(m.rankLower), "data-upper": String(m.rankUpper) }, m.rankLower === m.rankUpper ? String(m.rankLower) : `${m.rankLower}–${m.rankUpper}`),
+        h(
+          "td",
+          {
+            "data-readout": "rank-interval",
+            "data-lower": String(m.rankLower),
+            "data-upper": String(m.rankUpper),
+          },
+          m.rankLower === m.rankUpper ? String(m.rankLower) : `${m.rankLower}–${m.rankUpper}`,
+        ),
         h("th", { scope: "row" }, m.model),
-        h("td", { "data-readout": "accuracy", "data-value": String(100 * m.accuracy) }, formatPercent(m.accuracy)),
-        h("td", { "data-readout": "interval", "data-lower": String(m.lower), "data-upper": String(m.upper) }, `${formatPercent(m.lower)} – ${formatPercent(m.upper)}`),
-        h("td", { "data-readout": "naive-se", "data-value": String(100 * m.naiveSE) }, `${(100 * m.naiveSE).toFixed(2)} pp`),
+        h(
+          "td",
+          { "data-readout": "accuracy", "data-value": String(100 * m.accuracy) },
+          formatPercent(m.accuracy),
+        ),
+        h(
+          "td",
+          { "data-readout": "interval", "data-lower": String(m.lower), "data-upper": String(m.upper) },
+          `${formatPercent(m.lower)} – ${formatPercent(m.upper)}`,
+        ),
+        h(
+          "td",
+          { "data-readout": "naive-se", "data-value": String(100 * m.naiveSE) },
+          `${(100 * m.naiveSE).toFixed(2)} pp`,
+        ),
         ...(clustered
           ? [
-              h("td", { "data-readout": "clustered-se", "data-value": String(100 * (m.clusteredSE ?? 0)) }, `${(100 * (m.clusteredSE ?? 0)).toFixed(2)} pp`),
-              h("td", { "data-readout": "width-ratio", "data-value": String(m.widthRatio ?? 1) }, `${(m.widthRatio ?? 1).toFixed(2)}×`),
+              h(
+                "td",
+                { "data-readout": "clustered-se", "data-value": String(100 * (m.clusteredSE ?? 0)) },
+                `${(100 * (m.clusteredSE ?? 0)).toFixed(2)} pp`,
+              ),
+              h(
+                "td",
+                { "data-readout": "width-ratio", "data-value": String(m.widthRatio ?? 1) },
+                `${(m.widthRatio ?? 1).toFixed(2)}×`,
+              ),
             ]
           : []),
-        h("td", { "data-readout": "not-shared", "data-value": String(cov?.notShared ?? 0) }, cov ? `${formatCount(cov.notShared)} of ${formatCount(cov.items)}` : "–"),
+        h(
+          "td",
+          { "data-readout": "not-shared", "data-value": String(cov?.notShared ?? 0) },
+          cov ? `${formatCount(cov.notShared)} of ${formatCount(cov.items)}` : "–",
+        ),
       ),
     );
   }
@@ -165,16 +235,28 @@ function pairsTable(a: Analysis) {
   const sorted = [...a.pairs].sort((x, y) => x.adjustedP - y.adjustedP || y.diff - x.diff);
   const t = h("table", { class: "results-table", "data-table": "pairs" });
   t.append(
-    h("caption", {}, `Every pair on the shared items: the paired difference, ${a.binary ? "McNemar's exact test" : "a paired z-test"}, and the p-value after ${method.label}'s correction for ${a.pairs.length} comparisons`),
+    h(
+      "caption",
+      {},
+      `Every pair on the shared items: the paired difference, ${a.binary ? "McNemar's exact test" : "a paired z-test"}, and the p-value after ${method.label}'s correction for ${a.pairs.length} comparisons`,
+    ),
     h(
       "thead",
       {},
       h(
         "tr",
         {},
-        ...["Higher", "Lower", "Difference", `${level} interval`, "Only higher right / only lower right", "Correlation", testName, `${method.label} p`, `Separated at ${Math.round(alpha * 100)}%?`].map((c) =>
-          h("th", { scope: "col" }, c),
-        ),
+        ...[
+          "Higher",
+          "Lower",
+          "Difference",
+          `${level} interval`,
+          "Only higher right / only lower right",
+          "Correlation",
+          testName,
+          `${method.label} p`,
+          `Separated at ${Math.round(alpha * 100)}%?`,
+        ].map((c) => h("th", { scope: "col" }, c)),
       ),
     ),
   );
@@ -187,12 +269,28 @@ function pairsTable(a: Analysis) {
         h("td", {}, p.a),
         h("td", {}, p.b),
         h("td", { "data-readout": "diff", "data-value": String(100 * p.diff) }, pp(p.diff)),
-        h("td", { "data-readout": "diff-interval", "data-lower": String(p.lower), "data-upper": String(p.upper) }, ppRange(p.lower, p.upper)),
+        h(
+          "td",
+          { "data-readout": "diff-interval", "data-lower": String(p.lower), "data-upper": String(p.upper) },
+          ppRange(p.lower, p.upper),
+        ),
         h("td", {}, a.binary ? `${formatCount(p.onlyA)} / ${formatCount(p.onlyB)}` : "–"),
         h("td", {}, p.correlation.toFixed(2)),
-        h("td", { "data-readout": "p-value", "data-value": String(p.pValue) }, formatPValue(p.pValue).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : ""))),
-        h("td", { "data-readout": "adjusted-p", "data-value": String(p.adjustedP) }, formatPValue(p.adjustedP).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : ""))),
-        h("td", { "data-readout": "separated", "data-value": p.separated ? "1" : "0" }, p.separated ? "✓ yes" : "≈ no, tied"),
+        h(
+          "td",
+          { "data-readout": "p-value", "data-value": String(p.pValue) },
+          formatPValue(p.pValue).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : "")),
+        ),
+        h(
+          "td",
+          { "data-readout": "adjusted-p", "data-value": String(p.adjustedP) },
+          formatPValue(p.adjustedP).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : "")),
+        ),
+        h(
+          "td",
+          { "data-readout": "separated", "data-value": p.separated ? "1" : "0" },
+          p.separated ? "✓ yes" : "≈ no, tied",
+        ),
       ),
     );
   }
@@ -215,14 +313,26 @@ function closestReadout(a: Analysis): HTMLElement {
     h(
       "div",
       { class: "results-stat" },
-      h("div", { class: "big-number", "data-readout": "pairs-separated", "data-value": String(separated) }, `${separated} of ${pairs}`),
-      h("div", { class: "big-caption" }, `pairs of models told apart after ${pAdjustMethods.find((m) => m.id === a.correction)!.label}'s correction (${level}% level)`),
+      h(
+        "div",
+        { class: "big-number", "data-readout": "pairs-separated", "data-value": String(separated) },
+        `${separated} of ${pairs}`,
+      ),
+      h(
+        "div",
+        { class: "big-caption" },
+        `pairs of models told apart after ${pAdjustMethods.find((m) => m.id === a.correction)!.label}'s correction (${level}% level)`,
+      ),
     ),
   );
   const gap = Math.abs(c.diff);
   if (gap === 0) {
     div.append(
-      h("p", { "data-readout": "items-needed", "data-value": "Infinity" }, `The closest pair, ${c.a} and ${c.b}, scored exactly the same on the ${formatCount(c.n)} shared items: no number of extra items can be expected to separate them.`),
+      h(
+        "p",
+        { "data-readout": "items-needed", "data-value": "Infinity" },
+        `The closest pair, ${c.a} and ${c.b}, scored exactly the same on the ${formatCount(c.n)} shared items: no number of extra items can be expected to separate them.`,
+      ),
     );
     return div;
   }
@@ -231,7 +341,11 @@ function closestReadout(a: Analysis): HTMLElement {
     h(
       "div",
       { class: "results-stat" },
-      h("div", { class: "big-number", "data-readout": "items-needed", "data-value": String(c.itemsNeeded) }, `≈ ${formatCount(c.itemsNeeded)}`),
+      h(
+        "div",
+        { class: "big-number", "data-readout": "items-needed", "data-value": String(c.itemsNeeded) },
+        `≈ ${formatCount(c.itemsNeeded)}`,
+      ),
       h(
         "div",
         { class: "big-caption" },
@@ -244,7 +358,9 @@ function closestReadout(a: Analysis): HTMLElement {
       c.separated
         ? `Even this pair is already separated with ${formatCount(c.n)} items.`
         : `That is ${formatCount(more)} more than the ${formatCount(c.n)} you have` +
-            (pairs > 1 ? `, or ${formatCount(c.itemsNeededCorrected)} in all if the gap must survive a correction for ${pairs} pairs (α = ${alpha.toFixed(2)} / ${pairs})` : "") +
+            (pairs > 1
+              ? `, or ${formatCount(c.itemsNeededCorrected)} in all if the gap must survive a correction for ${pairs} pairs (α = ${alpha.toFixed(2)} / ${pairs})`
+              : "") +
             `. With ${formatCount(c.n)} items, two models this alike are told apart only when they differ by about ${(100 * c.detectableNow).toFixed(1)} pp or more.`,
     ),
   );
@@ -266,8 +382,12 @@ function summaryText(a: Analysis): string {
       )
       .join("; ") +
     `. ${separated.length} of ${a.pairs.length} pairs are separated after ${pAdjustMethods.find((m) => m.id === a.correction)!.label}'s correction` +
-    (separated.length ? `: ${separated.map((p: PairComparison) => `${p.a} over ${p.b} by ${(100 * p.diff).toFixed(1)} pp`).join("; ")}.` : ".") +
-    (a.closest && a.closest.diff !== 0 ? ` The closest pair, ${a.closest.a} and ${a.closest.b}, would need about ${formatCount(a.closest.itemsNeeded)} items to separate.` : "")
+    (separated.length
+      ? `: ${separated.map((p: PairComparison) => `${p.a} over ${p.b} by ${(100 * p.diff).toFixed(1)} pp`).join("; ")}.`
+      : ".") +
+    (a.closest && a.closest.diff !== 0
+      ? ` The closest pair, ${a.closest.a} and ${a.closest.b}, would need about ${formatCount(a.closest.itemsNeeded)} items to separate.`
+      : "")
   );
 }
 
@@ -278,14 +398,19 @@ function analysisFigure(result: PipelineResult): HTMLElement {
     id: "your-results",
     title: "Your models: accuracy with its interval, and the ranks each could plausibly hold",
     notice: (v) => {
-      const a = withCorrection(analyses[CONFIDENCES.indexOf(v.confidence as (typeof CONFIDENCES)[number])]!, v.correction);
+      const a = withCorrection(
+        analyses[CONFIDENCES.indexOf(v.confidence as (typeof CONFIDENCES)[number])]!,
+        v.correction,
+      );
       const tied = a.pairs.filter((p) => !p.separated).length;
       const wider = a.models.filter((m) => (m.widthRatio ?? 1) > 1.1).length;
       return (
         (multi
           ? `${tied} of ${a.pairs.length} pairs cannot be told apart: where two rank bars overlap, the order between those models is not settled by this test set.`
           : "With one model there are no pairs: the interval is the whole story.") +
-        (wider ? ` Items in the same cluster move together, so ${wider === a.models.length ? "every" : `${wider} of ${a.models.length}`} interval is more than 10% wider than the naive one.` : "")
+        (wider
+          ? ` Items in the same cluster move together, so ${wider === a.models.length ? "every" : `${wider} of ${a.models.length}`} interval is more than 10% wider than the naive one.`
+          : "")
       );
     },
     controls: {
@@ -299,13 +424,20 @@ function analysisFigure(result: PipelineResult): HTMLElement {
         key: "correction",
         label: "Correction for many pairs",
         kind: "select",
-        options: pAdjustMethods.map((m) => ({ value: m.id, label: `${m.label} (${m.id === "BH" ? "false discovery rate" : "family-wise error"})` })),
+        options: pAdjustMethods.map((m) => ({
+          value: m.id,
+          label: `${m.label} (${m.id === "BH" ? "false discovery rate" : "family-wise error"})`,
+        })),
         value: "holm" as PAdjustMethod,
       }),
     },
-    source: "Your files, read in this browser. Rank intervals: parametric bootstrap (1,000 resamples, seed 1). Intervals: mean ± z·SE (cluster-robust when clusters are given).",
+    source:
+      "Your files, read in this browser. Rank intervals: parametric bootstrap (1,000 resamples, seed 1). Intervals: mean ± z·SE (cluster-robust when clusters are given).",
     render(v, { width }) {
-      const a = withCorrection(analyses[CONFIDENCES.indexOf(v.confidence as (typeof CONFIDENCES)[number])]!, v.correction);
+      const a = withCorrection(
+        analyses[CONFIDENCES.indexOf(v.confidence as (typeof CONFIDENCES)[number])]!,
+        v.correction,
+      );
       const rows: RankOverlapRow[] = a.models.map((m) => ({
         model: m.model,
         estimate: m.accuracy,
@@ -315,12 +447,84 @@ function analysisFigure(result: PipelineResult): HTMLElement {
         rankLower: m.rankLower,
         rankUpper: m.rankUpper,
       }));
-      const figure = rankOverlapChart(rows, { width, scoreLabel: `Accuracy on the ${formatCount(a.n)} shared items (%)` });
-      const readout = h("div", { class: "results-readout" }, closestReadout(a), h("div", { class: "results-scroll" }, accuracyTable(a, result.combined)));
+      const figure = rankOverlapChart(rows, {
+        width,
+        scoreLabel: `Accuracy on the ${formatCount(a.n)} shared items (%)`,
+      });
+      const readout = h(
+        "div",
+        { class: "results-readout" },
+        closestReadout(a),
+        h("div", { class: "results-scroll" }, accuracyTable(a, result.combined)),
+      );
       if (a.pairs.length) readout.append(h("div", { class: "results-scroll tall" }, pairsTable(a)));
       return { figure, readout, summary: summaryText(a) };
     },
   });
+}
+
+function clusterTable(b: ClusterBreakdown, order: readonly string[]): HTMLElement {
+  const cols = order.map((m) => b.models.indexOf(m));
+  const overall = order[0]!;
+  const section = h("section", { class: "results-clusters", "data-table": "clusters" });
+  section.append(
+    h("h3", {}, "Accuracy by cluster"),
+    h(
+      "p",
+      {},
+      `Clusters sorted from hardest to easiest. ★ marks the best model in each cluster: it is not ${overall}, the best overall, in `,
+      h(
+        "strong",
+        { "data-readout": "cluster-flips", "data-value": String(b.flips) },
+        `${b.flips} of ${b.rows.length}`,
+      ),
+      " clusters. Each cluster has far fewer items than the whole set, so these per-cluster numbers are much noisier than the overall ones.",
+    ),
+  );
+  const t = h("table", { class: "results-table cluster-table" });
+  t.append(
+    h("caption", { class: "sr-only" }, "Accuracy of each model in each cluster"),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Cluster"),
+        h("th", { scope: "col", class: "num" }, "Items"),
+        ...order.map((m) => h("th", { scope: "col", class: "num" }, m)),
+      ),
+    ),
+  );
+  const body = h("tbody");
+  for (const r of b.rows) {
+    const tr = h(
+      "tr",
+      { "data-cluster": r.cluster },
+      h("th", { scope: "row" }, r.cluster),
+      h("td", { class: "num" }, formatCount(r.n)),
+    );
+    for (const j of cols) {
+      const a = r.accuracy[j]!;
+      const best = b.models[j] === r.best;
+      tr.append(
+        h(
+          "td",
+          {
+            class: `num${best ? " best" : ""}`,
+            "data-model": b.models[j],
+            "data-value": String(a),
+            style: `--acc:${Math.round(a * 100)}%`,
+          },
+          `${best ? "★ " : ""}${formatPercent(a, 0)}`,
+        ),
+      );
+    }
+    body.append(tr);
+  }
+  t.append(body);
+  section.append(h("div", { class: "results-scroll" }, t));
+  return section;
 }
 
 function trustNote(result: PipelineResult): HTMLElement | null {
@@ -339,11 +543,22 @@ function trustNote(result: PipelineResult): HTMLElement | null {
   const notShared = c.itemsSeen - c.items;
   const failed = result.files.length - files.length;
   const partial = droppedLines + dups + notShared + failed > 0;
-  const note = h("div", { class: partial ? "warning results-trust" : "tip results-trust", "data-readout": "trust", "data-partial": partial ? "1" : "0" });
+  const note = h("div", {
+    class: partial ? "warning results-trust" : "tip results-trust",
+    label: "What these results rest on",
+    "data-readout": "trust",
+    "data-partial": partial ? "1" : "0",
+  });
   const parts: string[] = [];
   if (failed) parts.push(`${failed} file${failed > 1 ? "s" : ""} could not be read at all`);
-  if (droppedLines) parts.push(`${formatCount(droppedLines)} line${droppedLines > 1 ? "s" : ""} or cell${droppedLines > 1 ? "s" : ""} dropped for a bad or missing value`);
-  if (dups) parts.push(`${formatCount(dups)} duplicate (model, item) row${dups > 1 ? "s" : ""} dropped (the first kept)`);
+  if (droppedLines)
+    parts.push(
+      `${formatCount(droppedLines)} line${droppedLines > 1 ? "s" : ""} or cell${droppedLines > 1 ? "s" : ""} dropped for a bad or missing value`,
+    );
+  if (dups)
+    parts.push(
+      `${formatCount(dups)} duplicate (model, item) row${dups > 1 ? "s" : ""} dropped (the first kept)`,
+    );
   if (notShared) {
     parts.push(
       `${formatCount(notShared)} of ${formatCount(c.itemsSeen)} items left out because not every model answered them (${c.coverage
@@ -353,10 +568,35 @@ function trustNote(result: PipelineResult): HTMLElement | null {
     );
   }
   note.append(
-    h("p", {}, h("strong", {}, partial ? "Partial trust. " : "Everything was used. "), `${c.models} model${c.models > 1 ? "s" : ""} compared on `, h("strong", { "data-readout": "shared-items", "data-value": String(c.items) }, `${formatCount(c.items)} shared items`), partial ? `. ${parts.join("; ")}.` : `: no line was dropped and every model answered every item.`),
+    h(
+      "p",
+      {},
+      h("strong", {}, partial ? "Partial trust. " : "Everything was used. "),
+      `${c.models} model${c.models > 1 ? "s" : ""} compared on `,
+      h(
+        "strong",
+        { "data-readout": "shared-items", "data-value": String(c.items) },
+        `${formatCount(c.items)} shared items`,
+      ),
+      partial ? `. ${parts.join("; ")}.` : `: no line was dropped and every model answered every item.`,
+    ),
   );
-  if (c.clusters === 1) note.append(h("p", {}, "Every item is in the same cluster, so no clustered standard error can be computed (it needs at least two clusters)."));
-  if (!c.binary) note.append(h("p", {}, "Some results are partial scores between 0 and 1, so pairs are compared with a paired z-test instead of McNemar's test (which needs 0/1)."));
+  if (c.clusters === 1)
+    note.append(
+      h(
+        "p",
+        {},
+        "Every item is in the same cluster, so no clustered standard error can be computed (it needs at least two clusters).",
+      ),
+    );
+  if (!c.binary)
+    note.append(
+      h(
+        "p",
+        {},
+        "Some results are partial scores between 0 and 1, so pairs are compared with a paired z-test instead of McNemar's test (which needs 0/1).",
+      ),
+    );
   const issues = issueList(c.issues, c.issueCounts, true);
   if (issues) note.append(issues);
   return note;
@@ -365,20 +605,44 @@ function trustNote(result: PipelineResult): HTMLElement | null {
 /** Build the tool. */
 export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElement {
   const root = h("div", { class: "results-tool" });
-  const input = h("input", { type: "file", multiple: "", id: "results-file-input", accept: ".csv,.tsv,.txt,.jsonl,.json,.gz,text/csv,text/tab-separated-values,application/json", "data-key": "files" });
+  const input = h("input", {
+    type: "file",
+    multiple: "",
+    id: "results-file-input",
+    accept: ".csv,.tsv,.txt,.jsonl,.json,.gz,text/csv,text/tab-separated-values,application/json",
+    "data-key": "files",
+  });
   const zone = h(
     "label",
     { class: "results-drop", for: "results-file-input" },
     h("span", { class: "results-drop-title" }, "Drop your results files here, or choose files"),
-    h("span", { class: "results-drop-hint" }, "CSV, TSV or JSON Lines; lm-evaluation-harness samples_*.jsonl (one per model, .gz too). Several files at once are combined. Nothing is uploaded: the files are read by this page, in your browser."),
+    h(
+      "span",
+      { class: "results-drop-hint" },
+      "CSV, TSV or JSON Lines; lm-evaluation-harness samples_*.jsonl (one per model, .gz too). Several files at once are combined. Nothing is uploaded: the files are read by this page, in your browser.",
+    ),
     input,
   );
-  const sampleButton = h("button", { type: "button", class: "preset", "data-action": "load-sample" }, "Analyse the sample file");
-  const sampleLink = h("a", { href: sample.href, download: sample.name }, `Download the sample (${sample.name})`);
+  const sampleButton = h(
+    "button",
+    { type: "button", class: "preset", "data-action": "load-sample" },
+    "Analyse the sample file",
+  );
+  const sampleLink = h(
+    "a",
+    { href: sample.href, download: sample.name },
+    `Download the sample (${sample.name})`,
+  );
   const actions = h("div", { class: "results-actions" }, sampleButton, " ", sampleLink);
   const progress = h("progress", { max: "1", value: "0", "aria-label": "Reading and analysing" });
   const message = h("span", { class: "results-message" });
-  const status = h("div", { class: "results-status", role: "status", "aria-live": "polite", hidden: "" }, progress, " ", message);
+  const status = h(
+    "div",
+    { class: "results-status", role: "status", "aria-live": "polite", hidden: "" },
+    progress,
+    " ",
+    message,
+  );
   const fileList = h("ul", { class: "results-files", "aria-label": "Files read" });
   const trust = h("div");
   const out = h("div", { class: "results-output" });
@@ -414,9 +678,21 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     const note = trustNote(result);
     trust.replaceChildren(...(note ? [note] : []));
     if (result.error) {
-      out.replaceChildren(h("div", { class: "warning results-fatal", "data-readout": "fatal" }, h("p", {}, h("strong", {}, "No analysis. "), result.error)));
+      out.replaceChildren(
+        h(
+          "div",
+          { class: "warning results-fatal", label: "No analysis", "data-readout": "fatal" },
+          h("p", {}, result.error),
+        ),
+      );
     } else if (result.analyses) {
       out.replaceChildren(analysisFigure(result));
+      if (result.byCluster) {
+        const order = [...result.analysis!.models]
+          .sort((x, y) => x.rank - y.rank || y.accuracy - x.accuracy)
+          .map((m) => m.model);
+        out.append(clusterTable(result.byCluster, order));
+      }
     }
     root.dataset.state = result.error ? "error" : "done";
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
@@ -427,8 +703,15 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     performance.mark("results-run-start");
     root.dataset.state = "running";
     status.hidden = false;
-    show({ phase: "reading", fraction: 0, message: `Reading ${loaded.length} file${loaded.length === 1 ? "" : "s"}…` });
-    const request: WorkerRequest = { id, files: loaded.map((f) => ({ name: f.name, file: f.blob, options: f.options })) };
+    show({
+      phase: "reading",
+      fraction: 0,
+      message: `Reading ${loaded.length} file${loaded.length === 1 ? "" : "s"}…`,
+    });
+    const request: WorkerRequest = {
+      id,
+      files: loaded.map((f) => ({ name: f.name, file: f.blob, options: f.options })),
+    };
     if (createWorker) {
       try {
         worker?.terminate();
@@ -436,7 +719,13 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
         const w = worker;
         const result = await new Promise<PipelineResult>((resolve, reject) => {
           w.onmessage = (e: MessageEvent) => {
-            const msg = e.data as { id: number; type: string; progress?: Progress; result?: PipelineResult; message?: string };
+            const msg = e.data as {
+              id: number;
+              type: string;
+              progress?: Progress;
+              result?: PipelineResult;
+              message?: string;
+            };
             if (msg.id !== runId) return;
             if (msg.type === "progress") show(msg.progress!);
             else if (msg.type === "result") resolve(msg.result!);
@@ -454,7 +743,8 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     }
     // Fallback: on the main thread, yielding between chunks so the page can still repaint.
     const inputs = [];
-    for (const f of loaded) inputs.push({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()), options: f.options });
+    for (const f of loaded)
+      inputs.push({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()), options: f.options });
     const result = await runPipeline(inputs, {}, show, () => new Promise((r) => setTimeout(r, 0)));
     if (id === runId) render(result);
   }
@@ -462,7 +752,11 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
   const take = (files: FileList | File[]) => {
     const list = Array.from(files);
     if (list.length === 0) return;
-    loaded = list.map((f) => ({ name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name, blob: f, options: {} }));
+    loaded = list.map((f) => ({
+      name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+      blob: f,
+      options: {},
+    }));
     void run();
   };
   input.addEventListener("change", () => {

@@ -24,7 +24,7 @@ export const pAdjustMethods: readonly { id: PAdjustMethod; label: string; contro
  * Bonferroni: multiply every p by m. BH: sort descending, multiply by m / rank, carry the running minimum.
  */
 export function adjustPValues(pValues: readonly number[], method: PAdjustMethod = "holm"): number[] {
-  pValues.forEach((p, i) => assertProbability(`pValues[${i}]`, p));
+  for (const [i, p] of pValues.entries()) assertProbability(`pValues[${i}]`, p);
   const m = pValues.length;
   const out = new Array<number>(m);
   if (m === 0) return out;

@@ -20,6 +20,30 @@ export function fixShell(doc: Document = document): void {
   }
 }
 
+/**
+ * Observable Plot puts aria-label on <g> elements (axe: aria-prohibited-attr, serious). Figures made
+ * with explorable() are fixed as they draw; this catches any other Plot chart on a page: the group
+ * gets a role that may carry a name (its attribute, which CSS or code may select on, is kept).
+ */
+function fixPlotGroups() {
+  const main = document.querySelector("#observablehq-main");
+  if (!main || typeof MutationObserver === "undefined") return;
+  let queued = false;
+  const fix = () => {
+    queued = false;
+    for (const g of main.querySelectorAll("svg g[aria-label]:not([role]), svg g[aria-description]:not([role])")) {
+      g.setAttribute("role", "group");
+    }
+  };
+  new MutationObserver(() => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(fix);
+    }
+  }).observe(main, { childList: true, subtree: true });
+  fix();
+}
+
 /** Print: open every figure's text description (the numbers in words), and restore afterwards. */
 function setupPrint() {
   let opened: HTMLDetailsElement[] = [];
@@ -54,6 +78,7 @@ function setupEmbedFallback() {
 
 if (typeof document !== "undefined") {
   fixShell();
+  fixPlotGroups();
   setupPrint();
   setupEmbedFallback();
   installPresentMode();

@@ -90,6 +90,12 @@ describe("paired scores", () => {
     expect(g.adjusted).toBeNull();
   });
 
+  it("rounds the disagreements to the gap's parity without a message (20% of 164 → 34)", () => {
+    const g = gapAnalysis({ a: 0.8, b: 0.7, n: 164, design: "discordant", disagree: 0.2 });
+    expect(g.counts!.onlyA + g.counts!.onlyB).toBe(34);
+    expect(g.adjusted).toBeNull();
+  });
+
   it("says so when an impossible input is moved", () => {
     const few = gapAnalysis({ a: 0.8, b: 0.7, n: 164, design: "discordant", disagree: 0.01 });
     expect(few.counts!.onlyA + few.counts!.onlyB).toBe(16);

@@ -302,7 +302,7 @@ describe("replies", () => {
     const s = summarise(c, history);
     expect(s.covered).toBe(3);
     expect(s.total).toBe(9);
-    expect(s.concepts.find((x) => x.id === "format")?.section.anchor).toBe("anatomy-of-a-benchmark-score");
+    expect(s.concepts.find((x) => x.id === "format")?.section.anchor).toBe("five-choices-behind-every-score");
   });
 
   it("count a message of eight words as substantive even without a concept", () => {
@@ -362,5 +362,34 @@ describe("the model's messages", () => {
     expect(m.map((x) => x.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(m[3]!.content).toContain("second, whose answer was stopped\n\na 2 point gap on GSM8K?");
     expect(m[3]!.content).toContain("GSM8K (N = 1,319");
+  });
+});
+
+describe("lesson links", () => {
+  it("every section a lab links to is a heading of that lesson page", async () => {
+    const { readFileSync } = await import("node:fs");
+    // Framework's heading ids: lowercase, apostrophes dropped, other runs of non-alphanumerics → "-".
+    const slug = (h: string) =>
+      h
+        .toLowerCase()
+        .replace(/['’]/g, "")
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "");
+    for (const lesson of ["1", "2", "3", "4"] as const) {
+      const sections = [
+        ...labs[lesson].concepts.map((c) => c.section),
+        ...labs[lesson].misconceptions.map((m) => m.section),
+      ];
+      for (const section of sections) {
+        const md = readFileSync(
+          new URL(`../../../src/lessons/${section.lesson}.md`, import.meta.url),
+          "utf8",
+        );
+        const anchors = [...md.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slug(m[1]!));
+        expect(anchors, `lab ${lesson} → lesson ${section.lesson}#${section.anchor}`).toContain(
+          section.anchor,
+        );
+      }
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   rankIntervalsOverlap,
   rankOverlapRows,
   rankOverlapSummary,
+  rankTicks,
   tiedWith,
 } from "../../../src/components/figures/rankOverlap.ts";
 import { proportionInterval, rankIntervals } from "../../../src/components/stats/index.ts";
@@ -132,5 +133,13 @@ describe("tie rule and board options", () => {
       ["v1:mmlu", 14042],
       ["v2:musr_raw", 756],
     ]);
+  });
+});
+
+describe("rankTicks", () => {
+  it("uses round steps that fit", () => {
+    expect(rankTicks(20, 142)).toEqual([1, 5, 10, 15, 20]);
+    expect(rankTicks(8, 400)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rankTicks(29, 90)).toEqual([1, 20]);
   });
 });

@@ -50,6 +50,7 @@ describe("the course's numbers, from data", () => {
     expect(n.gsm8k.hw80).toBeCloseTo(2.1588, 3);
     expect(n.gsm8k.hw93.toFixed(1)).toBe("1.4");
     expect(n.humaneval.n).toBe(164);
+    expect(n.gpt4Gsm8k).toBe(92);
   });
   it("Llama 2 70B's MMLU numbers and Mistral 7B's 60.1 vs 62.5", () => {
     expect(n.llama70.map((r) => r.score)).toEqual([68.9, 69.7, 69.83, 69.9]);

@@ -80,3 +80,23 @@ describe("the real file", () => {
     expect(JSON.stringify(encodeMatrix(models, cols)).length).toBeLessThan(100_000);
   });
 });
+
+describe("the data loader", () => {
+  it("runs, and what it prints decodes to the CSV's counts", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const out = execFileSync("npx", ["tsx", "src/data/mmlu-pro-correct.json.ts"], {
+      encoding: "utf8",
+      maxBuffer: 10_000_000,
+    });
+    const decoded = decodeMatrix(JSON.parse(out));
+    expect(decoded.questions).toBe(12032);
+    expect(decoded.models.find((m) => m.name === "DeepSeek-Coder-V2")).toMatchObject({
+      items: 10351,
+      correct: 6586,
+    });
+    expect(decoded.models.find((m) => m.name === "gemini-1.5-pro-002")).toMatchObject({
+      items: 12020,
+      correct: 8444,
+    });
+  }, 30_000);
+});

@@ -23,7 +23,9 @@ const clusters = ["x", "x", "x", "y", "y", "y", "z", "z"];
 const long = (cl: boolean) =>
   [
     `model,item,correct${cl ? ",cluster" : ""}`,
-    ...Object.entries({ A, B, C }).flatMap(([m, v]) => v.map((x, i) => `${m},q${i},${x}${cl ? `,${clusters[i]}` : ""}`)),
+    ...Object.entries({ A, B, C }).flatMap(([m, v]) =>
+      v.map((x, i) => `${m},q${i},${x}${cl ? `,${clusters[i]}` : ""}`),
+    ),
   ].join("\n");
 
 describe("analyse: a hand-worked example", () => {
@@ -43,7 +45,10 @@ describe("analyse: a hand-worked example", () => {
     expect([ab.onlyA, ab.onlyB]).toEqual([2, 0]);
     expect(ab.pValue).toBeCloseTo(0.5, 12);
     expect(ab.test).toBe("mcnemar-exact");
-    const holm = adjustPValues(res.pairs.map((p) => p.pValue), "holm");
+    const holm = adjustPValues(
+      res.pairs.map((p) => p.pValue),
+      "holm",
+    );
     expect(res.pairs.map((p) => p.adjustedP)).toEqual(holm);
     expect(res.pairs).toHaveLength(3);
     expect(res.correction).toBe("holm");
@@ -68,7 +73,9 @@ describe("analyse: a hand-worked example", () => {
       ],
       { seed: 1, resamples: 1000 },
     );
-    expect(res.models.map((m) => [m.rank, m.rankLower, m.rankUpper])).toEqual(r.map((x) => [x.rank, x.lower, x.upper]));
+    expect(res.models.map((m) => [m.rank, m.rankLower, m.rankUpper])).toEqual(
+      r.map((x) => [x.rank, x.lower, x.upper]),
+    );
   });
   it("the closest pair is B vs C (no difference): no number of items separates them", () => {
     expect(res.closest).toMatchObject({ diff: 0, itemsNeeded: Number.POSITIVE_INFINITY });
@@ -112,7 +119,9 @@ describe("itemsToSeparate", () => {
     }
   });
   it("a stricter alpha needs more items", () => {
-    expect(itemsToSeparate(0.01, 0.01, 1000, { alpha: 0.05 / 15 })).toBeGreaterThan(itemsToSeparate(0.01, 0.01, 1000));
+    expect(itemsToSeparate(0.01, 0.01, 1000, { alpha: 0.05 / 15 })).toBeGreaterThan(
+      itemsToSeparate(0.01, 0.01, 1000),
+    );
   });
 });
 
@@ -120,7 +129,12 @@ describe("the sample file", () => {
   const root = join(import.meta.dirname, "../../..");
   const sample = readFileSync(join(root, "src/tools/sample-results.csv"), "utf8");
   it("is taken unchanged from data/mmlu_pro_correct_matrix.csv (100 questions per category, 6 models)", () => {
-    const matrix = new Map(csvParse(readFileSync(join(root, "data/mmlu_pro_correct_matrix.csv"), "utf8")).map((r) => [r.question_id!, r]));
+    const matrix = new Map(
+      csvParse(readFileSync(join(root, "data/mmlu_pro_correct_matrix.csv"), "utf8")).map((r) => [
+        r.question_id!,
+        r,
+      ]),
+    );
     const rows = csvParse(sample);
     expect(rows.columns).toEqual(["model", "item", "correct", "cluster"]);
     expect(rows).toHaveLength(6 * 1400);
@@ -149,9 +163,43 @@ describe("withCorrection", () => {
     for (const method of ["bonferroni", "BH", "holm"] as const) {
       const a = withCorrection(base, method);
       expect(a.correction).toBe(method);
-      expect(a.pairs.map((p) => p.adjustedP)).toEqual(adjustPValues(base.pairs.map((p) => p.pValue), method));
+      expect(a.pairs.map((p) => p.adjustedP)).toEqual(
+        adjustPValues(
+          base.pairs.map((p) => p.pValue),
+          method,
+        ),
+      );
       expect(a.pairs.map((p) => p.diff)).toEqual(base.pairs.map((p) => p.diff));
       expect(a.models).toBe(base.models);
     }
+  });
+});
+
+describe("clusterBreakdown (arquero)", () => {
+  it("matches a plain per-cluster mean, hardest cluster first, and counts where the best model changes", async () => {
+    const { clusterBreakdown } = await import("../../../src/components/results/clusters.ts");
+    const matrix = combine([readResultText(long(true), "hand.csv")]);
+    const b = clusterBreakdown(matrix, "A")!;
+    // Cluster x = items 0–2, y = 3–5, z = 6–7.
+    const mean = (v: number[], idx: number[]) => idx.reduce((s, i) => s + v[i]!, 0) / idx.length;
+    const expected = {
+      x: [mean(A, [0, 1, 2]), mean(B, [0, 1, 2]), mean(C, [0, 1, 2])],
+      y: [mean(A, [3, 4, 5]), mean(B, [3, 4, 5]), mean(C, [3, 4, 5])],
+      z: [mean(A, [6, 7]), mean(B, [6, 7]), mean(C, [6, 7])],
+    };
+    expect(b.models).toEqual(["A", "B", "C"]);
+    expect(b.rows.map((r) => r.cluster)).toEqual(["y", "x", "z"]);
+    for (const r of b.rows) {
+      for (const [j, a] of r.accuracy.entries())
+        expect(a).toBeCloseTo(expected[r.cluster as "x" | "y" | "z"][j]!, 12);
+      expect(r.n).toBe(r.cluster === "z" ? 2 : 3);
+    }
+    // y: A 1/3, B 0, C 2/3 → C is best there; x and z: A.
+    expect(b.rows.map((r) => r.best)).toEqual(["C", "A", "A"]);
+    expect(b.flips).toBe(1);
+  });
+  it("is null without clusters", async () => {
+    const { clusterBreakdown } = await import("../../../src/components/results/clusters.ts");
+    expect(clusterBreakdown(combine([readResultText(long(false), "hand.csv")]), "A")).toBeNull();
   });
 });

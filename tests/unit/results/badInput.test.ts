@@ -18,21 +18,35 @@ const failure = async (name: string) => {
 const fatal: Record<string, RegExp> = {
   "empty.csv": /^empty\.csv is empty \(0 bytes\)/,
   "blank.csv": /^blank\.csv is empty: it has 6 bytes, all blank/,
-  "header-only.csv": /^header-only\.csv has only a header \(line 1: model, item, correct, cluster\) and no data rows/,
-  "missing-column.csv": /^missing-column\.csv line 1: missing column "correct" \(the header has "model", "item", "answer"/,
-  "no-model-or-item.csv": /^no-model-or-item\.csv line 1: missing column: no "model" column .* The header has "name", "question_text", "result"/,
+  "header-only.csv":
+    /^header-only\.csv has only a header \(line 1: model, item, correct, cluster\) and no data rows/,
+  "missing-column.csv":
+    /^missing-column\.csv line 1: missing column "correct" \(the header has "model", "item", "answer"/,
+  "no-model-or-item.csv":
+    /^no-model-or-item\.csv line 1: missing column: no "model" column .* The header has "name", "question_text", "result"/,
   "not-text.png": /^not-text\.png is not a text file: it looks like a PNG image/,
-  "results.xlsx": /^results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook \(\.xlsx\) — export the sheet as CSV first/,
+  "results.xlsx":
+    /^results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook \(\.xlsx\) — export the sheet as CSV first/,
   "binary.csv": /^binary\.csv is not a text file \(a zero byte at offset \d+\)/,
   "latin1.csv": /^latin1\.csv line 2: bytes that are not UTF-8 text/,
-  "lm-eval-results-summary.json": /results summary .* needs the samples_\*\.jsonl files that --log_samples writes/,
-  "not-json.jsonl": /^not-json\.jsonl is not JSON Lines: none of its 2 lines is a JSON object \(line 1: not valid JSON/,
-  "jsonl-missing-field.jsonl": /^jsonl-missing-field\.jsonl line 1: missing field "item" and "correct"|missing field "correct"/,
+  "lm-eval-results-summary.json":
+    /results summary .* needs the samples_\*\.jsonl files that --log_samples writes/,
+  "not-json.jsonl":
+    /^not-json\.jsonl is not JSON Lines: none of its 2 lines is a JSON object \(line 1: not valid JSON/,
+  "jsonl-missing-field.jsonl":
+    /^jsonl-missing-field\.jsonl line 1: missing field "item" and "correct"|missing field "correct"/,
 };
 
 describe("a file that cannot be used at all says why", () => {
   it("covers every file in the corpus (fatal here or partial below)", () => {
-    const partial = ["unknown-value.csv", "duplicates.csv", "different-items.csv", "no-shared-items.csv", "percent.csv", "lm-eval-broken.jsonl"];
+    const partial = [
+      "unknown-value.csv",
+      "duplicates.csv",
+      "different-items.csv",
+      "no-shared-items.csv",
+      "percent.csv",
+      "lm-eval-broken.jsonl",
+    ];
     expect(readdirSync(dir).sort()).toEqual([...Object.keys(fatal), ...partial].sort());
   });
   it.each(Object.entries(fatal))("%s", async (name, message) => {
@@ -45,7 +59,9 @@ describe("a file that cannot be used at all says why", () => {
     expect((await failure("header-only.csv")).line).toBe(1);
   });
   it("a bad file does not stop the good ones", async () => {
-    const sample = new Uint8Array(readFileSync(join(import.meta.dirname, "../../../src/tools/sample-results.csv")));
+    const sample = new Uint8Array(
+      readFileSync(join(import.meta.dirname, "../../../src/tools/sample-results.csv")),
+    );
     const r = await runPipeline([
       { name: "empty.csv", bytes: bytes("empty.csv") },
       { name: "sample-results.csv", bytes: sample },

@@ -36,7 +36,8 @@ describe("parseCorrect", () => {
 
 describe("CSV / TSV", () => {
   it("reads long form with a cluster column and exact line numbers (quoted newlines included)", () => {
-    const text = 'model,item,correct,cluster\nA,q1,1,"math\nalgebra"\nA,q2,0,law\nB,q1,true,"math\nalgebra"\n';
+    const text =
+      'model,item,correct,cluster\nA,q1,1,"math\nalgebra"\nA,q2,0,law\nB,q1,true,"math\nalgebra"\n';
     const r = parseDelimited(text, "x.csv");
     expect(r.format).toBe("long");
     expect(r.records.map((x) => [x.model, x.item, x.correct, x.cluster, x.line])).toEqual([
@@ -52,7 +53,9 @@ describe("CSV / TSV", () => {
     expect(r.records).toHaveLength(5);
     expect(r.issueCounts).toEqual({ "missing-value": 1 });
     expect(r.issues[0]!.message).toBe('line 3: model "M2" has no result ("NA"); that cell dropped');
-    expect(r.description).toMatch(/wide form: item from "question_id", cluster from "category", 2 model columns \(M1, M2\)/);
+    expect(r.description).toMatch(
+      /wide form: item from "question_id", cluster from "category", 2 model columns \(M1, M2\)/,
+    );
   });
   it("detects TSV by content or by name", () => {
     expect(guessDelimiter("r.txt", "model\titem\tcorrect")).toBe("\t");
@@ -70,7 +73,12 @@ describe("CSV / TSV", () => {
 
 describe("JSON Lines, long form", () => {
   it("reads model/item/correct objects, numbers and booleans alike", () => {
-    const text = ['{"model":"A","item":1,"correct":true,"cluster":"x"}', '{"model":"A","item":2,"correct":0}', "", '{"model":"B","item":1,"correct":0.5}'].join("\n");
+    const text = [
+      '{"model":"A","item":1,"correct":true,"cluster":"x"}',
+      '{"model":"A","item":2,"correct":0}',
+      "",
+      '{"model":"B","item":1,"correct":0.5}',
+    ].join("\n");
     const r = readResultText(text, "r.jsonl");
     expect(r.format).toBe("jsonl-long");
     expect(r.records.map((x) => [x.model, x.item, x.correct, x.cluster, x.line])).toEqual([
@@ -80,7 +88,10 @@ describe("JSON Lines, long form", () => {
     ]);
   });
   it("a JSON array of records is read too", () => {
-    const r = readResultText('[{"model":"A","item":"q","correct":1},{"model":"B","item":"q","correct":0}]', "r.json");
+    const r = readResultText(
+      '[{"model":"A","item":"q","correct":1},{"model":"B","item":"q","correct":0}]',
+      "r.json",
+    );
     expect(r.records).toHaveLength(2);
   });
 });
@@ -88,7 +99,12 @@ describe("JSON Lines, long form", () => {
 /** A record shaped as lm-evaluation-harness 0.4 writes it with --log_samples. */
 const lmEvalRecord = (docId: number, fields: Record<string, unknown>) => ({
   doc_id: docId,
-  doc: { question: `Q${docId}`, subject: docId < 3 ? "algebra" : "anatomy", choices: ["a", "b", "c", "d"], answer: 1 },
+  doc: {
+    question: `Q${docId}`,
+    subject: docId < 3 ? "algebra" : "anatomy",
+    choices: ["a", "b", "c", "d"],
+    answer: 1,
+  },
   target: 1,
   arguments: { gen_args_0: { arg_0: "prompt", arg_1: " B" } },
   resps: [[["-1.2", "True"]]],
@@ -102,9 +118,17 @@ const lmEvalRecord = (docId: number, fields: Record<string, unknown>) => ({
 describe("lm-evaluation-harness --log_samples", () => {
   it("reads acc per doc_id, with doc.subject as the cluster and the model from the folder name", () => {
     const lines = [0, 1, 2, 3].map((i) => JSON.stringify(lmEvalRecord(i, { acc: i % 2, acc_norm: 1 })));
-    const r = readResultText(lines.join("\n"), "out/meta-llama__Llama-3-8B/samples_mmlu_2024-06-01T10-11-12.123456.jsonl");
+    const r = readResultText(
+      lines.join("\n"),
+      "out/meta-llama__Llama-3-8B/samples_mmlu_2024-06-01T10-11-12.123456.jsonl",
+    );
     expect(r.format).toBe("lm-eval");
-    expect(r.lmEval).toMatchObject({ metric: "acc", metrics: ["acc", "acc_norm"], model: "meta-llama/Llama-3-8B", filter: null });
+    expect(r.lmEval).toMatchObject({
+      metric: "acc",
+      metrics: ["acc", "acc_norm"],
+      model: "meta-llama/Llama-3-8B",
+      filter: null,
+    });
     expect(r.records.map((x) => [x.item, x.correct, x.cluster])).toEqual([
       ["0", 0, "algebra"],
       ["1", 1, "algebra"],
@@ -115,14 +139,32 @@ describe("lm-evaluation-harness --log_samples", () => {
   it("generative tasks: keeps one answer filter (the first, or the one asked for) and says so", () => {
     const lines: string[] = [];
     for (const i of [0, 1, 2]) {
-      lines.push(JSON.stringify(lmEvalRecord(i, { filter: "strict-match", metrics: ["exact_match"], exact_match: i === 0 ? 1 : 0 })));
-      lines.push(JSON.stringify(lmEvalRecord(i, { filter: "flexible-extract", metrics: ["exact_match"], exact_match: 1 })));
+      lines.push(
+        JSON.stringify(
+          lmEvalRecord(i, { filter: "strict-match", metrics: ["exact_match"], exact_match: i === 0 ? 1 : 0 }),
+        ),
+      );
+      lines.push(
+        JSON.stringify(
+          lmEvalRecord(i, { filter: "flexible-extract", metrics: ["exact_match"], exact_match: 1 }),
+        ),
+      );
     }
     const strict = readResultText(lines.join("\n"), "samples_gsm8k_2024-06-01T10-11-12.jsonl");
-    expect(strict.lmEval).toMatchObject({ metric: "exact_match", filter: "strict-match", filters: ["strict-match", "flexible-extract"], model: "samples_gsm8k" });
+    expect(strict.lmEval).toMatchObject({
+      metric: "exact_match",
+      filter: "strict-match",
+      filters: ["strict-match", "flexible-extract"],
+      model: "samples_gsm8k",
+    });
     expect(strict.records.map((r) => r.correct)).toEqual([1, 0, 0]);
-    expect(strict.description).toMatch(/answer filter "strict-match" \(3 of 6 lines; the other filter "flexible-extract" not used\)/);
-    const flexible = readResultText(lines.join("\n"), "gsm8k.jsonl", { filter: "flexible-extract", model: "mine" });
+    expect(strict.description).toMatch(
+      /answer filter "strict-match" \(3 of 6 lines; the other filter "flexible-extract" not used\)/,
+    );
+    const flexible = readResultText(lines.join("\n"), "gsm8k.jsonl", {
+      filter: "flexible-extract",
+      model: "mine",
+    });
     expect(flexible.records.map((r) => r.correct)).toEqual([1, 1, 1]);
     expect(flexible.records[0]!.model).toBe("mine");
   });
@@ -146,7 +188,10 @@ describe("lm-evaluation-harness --log_samples", () => {
 
 describe("sniff", () => {
   it("decodes UTF-16 (Excel's Unicode text) and strips a BOM", () => {
-    const s = sniff(new Uint8Array([0xff, 0xfe, ...[..."a,b"].flatMap((c) => [c.charCodeAt(0), 0])]), "u.txt");
+    const s = sniff(
+      new Uint8Array([0xff, 0xfe, ...[..."a,b"].flatMap((c) => [c.charCodeAt(0), 0])]),
+      "u.txt",
+    );
     expect(s).toEqual({ kind: "text", text: "a,b" });
     expect(sniff(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]), "b.csv")).toEqual({ kind: "text", text: "a" });
   });
