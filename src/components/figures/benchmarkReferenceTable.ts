@@ -163,7 +163,11 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
       const best = rows.reduce((a, b) => (b.halfWidth < a.halfWidth ? b : a));
       const worst = rows.reduce((a, b) => (b.halfWidth > a.halfWidth ? b : a));
       const chart = halfWidthChart(rows, width, v.p, level);
-      const wrap = el("div", { class: "results-scroll" }, table);
+      const wrap = el(
+        "div",
+        { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Benchmark table" },
+        table,
+      );
       const fig = el("div", {}, chart, wrap);
       const readout = el(
         "div",

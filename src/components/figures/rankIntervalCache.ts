@@ -18,6 +18,11 @@ export interface RankIntervalCacheOptions {
   delay?: number;
   /** A Worker running rankIntervalsWorker.js; without one the refinement runs on the main thread. */
   worker?: Worker | null;
+  /**
+   * A cheaper stand-in for the quick bootstrap (e.g. ranks from pairwise tests); when given,
+   * the main thread runs no bootstrap at all and the full one runs in the worker or when idle.
+   */
+  quickIntervals?: ((entries: readonly RankEntry[]) => RankInterval[]) | null;
   /** Called when a key's full result arrives. */
   onRefined?: (key: string) => void;
   /** Keys kept (least recently used dropped first). */
@@ -35,6 +40,7 @@ export class RankIntervalCache {
   private readonly capacity: number;
   private worker: Worker | null;
   private readonly onRefined: (key: string) => void;
+  private readonly quickIntervals: ((entries: readonly RankEntry[]) => RankInterval[]) | null;
   private readonly results = new Map<string, RankIntervalResult>();
   private pending: { key: string; entries: RankEntry[] } | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,7 +54,9 @@ export class RankIntervalCache {
     worker = null,
     onRefined = () => {},
     capacity = 400,
+    quickIntervals = null,
   }: RankIntervalCacheOptions = {}) {
+    this.quickIntervals = quickIntervals;
     this.quick = quick;
     this.full = full;
     this.seed = seed;
@@ -87,11 +95,13 @@ export class RankIntervalCache {
       if (!known.refined) this.schedule(key, entries);
       return known;
     }
-    const result = {
-      intervals: rankIntervals(entries, { resamples: this.quick, seed: this.seed }),
-      refined: false,
-      resamples: this.quick,
-    };
+    const result = this.quickIntervals
+      ? { intervals: this.quickIntervals(entries), refined: false, resamples: 0 }
+      : {
+          intervals: rankIntervals(entries, { resamples: this.quick, seed: this.seed }),
+          refined: false,
+          resamples: this.quick,
+        };
     this.remember(key, result);
     this.schedule(key, entries);
     return result;

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Leaderboards } from "../data/types.js";
 import {
+  competitionRanks,
   type IntervalMethod,
   proportionInterval,
   type RankEntry,
@@ -394,6 +395,36 @@ export function pairwiseSignificance(entries: readonly RankEntry[], { alpha = 0.
   return out;
 }
 
+/**
+ * Rank intervals from pairwise tests alone (no bootstrap): a model can rank no better than one
+ * plus the models significantly above it, and no worse than the board size minus the models
+ * significantly below it — the rule Chatbot Arena uses for its ranks. A cheap first answer
+ * while the bootstrap runs.
+ */
+export function pairwiseRankIntervals(entries: readonly RankEntry[], { alpha = 0.05 } = {}): RankInterval[] {
+  const m = entries.length;
+  const ranks = competitionRanks(entries.map((e) => e.k / e.n));
+  return entries.map((a, i) => {
+    let above = 0;
+    let below = 0;
+    for (const b of entries) {
+      if (a === b) continue;
+      const t = twoProportionTest(b, a);
+      if (t.pValue < alpha) {
+        if (t.diff > 0) above++;
+        else below++;
+      }
+    }
+    return {
+      model: a.model,
+      estimate: a.k / a.n,
+      rank: ranks[i]!,
+      lower: Math.min(1 + above, ranks[i]!),
+      upper: Math.max(m - below, ranks[i]!),
+    };
+  });
+}
+
 /** Summary numbers of a rank-overlap board. */
 export function rankOverlapSummary(rows: readonly RankOverlapRow[], pairs: readonly PairCell[]) {
   const widths = rows.map((r) => r.rankUpper - r.rankLower + 1);
@@ -452,8 +483,8 @@ export function significanceMatrix(
       const title = `#${i + 1} ${ra.model} vs #${j + 1} ${rb.model}: ${p ? `${p.diffPp >= 0 ? "+" : ""}${p.diffPp.toFixed(2)} pp, p = ${p.pValue.toFixed(3)}` : ""}${sig ? " — significant" : " — not significant"}`;
       parts.push(
         sig
-          ? `<rect ${box} fill="${palette.blue}" data-significant="true"><title>${esc(title)}</title></rect>`
-          : `<rect ${box} fill="none" stroke="${palette.grey}" stroke-opacity="0.5" stroke-dasharray="2,2" data-significant="false"><title>${esc(title)}</title></rect>`,
+          ? `<rect ${box} fill="${palette.blue}" data-significant="true" data-tip="${esc(title)}"></rect>`
+          : `<rect ${box} fill="none" stroke="${palette.grey}" stroke-opacity="0.5" stroke-dasharray="2,2" data-significant="false" data-tip="${esc(title)}"></rect>`,
       );
       if (sig && cell >= 14) {
         parts.push(
@@ -473,6 +504,15 @@ export function significanceMatrix(
     `Pairwise significance: ${significant / 2} of ${(m * (m - 1)) / 2} gaps are significant at 5%`,
   );
   svg.innerHTML = parts.join("");
+  // Tooltips are made on first hover, not for all cells up front (that would cost a frame).
+  svg.addEventListener("pointerover", (event) => {
+    const cell = event.target as SVGElement;
+    if (cell.dataset?.tip && !cell.firstChild) {
+      const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+      title.textContent = cell.dataset.tip;
+      cell.append(title);
+    }
+  });
   return svg;
 }
 
@@ -519,6 +559,8 @@ export function rankOverlapFigure(
     quick,
     full,
     worker,
+    // While the learner drags, ranks come from the pairwise tests; the bootstrap runs in the worker.
+    quickIntervals: worker ? (entries) => pairwiseRankIntervals(entries) : null,
     onRefined: (key) => {
       if (key === currentKey && root) root.setValues({});
     },
@@ -616,7 +658,7 @@ export function rankOverlapFigure(
           <li>median rank interval: <span data-readout="median-width" data-value="${s.medianWidth}">${s.medianWidth}</span> rank${s.medianWidth === 1 ? "" : "s"} wide</li>
           <li><span data-readout="significant-pairs" data-value="${s.significantPairs}">${s.significantPairs}</span> of ${s.pairsTotal} pairwise gaps are significant</li>
           <li>N = <span data-readout="n" data-value="${v.n}">${formatCount(v.n)}</span> (real: ${formatCount(opt.n)}${scale !== 1 ? `, ×${scale < 0.1 ? scale.toFixed(3) : scale.toFixed(2)}` : ""})</li>
-          <li class="l2-refine" data-refined="${result.refined}" data-resamples="${result.resamples}">${result.refined ? `rank intervals from ${formatCount(result.resamples)} bootstrap resamples` : `rough rank intervals (${result.resamples} resamples); refining…`}</li>
+          <li class="l2-refine" data-refined="${result.refined}" data-resamples="${result.resamples}">${result.refined ? `rank intervals from ${formatCount(result.resamples)} bootstrap resamples` : result.resamples === 0 ? "rough rank intervals from the pairwise tests; the bootstrap is refining them…" : `rough rank intervals (${result.resamples} resamples); refining…`}</li>
         </ul>`;
       const summary =
         `${snap.label}, ${opt.label.split(" · ")[1]}, ${s.models} ${v.models === "known" ? "familiar" : "top"} models at N = ${formatCount(v.n)} questions` +

@@ -115,7 +115,10 @@ const analysed = new WeakMap<TutorContext, Map<string, Analysis>>();
 
 export function analyse(ctx: TutorContext, text: string): Analysis {
   let cache = analysed.get(ctx);
-  if (!cache) analysed.set(ctx, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    analysed.set(ctx, cache);
+  }
   let a = cache.get(text);
   if (!a) {
     a = analyseUncached(ctx, text);
@@ -123,7 +126,13 @@ export function analyse(ctx: TutorContext, text: string): Analysis {
     cache.set(text, a);
   }
   // A copy, so a caller that sorts or pushes can't change what the cache holds.
-  return { ...a, raised: [...a.raised], dismissed: [...a.dismissed], matches: [...a.matches], facts: [...a.facts] };
+  return {
+    ...a,
+    raised: [...a.raised],
+    dismissed: [...a.dismissed],
+    matches: [...a.matches],
+    facts: [...a.facts],
+  };
 }
 
 function analyseUncached(ctx: TutorContext, text: string): Analysis {

@@ -455,9 +455,25 @@ function analysisFigure(result: PipelineResult): HTMLElement {
         "div",
         { class: "results-readout" },
         closestReadout(a),
-        h("div", { class: "results-scroll" }, accuracyTable(a, result.combined)),
+        h(
+          "div",
+          { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Accuracy table" },
+          accuracyTable(a, result.combined),
+        ),
       );
-      if (a.pairs.length) readout.append(h("div", { class: "results-scroll tall" }, pairsTable(a)));
+      if (a.pairs.length)
+        readout.append(
+          h(
+            "div",
+            {
+              class: "results-scroll tall",
+              tabindex: "0",
+              role: "region",
+              "aria-label": "Pairwise comparisons table",
+            },
+            pairsTable(a),
+          ),
+        );
       return { figure, readout, summary: summaryText(a) };
     },
   });
@@ -523,7 +539,13 @@ function clusterTable(b: ClusterBreakdown, order: readonly string[]): HTMLElemen
     body.append(tr);
   }
   t.append(body);
-  section.append(h("div", { class: "results-scroll" }, t));
+  section.append(
+    h(
+      "div",
+      { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Accuracy by cluster table" },
+      t,
+    ),
+  );
   return section;
 }
 

@@ -48,9 +48,28 @@ export interface ExportedSvg {
   height: number;
 }
 
-/** Greedy word wrap: lines no wider than maxWidth by `measure` (a word longer than a line gets its own line). */
+/** Split a word wider than maxWidth (a long URL, say) into pieces that fit. */
+function breakWord(word: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const ch of word) {
+    if (piece && measure(piece + ch) > maxWidth) {
+      pieces.push(piece);
+      piece = ch;
+    } else {
+      piece += ch;
+    }
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** Greedy word wrap: lines no wider than maxWidth by `measure`; a word longer than a line is broken. */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => (measure(w) > maxWidth ? breakWord(w, maxWidth, measure) : [w]));
   const lines: string[] = [];
   let line = "";
   for (const word of words) {

@@ -83,3 +83,27 @@ describe("RefiningCache", () => {
     expect(cache.get("1", 1)).toEqual({ value: "full 1", refined: true });
   });
 });
+
+describe("RankIntervalCache with a quick stand-in", () => {
+  it("uses it first (no bootstrap on the main thread), then the full bootstrap", () => {
+    let calls = 0;
+    const cache = new RankIntervalCache({
+      full: 300,
+      delay: 10,
+      quickIntervals: (e) => {
+        calls++;
+        return e.map((x, i) => ({
+          model: x.model,
+          estimate: x.k / x.n,
+          rank: i + 1,
+          lower: 1,
+          upper: e.length,
+        }));
+      },
+    });
+    const first = cache.get("k", entries);
+    expect([first.refined, first.resamples, calls]).toEqual([false, 0, 1]);
+    vi.advanceTimersByTime(20);
+    expect(cache.get("k", entries).intervals).toEqual(rankIntervals(entries, { resamples: 300, seed: 1 }));
+  });
+});

@@ -5,6 +5,7 @@ import type { Leaderboards } from "../../../src/components/data/types.ts";
 import {
   boardOptions,
   leaderboardEntries,
+  pairwiseRankIntervals,
   pairwiseSignificance,
   rankIntervalsOverlap,
   rankOverlapRows,
@@ -141,5 +142,36 @@ describe("rankTicks", () => {
     expect(rankTicks(20, 142)).toEqual([1, 5, 10, 15, 20]);
     expect(rankTicks(8, 400)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(rankTicks(29, 90)).toEqual([1, 20]);
+  });
+});
+
+describe("pairwiseRankIntervals (the quick stand-in while dragging)", () => {
+  it("pins well-separated models and spreads identical ones over the whole board", () => {
+    const sep = pairwiseRankIntervals(leaderboardEntries(separated, "x", 2000));
+    expect(sep.map((r) => [r.rank, r.lower, r.upper])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+      [4, 4, 4],
+    ]);
+    const same = pairwiseRankIntervals(leaderboardEntries(identical, "x", 1000));
+    expect(same.map((r) => [r.rank, r.lower, r.upper])).toEqual([
+      [1, 1, 3],
+      [1, 1, 3],
+      [1, 1, 3],
+    ]);
+  });
+  it("counts the models significantly above and below (hand-worked)", () => {
+    // 80/100, 79/100, 60/100: a vs b not significant; both beat c (p < 0.01).
+    const r = pairwiseRankIntervals([
+      { model: "a", k: 80, n: 100 },
+      { model: "b", k: 79, n: 100 },
+      { model: "c", k: 60, n: 100 },
+    ]);
+    expect(r.map((x) => [x.lower, x.upper])).toEqual([
+      [1, 2],
+      [1, 2],
+      [3, 3],
+    ]);
   });
 });
