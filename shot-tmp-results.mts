@@ -21,7 +21,7 @@ for (const path of paths) {
       if (process.env.SCROLL) await page.evaluate((s) => document.querySelector(s)?.scrollIntoView({block: "start"}), process.env.SCROLL);
     }
     await page.waitForTimeout(300);
-    const name = `/tmp/shots/${process.env.BAD ? "bad-" : ""}${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "")}-${width}x${height}.png`;
+    const name = `/work/main/screenshots/${process.env.BAD ? "bad-" : ""}${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "")}-${width}x${height}.png`;
     await page.screenshot({ path: name, fullPage: process.env.FULL !== "0" });
     console.log(name);
     await page.close();

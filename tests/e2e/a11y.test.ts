@@ -12,7 +12,10 @@ interface Entry {
   path?: string;
   pages?: Entry[];
 }
-const paths = ["/", ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!]))];
+const paths = [
+  "/",
+  ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!])),
+];
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 interface Violation {
@@ -28,11 +31,22 @@ async function audit(page: Page): Promise<string[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 let browser: Browser;
@@ -64,7 +78,10 @@ describe("axe-core over every page", () => {
 describe("axe-core over the classroom states", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     it(`present mode (${colorScheme})`, async () => {
-      const { page, context } = await open(browser, "/lessons/3", { colorScheme, viewport: { width: 1920, height: 1080 } });
+      const { page, context } = await open(browser, "/lessons/3", {
+        colorScheme,
+        viewport: { width: 1920, height: 1080 },
+      });
       await page.locator("#fig-ci-width").waitFor();
       await page.locator("#fig-ci-width [data-action=present]").click();
       expect(await page.evaluate(() => document.documentElement.classList.contains("presenting"))).toBe(true);

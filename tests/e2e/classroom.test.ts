@@ -23,10 +23,12 @@ afterAll(async () => {
 function luminance(colour: string): number {
   // Computed colours come as rgb(0–255 …) or, from color-mix(), as color(srgb 0–1 …).
   const unit = colour.startsWith("color(") ? 1 : 255;
-  const [r, g, b] = (colour.replace(/^color\(srgb/, "").match(/[\d.]+(e-?\d+)?/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / unit;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = (colour.replace(/^color\(srgb/, "").match(/[\d.]+(e-?\d+)?/g) ?? [])
+    .slice(0, 3)
+    .map((v) => {
+      const c = Number(v) / unit;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 function contrast(a: string, b: string): number {
@@ -107,7 +109,11 @@ describe("present mode, from the keyboard, on a 1920×1080 projector", () => {
       const svg = document.querySelector(`${sel} .explorable-figure svg`)!;
       return { attr: Number(svg.getAttribute("width")), shown: svg.getBoundingClientRect().width };
     }, fig);
-    const zoom = Number(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--present-zoom")));
+    const zoom = Number(
+      await page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue("--present-zoom"),
+      ),
+    );
     expect(Math.abs(w.shown - w.attr * zoom)).toBeLessThan(2);
     expect(w.shown).toBeGreaterThan(1000);
   });
@@ -209,7 +215,9 @@ describe("present mode, from the keyboard, on a 1920×1080 projector", () => {
 describe("shareable state", () => {
   it("set a state, copy the link, reopen it: the same state and the same numbers", async () => {
     const { page, context, problems } = await open(browser, lesson);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseUrl()).origin });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: new URL(baseUrl()).origin,
+    });
     await page.locator(fig).waitFor();
     await page.fill(`${fig} input[data-key="n-number"]`, "164");
     await page.press(`${fig} input[data-key="n-number"]`, "Enter");
@@ -242,7 +250,10 @@ describe("shareable state", () => {
     const again = await open(browser, `${url.pathname}${url.search}${url.hash}`);
     await again.page.locator(fig).waitFor();
     expect(await readout(again.page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.93, 164, 0.99), 4);
-    const cp = proportionInterval(Math.round(0.93 * 164), 164, { confidence: 0.99, method: "clopper-pearson" });
+    const cp = proportionInterval(Math.round(0.93 * 164), 164, {
+      confidence: 0.99,
+      method: "clopper-pearson",
+    });
     const interval = again.page.locator(`${fig} [data-readout="interval"]`);
     expect(Number(await interval.getAttribute("data-lower"))).toBeCloseTo(cp.lower, 9);
     expect(Number(await interval.getAttribute("data-upper"))).toBeCloseTo(cp.upper, 9);
@@ -261,7 +272,9 @@ describe("shareable state", () => {
     await page.locator(fig).waitFor();
     // Make the clipboard API refuse, as an insecure origin or a sandboxed iframe would.
     await page.evaluate(() => {
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+      Object.defineProperty(navigator, "clipboard", {
+        value: { writeText: () => Promise.reject(new Error("denied")) },
+      });
       document.execCommand = () => false;
     });
     await page.click(`${fig} [data-action="share"]`);
@@ -269,7 +282,11 @@ describe("shareable state", () => {
     expect(await page.locator(`${fig} .share-status`).textContent()).toMatch(/selected/);
     const selection = await page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement;
-      return { share: el.dataset.share, selected: el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0), all: el.value };
+      return {
+        share: el.dataset.share,
+        selected: el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0),
+        all: el.value,
+      };
     });
     expect(selection.share).toBe("link");
     expect(selection.selected).toBe(selection.all);
@@ -317,16 +334,18 @@ describe("embed", () => {
     expect(box.y).toBe(0);
     expect(box.width).toBe(800);
     // Other figures on the page are hidden.
-    const visibleFigures = await page.locator("[data-explorable]").evaluateAll(
-      (els) => els.filter((e) => getComputedStyle(e).visibility === "visible").length,
-    );
+    const visibleFigures = await page
+      .locator("[data-explorable]")
+      .evaluateAll((els) => els.filter((e) => getComputedStyle(e).visibility === "visible").length);
     expect(visibleFigures).toBe(1);
     expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(0.8, 500), 4);
     // P does nothing inside an embed.
     await page.keyboard.press("p");
     expect(await page.evaluate(() => document.documentElement.classList.contains("presenting"))).toBe(false);
     // A link back to the course, in the same state.
-    expect(await page.locator(`${fig} .explorable-open`).getAttribute("href")).toMatch(/\?ci-width\.n=500&.*#fig-ci-width$/);
+    expect(await page.locator(`${fig} .explorable-open`).getAttribute("href")).toMatch(
+      /\?ci-width\.n=500&.*#fig-ci-width$/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -346,7 +365,10 @@ describe("export", () => {
     it(`SVG and PNG (2×) downloads are valid files of the right size, with a caption (${colorScheme})`, async () => {
       const { page, context, problems } = await open(browser, `${lesson}?ci-width.n=164`, { colorScheme });
       await page.locator(fig).waitFor();
-      const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click(`${fig} [data-action="export-svg"]`)]);
+      const [svgDownload] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`${fig} [data-action="export-svg"]`),
+      ]);
       expect(svgDownload.suggestedFilename()).toBe("ci-width.svg");
       const svgText = readFileSync((await svgDownload.path())!, "utf8");
       // Parsed by the browser's XML parser, as a standalone file would be.
@@ -388,7 +410,10 @@ describe("export", () => {
       const dark = luminance(parsed.background) < 0.2;
       expect(dark).toBe(colorScheme === "dark");
 
-      const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click(`${fig} [data-action="export-png"]`)]);
+      const [pngDownload] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`${fig} [data-action="export-png"]`),
+      ]);
       expect(pngDownload.suggestedFilename()).toBe("ci-width@2x.png");
       const png = readFileSync((await pngDownload.path())!);
       const size = pngSize(png);
@@ -407,12 +432,15 @@ describe("export", () => {
         const [r0, g0, b0] = [data[0]!, data[1]!, data[2]!];
         let differ = 0;
         for (let i = 0; i < data.length; i += 4) {
-          if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 60) differ++;
+          if (Math.abs(data[i]! - r0) + Math.abs(data[i + 1]! - g0) + Math.abs(data[i + 2]! - b0) > 60)
+            differ++;
         }
         return differ / (data.length / 4);
       }, png.toString("base64"));
       expect(inked).toBeGreaterThan(0.02);
-      expect(await page.locator(`${fig} .explorable-tool-status`).textContent()).toContain(`${2 * parsed.width} × ${2 * parsed.height}`);
+      expect(await page.locator(`${fig} .explorable-tool-status`).textContent()).toContain(
+        `${2 * parsed.width} × ${2 * parsed.height}`,
+      );
       expect(problems).toEqual([]);
       await context.close();
     });
@@ -427,8 +455,12 @@ describe("appearance", () => {
       const root = document.querySelector(sel)!;
       const bg = getComputedStyle(document.body).backgroundColor;
       const card = getComputedStyle(root).backgroundColor;
-      const text = [...root.querySelectorAll(".explorable-figure svg text")].map((t) => getComputedStyle(t).fill);
-      const lines = [...root.querySelectorAll(".explorable-figure svg path[stroke]")].map((p) => getComputedStyle(p).stroke);
+      const text = [...root.querySelectorAll(".explorable-figure svg text")].map(
+        (t) => getComputedStyle(t).fill,
+      );
+      const lines = [...root.querySelectorAll(".explorable-figure svg path[stroke]")].map(
+        (p) => getComputedStyle(p).stroke,
+      );
       const html = [".explorable-title", ".control label", ".explorable-notice", ".big-number"].map(
         (s) => getComputedStyle(root.querySelector(s)!).color,
       );
@@ -450,7 +482,9 @@ describe("appearance", () => {
       const page = await context.newPage();
       await page.goto(baseUrl() + lesson, { waitUntil: "networkidle" });
       const d = await page.evaluate(
-        () => getComputedStyle(document.querySelector("#observablehq-sidebar details summary")!, "::after").transitionDuration,
+        () =>
+          getComputedStyle(document.querySelector("#observablehq-sidebar details summary")!, "::after")
+            .transitionDuration,
       );
       await context.close();
       return Number.parseFloat(d);
@@ -472,7 +506,9 @@ describe("appearance", () => {
     expect(await shown("#observablehq-sidebar")).toBe(false);
     expect(await shown(".present-launch")).toBe(false);
     expect(await shown(`${fig} .explorable-state`)).toBe(true);
-    expect(await page.locator(`${fig} .explorable-state`).textContent()).toContain("Questions in the test set (N): 164");
+    expect(await page.locator(`${fig} .explorable-state`).textContent()).toContain(
+      "Questions in the test set (N): 164",
+    );
     // The text description (the numbers in words) is opened for paper.
     expect(await shown(`${fig} .explorable-alt p`)).toBe(true);
     // Dark theme on screen, but ink on white paper.

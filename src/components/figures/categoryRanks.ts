@@ -6,7 +6,7 @@ import { choice } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { RankIntervalCache } from "./rankIntervalCache.js";
-import { rankOverlapChart, rankOverlapRows } from "./rankOverlap.js";
+import { pairwiseRankIntervals, rankOverlapChart, rankOverlapRows } from "./rankOverlap.js";
 
 /** Each model's right answers and questions answered in `category` ("all" = the whole test). */
 export function categoryEntries(board: CategoryBoard, category: string): RankEntry[] {
@@ -67,6 +67,7 @@ export function categoryRanksFigure(board: CategoryBoard, { worker = null as Wor
   let currentKey = "";
   const cache = new RankIntervalCache({
     worker,
+    quickIntervals: worker ? (entries) => pairwiseRankIntervals(entries) : null,
     onRefined: (key) => {
       if (key === currentKey && root) root.setValues({});
     },

@@ -113,7 +113,7 @@ export function eloVsAccuracyFigure({
         key: "votes",
         label: "Votes",
         min: 100,
-        max: 50_000,
+        max: 20_000,
         log: true,
         value: 5000,
         numberBox: true,
@@ -134,7 +134,7 @@ export function eloVsAccuracyFigure({
       { label: "A little style", values: { styleWeight: 0.25, votes: 5000 } },
       { label: "Style counts as much as being right", values: { styleWeight: 1, votes: 5000 } },
       { label: "Only 300 votes", values: { styleWeight: 0.5, votes: 300 } },
-      { label: "50,000 votes", values: { styleWeight: 0.5, votes: 50000 } },
+      { label: "20,000 votes", values: { styleWeight: 0.5, votes: 20000 } },
     ],
     source:
       "Simulated (seeded): each vote pits two random models on one question; each answers correctly with its accuracy; the rater prefers A with probability " +

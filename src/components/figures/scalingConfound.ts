@@ -209,7 +209,7 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
         <tbody>${summary
           .map(
             (s) =>
-              `<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class="${s.id}" data-value="${s.count}">${s.count}</td><td>${s.best ? `${s.best.model}: ${s.best.score} (${s.best.evaluator})` : "—"}</td></tr>`,
+              `<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class="${s.id}" data-value="${s.count}">${s.count}</td><td>${s.best ? esc(`${s.best.model}: ${s.best.score} (${s.best.evaluator})`) : "—"}</td></tr>`,
           )
           .join("")}</tbody></table><span hidden data-readout="points" data-value="${points.length}"></span>
         <details class="l3-points"><summary>Every point, with its source (the tooltips' content, for keyboard and screen readers)</summary>

@@ -40,7 +40,8 @@ function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 const pp = (x: number, digits = 1) => `${x >= 0 ? "+" : "−"}${Math.abs(100 * x).toFixed(digits)} pp`;
-const ppRange = (lo: number, hi: number) => `${(100 * lo).toFixed(1)} to ${(100 * hi).toFixed(1)} pp`;
+const signed = (x: number) => `${x < 0 ? "−" : ""}${Math.abs(100 * x).toFixed(1)}`;
+const ppRange = (lo: number, hi: number) => `${signed(lo)} to ${signed(hi)} pp`;
 const kindLabel: Record<IssueKind, string> = {
   "unknown-value": "unknown value in the result column",
   "missing-value": "no result (blank or NA)",
@@ -251,11 +252,11 @@ function pairsTable(a: Analysis) {
           "Lower",
           "Difference",
           `${level} interval`,
-          "Only higher right / only lower right",
-          "Correlation",
+          "Right only by higher / lower",
+          "Corr. r",
           testName,
           `${method.label} p`,
-          `Separated at ${Math.round(alpha * 100)}%?`,
+          `Apart at ${Math.round(alpha * 100)}%?`,
         ].map((c) => h("th", { scope: "col" }, c)),
       ),
     ),
@@ -289,7 +290,7 @@ function pairsTable(a: Analysis) {
         h(
           "td",
           { "data-readout": "separated", "data-value": p.separated ? "1" : "0" },
-          p.separated ? "✓ yes" : "≈ no, tied",
+          p.separated ? "✓ yes" : "≈ tied",
         ),
       ),
     );

@@ -170,7 +170,11 @@ export function choice<T extends string | number>(o: ChoiceOptions<T>): Control<
         event.stopPropagation();
         element.dispatchEvent(new Event("input", { bubbles: true }));
       });
-      return { input, value: x.value, node: el("label", { class: "segment" }, [input, el("span", {}, [x.label])]) };
+      return {
+        input,
+        value: x.value,
+        node: el("label", { class: "segment" }, [input, el("span", {}, [x.label])]),
+      };
     });
     sync = () => {
       for (const r of radios) r.input.checked = r.value === current;
@@ -213,7 +217,10 @@ export function toggle(o: { key: string; label: string; value: boolean }): Contr
     event.stopPropagation();
     element.dispatchEvent(new Event("input", { bubbles: true }));
   });
-  const element = el("div", { class: "control control-toggle" }, [input, el("label", { for: id }, [o.label])]);
+  const element = el("div", { class: "control control-toggle" }, [
+    input,
+    el("label", { for: id }, [o.label]),
+  ]);
   return {
     key: o.key,
     label: o.label,

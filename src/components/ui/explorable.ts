@@ -132,7 +132,10 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     embedLink: () => `${page()}${figureQuery(spec.id, values(), spec.controls, { embed: spec.id })}`,
     height: () => Math.ceil(root.scrollHeight + 24),
   });
-  tools.append(tool("Present", "present", () => togglePresent(root), "Present this figure full screen"), share.button);
+  tools.append(
+    tool("Present", "present", () => togglePresent(root), "Present this figure full screen"),
+    share.button,
+  );
   if (spec.exportable !== false) {
     tools.append(
       tool("SVG", "export-svg", () => void exportAs("svg"), "Download SVG of this figure"),
@@ -174,7 +177,13 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
       host.append(node);
       const out = composeSvg(
         host,
-        { title: spec.title, settings: describe(), site: SITE_NAME, url: link(), date: new Date().toISOString().slice(0, 10) },
+        {
+          title: spec.title,
+          settings: describe(),
+          site: SITE_NAME,
+          url: link(),
+          date: new Date().toISOString().slice(0, 10),
+        },
         themeOf(root),
       );
       const name = fileName(spec.id, kind);
@@ -240,7 +249,8 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
 
   // Start from the URL when it names this figure (clamped, bad values ignored).
   const initial = readState<V>(location.search, spec.id, spec.controls);
-  for (const key of Object.keys(initial) as (keyof V & string)[]) spec.controls[key].value = initial[key] as V[typeof key];
+  for (const key of Object.keys(initial) as (keyof V & string)[])
+    spec.controls[key].value = initial[key] as V[typeof key];
 
   controls.addEventListener("input", changed);
   // Present mode: the readout (unless it is a wide table) and "what to notice" join the controls beside the drawing.

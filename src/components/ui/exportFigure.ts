@@ -144,7 +144,13 @@ function collectBlocks(root: Element, out: Block[] = []): Block[] {
       if (items.length) out.push({ kind: "legend", items });
     } else if (/^(h2|h3|figcaption)$/i.test(el.localName) && el.closest("figure")) {
       const text = el.textContent?.trim();
-      if (text) out.push({ kind: "text", text, weight: el.localName === "h2" ? 700 : 400, size: el.localName === "h2" ? 16 : 13 });
+      if (text)
+        out.push({
+          kind: "text",
+          text,
+          weight: el.localName === "h2" ? 700 : 400,
+          size: el.localName === "h2" ? 16 : 13,
+        });
     } else if (el instanceof HTMLElement || el instanceof SVGElement) {
       collectBlocks(el, out);
     }
@@ -152,7 +158,10 @@ function collectBlocks(root: Element, out: Block[] = []): Block[] {
   return out;
 }
 
-function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   return node;
@@ -262,9 +271,12 @@ export function composeSvg(host: Element, caption: ExportCaption, theme: ExportT
   }
 
   y += 6;
-  out.append(svgEl("line", { x1: pad, x2: pad + inner, y1: y, y2: y, stroke: theme.muted, "stroke-width": 0.75 }));
+  out.append(
+    svgEl("line", { x1: pad, x2: pad + inner, y1: y, y2: y, stroke: theme.muted, "stroke-width": 0.75 }),
+  );
   y += 4;
-  if (caption.settings.length) textLines(`Settings: ${caption.settings.join(" · ")}`, 13, 400, theme.foreground, 2);
+  if (caption.settings.length)
+    textLines(`Settings: ${caption.settings.join(" · ")}`, 13, 400, theme.foreground, 2);
   textLines(`${caption.site} · ${caption.url} · exported ${caption.date}`, 12, 400, theme.muted, 0);
   const height = Math.ceil(y + pad);
   out.setAttribute("height", String(height));

@@ -28,6 +28,24 @@ export const categorical = [
  * SVG text drawn in a palette colour automatically; use them for HTML text in a palette colour.
  */
 export const paletteText = {
-  light: { blue: "#0072B2", orange: "#936600", green: "#007E5C", vermillion: "#B75100", sky: "#39779A", purple: "#9B5C7F", yellow: "#787221", grey: "#707070" },
-  dark: { blue: "#3D94C4", orange: "#E69F00", green: "#05A076", vermillion: "#DA711F", sky: "#56B4E9", purple: "#CC79A7", yellow: "#F0E442", grey: "#8D8D8D" },
+  light: {
+    blue: "#0072B2",
+    orange: "#936600",
+    green: "#007E5C",
+    vermillion: "#B75100",
+    sky: "#39779A",
+    purple: "#9B5C7F",
+    yellow: "#787221",
+    grey: "#707070",
+  },
+  dark: {
+    blue: "#3D94C4",
+    orange: "#E69F00",
+    green: "#05A076",
+    vermillion: "#DA711F",
+    sky: "#56B4E9",
+    purple: "#CC79A7",
+    yellow: "#F0E442",
+    grey: "#8D8D8D",
+  },
 } as const;

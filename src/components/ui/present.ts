@@ -18,7 +18,9 @@ let status: HTMLElement | null = null;
 
 /** The figures on the page, in reading order. */
 export function figures(): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>(FIGURE)].filter((f) => f.isConnected && !f.closest("[hidden]"));
+  return [...document.querySelectorAll<HTMLElement>(FIGURE)].filter(
+    (f) => f.isConnected && !f.closest("[hidden]"),
+  );
 }
 
 export function isPresenting(): boolean {
@@ -37,7 +39,9 @@ export function isTyping(target: EventTarget | null): boolean {
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
-    return !["button", "submit", "reset", "checkbox", "radio", "range", "color", "file", "image"].includes(target.type);
+    return !["button", "submit", "reset", "checkbox", "radio", "range", "color", "file", "image"].includes(
+      target.type,
+    );
   }
   return false;
 }
@@ -48,14 +52,21 @@ export function usesArrows(target: EventTarget | null): boolean {
   if (isTyping(target)) return true;
   if (target instanceof HTMLInputElement && (target.type === "range" || target.type === "radio")) return true;
   const role = target.getAttribute("role");
-  return role === "slider" || role === "radio" || role === "spinbutton" || role === "listbox" || role === "tab";
+  return (
+    role === "slider" || role === "radio" || role === "spinbutton" || role === "listbox" || role === "tab"
+  );
 }
 
 function titleOf(fig: HTMLElement): string {
   return fig.querySelector(".explorable-title")?.textContent?.trim() || "Figure";
 }
 
-function button(label: string, className: string, onClick: () => void, ariaLabel?: string): HTMLButtonElement {
+function button(
+  label: string,
+  className: string,
+  onClick: () => void,
+  ariaLabel?: string,
+): HTMLButtonElement {
   const b = document.createElement("button");
   b.type = "button";
   b.className = className;
@@ -193,7 +204,7 @@ export function step(delta: number): void {
   if (!current) return;
   const all = figures();
   const i = all.indexOf(current);
-  const next = all[Math.min(all.length - 1, Math.max(0, (i < 0 ? 0 : i) + delta))];
+  const next = all[Math.min(all.length - 1, Math.max(0, Math.max(i, 0) + delta))];
   if (next && next !== current) show(next);
 }
 
@@ -204,7 +215,9 @@ const FOCUSABLE =
 function trapFocus(event: KeyboardEvent) {
   if (!current) return;
   const inside = [current, bar].flatMap((el) => (el ? [...el.querySelectorAll<HTMLElement>(FOCUSABLE)] : []));
-  const focusable = inside.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible");
+  const focusable = inside.filter(
+    (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible",
+  );
   if (!focusable.length) return;
   const first = focusable[0]!;
   const last = focusable[focusable.length - 1]!;

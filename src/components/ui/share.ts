@@ -20,7 +20,10 @@ export type CopyOutcome = "clipboard" | "command" | "selected";
  * origin, an iframe without clipboard-write), select the text in `field` and try the legacy copy
  * command; if that fails too, the text stays selected for the reader to copy.
  */
-export async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement): Promise<CopyOutcome> {
+export async function copyText(
+  text: string,
+  field?: HTMLInputElement | HTMLTextAreaElement,
+): Promise<CopyOutcome> {
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);
@@ -119,7 +122,11 @@ export function sharePanel(o: ShareOptions): SharePanel {
     return input;
   };
   const linkField = field("link", "Link to this figure, with its current settings", "Copy link");
-  const embedField = field("embed", "Embed code: the figure alone, with its controls, in an iframe", "Copy embed code");
+  const embedField = field(
+    "embed",
+    "Embed code: the figure alone, with its controls, in an iframe",
+    "Copy embed code",
+  );
   panel.append(status);
 
   function refresh() {

@@ -31,7 +31,9 @@ function fixPlotGroups() {
   let queued = false;
   const fix = () => {
     queued = false;
-    for (const g of main.querySelectorAll("svg g[aria-label]:not([role]), svg g[aria-description]:not([role])")) {
+    for (const g of main.querySelectorAll(
+      "svg g[aria-label]:not([role]), svg g[aria-description]:not([role])",
+    )) {
       g.setAttribute("role", "group");
     }
   };

@@ -4,7 +4,8 @@
 // its own keyboard-operable parts (a focusable label, a link) stays explorable: it is not flattened
 // into an image.
 
-const INTERACTIVE = "a[href], button, input, select, textarea, [tabindex], [role=button], [role=link], [role=slider]";
+const INTERACTIVE =
+  "a[href], button, input, select, textarea, [tabindex], [role=button], [role=link], [role=slider]";
 
 /** Name each top-level SVG in `container` and give Plot's named groups a role that allows the name. */
 export function labelSvgs(container: Element, name: string, describedBy?: string): void {
@@ -17,12 +18,15 @@ export function labelSvgs(container: Element, name: string, describedBy?: string
       continue;
     }
     if (!svg.getAttribute("aria-label")?.trim()) svg.setAttribute("aria-label", name);
-    if (describedBy && !svg.hasAttribute("aria-describedby")) svg.setAttribute("aria-describedby", describedBy);
+    if (describedBy && !svg.hasAttribute("aria-describedby"))
+      svg.setAttribute("aria-describedby", describedBy);
     if (!svg.hasAttribute("role") && !svg.querySelector(INTERACTIVE)) svg.setAttribute("role", "img");
   }
   // Plot's aria-label on <g> (e.g. "x-axis tick", or a figure's own mark names that its CSS selects on):
   // keep the attribute, give the group a role that may carry a name.
-  for (const el of container.querySelectorAll("svg g[aria-label]:not([role]), svg g[aria-description]:not([role])")) {
+  for (const el of container.querySelectorAll(
+    "svg g[aria-label]:not([role]), svg g[aria-description]:not([role])",
+  )) {
     el.setAttribute("role", "group");
   }
 }

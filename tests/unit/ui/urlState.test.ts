@@ -70,13 +70,24 @@ describe("the corpus of mangled URLs", () => {
     const params = new URLSearchParams(written);
     // Stale keys of this figure are dropped; only the five controls remain under its prefix.
     const own = [...params.keys()].filter((k) => k.startsWith("ci-width."));
-    expect(own.sort()).toEqual(["ci-width.confidence", "ci-width.method", "ci-width.n", "ci-width.p", "ci-width.paired"]);
+    expect(own.sort()).toEqual([
+      "ci-width.confidence",
+      "ci-width.method",
+      "ci-width.n",
+      "ci-width.p",
+      "ci-width.paired",
+    ]);
     // Every value is written once.
     for (const k of own) expect(params.getAll(k)).toHaveLength(1);
   });
 
   it("keeps other figures' and pages' parameters when writing", () => {
-    const written = writeState("?embed=ci-width&other.n=5&utm_source=slides&ci-width.bogus=1", "ci-width", defaults, codecs);
+    const written = writeState(
+      "?embed=ci-width&other.n=5&utm_source=slides&ci-width.bogus=1",
+      "ci-width",
+      defaults,
+      codecs,
+    );
     const params = new URLSearchParams(written);
     expect(params.get("embed")).toBe("ci-width");
     expect(params.get("other.n")).toBe("5");
@@ -111,7 +122,12 @@ describe("very long strings", () => {
 
 describe("writing never produces an unreadable URL", () => {
   it("a NaN or infinite value is left out, not written", () => {
-    const written = writeState("", "ci-width", { ...defaults, n: Number.NaN, p: Number.POSITIVE_INFINITY }, codecs);
+    const written = writeState(
+      "",
+      "ci-width",
+      { ...defaults, n: Number.NaN, p: Number.POSITIVE_INFINITY },
+      codecs,
+    );
     const params = new URLSearchParams(written);
     expect(params.has("ci-width.n")).toBe(false);
     expect(params.has("ci-width.p")).toBe(false);
@@ -135,7 +151,10 @@ describe("writing never produces an unreadable URL", () => {
         (n, pc, confidence, method, paired, junk) => {
           const values = { n, p: pc / 100, confidence, method, paired } as Values;
           const search = writeState(`?x=${encodeURIComponent(junk)}`, "ci-width", values, codecs);
-          expect(readState<Values>(search, "ci-width", codecs)).toEqual({ ...values, p: snapNumber(pc / 100, pScale) });
+          expect(readState<Values>(search, "ci-width", codecs)).toEqual({
+            ...values,
+            p: snapNumber(pc / 100, pScale),
+          });
           expect(new URLSearchParams(search).get("x")).toBe(junk);
         },
       ),
