@@ -195,6 +195,8 @@ export function themeOf(el: Element): ExportTheme {
  */
 export function composeSvg(host: Element, caption: ExportCaption, theme: ExportTheme): ExportedSvg {
   const blocks = collectBlocks(host);
+  if (!blocks.some((b) => b.kind === "svg"))
+    throw new Error("this figure draws no chart to export (its numbers are in the text description).");
   const pad = 20;
   const inner = Math.max(480, ...blocks.map((b) => (b.kind === "svg" ? b.width : 0)));
   const width = Math.ceil(inner + 2 * pad);
