@@ -240,7 +240,9 @@ describe("compare tool", () => {
   it("typed text is shown as text, never as markup", async () => {
     await typeInto("a.model", '<b data-injected="1">bold</b>');
     await typeInto("a.evaluator", '<img data-injected="2" src="x">');
-    await expect.poll(() => page.locator(`${tool} .compare-result`).textContent()).toContain('<img data-injected="2" src="x">');
+    await expect
+      .poll(() => page.locator(`${tool} .compare-result`).textContent())
+      .toContain('<img data-injected="2" src="x">');
     expect(await page.locator("[data-injected]").count()).toBe(0);
   });
 
