@@ -252,9 +252,11 @@ export function rankOverlapChart(
     node.setAttribute("tabindex", row.model === entryModel ? "0" : "-1");
     node.setAttribute("role", "button");
     const ties = tiedWith(ordered, row.model, tied).length;
+    // The accessible name starts with the visible (possibly shortened) label, as WCAG 2.5.3 asks.
+    const visible = (node.textContent ?? "").trim();
     node.setAttribute(
       "aria-label",
-      `${row.model}: ${(100 * row.estimate).toFixed(1)}%, interval ${(100 * row.lower).toFixed(1)}–${(100 * row.upper).toFixed(1)}; ` +
+      `${visible}${visible === row.model ? "" : ` (${row.model})`}: ${(100 * row.estimate).toFixed(1)}%, interval ${(100 * row.lower).toFixed(1)}–${(100 * row.upper).toFixed(1)}; ` +
         `rank ${row.rank}, plausible ranks ${row.rankLower}–${row.rankUpper}; tied with ${ties} other model${ties === 1 ? "" : "s"}`,
     );
     node.addEventListener("focus", () => {
