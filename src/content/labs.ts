@@ -110,12 +110,12 @@ const lab1: LabBrief = {
   lesson: "1",
   title: "Score Dissection",
   subtitle: "Take a benchmark claim apart before you believe it",
-  task: "Below is a claim of the kind that appears in model announcements and blog posts. Talk it through with the tutor: what does the claim leave out, which questions about the method need an answer, and does the comparison hold? Three substantive exchanges complete the lab.",
+  task: "Below is an invented claim, built like the ones in real model announcements and blog posts. Talk it through with the tutor: what does the claim leave out, which questions about the method need an answer, and does the comparison hold? Three substantive exchanges complete the lab.",
   scenario:
     "“Model A scores 91.2% on MMLU (5-shot). Model B scores 89.4% on MMLU. Therefore Model A has superior general knowledge.”",
   prompt: "What would you need to know before you accept that conclusion?",
   opening:
-    "Welcome to Lab 1. We'll practise reading a benchmark claim critically. The claim above is typical of what gets written about new models. What is the first thing you would want to check about that comparison?",
+    "Welcome to Lab 1. We'll practise reading a benchmark claim critically. The claim above is typical of what gets written about new models. Before you accept it, where would you start digging?",
   suggestion: "Try: “Model B's shot count isn't stated — was it also 5-shot?”",
   claims: ["91.2% vs 89.4% on MMLU"],
   defaultBenchmark: "MMLU",
@@ -429,11 +429,11 @@ const L2_PAST = s(2, "reading-past-the-rank", "Reading past the rank");
 const lab2: LabBrief = {
   lesson: "2",
   title: "Leaderboard Analysis",
-  subtitle: "Test leaderboard claims and find the distortions",
-  task: "Work through leaderboard scenarios with the tutor. Ask about concrete cases of Goodhart's law, about contamination, or about how an Elo ranking from votes differs from an accuracy ranking. Three substantive exchanges complete the lab.",
+  subtitle: "Question what a ranking claims, and find where it bends",
+  task: "Take leaderboard situations to the tutor and reason them through. Good starting points: a real instance of Goodhart's law, how contamination gets into a score, or why a ranking built from votes (Elo) can disagree with one built from accuracy. Three substantive exchanges complete the lab.",
   scenario:
-    "“How would I tell whether a model's leaderboard rank comes from contamination rather than genuine capability?” — or pick any distortion from the lesson.",
-  prompt: "Start with that question, or with any leaderboard distortion you want to understand.",
+    "A model sits near the top of a leaderboard. Is its rank earned by capability, or lifted by test questions it saw in training — and what evidence would tell the two apart?",
+  prompt: "Begin there, or with any other distortion from the lesson you want to take apart.",
   opening:
     "Welcome to Lab 2. Let's look at how leaderboards work and where they mislead. We can take contamination and how it's detected, Goodhart's law in AI benchmarks, or the gap between a human-preference ranking and an accuracy ranking. Where would you like to start?",
   suggestion: "Try: “How would I tell whether a rank comes from contamination or real capability?”",
@@ -695,13 +695,14 @@ const L3_TRAP = s(3, "the-one-number-trap", "The one-number trap");
 const lab3: LabBrief = {
   lesson: "3",
   title: "Cross-Model Comparison",
-  subtitle: "Apply the comparability protocol to a realistic choice",
-  task: "Work through a cross-model comparison with the tutor. Apply the five-step comparability protocol and reason about the confidence intervals. Three substantive exchanges complete the lab.",
+  subtitle: "Put two published scores through the five checks",
+  task: "Decide, with the tutor, whether two published scores can be compared at all. Run them through the five checks of the comparison protocol and work out what their confidence intervals allow you to say. Three substantive exchanges complete the lab.",
   scenario:
-    "Your team must choose between Model X (89% on MMLU, self-reported, 0-shot) and Model Y (87% on MMLU, from the Open LLM Leaderboard, 5-shot).",
-  prompt: "Which is better? Walk through the comparability protocol with the tutor.",
+    "Two candidates are on your team's list. Model X reports 89% on MMLU — its own lab's figure, 0-shot. Model Y shows 87% on MMLU — measured by the Open LLM Leaderboard, 5-shot.",
+  prompt:
+    "Can you tell which one is stronger? Take the two numbers through the protocol, step by step, with the tutor.",
   opening:
-    "Welcome to Lab 3. Let's practise comparing models. The scenario above is the kind you'll meet all the time: two numbers that look comparable and aren't. Talk me through how you'd reason about Model X and Model Y — or bring an example of your own.",
+    "Welcome to Lab 3. Let's practise comparing models. You'll meet pairs like X and Y constantly: same benchmark name, numbers side by side, and a good chance they were never measured the same way. How would you start on them? You can also bring a pair of your own.",
   suggestion: "Try: “X is self-reported and 0-shot, Y is 5-shot on the leaderboard — step 1 already fails.”",
   claims: ["89% vs 87% on MMLU"],
   defaultBenchmark: "MMLU",
@@ -761,7 +762,7 @@ const lab3: LabBrief = {
     },
     {
       id: "intervals",
-      label: "Step 3 — is the gap larger than noise?",
+      label: "Step 3 — does the gap exceed the noise?",
       terms: [
         "confidence interval*",
         "interval*",
@@ -896,7 +897,7 @@ const lab3: LabBrief = {
         "Scale is worth asking about: a 70B and a 7B model aren't competing on equal terms. Compare within a size class, or per unit of compute — Mistral 7B framed its results as performance per parameter.",
         "Good — if X is much larger than Y, 2 pp might be poor value. Raw scores across scale classes confound capability with size.",
       ],
-      why: "comparing raw scores across very different model sizes confounds capability with scale; compare within a size class or per unit of compute.",
+      why: "a raw score from a much bigger model reflects its size as well as its skill; compare within a size class or per unit of compute.",
       questions: [
         "Do you know how large X and Y are? Would it change your choice if X were ten times larger?",
         "Is raw score the right unit when two models differ a lot in size or cost?",
@@ -987,17 +988,17 @@ const lab3: LabBrief = {
 
 // ---- Lab 4 -------------------------------------------------------------------------------
 
-const L4_SHIFT = s(4, "the-distribution-shift-problem", "The distribution shift problem");
+const L4_SHIFT = s(4, "the-distribution-shift-problem", "The distribution-shift problem");
 const L4_CANNOT = s(4, "what-benchmarks-measure-poorly", "What benchmarks measure poorly");
 const L4_BRIDGE = s(4, "building-a-bridge-three-stages", "Building a bridge: three stages");
 
 const lab4: LabBrief = {
   lesson: "4",
   title: "Production Translation",
-  subtitle: "Design an evaluation that bridges benchmarks and your real task",
-  task: "With the tutor, design a concrete three-stage evaluation for a realistic deployment. Name the distribution-shift risks and the capability gaps, and decide what task-specific evaluation data you would need. Three substantive exchanges complete the lab.",
+  subtitle: "Plan how to get from a leaderboard to a model you can deploy",
+  task: "Pick a deployment and plan, with the tutor, how you would evaluate models for it in three stages. Along the way, name where real inputs will differ from the benchmarks, which capabilities the benchmarks miss, and what task-specific data you would have to collect. Three substantive exchanges complete the lab.",
   scenario: "Choose a deployment to work through:",
-  prompt: "Walk through the translation challenges of your choice with the tutor.",
+  prompt: "Then work out with the tutor what stands between the benchmark scores and that deployment.",
   options: [
     {
       id: "legal",
@@ -1067,7 +1068,7 @@ const lab4: LabBrief = {
     },
   ],
   opening:
-    "Welcome to Lab 4, the capstone of the module. We'll practise turning what a benchmark says into a deployment decision. Pick one of the scenarios above (or bring your own) and we'll build the three-stage evaluation together. Which use case do you want to start with?",
+    "Welcome to Lab 4, the capstone of the module. This time the goal is a decision: which model to put in front of real users, and how to earn the confidence to do it. Choose A, B or C above — or describe a deployment of your own — and we'll plan the three stages of evaluation for it together. Where shall we begin?",
   suggestion: "Try: “Let's take A, legal summaries — MMLU tells us little about long contracts.”",
   claims: ["100 examples"],
   defaultBenchmark: null,

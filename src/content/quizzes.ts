@@ -114,7 +114,8 @@ const lesson1: QuizQuestion[] = [
     id: "l1-five-choices",
     lesson: 1,
     section: "five-choices-behind-every-score",
-    prompt: "Which of these is NOT one of the five choices that shape every published benchmark score?",
+    prompt:
+      "Whoever runs an evaluation makes five choices that decide the score it publishes. Which of these is NOT one of them?",
     options: [
       "How many worked examples are shown before each question",
       "Whether the model's output is decoded greedily or sampled",
@@ -163,9 +164,9 @@ const lesson1: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right. One gap on one benchmark settles little: a change of extraction rule alone moved MMLU by 3.2 points, and small differences can be sampling noise. Check significance and whether the gap repeats on other benchmarks before calling a winner.",
+        "Right. One gap on one benchmark settles little. On the full 14,042-question MMLU, 3 points is well beyond sampling noise (the standard error of the difference is about 0.4 points) — but a change of extraction rule alone moved MMLU by 3.2 points, and on a subset or a smaller benchmark the same gap can be noise. Check significance and whether the gap repeats on other benchmarks before calling a winner.",
       incorrect:
-        "A three-point gap on a single benchmark is not yet evidence of a capability difference: methodology alone can shift MMLU by that much, and small gaps can be noise. Check significance and look for the same gap on other benchmarks.",
+        "A three-point gap on a single benchmark is not yet evidence of a capability difference. On the full MMLU it is larger than sampling noise, but a different setup alone can shift MMLU by that much, and on smaller test sets it can be noise. Check significance, check that both scores came from the same setup, and look for the same gap on other benchmarks.",
     },
   },
 ];
@@ -187,7 +188,7 @@ const lesson2: QuizQuestion[] = [
     correct: 2,
     feedback: {
       correct:
-        "Right. Arena's Elo rating comes from pairwise human preference votes: it says which answers people preferred, which is a preference signal, not an accuracy signal.",
+        "Right. Arena's Elo rating is built from people voting between two answers: it records which answer they liked better, and liking an answer is not the same as its being correct.",
       incorrect:
         "Arena ranks models by an Elo rating built from pairwise human preference votes — not by accuracy on a test set. Preference and accuracy can part ways, which is why the distinction matters.",
     },
@@ -207,7 +208,7 @@ const lesson2: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right: an estimated 2 to 7 percentage points, depending on the model and the subject — enough to swap the order of models that are otherwise close.",
+        "Right: 2 to 7 percentage points by the estimate, with the size varying by model and by subject — more than enough to swap two models that would otherwise sit close together.",
       incorrect:
         "The estimate was 2 to 7 percentage points, varying with the model and the subject area. That is larger than many gaps between neighbours on a leaderboard, so it can reorder them.",
     },
@@ -227,9 +228,9 @@ const lesson2: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right: when a measure becomes a target, it ceases to be a good measure. A model tuned for the benchmark can score highly without the underlying capability carrying over to new tasks.",
+        "Right. In Goodhart's words, “when a measure becomes a target, it ceases to be a good measure”: a model tuned for the benchmark can score highly without the underlying capability carrying over to new tasks.",
       incorrect:
-        "Goodhart's law predicts the opposite of an improvement: once the score is the target, it degrades as a signal of the underlying capability. High scores reached by optimising for the benchmark may not generalise.",
+        "Goodhart's law predicts the opposite of an improvement: a score that labs aim at tells you less and less about the capability behind it, and high marks won by aiming at it may not carry over to new tasks.",
     },
   },
   {
@@ -237,7 +238,7 @@ const lesson2: QuizQuestion[] = [
     lesson: 2,
     section: "reading-past-the-rank",
     prompt:
-      "A model is 3rd overall on the Open LLM Leaderboard but 1st in medical question answering. For a healthcare application, this model is:",
+      "On the Open LLM Leaderboard a model places 3rd overall, yet it tops the medical question-answering category. You are choosing a model for a healthcare application. How should you treat this one?",
     options: [
       "Ruled out — a careful team always picks the overall number 1",
       "No better than the others, because category scores are too noisy to use",
@@ -272,7 +273,7 @@ const lesson3: QuizQuestion[] = [
     correct: 0,
     feedback: {
       correct:
-        "Right. Same benchmark name, different pipelines: standard 5-shot prompting in GPT-4's report against chain-of-thought variants in Claude 2's. The gap mixes method with capability.",
+        "Right. Both reports say “MMLU”, but the pipelines behind the numbers differ: standard 5-shot prompting in GPT-4's report against chain-of-thought variants in Claude 2's. The gap mixes method with capability.",
       incorrect:
         "The core problem is the prompting: standard 5-shot for GPT-4, chain-of-thought variants for Claude 2. Both reports say “MMLU”, yet the numbers come from incomparable pipelines.",
     },
@@ -281,7 +282,7 @@ const lesson3: QuizQuestion[] = [
     id: "l3-mistral-per-parameter",
     lesson: 3,
     section: "the-scaling-confound",
-    prompt: "Mistral 7B's 2023 paper was notable for framing its benchmark results in terms of:",
+    prompt: "What set the 2023 Mistral 7B paper apart in how it presented its benchmark results?",
     options: [
       "Its position on the Chatbot Arena leaderboard",
       "Raw scores set against the largest models available",
@@ -293,7 +294,7 @@ const lesson3: QuizQuestion[] = [
       correct:
         "Right: performance per parameter. When a 7B model stands next to 70B ones, that framing separates efficiency from sheer scale.",
       incorrect:
-        "Mistral framed its results as performance per parameter. Raw scores against much larger models conflate capability with scale; the per-parameter view compares like with like.",
+        "The paper presented its numbers as performance per parameter. Setting raw scores against far larger models mixes up capability and size; dividing by the parameter count compares like with like.",
     },
   },
   {
@@ -375,16 +376,16 @@ const lesson4: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right. Long-context coherence, calibration and adversarial robustness are exactly the gaps that make a high benchmark score a poor predictor in complex deployments.",
+        "Right. Long-context coherence, calibration and adversarial robustness are gaps of exactly this kind — and they are why a high benchmark score can say little about a complex deployment.",
       incorrect:
-        "Standard benchmarks cover knowledge recall (MMLU), arithmetic (GSM8K) and short code (HumanEval) reasonably well. They are weakest on long-context coherence, calibration and adversarial robustness.",
+        "Recalling academic knowledge (MMLU), grade-school arithmetic (GSM8K) and writing short code (HumanEval) are things standard benchmarks handle reasonably well. Where they fall short is keeping long contexts coherent, calibration and holding up against adversarial prompts.",
     },
   },
   {
     id: "l4-leaderboard-role",
     lesson: 4,
     section: "building-a-bridge-three-stages",
-    prompt: "In the three-stage evaluation strategy, what is the leaderboard score for?",
+    prompt: "Which job does the leaderboard score do in the three-stage evaluation plan?",
     options: [
       "A cheap first filter that narrows the field before task-specific evaluation and a pilot",
       "The final decision: the top-ranked model is the one to deploy",
@@ -396,14 +397,14 @@ const lesson4: QuizQuestion[] = [
       correct:
         "Right. The leaderboard narrows the field at low cost; task-specific evaluation (stage 2) and a production pilot (stage 3) make the deployment decision.",
       incorrect:
-        "In the three stages, the leaderboard is a filter: it narrows the candidates cheaply. It does not replace task-specific evaluation or the production pilot.",
+        "In the three stages, the leaderboard is a filter: it narrows the candidates cheaply. Neither the task-specific evaluation nor the pilot can be skipped on the strength of it.",
     },
   },
   {
     id: "l4-distribution-shift",
     lesson: 4,
     section: "the-distribution-shift-problem",
-    prompt: "In benchmarking, “distribution shift” refers to:",
+    prompt: "When people warn about “distribution shift” in benchmarking, what are they warning about?",
     options: [
       "Scores drifting upward over the years as a benchmark ages",
       "A model's answers changing from run to run because decoding is sampled",
@@ -413,9 +414,9 @@ const lesson4: QuizQuestion[] = [
     correct: 3,
     feedback: {
       correct:
-        "Right. The evaluation data and the production inputs come from different distributions — the core reason benchmark performance often fails to predict production performance.",
+        "Right. The questions a model was scored on and the inputs it gets in production are drawn from different populations — which is, at root, why a benchmark result so often misjudges how a model will do in production.",
       incorrect:
-        "Distribution shift is the mismatch between the evaluation data and the inputs a model meets in production. It is the main structural reason benchmark scores often fail to predict production performance.",
+        "Distribution shift is the mismatch between the evaluation data and the inputs a model meets in production. Because of it, a benchmark score can be accurate and still be a poor guide to how the model will do once deployed.",
     },
   },
 ];
@@ -439,7 +440,8 @@ const testQuestions: QuizQuestion[] = [
     id: "t01-five-choices",
     lesson: 1,
     section: "five-choices-behind-every-score",
-    prompt: "Which five choices most directly shape the value a benchmark score reports?",
+    prompt:
+      "A lab publishes a benchmark score. Which set of five decisions most directly determines the number it reports?",
     options: [
       "Parameter count, training data, context length, licence and release date",
       "Task set, prompting format, decoding strategy, answer-extraction rule and aggregation method",
@@ -477,7 +479,7 @@ const testQuestions: QuizQuestion[] = [
     id: "t03-open-llm-leaderboard",
     lesson: 1,
     section: "five-choices-behind-every-score",
-    prompt: "Hugging Face's Open LLM Leaderboard was designed primarily to:",
+    prompt: "What was Hugging Face's Open LLM Leaderboard mainly built to do?",
     options: [
       "Detect contaminated models and remove them from the ranking",
       "Run every model through the same code, settings and data, so that the scores can be compared",
@@ -487,16 +489,16 @@ const testQuestions: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right. Standardisation is its whole point: the same code, the same settings and the same data for every model.",
+        "Right. Standardisation is its whole point: every model goes through the same code with the same settings on the same questions.",
       incorrect:
-        "The leaderboard standardises all five evaluation choices — same code, same settings, same data — so that differences in score reflect the models rather than methodological noise.",
+        "The leaderboard fixes all five evaluation choices for every model it runs, so that a difference in score reflects the models rather than differences in method.",
     },
   },
   {
     id: "t04-arena-elo",
     lesson: 2,
     section: "two-families-of-leaderboards",
-    prompt: "A Chatbot Arena Elo rating measures:",
+    prompt: "What does a model's Elo rating on Chatbot Arena actually capture?",
     options: [
       "Factual accuracy, checked against reference answers",
       "The share of tasks a model completes in production",
@@ -506,17 +508,16 @@ const testQuestions: QuizQuestion[] = [
     correct: 2,
     feedback: {
       correct:
-        "Right. Elo reflects human preference, and preference responds to verbosity, confidence, formatting and style alongside accuracy.",
+        "Right. The rating records which answer people preferred, and people's preferences respond to length, a confident tone, formatting and style as well as to correctness.",
       incorrect:
-        "Arena Elo measures human preference in head-to-head matchups. Preference depends on much besides accuracy, including answer length, confidence and presentation.",
+        "The rating is built from which of two answers people preferred, one matchup at a time. What people prefer depends on much besides accuracy, including answer length, confidence and presentation.",
     },
   },
   {
     id: "t05-goodhart",
     lesson: 2,
     section: "goodharts-law-in-action-2023-2024",
-    prompt:
-      "Goodhart's law, applied to AI benchmarks, predicts that once a benchmark becomes an explicit training target:",
+    prompt: "Labs start training explicitly for a benchmark. According to Goodhart's law, what follows?",
     options: [
       "It becomes a more reliable measure, because models are trained on exactly what it tests",
       "Scores can rise without the underlying capability improving, so the benchmark loses value as a signal",
@@ -526,9 +527,9 @@ const testQuestions: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right. A model can be optimised to score highly without the general capability improving — which invalidates the benchmark as a signal.",
+        "Right. A model can be pushed to a high score without its general capability improving — and then the score no longer tells you much about that capability.",
       incorrect:
-        "When a measure becomes a target it ceases to be a good measure: optimising for the benchmark inflates the score without necessarily improving the capability behind it.",
+        "Aiming at a measure spoils it as a measure: optimising for the benchmark inflates the score without necessarily improving the capability behind it.",
     },
   },
   {
@@ -565,7 +566,7 @@ const testQuestions: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right: about ±0.66 percentage points. MMLU's size makes its intervals tight — yet gaps under about 2 points can still be noise.",
+        "Right: about ±0.66 percentage points. MMLU's size makes its intervals tight. A difference between two independent scores is √2 times as uncertain (about ±0.94 points at 80%), and a paired comparison on the same questions is tighter still — the ~2-point rule of thumb leaves extra room for differences in setup.",
       incorrect:
         "With 14,042 questions the 95% interval at 80% accuracy is about ±0.66 percentage points: much narrower than GSM8K's or HumanEval's, but still wide enough to matter for small gaps.",
     },
@@ -585,16 +586,16 @@ const testQuestions: QuizQuestion[] = [
     correct: 3,
     feedback: {
       correct:
-        "Right. Same benchmark name, different pipelines: comparing the raw numbers treats methodological noise as a capability signal.",
+        "Right. The benchmark's name matches but the pipelines do not, so setting the raw numbers side by side mistakes a difference in method for a difference in capability.",
       incorrect:
-        "Both models were scored on MMLU, but with different prompting: standard 5-shot for GPT-4, chain-of-thought variants for Claude 2. The numbers are not directly comparable.",
+        "Both models were scored on MMLU, but with different prompting: standard 5-shot for GPT-4, chain-of-thought variants for Claude 2. Put side by side, the two numbers compare pipelines as much as models.",
     },
   },
   {
     id: "t09-mistral",
     lesson: 3,
     section: "the-scaling-confound",
-    prompt: "Why did Mistral's 2023 report frame its results as “performance per parameter”?",
+    prompt: "Mistral's 2023 report compared models on “performance per parameter”. Why choose that framing?",
     options: [
       "Because per-parameter numbers always look better than raw scores",
       "Because its model was much smaller than those it was compared with, and raw scores confound capability with scale",
@@ -604,9 +605,9 @@ const testQuestions: QuizQuestion[] = [
     correct: 1,
     feedback: {
       correct:
-        "Right. Set against far larger models, raw scores mix capability with scale; performance per parameter isolates efficiency as the thing compared.",
+        "Right. Set against far larger models, raw scores mix capability with scale; dividing by size makes efficiency the thing being compared.",
       incorrect:
-        "The framing fits a model much smaller than its competitors: it separates genuine efficiency from the brute-force advantage of many more parameters.",
+        "The framing suits a model much smaller than its rivals: it tells real efficiency apart from the advantage a rival gets simply by having many times the parameters.",
     },
   },
   {
@@ -653,7 +654,7 @@ const testQuestions: QuizQuestion[] = [
     lesson: 4,
     section: "a-multiple-choice-exam-is-not-your-production-task",
     prompt:
-      "What limitation of translating benchmark results into practice did Med-PaLM 2's expert-level USMLE performance illustrate?",
+      "Med-PaLM 2 scored at expert level on USMLE questions. Which limit of reading benchmark results as production expectations did the case expose?",
     options: [
       "Medical benchmarks have too few questions to be trusted",
       "Its USMLE scores were inflated by contamination",
@@ -663,7 +664,7 @@ const testQuestions: QuizQuestion[] = [
     correct: 2,
     feedback: {
       correct:
-        "Right. The exam's structured multiple-choice format is far from a real clinical conversation — distribution shift in a high-stakes domain.",
+        "Right. A structured multiple-choice exam is a long way from a real clinical conversation with a patient: distribution shift, in a field where mistakes are costly.",
       incorrect:
         "Even at expert level, multiple-choice performance does not directly predict how a model handles the open-ended, context-rich queries of clinical practice.",
     },
@@ -672,7 +673,7 @@ const testQuestions: QuizQuestion[] = [
     id: "t13-stage-two",
     lesson: 4,
     section: "building-a-bridge-three-stages",
-    prompt: "In the three-stage evaluation strategy, what is Stage 2, the task-specific evaluation, for?",
+    prompt: "What is the job of stage 2 — the task-specific evaluation — in the three-stage plan?",
     options: [
       "Filtering the field cheaply by leaderboard rank",
       "Evaluating the shortlist on 100 or more examples like your production inputs — the best signal before deployment",
@@ -691,7 +692,7 @@ const testQuestions: QuizQuestion[] = [
     id: "t14-best-covered",
     lesson: 4,
     section: "what-benchmarks-measure-poorly",
-    prompt: "Which capabilities were BEST covered by existing standardised benchmarks as of 2024?",
+    prompt: "As of 2024, which of these capabilities did the established standardised benchmarks cover BEST?",
     options: [
       "Coherence across documents of 50,000 tokens or more",
       "Calibration and robustness to adversarial prompts",
@@ -701,16 +702,17 @@ const testQuestions: QuizQuestion[] = [
     correct: 3,
     feedback: {
       correct:
-        "Right. Knowledge recall (MMLU), arithmetic (GSM8K) and short code generation (HumanEval) are well established; the others are gaps newer benchmark families are only beginning to fill.",
+        "Right. MMLU for knowledge recall, GSM8K for arithmetic and HumanEval for short code are long-established tests; the other options name gaps that newer benchmark families have only started to close.",
       incorrect:
-        "Knowledge recall (MMLU), arithmetic (GSM8K) and short code generation (HumanEval) are covered reasonably well. Long context, adversarial robustness, calibration and tool use remain much less mature.",
+        "The well-covered ones are knowledge recall (MMLU), arithmetic (GSM8K) and short code generation (HumanEval). Tests of long context, adversarial robustness, calibration and tool use are far younger and less settled.",
     },
   },
   {
     id: "t15-core-principle",
     lesson: 4,
     section: "building-a-bridge-three-stages",
-    prompt: "The practitioner's core principle for turning benchmark scores into production expectations is:",
+    prompt:
+      "Which line best sums up how a practitioner should turn benchmark scores into expectations for production?",
     options: [
       "Deploy the model with the highest leaderboard score",
       "Ignore benchmarks: only a production pilot says anything",

@@ -212,6 +212,38 @@ describe("present mode, from the keyboard, on a 1920×1080 projector", () => {
   });
 });
 
+describe("present mode on every lesson page", () => {
+  for (const n of [1, 2, 3, 4]) {
+    it(`/lessons/${n}: a Present button, P on, → through every figure, Esc off`, async () => {
+      const { page, context, problems } = await open(browser, `/lessons/${n}`, {
+        viewport: { width: 1920, height: 1080 },
+      });
+      await page.locator("[data-explorable]").first().waitFor();
+      expect(await page.locator(".present-button").isVisible()).toBe(true);
+      const count = await page.locator("[data-explorable]").count();
+      await page.keyboard.press("p");
+      await page.keyboard.press("Home");
+      const seen: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const state = await presented(page);
+        expect(state.on).toBe(true);
+        expect(state.ids).toHaveLength(1);
+        expect(state.index).toBe(i + 1);
+        seen.push(state.ids[0]!);
+        await page.keyboard.press("ArrowRight");
+      }
+      // Every figure once, in page order; → at the last one stays there.
+      const order = await page.locator("[data-explorable]").evaluateAll((els) => els.map((e) => e.id));
+      expect(seen).toEqual(order);
+      expect((await presented(page)).index).toBe(count);
+      await page.keyboard.press("Escape");
+      expect((await presented(page)).on).toBe(false);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
 describe("shareable state", () => {
   it("set a state, copy the link, reopen it: the same state and the same numbers", async () => {
     const { page, context, problems } = await open(browser, lesson);
@@ -347,6 +379,32 @@ describe("embed", () => {
       /\?ci-width\.n=500&.*#fig-ci-width$/,
     );
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("works in an iframe on another page, as an LMS would show it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent(
+      `<iframe src="${baseUrl()}${lesson}?embed=ci-width&ci-width.n=164" title="CI width" width="760" height="720"></iframe>`,
+    );
+    const frame = page.frameLocator("iframe");
+    await frame.locator(fig).waitFor();
+    expect(await frame.locator(fig).isVisible()).toBe(true);
+    expect(await frame.locator("#observablehq-sidebar").isVisible()).toBe(false);
+    const shown = Number(
+      await frame.locator(`${fig} [data-readout="half-width"]`).getAttribute("data-value"),
+    );
+    expect(shown).toBeCloseTo(100 * halfWidth(0.8, 164), 4);
+    // The controls work inside the frame.
+    await frame.locator(`${fig} input[type=range][data-key="p"]`).evaluate((el) => {
+      (el as HTMLInputElement).value = "0.5";
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    const after = Number(
+      await frame.locator(`${fig} [data-readout="half-width"]`).getAttribute("data-value"),
+    );
+    expect(after).toBeCloseTo(100 * halfWidth(0.5, 164), 4);
     await context.close();
   });
 

@@ -216,7 +216,8 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     plot.replaceChildren(result.figure);
     labelSvgs(plot, spec.title, altText.id);
     // A figure drawn without any SVG (text and tables only) has nothing to download.
-    for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]")) b.hidden = !plot.querySelector("svg");
+    for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]"))
+      b.hidden = !plot.querySelector("svg");
     readout.replaceChildren(...(result.readout ? [result.readout] : []));
     notice.replaceChildren(
       h("strong", undefined, "What to notice: "),
