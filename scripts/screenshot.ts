@@ -1,5 +1,6 @@
 // Screenshots of pages of the built site, for looking at what a learner or an instructor sees.
 // npx tsx scripts/screenshot.ts /lessons/3 [/tools/compare …]  → screenshots/<page>-<w>x<h>.png
+// FIGURES=1 also saves each figure alone (screenshots/<page>-<figure id>-<w>x<h>.png); DARK=1 dark theme.
 import { mkdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/browser.ts";
@@ -22,6 +23,14 @@ for (const path of paths.length ? paths : ["/"]) {
     const name = `screenshots/${path.replace(/[/?=&.#]+/g, "_").replace(/^_|_$/g, "") || "index"}-${width}x${height}${dark ? "-dark" : ""}.png`;
     await page.screenshot({ path: name, fullPage: full });
     console.log(name);
+    if (process.env.FIGURES === "1") {
+      for (const figure of await page.locator("[data-explorable]").all()) {
+        const id = await figure.getAttribute("data-explorable");
+        const file = name.replace(/-(\d+x\d+)/, `-${id}-$1`);
+        await figure.screenshot({ path: file });
+        console.log(file);
+      }
+    }
     await page.close();
   }
 }
