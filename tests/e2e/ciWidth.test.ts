@@ -23,6 +23,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The accuracy the p slider currently holds. */
+const p = async () => Number(await page.locator(slider("p")).inputValue());
 const slider = (key: string) => `${fig} input[type=range][data-key="${key}"]`;
 
 describe("CI width vs N", () => {
@@ -117,6 +119,21 @@ describe("CI width vs N", () => {
         .getAttribute("data-value"),
     );
     expect(mmlu).toBeCloseTo(100 * halfWidth(0.5, 14042), 4);
+  });
+
+  it("the N slider steps by about 12% per arrow key and a quarter decade per Page Up", async () => {
+    await page.fill(`${fig} input[data-key="n-number"]`, "1000");
+    await page.press(`${fig} input[data-key="n-number"]`, "Enter");
+    await page.focus(slider("n"));
+    await page.keyboard.press("ArrowRight");
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(await p(), 1122), 4);
+    await page.keyboard.press("PageUp");
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(
+      100 * halfWidth(await p(), Math.round(1122 * 10 ** 0.25)),
+      4,
+    );
+    await page.keyboard.press("Home");
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * halfWidth(await p(), 10), 4);
   });
 
   it("the confidence level changes the half-width", async () => {

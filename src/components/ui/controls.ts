@@ -48,6 +48,17 @@ export interface RangeOptions {
   describe?: (v: number) => string;
 }
 
+/**
+ * The next value of a log slider moved from the keyboard: `steps` twentieths of a decade
+ * (an arrow key is 1 step, ≈ ×1.12; Page Up/Down 5 steps, ≈ ×1.78), rounded to an integer that
+ * differs from `value`, within [min, max].
+ */
+export function nextLogValue(value: number, steps: number, min: number, max: number): number {
+  const raw = Math.round(10 ** (Math.log10(Math.max(min, value)) + steps / 20));
+  const moved = steps > 0 ? Math.max(raw, value + 1) : Math.min(raw, value - 1);
+  return Math.min(max, Math.max(min, moved));
+}
+
 /** A slider (linear or log), with its value shown beside it and an optional number box. */
 export function range(o: RangeOptions): Control<number> {
   const id = nextId(o.key);
@@ -94,6 +105,34 @@ export function range(o: RangeOptions): Control<number> {
     event.stopPropagation();
     element.dispatchEvent(new Event("input", { bubbles: true }));
   });
+  if (o.log) {
+    // The thumb moves in steps of 0.001 decades, far too fine for arrow keys: step in ratios instead.
+    const keySteps: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowUp: 1,
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      PageUp: 5,
+      PageDown: -5,
+    };
+    slider.addEventListener("keydown", (event) => {
+      const steps = keySteps[event.key];
+      const next =
+        event.key === "Home"
+          ? o.min
+          : event.key === "End"
+            ? o.max
+            : steps
+              ? nextLogValue(current, steps, o.min, o.max)
+              : null;
+      if (next === null) return;
+      event.preventDefault();
+      if (next === current) return;
+      current = next;
+      sync();
+      element.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  }
   box?.addEventListener("change", () => {
     const v = Number(box.value);
     if (box.value.trim() === "" || !Number.isFinite(v)) {
