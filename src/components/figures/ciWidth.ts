@@ -73,7 +73,31 @@ function readoutNode(html: string): HTMLElement {
   return div;
 }
 
+/** The N-independent part of the figure, memoised for the last (p, confidence, method). */
+function curveAndTableFor(benchmarks: readonly Benchmark[]) {
+  let key = "";
+  let cached: ReturnType<typeof compute> | null = null;
+  function compute(p: number, confidence: number, method: IntervalMethod) {
+    const curve = ciWidthCurve(p, { confidence, method });
+    const rows = courseTable(benchmarks, { p, confidence });
+    const marks = rows.map((r) => {
+      const ci = proportionInterval(Math.round(p * r.n), r.n, { confidence, method });
+      return { ...r, pp: (100 * (ci.upper - ci.lower)) / 2 };
+    });
+    return { curve, rows, marks };
+  }
+  return (p: number, confidence: number, method: IntervalMethod) => {
+    const next = `${p}|${confidence}|${method}`;
+    if (next !== key || !cached) {
+      cached = compute(p, confidence, method);
+      key = next;
+    }
+    return cached;
+  };
+}
+
 export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
+  const curveAndTable = curveAndTableFor(benchmarks);
   return explorable({
     id: "ci-width",
     title: "How wide is a score's 95% interval? It depends on N — and on the accuracy",
@@ -129,15 +153,8 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
     source:
       "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
     render(v, { width }) {
-      const curve = ciWidthCurve(v.p, { confidence: v.confidence, method: v.method });
-      const rows = courseTable(benchmarks, { p: v.p, confidence: v.confidence });
-      const marks = rows.map((r) => {
-        const ci = proportionInterval(Math.round(v.p * r.n), r.n, {
-          confidence: v.confidence,
-          method: v.method,
-        });
-        return { ...r, pp: (100 * (ci.upper - ci.lower)) / 2 };
-      });
+      // Dragging N leaves the curve and the table unchanged: compute them once per (p, confidence, method).
+      const { curve, rows, marks } = curveAndTable(v.p, v.confidence, v.method);
       const here = proportionInterval(Math.round(v.p * v.n), v.n, {
         confidence: v.confidence,
         method: v.method,

@@ -207,10 +207,12 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   let announce: ReturnType<typeof setTimeout> | undefined;
   let persist: ReturnType<typeof setTimeout> | undefined;
 
+  let observedWidth = 0;
   function draw() {
     const started = performance.now();
     const v = values();
-    const width = Math.max(280, Math.floor(plot.clientWidth || root.clientWidth || 640));
+    // The width comes from the ResizeObserver, so a redraw never forces a layout before it renders.
+    const width = Math.max(280, observedWidth || Math.floor(plot.clientWidth || root.clientWidth || 640));
     lastWidth = width;
     const result = spec.render(v, { width, present: presenting });
     plot.replaceChildren(result.figure);
@@ -280,8 +282,9 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     requestAnimationFrame(scroll);
   }
   if (typeof ResizeObserver !== "undefined") {
-    new ResizeObserver(() => {
-      const width = Math.floor(plot.clientWidth);
+    new ResizeObserver((entries) => {
+      const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? plot.clientWidth);
+      if (width > 0) observedWidth = width;
       if (width > 0 && Math.abs(width - lastWidth) > 8) draw();
     }).observe(plot);
   }
