@@ -1,3 +1,4 @@
+import { readPublishedScores } from "./tables.js";
 // A compact subset of the final Open LLM Leaderboard v1 and v2 snapshots: the top of each board
 // and a set of familiar models, with each benchmark's test-set size from data/benchmarks.csv.
 // (The source CSVs are 1.3–1.4 MB; the page needs a few dozen rows.)
@@ -177,16 +178,7 @@ function mmluProByCategory(): CategoryBoard {
 }
 
 // ---- The same model and benchmark as published by different evaluators (for "four kinds of source") ----
-const publishedRows = readTable("published_scores.csv", {
-  model: "string",
-  benchmark: "string",
-  score: "number",
-  shots: "optional-string",
-  extra_setting: "optional-string",
-  evaluator: "string",
-  evaluator_type: "string",
-  source: "string",
-});
+const publishedRows = readPublishedScores();
 const spreadModels = ["Llama 2 70B", "meta-llama/Llama-2-70b-hf", "Llama 1 65B", "llama-65b", "huggyllama/llama-65b"];
 const published = publishedRows.filter((r) => r.benchmark === "MMLU" && spreadModels.includes(r.model));
 if (published.length < 8) throw new SourceError(`data/published_scores.csv: expected the Llama 2 70B and LLaMA 65B MMLU rows, found ${published.length}`);

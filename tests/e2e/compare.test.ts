@@ -11,39 +11,11 @@ import { evidenceFor } from "../../src/components/compare/evidence.ts";
 import { compareCards } from "../../src/components/compare/protocol.ts";
 import { findRowId } from "../../src/components/compare/publishedMenu.ts";
 import { cardFromPublished, rowId, type ScoreCard } from "../../src/components/compare/scoreCard.ts";
-import type { Benchmark, PublishedScore } from "../../src/components/data/types.ts";
-import { readTable } from "../../src/data/source.ts";
+import { readBenchmarks, readPublishedScores } from "../../src/data/tables.ts";
 import { launch, open, readout } from "./browser.ts";
 
-const rows = readTable("published_scores.csv", {
-  model: "string",
-  model_family: "optional-string",
-  variant: "optional-string",
-  params_b: "optional-number",
-  params_source: "optional-string",
-  release_date: "optional-string",
-  benchmark: "string",
-  score: "number",
-  metric: "optional-string",
-  shots: "optional-string",
-  cot: "string",
-  extra_setting: "optional-string",
-  evaluator: "string",
-  evaluator_type: "string",
-  source: "string",
-  note: "optional-string",
-}) as PublishedScore[];
-const benchmarks = readTable("benchmarks.csv", {
-  benchmark: "string",
-  split: "string",
-  n: "optional-number",
-  task_type: "string",
-  metric: "string",
-  source: "string",
-  note: "optional-string",
-})
-  .filter((b) => b.n !== null)
-  .map((b) => ({ ...b, n: b.n as number, halfWidthPp: {} })) as Benchmark[];
+const rows = readPublishedScores();
+const benchmarks = readBenchmarks();
 const byId = new Map(rows.map((r) => [rowId(r), r]));
 
 let browser: Browser;

@@ -1,3 +1,4 @@
+import { readBenchmarks, readPublishedScores } from "../../src/data/tables.ts";
 // Lesson 3's figures answer every input, and the numbers they show are the statistics core's
 // (computed here, in Node, from the same data files) — not merely "something rendered".
 
@@ -14,42 +15,14 @@ import { compareCards } from "../../src/components/compare/protocol.ts";
 import { findRowId } from "../../src/components/compare/publishedMenu.ts";
 import { cardFromPublished, rowId } from "../../src/components/compare/scoreCard.ts";
 import { decodeMatrix, encodeMatrix } from "../../src/components/data/mmluProMatrix.ts";
-import type { Benchmark, PublishedScore } from "../../src/components/data/types.ts";
 import { runLabel } from "../../src/components/figures/sameModelScores.ts";
 import { classSummary, scalingPoints } from "../../src/components/figures/scalingConfound.ts";
 import { halfWidth } from "../../src/components/stats/index.ts";
-import { dataDir, readTable } from "../../src/data/source.ts";
+import { dataDir } from "../../src/data/source.ts";
 import { launch, open, readout, setRange } from "./browser.ts";
 
-const rows = readTable("published_scores.csv", {
-  model: "string",
-  model_family: "optional-string",
-  variant: "optional-string",
-  params_b: "optional-number",
-  params_source: "optional-string",
-  release_date: "optional-string",
-  benchmark: "string",
-  score: "number",
-  metric: "optional-string",
-  shots: "optional-string",
-  cot: "string",
-  extra_setting: "optional-string",
-  evaluator: "string",
-  evaluator_type: "string",
-  source: "string",
-  note: "optional-string",
-}) as PublishedScore[];
-const benchmarks = readTable("benchmarks.csv", {
-  benchmark: "string",
-  split: "string",
-  n: "optional-number",
-  task_type: "string",
-  metric: "string",
-  source: "string",
-  note: "optional-string",
-})
-  .filter((b) => b.n !== null)
-  .map((b) => ({ ...b, n: b.n as number, halfWidthPp: {} })) as Benchmark[];
+const rows = readPublishedScores();
+const benchmarks = readBenchmarks();
 
 function pairedData() {
   const csv = csvParseRows(readFileSync(join(dataDir, "mmlu_pro_correct_matrix.csv"), "utf8"));

@@ -73,6 +73,15 @@ function readoutNode(html: string): HTMLElement {
   return div;
 }
 
+/**
+ * Which side of its point a benchmark's label goes: to the right (below) when a benchmark with a
+ * slightly smaller N sits just left of it (GSM8K next to ARC, MMLU next to HellaSwag), else left
+ * (above), so two close labels never swap places.
+ */
+export function labelSide(n: number, all: readonly number[]): -1 | 1 {
+  return all.some((m) => m < n && m * 2 > n) ? 1 : -1;
+}
+
 /** The N-independent part of the figure, memoised for the last (p, confidence, method). */
 function curveAndTableFor(benchmarks: readonly Benchmark[]) {
   let key = "";
@@ -211,7 +220,13 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
           // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't collide.
           ...[-1, 1].map((side) =>
             Plot.text(
-              marks.filter((_, i) => (i % 2 === 0 ? -1 : 1) === side),
+              marks.filter(
+                (d) =>
+                  labelSide(
+                    d.n,
+                    marks.map((x) => x.n),
+                  ) === side,
+              ),
               {
                 x: "n",
                 y: "pp",

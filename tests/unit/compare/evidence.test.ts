@@ -10,38 +10,10 @@ import {
 } from "../../../src/components/compare/evidence.ts";
 import { compareCards } from "../../../src/components/compare/protocol.ts";
 import { canonicalModel, cardFromPublished, rowId } from "../../../src/components/compare/scoreCard.ts";
-import type { Benchmark, PublishedScore } from "../../../src/components/data/types.ts";
-import { readTable } from "../../../src/data/source.ts";
+import { readBenchmarks, readPublishedScores } from "../../../src/data/tables.ts";
 
-const rows = readTable("published_scores.csv", {
-  model: "string",
-  model_family: "optional-string",
-  variant: "optional-string",
-  params_b: "optional-number",
-  params_source: "optional-string",
-  release_date: "optional-string",
-  benchmark: "string",
-  score: "number",
-  metric: "optional-string",
-  shots: "optional-string",
-  cot: "string",
-  extra_setting: "optional-string",
-  evaluator: "string",
-  evaluator_type: "string",
-  source: "string",
-  note: "optional-string",
-}) as PublishedScore[];
-const benchmarks = readTable("benchmarks.csv", {
-  benchmark: "string",
-  split: "string",
-  n: "optional-number",
-  task_type: "string",
-  metric: "string",
-  source: "string",
-  note: "optional-string",
-})
-  .filter((b) => b.n !== null)
-  .map((b) => ({ ...b, n: b.n as number, halfWidthPp: {} })) as Benchmark[];
+const rows = readPublishedScores();
+const benchmarks = readBenchmarks();
 
 const find = (model: string, benchmark: string, score: number) => {
   const r = rows.find(

@@ -1,3 +1,4 @@
+import { readBenchmarks } from "../../../src/data/tables.ts";
 // The benchmark reference table: built from data/benchmarks.csv, checked against the course's
 // printed half-widths and hand-computed detectable differences; sorting and source links.
 import { describe, expect, it } from "vitest";
@@ -10,17 +11,7 @@ import {
 import type { Benchmark } from "../../../src/components/data/types.ts";
 import { readTable } from "../../../src/data/source.ts";
 
-const benchmarks: Benchmark[] = readTable("benchmarks.csv", {
-  benchmark: "string",
-  split: "string",
-  n: "optional-number",
-  task_type: "string",
-  metric: "string",
-  source: "string",
-  note: "optional-string",
-})
-  .filter((r) => r.n !== null)
-  .map((r) => ({ ...r, n: r.n as number, halfWidthPp: {} }));
+const benchmarks: Benchmark[] = readBenchmarks();
 
 const find = (rows: readonly ReferenceRow[], name: string, split: string) => rows.find((r) => r.benchmark === name && r.split === split)!;
 

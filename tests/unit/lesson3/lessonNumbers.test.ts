@@ -2,41 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { lessonNumbers } from "../../../src/components/compare/lessonNumbers.ts";
 import { courseTable } from "../../../src/components/data/benchmarkTable.ts";
-import type { Benchmark, PublishedScore } from "../../../src/components/data/types.ts";
 import { agreesWithPrinted, ciWidthCurve } from "../../../src/components/figures/ciWidth.ts";
 import { classSummary, scalingPoints, sizeClass } from "../../../src/components/figures/scalingConfound.ts";
 import { halfWidth } from "../../../src/components/stats/index.ts";
-import { readTable } from "../../../src/data/source.ts";
+import { readBenchmarks, readPublishedScores } from "../../../src/data/tables.ts";
 
-const benchmarks = readTable("benchmarks.csv", {
-  benchmark: "string",
-  split: "string",
-  n: "optional-number",
-  task_type: "string",
-  metric: "string",
-  source: "string",
-  note: "optional-string",
-})
-  .filter((b) => b.n !== null)
-  .map((b) => ({ ...b, n: b.n as number, halfWidthPp: {} })) as Benchmark[];
-const rows = readTable("published_scores.csv", {
-  model: "string",
-  model_family: "optional-string",
-  variant: "optional-string",
-  params_b: "optional-number",
-  params_source: "optional-string",
-  release_date: "optional-string",
-  benchmark: "string",
-  score: "number",
-  metric: "optional-string",
-  shots: "optional-string",
-  cot: "string",
-  extra_setting: "optional-string",
-  evaluator: "string",
-  evaluator_type: "string",
-  source: "string",
-  note: "optional-string",
-}) as PublishedScore[];
+const benchmarks = readBenchmarks();
+const rows = readPublishedScores();
 
 describe("the course's numbers, from data", () => {
   const n = lessonNumbers(rows, benchmarks);
