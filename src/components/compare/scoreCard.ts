@@ -51,12 +51,23 @@ export const emptyCard: ScoreCard = {
   source: "typed by hand",
 };
 
+const canonicalCache = new Map<string, string>();
+
 /**
  * One identity for a model however a table spells it: "meta-llama/Llama-2-70b-hf",
  * "Llama 2 70B" and "llama-2-70b" are the same model. Heuristic, and deliberately narrow:
  * chat/instruct variants and later versions stay distinct; a first release's "v0.1" is dropped.
  */
 export function canonicalModel(name: string): string {
+  // Called for every published row on every redraw of the checker: remember each answer.
+  const known = canonicalCache.get(name);
+  if (known !== undefined) return known;
+  const result = canonicalModelUncached(name);
+  canonicalCache.set(name, result);
+  return result;
+}
+
+function canonicalModelUncached(name: string): string {
   let s = name.toLowerCase().trim();
   s = s.replace(/^[^/]+\//, "");
   s = s.replace(/[_\s-]+/g, " ");
