@@ -10,21 +10,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
-import config from "../observablehq.config.ts";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/browser.ts";
+import { sitePaths as paths } from "../tests/e2e/site.ts";
 import { kernels } from "./benchKernels.ts";
 import { serve } from "./serve.ts";
 
 const budgets = { redrawP95Ms: 16, pageJsGzipKb: 250, firstFigureMs: 1500, buildS: 60 };
-
-interface Entry {
-  path?: string;
-  pages?: Entry[];
-}
-const paths = [
-  "/",
-  ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!])),
-];
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 

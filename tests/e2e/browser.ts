@@ -1,5 +1,7 @@
 // Browser helpers for the e2e tests: one Chromium per test file, and a page that records
 // every console error, uncaught exception, failed request and request to another host.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -86,4 +88,34 @@ export async function setRange(page: Page, selector: string, value: number): Pro
 export async function readout(page: Page, scope: string, name: string): Promise<number> {
   const v = await page.locator(`${scope} [data-readout="${name}"]`).first().getAttribute("data-value");
   return Number(v);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Serious and critical accessibility violations found by axe-core (injected from node_modules),
+ * one line each: impact, rule, node count, help and the first targets. `include` limits the audit
+ * to part of the page (e.g. "#observablehq-main"); by default the whole page is audited.
+ */
+export async function axeViolations(page: Page, { include }: { include?: string } = {}): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (scope) => {
+    type Result = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } })
+      .axe;
+    const result = await axe.run(scope ? { include: [[scope]] } : document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  }, include ?? null);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) => `${v.impact} ${v.id} (${v.targets.length}): ${v.help} — ${v.targets.slice(0, 3).join(" | ")}`,
+    );
 }

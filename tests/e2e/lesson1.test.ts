@@ -1,7 +1,6 @@
 // Lesson 1 in the browser: every input of every figure is operated, and every number shown is checked
 // against the same pure functions run here in Node on the same data.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExtractionSamples, MmluSubject, PublishedScore } from "../../src/components/data/types.ts";
@@ -16,7 +15,7 @@ import { microMacroData } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
 import { scoreVsRankData } from "../../src/components/figures/scoreVsRank.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { axeViolations, launch, open, readout, setRange } from "./browser.ts";
 
 const root = new URL("../../", import.meta.url);
 const load = <T>(loader: string): T =>
@@ -337,31 +336,7 @@ describe("the page", () => {
   });
 
   it("has no serious or critical accessibility violations in the lesson's content (axe-core)", async () => {
-    await page.addScriptTag({
-      content: readFileSync(new URL("node_modules/axe-core/axe.min.js", root), "utf8"),
-    });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: unknown,
-              opts: unknown,
-            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run({ include: [["#observablehq-main"]] }, { resultTypes: ["violations"] });
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(" "))
-              .slice(0, 3)
-              .join(", ")}`,
-        );
-    });
+    const violations = await axeViolations(page, { include: "#observablehq-main" });
     expect(violations).toEqual([]);
   });
 

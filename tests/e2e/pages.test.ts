@@ -2,18 +2,8 @@
 // to another host; every sidebar link leads to a page that exists.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import config from "../../observablehq.config.ts";
 import { launch, open } from "./browser.ts";
-
-interface Entry {
-  name: string;
-  path?: string;
-  pages?: Entry[];
-}
-const paths = [
-  "/",
-  ...(config.pages as Entry[]).flatMap((e) => (e.pages ? e.pages.map((p) => p.path!) : [e.path!])),
-];
+import { sitePaths as paths } from "./site.ts";
 
 let browser: Browser;
 beforeAll(async () => {

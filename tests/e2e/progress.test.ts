@@ -12,28 +12,7 @@ import {
   STORAGE_KEY,
 } from "../../src/components/learn/progress.ts";
 import { lessonQuizzes } from "../../src/content/quizzes.ts";
-import { baseUrl, launch, open } from "./browser.ts";
-
-const axeSource = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-
-/** Serious or critical accessibility violations in the page's main content (axe-core). */
-async function axeViolations(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ content: axeSource });
-  return p.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<Result> } }).axe;
-    const r = await axe.run({ include: [["#observablehq-main"]] }, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      );
-  });
-}
+import { axeViolations, baseUrl, launch, open } from "./browser.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -130,7 +109,7 @@ describe("progress across pages and reloads", () => {
       "Passed · best 13 of 15 on 22 Nov 2026",
     );
     expect(await page.locator("[data-progress-notice]").count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -157,7 +136,7 @@ describe("export and reset", () => {
 
     await page.locator(".progress-reset").click();
     expect(await page.locator(".progress-confirm").isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
     await page.locator(".progress-reset-cancel").click();
     expect(await page.locator(".progress-confirm").isVisible()).toBe(false);
     expect(await figure(page, "quizzes-taken")).toBe("1");
@@ -196,7 +175,7 @@ describe("bad storage", () => {
       expect(await notice.count()).toBe(1);
       expect(await notice.textContent()).toContain(NOTICE_CORRUPT);
       expect(await figure(page, "quizzes-taken")).toBe("0");
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
       expect(problems).toEqual([]);
       await context.close();
     });

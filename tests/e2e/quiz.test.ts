@@ -1,34 +1,8 @@
-// A lesson quiz in the browser: a wrong answer gets the "incorrect" feedback and the right
-// answer marked, a right answer gets the "correct" feedback; the keyboard works (arrows choose,
-// Enter checks, Enter goes on); the score and review come at the end; a retry reshuffles the
-// options; the best score is stored.
-import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "../../src/components/learn/progress.ts";
 import { lessonQuizzes, moduleTest, type QuizQuestion } from "../../src/content/quizzes.ts";
-import { launch, open } from "./browser.ts";
-
-const axeSource = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-
-/** Serious or critical accessibility violations in the page's main content (axe-core). */
-async function axeViolations(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => "axe" in window))) await p.addScriptTag({ content: axeSource });
-  return p.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<Result> } }).axe;
-    const r = await axe.run({ include: [["#observablehq-main"]] }, { resultTypes: ["violations"] });
-    return r.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      );
-  });
-}
+import { axeViolations, launch, open } from "./browser.ts";
 
 const quiz = lessonQuizzes[0]!;
 const byId = new Map<string, QuizQuestion>(quiz.questions.map((q) => [q.id, q]));
@@ -71,7 +45,7 @@ describe("lesson 1 quiz", () => {
   });
 
   it("has no serious or critical accessibility violations before answering", async () => {
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
   });
 
   it("a wrong answer gets the 'incorrect' feedback, the right answer marked, and the section to revisit", async () => {
@@ -91,7 +65,7 @@ describe("lesson 1 quiz", () => {
     expect(href).toBe(`../lessons/1#${question.section}`);
     // Checked answers are locked.
     expect(await page.locator("#quiz-1 input[type=radio]:disabled").count()).toBe(4);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
   });
 
   it("the keyboard answers: arrows choose, Enter checks, Enter goes on", async () => {
@@ -133,7 +107,7 @@ describe("lesson 1 quiz", () => {
     expect(await result.locator(".quiz-review > li").count()).toBe(4);
     expect(await result.locator('.quiz-review > li[data-result="incorrect"]').count()).toBe(1);
     expect(await result.locator(".quiz-best").textContent()).toContain("Best so far: 3 of 4, over 1 attempt");
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
     const p = await stored(page);
     expect(p.quizzes["1"]).toMatchObject({ best: 3, total: 4, attempts: 1, lastScore: 3 });
   });

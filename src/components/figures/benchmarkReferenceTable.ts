@@ -10,7 +10,7 @@ import {
   sortReference,
 } from "../data/benchmarkReference.js";
 import type { Benchmark } from "../data/types.js";
-import { choice, range } from "../ui/controls.js";
+import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
@@ -68,16 +68,7 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         value: 0.8,
         format: (v) => formatPercent(v, 0),
       }),
-      confidence: choice({
-        key: "confidence",
-        label: "Confidence",
-        options: [
-          { value: 0.9, label: "90%" },
-          { value: 0.95, label: "95%" },
-          { value: 0.99, label: "99%" },
-        ],
-        value: 0.95,
-      }),
+      confidence: confidenceChoice(),
       correlation: range({
         key: "correlation",
         label: "Paired: correlation of two models' per-question results",

@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import { courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
-import { choice, range } from "../ui/controls.js";
+import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
@@ -134,16 +134,7 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         value: 0.8,
         format: (v) => formatPercent(v, 0),
       }),
-      confidence: choice({
-        key: "confidence",
-        label: "Confidence",
-        options: [
-          { value: 0.9, label: "90%" },
-          { value: 0.95, label: "95%" },
-          { value: 0.99, label: "99%" },
-        ],
-        value: 0.95,
-      }),
+      confidence: confidenceChoice(),
       method: choice({
         key: "method",
         label: "Interval method",

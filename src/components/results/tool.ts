@@ -4,7 +4,7 @@
 // All the maths lives in analysis.ts and the readers; this file only wires and draws.
 import { type RankOverlapRow, rankOverlapChart } from "../figures/rankOverlap.js";
 import { type PAdjustMethod, pAdjustMethods } from "../stats/index.js";
-import { choice } from "../ui/controls.js";
+import { choice, confidenceChoice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { type Analysis, type PairComparison, withCorrection } from "./analysis.js";
@@ -415,12 +415,7 @@ function analysisFigure(result: PipelineResult): HTMLElement {
       );
     },
     controls: {
-      confidence: choice({
-        key: "confidence",
-        label: "Confidence",
-        options: CONFIDENCES.map((c) => ({ value: c as number, label: `${Math.round(c * 100)}%` })),
-        value: 0.95,
-      }),
+      confidence: confidenceChoice(CONFIDENCES),
       correction: choice({
         key: "correction",
         label: "Correction for many pairs",

@@ -276,3 +276,16 @@ export function toggle(o: { key: string; label: string; value: boolean }): Contr
     describe: (v) => `${o.label}: ${v ? "on" : "off"}`,
   };
 }
+
+/** The confidence levels the site offers, as one segmented control (key "confidence", 95% first chosen). */
+export function confidenceChoice(
+  levels: readonly number[] = [0.9, 0.95, 0.99],
+  value = 0.95,
+): Control<number> {
+  return choice({
+    key: "confidence",
+    label: "Confidence",
+    options: levels.map((c) => ({ value: c, label: `${Math.round(c * 100)}%` })),
+    value,
+  });
+}
