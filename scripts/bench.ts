@@ -5,15 +5,27 @@
 //   npm run bench                 everything
 //   BENCH_SKIP_BUILD=1 npm run bench    reuse dist/
 //   BENCH_SKIP_LIGHTHOUSE=1 …     skip Lighthouse (slow)
+//   BENCH_DIST=dist-x …           measure another build folder (implies BENCH_SKIP_BUILD)
+//   BENCH_PAGES=/lessons/2,/tools/compare …  only these pages; a partial run prints its table
+//                                 and writes bench/tmp/ instead of the record in bench/results.*
 import { execSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { chromiumArgs, chromiumPath } from "../tests/e2e/browser.ts";
-import { sitePaths as paths } from "../tests/e2e/site.ts";
+import { sitePaths } from "../tests/e2e/site.ts";
 import { kernels } from "./benchKernels.ts";
 import { serve } from "./serve.ts";
+
+const dist = process.env.BENCH_DIST ?? "dist";
+const only = process.env.BENCH_PAGES?.split(",")
+  .map((p) => p.trim())
+  .filter(Boolean);
+const paths = only ? sitePaths.filter((p) => only.includes(p)) : sitePaths;
+if (only && paths.length !== only.length)
+  throw new Error(`BENCH_PAGES: unknown page(s) ${only.filter((p) => !sitePaths.includes(p)).join(", ")}`);
+const outDir = only ? "bench/tmp" : "bench";
 
 const budgets = { redrawP95Ms: 16, pageJsGzipKb: 250, firstFigureMs: 1500, buildS: 60 };
 
@@ -21,7 +33,7 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---- build ----
 let buildSeconds: number | null = null;
-if (!process.env.BENCH_SKIP_BUILD) {
+if (!process.env.BENCH_SKIP_BUILD && !process.env.BENCH_DIST) {
   const t0 = performance.now();
   execSync("npm run build", {
     stdio: "ignore",
@@ -31,7 +43,7 @@ if (!process.env.BENCH_SKIP_BUILD) {
   console.log(`build: ${buildSeconds} s`);
 }
 
-const { server, url } = await serve("dist");
+const { server, url } = await serve(dist);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 interface PageResult {
@@ -231,7 +243,7 @@ if (!process.env.BENCH_SKIP_LIGHTHOUSE) {
 server.close();
 
 // ---- kernels in Node ----
-const kernelResults = await kernels();
+const kernelResults = only ? [] : await kernels();
 
 const results = {
   date: new Date().toISOString(),
@@ -242,8 +254,8 @@ const results = {
   lighthouse,
   kernels: kernelResults,
 };
-mkdirSync("bench", { recursive: true });
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 
 // ---- Markdown ----
 const ok = (good: boolean) => (good ? "✓" : "✗ over budget");
@@ -285,5 +297,5 @@ for (const p of pages) {
 }
 lines.push("", "## Heavy kernels (Node)", "", "| kernel | ms |", "|---|---:|");
 for (const k of kernelResults) lines.push(`| ${k.name} | ${round(k.ms, 0)} |`);
-writeFileSync("bench/results.md", `${lines.join("\n")}\n`);
+writeFileSync(`${outDir}/results.md`, `${lines.join("\n")}\n`);
 console.log(lines.join("\n"));

@@ -1,7 +1,7 @@
 // The real Chatbot Arena: ratings with their 95% intervals for any of 88 snapshots (2024-06 to
 // 2025-07), the Arena's own ranks (which share a rank when intervals overlap), which neighbours
 // are separable, and how ranks move when the Arena controls for style.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type { ArenaData, ArenaHistoryDigest, ArenaRow, ArenaSnapshot } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";

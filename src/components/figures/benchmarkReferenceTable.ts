@@ -1,7 +1,7 @@
 // The benchmark reference (tools/benchmarks): a sortable table of every evaluation split with
 // the interval half-width and the smallest detectable differences at the reader's accuracy,
 // in the explorable frame (inputs in the URL, text alternative, live region).
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {
   benchmarkReference,
   type ReferenceRow,

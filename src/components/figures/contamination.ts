@@ -1,13 +1,14 @@
 // Contamination: inflate some models' scores by a few points and watch the board re-sort;
 // beside it, the gaps actually measured between benchmarks and fresh or clean versions of them.
-import * as Plot from "@observablehq/plot";
-import { scaleLinear } from "d3-scale";
+
 import type { ContaminationRow, LeaderboardSnapshot } from "../data/types.js";
 import { seededRandom } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+import { scaleLinear } from "../vendor/plot.js";
 
 export type Who = "random" | "bottom" | "top";
 

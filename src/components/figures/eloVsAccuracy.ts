@@ -1,7 +1,7 @@
 // Elo vs accuracy: a simulated arena in which raters reward correct answers and also style.
 // The accuracy order and the preference (Bradley–Terry) order side by side, drifting apart as
 // the style weight grows; bootstrap intervals show how many votes it takes to tell models apart.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {
   type ArenaModel,
   type ArenaRun,

@@ -1,7 +1,7 @@
 // Lesson 1, figure 1: one simulated model, one fixed question set (MMLU's 57 subjects at their real
 // sizes), five choices. The waterfall walks from a reference setup to the chosen one, one choice at
 // a time, so each choice's contribution is visible next to the score's own 95% interval.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type { MmluSubject } from "../data/types.js";
 import {
   type Aggregation,

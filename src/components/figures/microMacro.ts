@@ -2,7 +2,7 @@
 // model's skill towards large or small subjects, or moves one subject alone, and watches which
 // average follows. In the micro-average large subjects dominate; in the macro-average a
 // 100-question subject weighs as much as the 1,534-question one.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type { MicroMacroRow, MmluSubject } from "../data/types.js";
 import { averages, macroWeights, microWeights, tiltedAccuracies } from "../scoring/aggregate.js";
 import { choice, range } from "../ui/controls.js";

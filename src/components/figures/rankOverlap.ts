@@ -2,7 +2,7 @@
 // rank interval. Focusing or hovering a model highlights every model it is statistically tied
 // with. `rankOverlapChart` is the plain drawing (also used by the "your own results" tool);
 // `rankOverlapFigure` is Lesson 2's explorable around it.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import type { Leaderboards } from "../data/types.js";
 import {
   competitionRanks,

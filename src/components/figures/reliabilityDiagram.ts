@@ -2,7 +2,7 @@
 // models with the same right/wrong answers — so the same accuracy — one stating its true
 // chance of being right, the other over-confident. Reliability diagrams and the expected
 // calibration error (ECE) tell them apart; the accuracy cannot.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
 import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";

@@ -1,7 +1,7 @@
 // Lesson 3: one model, several published numbers for the same benchmark and shot count.
 // Each number with its 95% interval; when they disagree by more than their intervals allow,
 // the difference is the pipeline, not the model.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import { benchmarkSize } from "../compare/benchmarkNames.js";
 import { type SameModelGroup, sameModelGroups } from "../compare/evidence.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";

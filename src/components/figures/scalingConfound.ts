@@ -1,7 +1,7 @@
 // Lesson 3: the scaling confound. Real published scores against parameter count (log axis),
 // by size class; a switch to score per parameter, the framing Mistral 7B's paper argued for.
 // Hovering (or focusing) a point shows who measured it and how.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import { canonicalBenchmark } from "../compare/benchmarkNames.js";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";

@@ -1,7 +1,7 @@
 // Lesson 1, figure 4: a rank says "higher"; a score with its interval says "by how much, and how
 // sure". Two scores on N questions each, their 95% intervals, the interval of the gap and the
 // two-proportion test's verdict.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import { proportionInterval, twoProportionTest } from "../stats/index.js";
 import { range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";

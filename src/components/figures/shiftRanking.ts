@@ -1,7 +1,7 @@
 // Lesson 4, figure 1: the benchmark ranking and the task ranking side by side. The learner sets
 // how far the task drifts from the benchmark and how much of each model's skill transfers;
 // lines that cross are rank flips, marked where they cross.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {
   defaultShiftModels,
   kendallTau,

@@ -2,7 +2,7 @@
 // at the learner's eval size, the power to separate two models a chosen gap apart, and the size
 // that reaches the target power — so "100+ examples" reads as a floor for shortlisting, not a
 // way to separate close models.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import {
   halfWidth,
   minimumDetectableDifference,

@@ -1,7 +1,7 @@
 // Lesson 4, figure 4: the three-stage strategy — leaderboard filter, task-specific evaluation,
 // pilot with real users — with what each stage costs and what it can tell. Stage 2's numbers
 // come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
-import * as Plot from "@observablehq/plot";
+import * as Plot from "../vendor/plot.js";
 import { halfWidth, power, sampleSizeTwoProportions } from "../stats/index.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";

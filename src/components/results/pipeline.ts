@@ -4,7 +4,14 @@ import { type Analysis, type AnalysisOptions, analyse } from "./analysis.js";
 import { type ClusterBreakdown, clusterBreakdown } from "./clusters.js";
 import { CombineError, combine, type ModelCoverage } from "./combine.js";
 import { readResultBytes } from "./readFile.js";
-import { FileError, type FileFormat, type Issue, type IssueKind, type ReadOptions } from "./types.js";
+import {
+  CONFIDENCES,
+  FileError,
+  type FileFormat,
+  type Issue,
+  type IssueKind,
+  type ReadOptions,
+} from "./types.js";
 
 export interface InputFile {
   /** Name shown in messages (a path when a folder was dropped). */
@@ -57,9 +64,6 @@ export interface Progress {
   fraction: number;
   message: string;
 }
-
-/** Confidence levels the tool offers (each analysed once, so switching is instant). */
-export const CONFIDENCES = [0.9, 0.95, 0.99] as const;
 
 export async function runPipeline(
   inputs: readonly InputFile[],

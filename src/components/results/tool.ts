@@ -9,14 +9,9 @@ import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { type Analysis, type PairComparison, withCorrection } from "./analysis.js";
 import type { ClusterBreakdown } from "./clusters.js";
-import {
-  CONFIDENCES,
-  type FileOutcome,
-  type PipelineResult,
-  type Progress,
-  runPipeline,
-} from "./pipeline.js";
-import type { IssueKind, ReadOptions } from "./types.js";
+// Types only: the pipeline (and arquero, which it brings) loads in the Worker, or on demand below.
+import type { FileOutcome, PipelineResult, Progress } from "./pipeline.js";
+import { CONFIDENCES, type IssueKind, type ReadOptions } from "./types.js";
 import type { WorkerRequest } from "./worker.js";
 
 export interface ToolOptions {
@@ -760,6 +755,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
       }
     }
     // Fallback: on the main thread, yielding between chunks so the page can still repaint.
+    const { runPipeline } = await import("./pipeline.js");
     const inputs = [];
     for (const f of loaded)
       inputs.push({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()), options: f.options });

@@ -35,6 +35,9 @@ export interface Issue {
 /** How many issues of each kind a file keeps in full; the rest are only counted. */
 export const MAX_ISSUES = 50;
 
+/** Confidence levels the tool offers (each analysed once, so switching is instant). */
+export const CONFIDENCES = [0.9, 0.95, 0.99] as const;
+
 export type FileFormat = "long" | "wide" | "jsonl-long" | "lm-eval";
 
 /** What one file yielded: its records, the lines it dropped, and how it was read. */
