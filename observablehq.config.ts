@@ -40,13 +40,17 @@ export default {
     },
   ],
   dynamicPaths: lessons.flatMap(({ n }) => [`/quizzes/${n}`, `/labs/${n}`]),
-  head: `<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  // Pages under /lessons/ and /tools/ show figures, and so a "Present" button under the title:
+  // `figure-page` holds its place from the first paint, so the text below does not jump.
+  head: ({ path }: { path: string }) => `<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script>
   // Framework's page shell has no lang and forbids zoom; fix both before anything renders.
   document.documentElement.lang = "en";
   document.querySelector('meta[name="viewport"]')?.setAttribute("content", "width=device-width, initial-scale=1");
   // ?embed=<figure-id> shows one figure alone (for an iframe): hide the page before it paints.
-  if (/[?&]embed=/.test(location.search)) document.documentElement.classList.add("embed-mode");
+  if (/[?&]embed=/.test(location.search)) document.documentElement.classList.add("embed-mode");${
+    /^\/(lessons|tools)\//.test(path) ? '\n  document.documentElement.classList.add("figure-page");' : ""
+  }
 </script>
 <script type="module" src="/components/ui/site.js"></script>`,
   footer:
