@@ -399,6 +399,40 @@ describe("a 200,000-row file", () => {
   });
 });
 
+describe("hostile names (tests/fixtures/bad-input/hostile-strings.txt)", () => {
+  it("are shown as text: no script runs, no element is injected, every name is listed as written", async () => {
+    const hostile = readFileSync(join(root, "tests/fixtures/bad-input/hostile-strings.txt"), "utf8")
+      .split("\n")
+      .filter((s) => s !== "");
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+    let csv = "model,item,correct\n";
+    for (const [j, model] of hostile.entries())
+      for (let i = 0; i < 40; i++)
+        csv += `${quote(model)},${quote(hostile[i % hostile.length]!)}#${i},${(i + j) % 4 === 0 ? 0 : 1}\n`;
+    await upload([text("hostile.csv", csv)]);
+    const shown = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      injected: document.querySelectorAll("main img[src='x'], main svg[onload], main [onerror]").length,
+      models: Array.from(document.querySelectorAll<HTMLElement>("#fig-your-results tr[data-model]")).map(
+        (tr) => tr.dataset.model,
+      ),
+    }));
+    expect(shown.pwned).toBeNull();
+    expect(shown.injected).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(new Set(shown.models)).toEqual(new Set(hostile));
+    // Rendered as text: the table shows the markup-looking name literally.
+    await expect(page.locator("#fig-your-results").textContent()).resolves.toContain(
+      "<script>window.__pwned = 1</script>",
+    );
+  });
+});
+
 describe("console", () => {
   it("had no console errors or failed requests", () => {
     expect(problems).toEqual([]);

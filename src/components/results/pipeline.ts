@@ -3,6 +3,7 @@
 import { type Analysis, type AnalysisOptions, analyse } from "./analysis.js";
 import { type ClusterBreakdown, clusterBreakdown } from "./clusters.js";
 import { CombineError, combine, type ModelCoverage } from "./combine.js";
+import { tooLargeMessage } from "./inputFiles.js";
 import { readResultBytes } from "./readFile.js";
 import {
   CONFIDENCES,
@@ -19,6 +20,8 @@ export interface InputFile {
   bytes: Uint8Array;
   /** Options for this file (lm-eval metric, filter, model name). */
   options?: ReadOptions;
+  /** Set (and `bytes` left empty) when the file was too large to read: see inputFiles.ts. */
+  tooLarge?: { size: number; limit: number };
 }
 
 export type FileOutcome =
@@ -84,6 +87,11 @@ export async function runPipeline(
       message: `Reading ${input.name}…`,
     });
     await pause();
+    if (input.tooLarge) {
+      const { size, limit } = input.tooLarge;
+      files.push({ file: input.name, ok: false, error: tooLargeMessage(input.name, size, limit) });
+      continue;
+    }
     try {
       const r = await readResultBytes(input.bytes, input.name, input.options, (done, total) => {
         const share = (0.8 * input.bytes.length) / totalBytes;

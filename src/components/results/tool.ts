@@ -755,10 +755,11 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
       }
     }
     // Fallback: on the main thread, yielding between chunks so the page can still repaint.
-    const { runPipeline } = await import("./pipeline.js");
-    const inputs = [];
-    for (const f of loaded)
-      inputs.push({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()), options: f.options });
+    const [{ runPipeline }, { inputFiles }] = await Promise.all([
+      import("./pipeline.js"),
+      import("./inputFiles.js"),
+    ]);
+    const inputs = await inputFiles(loaded.map((f) => ({ name: f.name, file: f.blob, options: f.options })));
     const result = await runPipeline(inputs, {}, show, () => new Promise((r) => setTimeout(r, 0)));
     if (id === runId) render(result);
   }

@@ -2,12 +2,12 @@
 // Message in:  {id, files: File[] | {name, bytes}[], options: {names?, read?: ReadOptions[], analysis}}
 // Messages out: {id, type: "progress", progress} … then {id, type: "result", result} or {id, type: "error", message}.
 import type { AnalysisOptions } from "./analysis.js";
-import { type InputFile, runPipeline } from "./pipeline.js";
-import type { ReadOptions } from "./types.js";
+import { type DroppedFile, inputFiles } from "./inputFiles.js";
+import { runPipeline } from "./pipeline.js";
 
 export interface WorkerRequest {
   id: number;
-  files: { name: string; file?: Blob; bytes?: Uint8Array; options?: ReadOptions }[];
+  files: DroppedFile[];
   analysis?: AnalysisOptions;
 }
 
@@ -19,11 +19,7 @@ const scope = self as unknown as {
 scope.onmessage = async (event) => {
   const { id, files, analysis } = event.data;
   try {
-    const inputs: InputFile[] = [];
-    for (const f of files) {
-      const bytes = f.bytes ?? new Uint8Array(await f.file!.arrayBuffer());
-      inputs.push({ name: f.name, bytes, options: f.options });
-    }
+    const inputs = await inputFiles(files);
     let last = 0;
     const result = await runPipeline(inputs, analysis, (progress) => {
       const now = Date.now();
