@@ -1,6 +1,7 @@
 // The progress store: round trip through storage, the rules of each record (best kept,
 // attempts counted, lab completion sticky, first reading kept), migration from version 1,
 // and every kind of bad storage — corrupt, foreign, throwing, full — handled without a crash.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -272,48 +273,20 @@ describe("migration", () => {
 });
 
 describe("bad storage never breaks the store", () => {
-  const corrupt: [string, string][] = [
-    ["bad JSON", "{not json"],
-    ["a truncated write", '{"version":2,"lessonsRead":{'],
-    ["a foreign string", JSON.stringify("hello")],
-    ["a foreign array", "[1,2,3]"],
-    ["null JSON", "null"],
-    ["an unknown future version", JSON.stringify({ ...emptyProgress(), version: 99 })],
-    ["a missing version", JSON.stringify({ lessonsRead: {}, quizzes: {}, labs: {}, test: null })],
-    [
-      "a score as a string",
-      JSON.stringify({
-        ...emptyProgress(),
-        quizzes: { "1": { best: "3", total: 4, attempts: 1, lastScore: 3, updatedAt: "2026-01-01" } },
-      }),
-    ],
-    [
-      "a best above the total",
-      JSON.stringify({
-        ...emptyProgress(),
-        quizzes: { "1": { best: 5, total: 4, attempts: 1, lastScore: 3, updatedAt: "2026-01-01" } },
-      }),
-    ],
-    [
-      "an unknown lesson",
-      JSON.stringify({
-        ...emptyProgress(),
-        quizzes: { "7": { best: 1, total: 4, attempts: 1, lastScore: 1, updatedAt: "2026-01-01" } },
-      }),
-    ],
-    [
-      "a non-boolean completion",
-      JSON.stringify({
-        ...emptyProgress(),
-        labs: { "1": { exchanges: 3, complete: "yes", completedAt: null } },
-      }),
-    ],
-    ["a test that is a number", JSON.stringify({ ...emptyProgress(), test: 12 })],
-    [
-      "a date that is not a date",
-      JSON.stringify({ ...emptyProgress(), lessonsRead: { "1": "yesterday-ish" } }),
-    ],
-  ];
+  // The corpus of unreadable stored values (tests/fixtures/bad-input/storage.json).
+  const corrupt = (
+    JSON.parse(readFileSync("tests/fixtures/bad-input/storage.json", "utf8")) as {
+      what: string;
+      raw: string;
+    }[]
+  ).map(({ what, raw }) => [what, raw] as const);
+  it("the corpus holds every kind of damage", () => {
+    expect(corrupt.length).toBeGreaterThanOrEqual(16);
+    // Each value is really stored as written: the version check in it is the current one.
+    expect(corrupt.find(([w]) => w === "a test that is a number")![1]).toContain(
+      `"version":${PROGRESS_VERSION}`,
+    );
+  });
 
   for (const [what, raw] of corrupt) {
     it(`${what}: empty progress, a notice once, and the store keeps working`, () => {
