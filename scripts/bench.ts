@@ -191,7 +191,12 @@ for (const path of paths) {
     data: { raw: 0, gzip: 0 },
     other: { raw: 0, gzip: 0 },
   };
+  // Each URL counts once: a Worker that imports the page's modules (same hashed URL) gets them from
+  // the browser's cache, not the network.
+  const counted = new Set<string>();
   page.on("response", (res) => {
+    if (counted.has(res.url())) return;
+    counted.add(res.url());
     bodies.push(
       res
         .body()

@@ -42,7 +42,13 @@ export function serve(dir = "dist", port = 0, host = "127.0.0.1"): Promise<{ ser
       else res.end("Not found");
       return;
     }
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    // Framework names every asset under these folders by its content hash: cache them for good,
+    // as a static host should, so a Worker importing the page's modules gets them from the cache.
+    const hashed = /^\/_(import|node|file|observablehq)\//.test(req.url ?? "");
+    res.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      ...(hashed ? { "cache-control": "public, max-age=31536000, immutable" } : {}),
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => {

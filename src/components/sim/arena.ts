@@ -1,7 +1,9 @@
 // A simulated Chatbot-Arena: models with a true accuracy and a style (length, confidence);
 // raters see two answers to one question and prefer the correct one, but also reward style
 // with a weight. Seeded and deterministic: the same inputs give the same battles.
-import { type Battle, bradleyTerry, type Rating, seededRandom } from "../stats/index.js";
+// Modules, not the stats index: this runs in a Worker, which would otherwise load jstat too.
+import { type Battle, bradleyTerry, type Rating } from "../stats/bradleyTerry.js";
+import { seededRandom } from "../stats/random.js";
 
 export interface ArenaModel {
   name: string;

@@ -1,6 +1,7 @@
 // A Web Worker that runs the rank-interval bootstrap off the main thread, so the rank-overlap
 // slider never waits for it. Message in: {id, entries, resamples, seed}; out: {id, intervals}.
-import { type RankEntry, rankIntervals } from "../stats/index.js";
+// The ranks module alone: the stats index would load jstat and every test into the Worker.
+import { type RankEntry, rankIntervals } from "../stats/ranks.js";
 
 export interface RankJob {
   id: number;
