@@ -1,12 +1,14 @@
 // The real Chatbot Arena: ratings with their 95% intervals for any of 88 snapshots (2024-06 to
 // 2025-07), the Arena's own ranks (which share a rank when intervals overlap), which neighbours
 // are separable, and how ranks move when the Arena controls for style.
-import * as Plot from "../vendor/plot.js";
+
 import type { ArenaData, ArenaHistoryDigest, ArenaRow, ArenaSnapshot } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
+import { fitRowHeight } from "../ui/fitRows.js";
 import { formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 /** Expand the compact history into snapshots of rows. */
 export function decodeArenaHistory(digest: ArenaHistoryDigest): ArenaSnapshot[] {
@@ -110,7 +112,7 @@ export function arenaSnapshotFigure(data: ArenaData) {
       { label: "Latest, style-controlled", values: { snapshot: last, style: 1 } },
     ],
     source: `Ratings, 95% intervals, votes and ranks: ${data.source}; ${history.length} snapshots, each cut here to its top 20 by rating. Style-controlled ranks exist from October 2024.`,
-    render(v, { width }) {
+    render(v, { width, height: room }) {
       const snap = history[Math.min(last, Math.max(0, v.snapshot))]!;
       const reading = readArena(snap, v.top);
       const hasStyle = reading.rows.some((r) => r.rankStyle !== null);
@@ -122,9 +124,10 @@ export function arenaSnapshotFigure(data: ArenaData) {
       const dividers = rows
         .filter((r, i) => i + 1 < rows.length && r.separableFromNext)
         .map((r) => ({ after: r.model, y: r.position + 0.5 }));
+      const rowHeight = fitRowHeight(room, rows.length, { normal: 26, min: 15, chrome: 60 });
       const plot = Plot.plot({
         width,
-        height: 60 + rows.length * 26,
+        height: 60 + rows.length * rowHeight,
         marginLeft: Math.min(300, 40 + 7 * Math.max(...rows.map((r) => r.model.length))),
         marginRight: 170,
         marginTop: 40,

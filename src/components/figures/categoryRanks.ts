@@ -4,6 +4,7 @@ import type { CategoryBoard } from "../data/types.js";
 import { type RankEntry, twoProportionTest } from "../stats/index.js";
 import { choice } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
+import { fitRowHeight } from "../ui/fitRows.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { RankIntervalCache } from "./rankIntervalCache.js";
 import { pairwiseRankIntervals, rankOverlapChart, rankOverlapRows } from "./rankOverlap.js";
@@ -104,7 +105,7 @@ export function categoryRanksFigure(board: CategoryBoard, { worker = null as Wor
       { label: "Overall", values: { category: "all" } },
     ],
     source: `${board.source}. Caveats: DeepSeek-Coder-V2 and the two Gemini models answered fewer questions (N is each model's own); the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
-    render(v, { width }) {
+    render(v, { width, height: room }) {
       const entries = categoryEntries(board, v.category);
       currentKey = `cat|${v.category}`;
       const result = cache.get(currentKey, entries);
@@ -120,7 +121,7 @@ export function categoryRanksFigure(board: CategoryBoard, { worker = null as Wor
         highlight: reading.leader,
         tied: (a, b) => !sig.has(`${a.model}\u0000${b.model}`),
         scoreLabel: `MMLU-Pro ${v.category === "all" ? "overall" : v.category} accuracy (%)`,
-        rowHeight: 20,
+        rowHeight: fitRowHeight(room, rows.length, { normal: 20, min: 13, chrome: 56 }),
       });
       const leaderRow = rows.find((r) => r.model === reading.leader)!;
       const readout = document.createElement("div");

@@ -5,6 +5,7 @@ import type { ContaminationRow, LeaderboardSnapshot } from "../data/types.js";
 import { seededRandom } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
+import { fitRowHeight } from "../ui/fitRows.js";
 import { formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
@@ -138,8 +139,8 @@ function boardSvg(
   width: number,
   benchmark: string,
   previous: Map<string, number>,
+  rowH = 24,
 ) {
-  const rowH = 24;
   const top = 44;
   const left = Math.min(250, Math.max(150, width * 0.34));
   const right = 70;
@@ -331,7 +332,7 @@ export function contaminationFigure(boards: {
       `Board: ${board.label}, the familiar models (${board.source}). Measured gaps: ` +
       summaries.map((s) => `${studyLabels[s.study]} — ${studySources[s.study]}`).join("; ") +
       ". The course's 2–7 pp (attributed to the Allen Institute, April 2024) could not be traced to a source and is shown as the course's example.",
-    render(v, { width }) {
+    render(v, { width, height: room }) {
       const meta = board.benchmarks.find((b) => b.key === v.benchmark) ?? board.benchmarks[0]!;
       const entries = board.known
         .map((m) => ({ model: m.model, score: m.scores[meta.key]! }))
@@ -349,6 +350,7 @@ export function contaminationFigure(boards: {
         boardWidth,
         meta.label.replace(/ \(.*/, ""),
         previous,
+        fitRowHeight(room, rows.length, { normal: 24, min: 15, chrome: 56 }),
       );
       previous = positions;
       if (!prefersReducedMotion()) {

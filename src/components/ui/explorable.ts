@@ -4,7 +4,7 @@
 // the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
 import type { Control } from "./controls.js";
 import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
-import { registerFigure, togglePresent } from "./present.js";
+import { PRESENT_BAR_ROOM, presentZoom, registerFigure, togglePresent } from "./present.js";
 import { SITE_NAME, sharePanel } from "./share.js";
 import { labelSvgs } from "./svgAccessibility.js";
 import { embedTarget, figureQuery, readState, writeState } from "./urlState.js";
@@ -26,6 +26,12 @@ export interface RenderContext {
   width: number;
   /** True while the figure is shown in present mode (scaled up on a projector); optional to use. */
   present?: boolean;
+  /**
+   * In present mode, the height (CSS px, before the projector zoom) from the top of the drawing to
+   * the present bar: draw within it and the whole figure is on the screen at once. Undefined on the
+   * page, where the reader scrolls.
+   */
+  height?: number;
 }
 
 export interface ExplorableSpec<V extends Record<string, unknown>> {
@@ -208,13 +214,22 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   let persist: ReturnType<typeof setTimeout> | undefined;
 
   let observedWidth = 0;
+  /** Present mode: room under the drawing's top edge, above the present bar (CSS px, unzoomed). */
+  function presentRoom(): number | undefined {
+    if (!presenting) return undefined;
+    const zoom = presentZoom(innerWidth, innerHeight);
+    // One layout read, on a clean layout (nothing changed since the last frame), present mode only.
+    const top = plot.getBoundingClientRect().top;
+    return Math.max(240, Math.floor((innerHeight - Math.max(0, top)) / zoom) - PRESENT_BAR_ROOM);
+  }
+
   function draw() {
     const started = performance.now();
     const v = values();
     // The width comes from the ResizeObserver, so a redraw never forces a layout before it renders.
     const width = Math.max(280, observedWidth || Math.floor(plot.clientWidth || root.clientWidth || 640));
     lastWidth = width;
-    const result = spec.render(v, { width, present: presenting });
+    const result = spec.render(v, { width, present: presenting, height: presentRoom() });
     plot.replaceChildren(result.figure);
     labelSvgs(plot, spec.title, altText.id);
     // A figure drawn without any SVG (text and tables only) has nothing to download.

@@ -27,6 +27,9 @@ export function isPresenting(): boolean {
   return current !== null;
 }
 
+/** The presented figure's bottom padding, which the present bar covers (CSS px: style.css's 4rem). */
+export const PRESENT_BAR_ROOM = 64;
+
 /** The zoom that makes a LOGICAL_WIDTH × LOGICAL_HEIGHT layout fill the viewport (never below 1). */
 export function presentZoom(width: number, height: number): number {
   const z = Math.min(width / LOGICAL_WIDTH, height / LOGICAL_HEIGHT);
