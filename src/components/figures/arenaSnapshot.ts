@@ -125,20 +125,29 @@ export function arenaSnapshotFigure(data: ArenaData) {
         .filter((r, i) => i + 1 < rows.length && r.separableFromNext)
         .map((r) => ({ after: r.model, y: r.position + 0.5 }));
       const rowHeight = fitRowHeight(room, rows.length, { normal: 26, min: 15, chrome: 60 });
+      // On a phone the names, the axis and the rank column share ~400 px: shorter names (the full
+      // one on hover and in the text alternative), fewer ticks, ranks without vote counts.
+      const compact = width < 640;
+      const longest = Math.max(...rows.map((r) => r.model.length));
+      const marginLeft = compact
+        ? Math.min(Math.round(width * 0.42), 40 + 6.3 * longest)
+        : Math.min(300, 40 + 7 * longest);
+      const fits = Math.floor((marginLeft - 12) / 7);
+      const clip = (text: string) => (text.length > fits ? `${text.slice(0, fits - 1)}…` : text);
       const plot = Plot.plot({
         width,
         height: 60 + rows.length * rowHeight,
-        marginLeft: Math.min(300, 40 + 7 * Math.max(...rows.map((r) => r.model.length))),
-        marginRight: 170,
+        marginLeft,
+        marginRight: compact ? 62 : 170,
         marginTop: 40,
         marginBottom: 20,
-        style: { fontSize: "13px" },
+        style: { fontSize: compact ? "12px" : "13px" },
         x: {
           domain: [lo - 4, hi + 4],
-          label: "Arena rating (Elo scale) →",
+          label: compact ? "Rating →" : "Arena rating (Elo scale) →",
           grid: true,
           axis: "top",
-          ticks: 6,
+          ticks: compact ? 3 : 6,
         },
         y: { domain: [0.5, rows.length + 0.5], axis: null, reverse: true },
         marks: [
@@ -162,19 +171,22 @@ export function arenaSnapshotFigure(data: ArenaData) {
           Plot.text(rows, {
             x: lo - 4,
             y: "position",
-            text: (d: ArenaRow & { position: number }) => `${d.position}. ${d.model}`,
+            text: (d: ArenaRow & { position: number }) => clip(`${d.position}. ${d.model}`),
+            title: (d: ArenaRow & { position: number }) => `${d.position}. ${d.model}`,
             textAnchor: "end",
             dx: -8,
-            fontSize: 12.5,
+            fontSize: compact ? 11.5 : 12.5,
           }),
           Plot.text(rows, {
             x: hi + 4,
             y: "position",
             text: (d: ArenaRow) =>
-              `rank ${rankOf(d)}${useStyle && d.rankStyle !== d.rank ? ` (was ${d.rank})` : ""} · ${formatCount(d.votes)} votes`,
+              compact
+                ? `rank ${rankOf(d)}`
+                : `rank ${rankOf(d)}${useStyle && d.rankStyle !== d.rank ? ` (was ${d.rank})` : ""} · ${formatCount(d.votes)} votes`,
             textAnchor: "start",
             dx: 8,
-            fontSize: 12,
+            fontSize: compact ? 11.5 : 12,
           }),
         ],
       });

@@ -1,7 +1,7 @@
 // The benchmark reference (tools/benchmarks): a sortable table of every evaluation split with
 // the interval half-width and the smallest detectable differences at the reader's accuracy,
 // in the explorable frame (inputs in the URL, text alternative, live region).
-import * as Plot from "../vendor/plot.js";
+
 import {
   benchmarkReference,
   type ReferenceRow,
@@ -14,6 +14,7 @@ import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 const columns: { key: SortKey; label: string; numeric?: boolean; title?: string }[] = [
   { key: "benchmark", label: "Benchmark (split) and source" },
@@ -254,9 +255,11 @@ function halfWidthChart(rows: readonly ReferenceRow[], width: number, p: number,
   }));
   const chart = Plot.plot({
     width,
-    height: 40 + rows.length * 18,
+    height: 54 + rows.length * 18,
     marginLeft: Math.min(260, 12 + 6.5 * Math.max(...data.map((d) => d.label.length))),
     marginRight: 40,
+    // The axis is on top: room for its label above the tick labels (they overlapped at 30 px).
+    marginTop: 44,
     style: { fontSize: "12px" },
     x: {
       label: `Percentage points, at ${formatPercent(p, 0)} accuracy →`,

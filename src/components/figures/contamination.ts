@@ -160,7 +160,8 @@ function boardSvg(
   });
   svg.setAttribute("aria-label", `The board re-sorted by the inflated ${benchmark} score`);
   // Axis
-  for (const t of x.ticks(6)) {
+  // About one tick per 60 px of axis, so that the labels never touch on a phone.
+  for (const t of x.ticks(Math.max(3, Math.min(6, Math.floor((width - left - right) / 60))))) {
     svg.append(
       svgEl("line", {
         x1: x(t),

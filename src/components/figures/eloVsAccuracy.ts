@@ -1,7 +1,7 @@
 // Elo vs accuracy: a simulated arena in which raters reward correct answers and also style.
 // The accuracy order and the preference (Bradley–Terry) order side by side, drifting apart as
 // the style weight grows; bootstrap intervals show how many votes it takes to tell models apart.
-import * as Plot from "../vendor/plot.js";
+
 import {
   type ArenaModel,
   type ArenaRun,
@@ -15,6 +15,7 @@ import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { categorical } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { RefiningCache } from "./refiningCache.js";
 
 export interface EloComparison {
@@ -172,15 +173,27 @@ export function eloVsAccuracyFigure({
           label: `${r.model} ${Math.round(r.rating)}`,
         },
       ]);
+      // Labels sit outside the two columns; on a phone they get a third of the width each: names
+      // only (the table below has the numbers), clipped to fit, and shorter column headings.
+      const margin = Math.min(185, Math.round(slopeWidth * 0.36));
+      const compact = margin < 185;
+      const fits = Math.floor((margin - 12) / 6.6);
+      const clip = (text: string) => (text.length > fits ? `${text.slice(0, fits - 1)}…` : text);
       const slope = Plot.plot({
         width: slopeWidth,
         height,
-        marginLeft: 185,
-        marginRight: 185,
+        marginLeft: margin,
+        marginRight: margin,
         marginTop: 40,
         marginBottom: 20,
-        style: { fontSize: "13px" },
-        x: { domain: ["By accuracy", "By arena rating"], axis: "top", label: null, padding: 0 },
+        style: { fontSize: compact ? "12px" : "13px" },
+        x: {
+          domain: ["By accuracy", "By arena rating"],
+          axis: "top",
+          label: null,
+          padding: 0,
+          tickFormat: (d: string) => (compact ? (d === "By accuracy" ? "Accuracy" : "Rating") : d),
+        },
         y: { domain: [0.5, m + 0.5], reverse: true, axis: null },
         marks: [
           ...[false, true].map((changed) =>
@@ -210,10 +223,10 @@ export function eloVsAccuracyFigure({
             {
               x: "side",
               y: "rank",
-              text: (d: (typeof ends)[number]) => `${d.rank}. ${d.label}`,
+              text: (d: (typeof ends)[number]) => clip(`${d.rank}. ${compact ? d.model : d.label}`),
               textAnchor: "end",
               dx: -9,
-              fontSize: 12.5,
+              fontSize: compact ? 11.5 : 12.5,
             },
           ),
           Plot.text(
@@ -221,10 +234,10 @@ export function eloVsAccuracyFigure({
             {
               x: "side",
               y: "rank",
-              text: (d: (typeof ends)[number]) => `${d.rank}. ${d.label}`,
+              text: (d: (typeof ends)[number]) => clip(`${d.rank}. ${compact ? d.model : d.label}`),
               textAnchor: "start",
               dx: 9,
-              fontSize: 12.5,
+              fontSize: compact ? 11.5 : 12.5,
             },
           ),
         ],

@@ -2,13 +2,14 @@
 // model's skill towards large or small subjects, or moves one subject alone, and watches which
 // average follows. In the micro-average large subjects dominate; in the macro-average a
 // 100-question subject weighs as much as the 1,534-question one.
-import * as Plot from "../vendor/plot.js";
+
 import type { MicroMacroRow, MmluSubject } from "../data/types.js";
 import { averages, macroWeights, microWeights, tiltedAccuracies } from "../scoring/aggregate.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
 export interface MicroMacroInputs {
@@ -131,6 +132,8 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
         width,
         height: Math.round(Math.min(380, Math.max(280, width * 0.36))),
         marginLeft: 52,
+        // Room above the top tick (100) for the axis label.
+        marginTop: 30,
         marginBottom: 42,
         marginRight: 110,
         style: { fontSize: "13px" },

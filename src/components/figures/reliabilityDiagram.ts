@@ -2,13 +2,14 @@
 // models with the same right/wrong answers — so the same accuracy — one stating its true
 // chance of being right, the other over-confident. Reliability diagrams and the expected
 // calibration error (ECE) tell them apart; the accuracy cannot.
-import * as Plot from "../vendor/plot.js";
+
 import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
 import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export type CalibrationInputs = {
   accuracy: number;
@@ -146,6 +147,9 @@ export function reliabilityDiagramFigure() {
         m.bins.filter((b) => b.count > 0).map((b) => ({ ...b, model: m.model })),
       );
       const facetWidth = width;
+      // Two panels side by side: on a phone each is ~170 px wide, so fewer ticks and shorter notes.
+      const compact = width < 600;
+      const xTicks = compact ? [0, 0.5, 1] : 5;
       const diagram = Plot.plot({
         width: facetWidth,
         height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
@@ -154,14 +158,24 @@ export function reliabilityDiagramFigure() {
         marginTop: 34,
         marginBottom: 46,
         style: { fontSize: "14px" },
-        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: 0.12 },
+        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: compact ? 0.24 : 0.12 },
         x: {
           domain: [0, 1],
-          label: "Stated confidence → (dashed diagonal: perfect calibration)",
+          label: compact
+            ? "Stated confidence →"
+            : "Stated confidence → (dashed diagonal: perfect calibration)",
           tickFormat: ".0%",
-          ticks: 5,
+          ticks: xTicks,
         },
-        y: { domain: [0, 1], label: "↑ Share right in the bin", tickFormat: ".0%", grid: true },
+        // Rotated beside the axis: above it, the label ran into the first panel's title.
+        y: {
+          domain: [0, 1],
+          label: "Share right in the bin →",
+          labelAnchor: "center",
+          tickFormat: ".0%",
+          grid: true,
+          ticks: compact ? [0, 0.5, 1] : 5,
+        },
         marks: [
           Plot.rectY(rows, {
             fx: "model",
@@ -207,10 +221,12 @@ export function reliabilityDiagramFigure() {
             dx: 8,
             dy: 6,
             text: (m: ModelCalibration) =>
-              `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
+              compact
+                ? `ECE ${(100 * m.ece).toFixed(1)} pp\nacc. ${formatPercent(m.accuracy, 0)}\nconf. ${formatPercent(m.meanConfidence, 0)}`
+                : `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
             textAnchor: "start",
             lineAnchor: "top",
-            fontSize: 13,
+            fontSize: compact ? 11.5 : 13,
             fontWeight: 600,
           }),
         ],
@@ -228,9 +244,14 @@ export function reliabilityDiagramFigure() {
         marginTop: 6,
         marginBottom: 34,
         style: { fontSize: "12px" },
-        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: 0.12, axis: null },
-        x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: 5 },
-        y: { label: "↑ Answers", ticks: 2 },
+        fx: {
+          domain: ["Calibrated", "Over-confident"],
+          label: null,
+          padding: compact ? 0.24 : 0.12,
+          axis: null,
+        },
+        x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: xTicks },
+        y: { label: "Answers →", labelAnchor: "center", ticks: 2 },
         marks: [
           Plot.rectY(rows, {
             fx: "model",

@@ -2,7 +2,7 @@
 // at the learner's eval size, the power to separate two models a chosen gap apart, and the size
 // that reaches the target power — so "100+ examples" reads as a floor for shortlisting, not a
 // way to separate close models.
-import * as Plot from "../vendor/plot.js";
+
 import {
   halfWidth,
   minimumDetectableDifference,
@@ -15,6 +15,7 @@ import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export type EvalSizeInputs = {
   /** Expected task accuracy of the better model, in (0, 1). */
@@ -220,6 +221,7 @@ export function taskEvalSizeFigure() {
           ? [{ n: a.nNeeded, label: `${formatCount(a.nNeeded)} needed`, power: v.target }]
           : []),
       ];
+      const labelsAtTop = a.power <= 0.5;
       const powerPlot = Plot.plot({
         width: w2,
         height: 310,
@@ -261,14 +263,16 @@ export function taskEvalSizeFigure() {
             fill: palette.grey,
             symbol: "square",
           }),
+          // The marks' labels run up from the bottom, or down from the top when the current N's
+          // label (beside its point) is in the lower half, so that the two never cross.
           Plot.text(marks, {
             x: "n",
-            y: 0,
+            y: labelsAtTop ? 100 : 0,
             text: "label",
             rotate: -90,
-            dx: 4,
+            dx: labelsAtTop ? -4 : 4,
             dy: -6,
-            textAnchor: "start",
+            textAnchor: labelsAtTop ? "end" : "start",
             fill: "currentColor",
             fontSize: 12,
           }),

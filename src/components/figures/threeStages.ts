@@ -1,12 +1,13 @@
 // Lesson 4, figure 4: the three-stage strategy — leaderboard filter, task-specific evaluation,
 // pilot with real users — with what each stage costs and what it can tell. Stage 2's numbers
 // come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
-import * as Plot from "../vendor/plot.js";
+
 import { halfWidth, power, sampleSizeTwoProportions } from "../stats/index.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { type EvalSizeInputs, evalSizeDefaults } from "./taskEvalSize.js";
 
 export type StageInputs = {
@@ -219,7 +220,7 @@ export function threeStagesFigure({
         style: { fontSize: "14px" },
         x: { domain: shortName, label: null, padding: 0.25 },
         y: {
-          label: "↑ Models in the running",
+          label: w1 < 560 ? "↑ Models left" : "↑ Models in the running",
           grid: true,
           domain: [0, Math.ceil(1.2 * Math.max(v.candidates, 4))],
         },
@@ -241,22 +242,31 @@ export function threeStagesFigure({
             fontWeight: 700,
           }),
           Plot.ruleY([0]),
-          Plot.text(["grey: models before the stage · blue: models after it"], {
-            frameAnchor: "top-right",
-            dy: -22,
-            fontSize: 12,
-            textAnchor: "end",
-          }),
+          Plot.text(
+            [
+              w1 < 560
+                ? "grey: before · blue: after"
+                : "grey: models before the stage · blue: models after it",
+            ],
+            {
+              frameAnchor: "top-right",
+              dy: -22,
+              fontSize: 12,
+              textAnchor: "end",
+            },
+          ),
         ],
       });
       funnel.setAttribute("aria-label", "Models left after each stage");
 
       const evidence = Plot.plot({
         width: w2,
-        height: 260,
+        height: 280,
         marginLeft: 100,
         marginRight: 150,
         marginTop: 30,
+        // Room for the tick labels and, under them, the axis label (at 14 px they collided).
+        marginBottom: 52,
         style: { fontSize: "14px" },
         x: {
           type: "log",
