@@ -1,7 +1,7 @@
 // Lesson 1, figure 2: 599 real MMLU-Pro questions answered by six real models (5-shot, chain of
 // thought), each response scored by five extraction rules and by the letter the benchmark's
 // authors stored. Same responses, same gold answers — only the post-processing differs.
-import * as Plot from "../vendor/plot.js";
+
 import type { ExtractionColumn, ExtractionExample, ExtractionSamples } from "../data/types.js";
 import { extractionRules, type RuleId } from "../scoring/extractionRules.js";
 import { proportionInterval } from "../stats/index.js";
@@ -9,6 +9,7 @@ import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
 export const ALL_MODELS = "all";

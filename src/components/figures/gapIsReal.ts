@@ -1,13 +1,14 @@
 // Lesson 3: "Is the gap real?" — two scores on a benchmark of N questions, compared as
 // independent samples or paired on the same questions; the interval of the difference,
 // the p-value, the smallest gap this N can detect, and a verdict in words.
-import * as Plot from "../vendor/plot.js";
+
 import { type GapDesign, type GapResult, gapAnalysis, gapVerdict } from "../compare/gap.js";
 import { scoreInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export interface GapValues extends Record<string, unknown> {
   a: number;

@@ -1,7 +1,7 @@
 // Lesson 3: one model, several published numbers for the same benchmark and shot count.
 // Each number with its 95% interval; when they disagree by more than their intervals allow,
 // the difference is the pipeline, not the model.
-import * as Plot from "../vendor/plot.js";
+
 import { benchmarkSize } from "../compare/benchmarkNames.js";
 import { type SameModelGroup, sameModelGroups } from "../compare/evidence.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
@@ -10,6 +10,7 @@ import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount } from "../ui/format.js";
 import { categorical } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);

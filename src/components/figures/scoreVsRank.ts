@@ -1,12 +1,13 @@
 // Lesson 1, figure 4: a rank says "higher"; a score with its interval says "by how much, and how
 // sure". Two scores on N questions each, their 95% intervals, the interval of the gap and the
 // two-proportion test's verdict.
-import * as Plot from "../vendor/plot.js";
+
 import { proportionInterval, twoProportionTest } from "../stats/index.js";
 import { range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
 export interface ScoreVsRankInputs {

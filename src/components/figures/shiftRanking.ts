@@ -1,7 +1,7 @@
 // Lesson 4, figure 1: the benchmark ranking and the task ranking side by side. The learner sets
 // how far the task drifts from the benchmark and how much of each model's skill transfers;
 // lines that cross are rank flips, marked where they cross.
-import * as Plot from "../vendor/plot.js";
+
 import {
   defaultShiftModels,
   kendallTau,
@@ -14,6 +14,7 @@ import { range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatPercent } from "../ui/format.js";
 import { categorical, palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export interface RankCrossing {
   ahead: string;
