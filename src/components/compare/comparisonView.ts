@@ -1,9 +1,10 @@
 // How a comparison is shown, on Lesson 3's checker and on the compare tool: the two cards side
 // by side, the verdict with its reasons, every check with a symbol and words (never colour
 // alone), the statistics, and a drawing of the two intervals and of the difference.
-import * as Plot from "../vendor/plot.js";
+
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { type Check, type Comparison, type Status, verdictLabel } from "./protocol.js";
 import type { ScoreCard } from "./scoreCard.js";
 

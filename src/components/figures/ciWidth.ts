@@ -1,6 +1,6 @@
 // Lesson 3's signature figure: how the 95% interval of a score shrinks with the number of
 // questions N, at an accuracy p, by interval method; the course's five benchmarks marked on it.
-import * as Plot from "../vendor/plot.js";
+
 import { courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
@@ -8,6 +8,7 @@ import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export interface CurvePoint {
   n: number;

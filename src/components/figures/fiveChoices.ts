@@ -1,7 +1,7 @@
 // Lesson 1, figure 1: one simulated model, one fixed question set (MMLU's 57 subjects at their real
 // sizes), five choices. The waterfall walks from a reference setup to the chosen one, one choice at
 // a time, so each choice's contribution is visible next to the score's own 95% interval.
-import * as Plot from "../vendor/plot.js";
+
 import type { MmluSubject } from "../data/types.js";
 import {
   type Aggregation,
@@ -21,6 +21,7 @@ import { choice, range, toggle } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
 export const ruleLabels: Record<SimRule, string> = {

@@ -1,7 +1,7 @@
 // Lesson 3: real paired data. Two of 29 models on the same MMLU-Pro questions: their own
 // intervals may overlap while the paired test, which uses only the questions they disagree on,
 // separates them. A subsample slider shows how many questions each analysis needs.
-import * as Plot from "../vendor/plot.js";
+
 import {
   type PairedData,
   pairedAnalysisAt,
@@ -12,6 +12,7 @@ import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 export interface PairedValues extends Record<string, unknown> {
   a: string;

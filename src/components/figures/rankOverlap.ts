@@ -2,7 +2,7 @@
 // rank interval. Focusing or hovering a model highlights every model it is statistically tied
 // with. `rankOverlapChart` is the plain drawing (also used by the "your own results" tool);
 // `rankOverlapFigure` is Lesson 2's explorable around it.
-import * as Plot from "../vendor/plot.js";
+
 import type { Leaderboards } from "../data/types.js";
 import {
   competitionRanks,
@@ -16,6 +16,7 @@ import { choice, range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 import { RankIntervalCache } from "./rankIntervalCache.js";
 
 /** One model on a leaderboard: its score interval (proportions) and its rank interval (integers). */

@@ -1,12 +1,13 @@
 // Lesson 3: the scaling confound. Real published scores against parameter count (log axis),
 // by size class; a switch to score per parameter, the framing Mistral 7B's paper argued for.
 // Hovering (or focusing) a point shows who measured it and how.
-import * as Plot from "../vendor/plot.js";
+
 import { canonicalBenchmark } from "../compare/benchmarkNames.js";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
 
 const esc = (t: string) =>
   t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
