@@ -6,9 +6,12 @@
 // any ending ("contamina*"); "#" matches any number ("# shot" = "5-shot", "0 shot"); "re:<regex>"
 // matches one word by pattern. Typos and inflections are tolerated by the matcher, not listed here.
 //
-// Texts may hold placeholders filled with numbers the site computes from the scenario's own claim:
-// {n} (the benchmark's test-set size), {a} {b} (the two scores), {gap} (their difference, pp),
-// {halfA} (±pp of score A), {diffLow} {diffHigh} (95% interval of the difference, pp), {pValue}.
+// Texts may hold placeholders filled with numbers the site computes from the scenario's own claims
+// (components/learn/tutor.ts): {n} (the benchmark's test-set size), and, when a claim compares two
+// scores ("91.2% vs 89.4% on MMLU"), {a} {b} (the two scores), {gap} (their difference, pp),
+// {halfA} (±pp of score A), and {diffLow} {diffHigh} {pValue}: the 95% interval of the difference
+// between the two scores (two-proportion, unpooled Wald — R's prop.test without continuity
+// correction) and its test, at the benchmark's real N. A single-score claim gives {n} and {halfA}.
 
 export type LessonId = "1" | "2" | "3" | "4";
 
@@ -340,7 +343,7 @@ const lab1: LabBrief = {
       ],
       why: "a score is an estimate from a finite set of questions; without its interval you can't tell a real gap from noise.",
       questions: [
-        "How big is the sampling noise on a 14,042-question test? Is a {gap} pp gap bigger than that?",
+        "How big is the sampling noise on a {n}-question test? Is a {gap} pp gap bigger than that?",
         "If both numbers came from identical setups, would a {gap} pp gap on MMLU be real or noise? Try writing the two scores and I'll compute it.",
       ],
       section: L1_RANK,
@@ -424,6 +427,7 @@ const lab1: LabBrief = {
 const L2_HOW = s(2, "two-families-of-leaderboards", "Two families of leaderboards");
 const L2_GOODHART = s(2, "goodharts-law-in-action-2023-2024", "Goodhart's law in action");
 const L2_CONTAM = s(2, "the-contamination-problem", "The contamination problem");
+const L2_RANK = s(2, "a-rank-is-an-estimate", "A rank is an estimate");
 const L2_PAST = s(2, "reading-past-the-rank", "Reading past the rank");
 
 const lab2: LabBrief = {
@@ -432,12 +436,12 @@ const lab2: LabBrief = {
   subtitle: "Question what a ranking claims, and find where it bends",
   task: "Take leaderboard situations to the tutor and reason them through. Good starting points: a real instance of Goodhart's law, how contamination gets into a score, or why a ranking built from votes (Elo) can disagree with one built from accuracy. Three substantive exchanges complete the lab.",
   scenario:
-    "A model sits near the top of a leaderboard. Is its rank earned by capability, or lifted by test questions it saw in training — and what evidence would tell the two apart?",
+    "Model P tops a leaderboard with 85.0% on MMLU; Model Q is second with 83.5%. Is P's lead earned by capability, or lifted by test questions it saw in training — and what evidence would tell the two apart?",
   prompt: "Begin there, or with any other distortion from the lesson you want to take apart.",
   opening:
     "Welcome to Lab 2. Let's look at how leaderboards work and where they mislead. We can take contamination and how it's detected, Goodhart's law in AI benchmarks, or the gap between a human-preference ranking and an accuracy ranking. Where would you like to start?",
   suggestion: "Try: “How would I tell whether a rank comes from contamination or real capability?”",
-  claims: ["85% on MMLU"],
+  claims: ["85.0% vs 83.5% on MMLU"],
   defaultBenchmark: "MMLU",
   concepts: [
     {
@@ -463,11 +467,12 @@ const lab2: LabBrief = {
         "perturb*",
       ],
       acks: [
-        "Contamination is the place to start. The Allen Institute's 2024 analysis estimated 2–7 pp of MMLU inflation for affected models — many times the ±{halfA} pp sampling noise of a 14,042-question test. It's detected with n-gram overlap between training data and test, or by comparing a model on a fresh test written like the old one (GSM1k against GSM8K).",
+        "Contamination is the place to start. P's {gap} pp lead is not sampling noise: on MMLU's {n} questions its 95% interval is {diffLow} to {diffHigh} pp ({pValue}). But the course cites an Allen Institute estimate of 2–7 pp of MMLU inflation for affected models — more than the whole lead. It's detected with n-gram overlap between training data and test, or by comparing a model on a fresh test written like the old one (GSM1k against GSM8K).",
         "Yes — to separate memory from capability, compare the model on the public test and on fresh questions of the same kind. A model that drops sharply on the fresh set was helped by having seen the old one.",
       ],
-      why: "at web scale some contamination is close to universal, and the 2–7 pp it added on MMLU is enough to reorder closely ranked models.",
+      why: "at web scale some contamination is close to universal, and the 2–7 pp the course cites for MMLU is more than P's whole {gap} pp lead (95% interval {diffLow} to {diffHigh} pp) — enough to reorder closely ranked models.",
       questions: [
+        "P leads Q by {gap} pp, and at N = {n} that lead's 95% interval is {diffLow} to {diffHigh} pp — more than noise. Could test questions in P's training data produce a lead that size? What would you check?",
         "If you suspected a model had seen the test, what evidence could you gather without access to its training data?",
         "What would a fresh test set, written like the original, tell you that the original can't?",
       ],
@@ -646,6 +651,28 @@ const lab2: LabBrief = {
       correction:
         "Contamination is close to universal at web scale: the internet holds solutions to many test questions. N-gram overlap finds verbatim copies but misses paraphrases, so it can be reduced and measured, not eliminated.",
       section: L2_CONTAM,
+    },
+    {
+      id: "lead-is-noise",
+      when: [
+        [
+          "just noise",
+          "only noise",
+          "within * noise",
+          "within * margin",
+          "within * error",
+          "not * significant",
+          "insignificant",
+          "due to chance",
+          "statistical tie",
+          "statistically * same",
+          "too small to matter",
+        ],
+      ],
+      unless: ["if", "whether", "might", "could", "?"],
+      correction:
+        "Check before assuming: on MMLU's {n} questions, P's {gap} pp lead over Q has a 95% interval of {diffLow} to {diffHigh} pp ({pValue}), so sampling noise doesn't explain it. What the numbers can't say is where the lead comes from — the 2–7 pp of contamination the course cites for MMLU would be enough to produce all of it.",
+      section: L2_RANK,
     },
     {
       id: "rank-one-is-best",

@@ -20,6 +20,25 @@ export const OK_TOKENS = [
 export const HTML_PAYLOAD =
   '<img src="/pwned.png" onerror="window.__pwned=1"><script>window.__pwned=2</script> done';
 export const VALID_KEY = "sk-test-valid-123";
+/** A Markdown answer, cut into tokens in awkward places (inside ** and `, across table rows). */
+export const MARKDOWN_TOKENS = [
+  "## Is the ",
+  "gap real?\n\n",
+  "The **1.8",
+  " pp** gap has a 95% interval of ",
+  "$[1.1, 2.5]$ pp",
+  " — *not* noise.\n\n",
+  "1. Same `5-",
+  "shot` setup?\n",
+  "2. Same evaluator?\n",
+  "   - self-reported vs ",
+  "leaderboard\n\n",
+  "| Test | N |\n|---|--:|\n",
+  "| MMLU | 14,042 |\n\n",
+  "See [the paper](https://example.org/paper) or [this](javascript:window.__pwned=3).\n\n",
+  '<img src="/pwned.png" onerror="window.__pwned=4">\n\n',
+  "```\nprop.test(c(12806, 12554), c(14042, 14042))\n```",
+];
 
 export interface Received {
   method: string;
@@ -99,7 +118,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, received: Recei
   if (req.method === "GET" && path === "/v1/models") {
     json(res, 200, {
       object: "list",
-      data: ["ok", "slow", "needs-key", "html-payload"].map((id) => ({ id, object: "model" })),
+      data: ["ok", "slow", "needs-key", "html-payload", "markdown"].map((id) => ({ id, object: "model" })),
     });
     return;
   }
@@ -125,6 +144,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, received: Recei
         });
       }
       return stream(res, OK_TOKENS, 30, "done");
+    case "markdown":
+      return stream(res, MARKDOWN_TOKENS, 120, "done");
     case "html-payload":
       return stream(res, [HTML_PAYLOAD.slice(0, 20), HTML_PAYLOAD.slice(20)], 50, "done");
     case "busy":

@@ -7,8 +7,16 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { twoProportionTest } from "../../src/components/stats/index.ts";
 import { labs } from "../../src/content/labs.ts";
-import { launch, open } from "./browser.ts";
-import { deadPort, type FakeLlm, HTML_PAYLOAD, OK_TOKENS, startFakeLlm, VALID_KEY } from "./fakeLlm.ts";
+import { axeViolations, launch, open } from "./browser.ts";
+import {
+  deadPort,
+  type FakeLlm,
+  HTML_PAYLOAD,
+  MARKDOWN_TOKENS,
+  OK_TOKENS,
+  startFakeLlm,
+  VALID_KEY,
+} from "./fakeLlm.ts";
 
 let browser: Browser;
 let llm: FakeLlm;
@@ -198,6 +206,7 @@ describe("Lab 1 with the learner's own model (fake OpenAI-compatible server)", (
       "slow",
       "needs-key",
       "html-payload",
+      "markdown",
     ]);
     expect(await page.inputValue("#lab-model-1")).toBe("ok");
     expect(clean(problems)).toEqual([]);
@@ -227,8 +236,13 @@ describe("Lab 1 with the learner's own model (fake OpenAI-compatible server)", (
     await page.locator('[data-action="stop"]').waitFor({ state: "visible" });
     await page.locator('.lab-msg-tutor[data-source="model"]:not([data-streaming])').waitFor();
     const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
-    // The text grew through the tokens, one at a time.
-    const prefixes = OK_TOKENS.map((_, i) => OK_TOKENS.slice(0, i + 1).join(""));
+    // The text grew through the tokens, one at a time (drawn as a paragraph: without the
+    // trailing space a token may end with).
+    const prefixes = OK_TOKENS.map((_, i) =>
+      OK_TOKENS.slice(0, i + 1)
+        .join("")
+        .trim(),
+    );
     expect(seen.filter((s) => prefixes.includes(s)).length).toBeGreaterThanOrEqual(5);
     for (let i = 1; i < seen.length; i++)
       expect(seen[i]!.startsWith(seen[i - 1]!.replace(/…$/, ""))).toBe(true);
@@ -407,6 +421,133 @@ describe("Lab 1 with the learner's own model (fake OpenAI-compatible server)", (
     await page.locator('.lab-error[data-error-kind="settings"]').waitFor({ state: "visible" });
     expect(await page.inputValue(input())).toBe("What should I check first about this claim?");
     expect(llm.received.length).toBe(n);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("Markdown in the tutor's replies", () => {
+  it("renders a streamed Markdown answer as formatted text, block by block, safely, announced once", async () => {
+    const { page, context, problems } = await open(browser, "/labs/1");
+    const clean = watchEndpoints(page, [llm.origin]);
+    await page.locator(".lab").waitFor();
+    await useModel(page, { baseUrl: llm.url, model: "markdown" });
+    await page.evaluate(() => {
+      const w = window as unknown as { __live: string[]; __busy: string[]; __firstBlock: Element | null };
+      w.__live = [];
+      w.__busy = [];
+      w.__firstBlock = null;
+      const live = document.querySelector(".lab [aria-live]")!;
+      new MutationObserver(() => w.__live.push(live.textContent ?? "")).observe(live, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      new MutationObserver(() => {
+        const body = document.querySelector(".lab-msg[data-streaming] .lab-msg-text");
+        if (!body) return;
+        w.__busy.push(document.querySelector(".lab-log")!.getAttribute("aria-busy") ?? "");
+        // The heading block, once complete, must keep its element while later blocks arrive.
+        const heading = body.querySelector(".lab-md-heading");
+        if (heading?.textContent === "Is the gap real?" && body.querySelector("strong"))
+          w.__firstBlock ??= heading;
+      }).observe(document.querySelector(".lab-log")!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await page.fill(input(), "Is 91.2 vs 89.4 on MMLU a real difference?");
+    await page.press(input(), "Enter");
+    // While the answer streams, what has arrived is already formatted.
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector(".lab-msg[data-streaming] .lab-md ol li code")),
+    );
+    const mid = page.locator(".lab-msg[data-streaming] .lab-md");
+    expect(await mid.locator("strong").first().textContent()).toBe("1.8 pp");
+    expect(await mid.locator(".lab-md-heading").textContent()).toBe("Is the gap real?");
+    const firstBlockKept = await page.evaluate(() => {
+      const w = window as unknown as { __firstBlock: Element | null };
+      return w.__firstBlock?.isConnected === true;
+    });
+    expect(firstBlockKept).toBe(true);
+
+    await page.locator('.lab-msg-tutor[data-source="model"]:not([data-streaming])').waitFor();
+    const msg = page.locator(".lab-msg-tutor .lab-md").last();
+    const check = async () => {
+      expect(await msg.locator(".lab-md-heading").textContent()).toBe("Is the gap real?");
+      expect(await msg.locator("strong").first().textContent()).toBe("1.8 pp");
+      expect(await msg.locator("em").first().textContent()).toBe("not");
+      expect(await msg.locator(".lab-md-math").first().textContent()).toBe("[1.1, 2.5]");
+      expect(await msg.locator("ol > li").count()).toBe(2);
+      expect(await msg.locator("ol > li code").textContent()).toBe("5-shot");
+      expect(await msg.locator("ol > li ul > li").textContent()).toBe("self-reported vs leaderboard");
+      expect(await msg.locator("table th").allTextContents()).toEqual(["Test", "N"]);
+      expect(await msg.locator("table td").allTextContents()).toEqual(["MMLU", "14,042"]);
+      expect(await msg.locator("pre code").textContent()).toBe("prop.test(c(12806, 12554), c(14042, 14042))");
+      const link = msg.locator("a");
+      expect(await link.count()).toBe(1);
+      expect(await link.getAttribute("href")).toBe("https://example.org/paper");
+      expect(await link.getAttribute("target")).toBe("_blank");
+      expect((await link.getAttribute("rel"))?.split(" ")).toEqual(
+        expect.arrayContaining(["noopener", "noreferrer"]),
+      );
+      expect(await msg.textContent()).toContain("this (javascript:window.__pwned=3)");
+      expect(await msg.textContent()).toContain('<img src="/pwned.png" onerror="window.__pwned=4">');
+      // No element the model didn't earn: no image, script, heading in the page outline.
+      expect(await page.locator(".lab-log img, .lab-log script, .lab-log iframe").count()).toBe(0);
+      expect(await page.locator(".lab-log :is(h1, h2, h3, h4, h5, h6)").count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    };
+    await check();
+    // The live region spoke twice (answering, answered) — never token by token; the log was busy
+    // (so screen readers wait) the whole time the answer streamed.
+    const { live, busy } = await page.evaluate(() => {
+      const w = window as unknown as { __live: string[]; __busy: string[] };
+      return { live: w.__live, busy: w.__busy };
+    });
+    expect(live).toEqual(["The tutor is answering…", "The tutor answered."]);
+    expect(busy.length).toBeGreaterThan(MARKDOWN_TOKENS.length / 2);
+    expect(new Set(busy)).toEqual(new Set(["true"]));
+    expect(await exchanges(page)).toBe(1);
+
+    // Kept as Markdown: a reload renders the same, and passes axe.
+    await page.reload({ waitUntil: "networkidle" });
+    await page.locator(".lab").waitFor();
+    await check();
+    expect(await axeViolations(page, { include: ".lab" })).toEqual([]);
+    expect(clean(problems)).toEqual([]); // nothing fetched /pwned.png
+    const key = "reading-benchmark-scores:lab-1-transcript";
+    const stored = (await page.evaluate((k) => localStorage.getItem(k), key))!;
+    await context.close();
+
+    const dark = await open(browser, "/labs/1", { colorScheme: "dark", storage: { [key]: stored } });
+    await dark.page.locator(".lab-md table").waitFor();
+    expect(await axeViolations(dark.page, { include: ".lab" })).toEqual([]);
+    expect(dark.problems).toEqual([]);
+    await dark.context.close();
+  });
+
+  it("renders the built-in tutor's replies as paragraphs, and a new reply leaves earlier messages' elements alone", async () => {
+    const { page, context, problems } = await open(browser, "/labs/2");
+    await page.locator(".lab").waitFor();
+    await say(page, "How would I tell contamination from real capability?", "2");
+    const first = page.locator(".lab-msg-tutor").nth(1);
+    expect(await first.locator(".lab-md > p").count()).toBeGreaterThanOrEqual(2);
+    expect(await first.textContent()).toContain("0.7 to 2.4 pp (p < 0.001)");
+    await page.evaluate(() => {
+      (window as unknown as { __kept: Element }).__kept = document.querySelectorAll(".lab-msg")[1]!;
+    });
+    await say(page, "P's lead over Q is just noise.", "2");
+    expect(await page.locator(".lab-msg-tutor").last().textContent()).toContain(
+      "P's 1.5 pp lead over Q has a 95% interval of 0.7 to 2.4 pp",
+    );
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __kept: Element }).__kept === document.querySelectorAll(".lab-msg")[1],
+      ),
+    ).toBe(true);
+    expect(await page.locator(".lab-scenario").textContent()).toContain("85.0% on MMLU");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,9 @@
 // The lab's chat: the conversation, the exchange counter and completion, the choice between the
 // built-in tutor and the learner's own model (with its settings, Stop, Retry and fall-back), the
 // per-lab transcript with export and clear, and the end-of-lab summary.
-// Every piece of chat text is put on the page with textContent: nothing anyone types runs.
+// Nothing anyone types runs: the learner's text is put on the page with textContent, and the
+// tutor's (built-in or model) is read as Markdown into a tree and built node by node
+// (markdownLite.ts + markdownDom.ts) — never through innerHTML.
 import { type LabBrief, sectionHref } from "../../content/labs.js";
 import { el, formatDate } from "./dom.js";
 import { modelMessages } from "./labPrompt.js";
@@ -16,6 +18,7 @@ import {
   presetById,
   saveSettings,
 } from "./llmSettings.js";
+import { markdownView, renderMarkdown } from "./markdownDom.js";
 import type { BenchmarkRow } from "./numberClaims.js";
 import type { ProgressStore } from "./progress.js";
 import {
@@ -309,8 +312,9 @@ export function labChat(options: LabChatOptions): HTMLElement {
   function messageItem(m: { role: "learner" | "tutor"; text: string; source?: string; model?: string }) {
     const who =
       m.role === "learner" ? "You" : m.source === "model" ? `Tutor · ${m.model || "your model"}` : "Tutor";
-    const body = el("div", { class: "lab-msg-text" });
-    body.textContent = m.text;
+    const body = el("div", { class: m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text" });
+    if (m.role === "tutor") body.append(...renderMarkdown(m.text));
+    else body.textContent = m.text;
     return el(
       "li",
       { class: `lab-msg lab-msg-${m.role}`, "data-role": m.role, "data-source": m.source ?? null },
@@ -319,36 +323,64 @@ export function labChat(options: LabChatOptions): HTMLElement {
     );
   }
 
+  // Each message's element is kept while the message is unchanged, so a render touches only what
+  // changed: the log (an ARIA live region) announces a new answer once, not the whole conversation
+  // again, and no message is parsed twice.
+  let rendered = new Map<string, { li: HTMLElement; sig: string }>();
+
   function render() {
     const messages = store.messages();
-    list.replaceChildren(messageItem({ role: "tutor", text: lab.opening, source: "builtin" }));
+    const next = new Map<string, { li: HTMLElement; sig: string }>();
+    const keep = (key: string, sig: string, build: () => HTMLElement) => {
+      const had = rendered.get(key);
+      const item = had && had.sig === sig ? had : { li: build(), sig };
+      next.set(key, item);
+      return item.li;
+    };
+    const wanted = [
+      keep("opening", lab.opening, () =>
+        messageItem({ role: "tutor", text: lab.opening, source: "builtin" }),
+      ),
+    ];
     for (const m of messages) {
-      const li = messageItem(m);
-      if (m.role === "learner") {
-        li.dataset.status = m.status ?? "answered";
-        li.dataset.substantive = String(Boolean(m.substantive));
-        const tag =
-          m.status === "failed"
-            ? "not answered"
-            : m.substantive
-              ? "counts"
-              : `doesn't count: fewer than ${SUBSTANTIVE_WORDS} words and no idea from the lesson`;
-        li.append(el("div", { class: "lab-msg-tag" }, tag));
-      }
-      if (m.partial) {
-        li.dataset.partial = m.partial;
-        li.append(
-          el(
-            "div",
-            { class: "lab-msg-tag" },
-            m.partial === "cut" ? "cut off — doesn't count" : "stopped — doesn't count",
-          ),
-        );
-      }
-      list.append(li);
+      const sig = JSON.stringify([m.role, m.text, m.source, m.model, m.status, m.substantive, m.partial]);
+      wanted.push(keep(m.id, sig, () => messageBlock(m)));
     }
+    rendered = next;
+    const wantedSet = new Set(wanted);
+    for (const child of [...list.children]) if (!wantedSet.has(child as HTMLElement)) child.remove();
+    wanted.forEach((li, k) => {
+      if (list.children[k] !== li) list.insertBefore(li, list.children[k] ?? null);
+    });
     updateMeter(messages);
     log.scrollTop = log.scrollHeight;
+  }
+
+  /** A stored message: its text plus its status tags. */
+  function messageBlock(m: TranscriptMessage): HTMLElement {
+    const li = messageItem(m);
+    if (m.role === "learner") {
+      li.dataset.status = m.status ?? "answered";
+      li.dataset.substantive = String(Boolean(m.substantive));
+      const tag =
+        m.status === "failed"
+          ? "not answered"
+          : m.substantive
+            ? "counts"
+            : `doesn't count: fewer than ${SUBSTANTIVE_WORDS} words and no idea from the lesson`;
+      li.append(el("div", { class: "lab-msg-tag" }, tag));
+    }
+    if (m.partial) {
+      li.dataset.partial = m.partial;
+      li.append(
+        el(
+          "div",
+          { class: "lab-msg-tag" },
+          m.partial === "cut" ? "cut off — doesn't count" : "stopped — doesn't count",
+        ),
+      );
+    }
+    return li;
   }
 
   function updateMeter(messages = store.messages()) {
@@ -637,6 +669,17 @@ export function labChat(options: LabChatOptions): HTMLElement {
     const body = streaming.querySelector(".lab-msg-text") as HTMLElement;
     body.textContent = "…";
     list.append(streaming);
+    // Follow the answer as it grows — unless the learner has scrolled up to read something.
+    let follow = true;
+    const onScroll = () => {
+      follow = log.scrollHeight - log.scrollTop - log.clientHeight < 48;
+    };
+    log.addEventListener("scroll", onScroll, { passive: true });
+    const view = markdownView(body, {
+      onDraw: () => {
+        if (follow) log.scrollTop = log.scrollHeight;
+      },
+    });
     const controller = new AbortController();
     setBusy(controller);
     live.textContent = "The tutor is answering…";
@@ -650,10 +693,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
         messages: modelMessages(ctx, turnsOf(before), learner.text),
         signal: controller.signal,
         stallMs: settings.stallSeconds * 1000,
-        onToken: (_token, text) => {
-          body.textContent = text;
-          log.scrollTop = log.scrollHeight;
-        },
+        onToken: (_token, text) => view.set(text),
       });
       store.update(learner.id, { status: "answered" });
       store.append({
@@ -702,6 +742,8 @@ export function labChat(options: LabChatOptions): HTMLElement {
       }
       live.textContent = failure.title;
     } finally {
+      view.cancel();
+      log.removeEventListener("scroll", onScroll);
       setBusy(null);
       render();
     }

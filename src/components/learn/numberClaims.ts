@@ -329,8 +329,9 @@ function sizeFact(n: number, gapPp: number | null, base: number | null): Compute
   const values: Record<string, number> = { n, p, half: h, mdd };
   if (gapPp !== null) {
     const g = gapPp / 100;
-    const need = sampleSizeTwoProportions(clampP(p + g / 2), clampP(p - g / 2));
-    text += ` To detect a ${gapPp} pp difference you'd need about ${formatCount(need)} examples per model.`;
+    // As Lesson 4's eval-size figure: the stronger model at p, the other gap below it.
+    const need = sampleSizeTwoProportions(p, clampP(p - g));
+    text += ` To detect a ${gapPp} pp difference (${pp(p, 0)}% against ${pp(clampP(p - g), 0)}%) you'd need about ${formatCount(need)} examples per model.`;
     values.needed = need;
     values.gap = g;
   }

@@ -170,6 +170,8 @@ export function createTranscriptStore(storage: TranscriptStorage | null, lab: Le
   };
 }
 
+const OPENS_WITH_BLOCK = /^ {0,3}(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|\||\$\$)/;
+
 /** A Markdown record of the conversation, for the learner to keep. */
 export function transcriptMarkdown(
   lab: LabBrief,
@@ -201,7 +203,9 @@ export function transcriptMarkdown(
       m.role === "learner"
         ? `**You**${m.status === "failed" ? " (not answered)" : ""}:`
         : `**Tutor${m.source === "model" ? ` (${m.model || "your model"})` : " (built-in)"}**${m.partial ? ` (${m.partial === "cut" ? "cut off" : "stopped"})` : ""}:`;
-    lines.push(`${who} ${m.text}`, "");
+    // A reply that opens with a list, heading, table, quote or code goes under its label, so the
+    // export reads as the same Markdown the chat showed.
+    lines.push(OPENS_WITH_BLOCK.test(m.text) ? `${who}\n\n${m.text}` : `${who} ${m.text}`, "");
   }
   return lines.join("\n");
 }

@@ -56,19 +56,28 @@ const fmt1 = (x: number) => (100 * x).toFixed(1);
 const signed1 = (x: number) => `${x < 0 ? "−" : ""}${Math.abs(100 * x).toFixed(1)}`;
 const pText = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);
 
-/** Numbers for the placeholders, computed from the scenario's first claim. */
-function placeholderValues(facts: readonly ComputedFact[]): Record<string, string> {
-  const v = facts[0]?.values ?? {};
+/**
+ * Numbers for the placeholders (see content/labs.ts). The difference placeholders — {gap},
+ * {diffLow}, {diffHigh}, {pValue} — come only from a claim that compares two scores: the
+ * two-proportion interval of their difference at the benchmark's real N (numberClaims.ts
+ * compareScores → stats twoProportionTest). A single score's own interval never fills them.
+ */
+export function placeholderValues(facts: readonly ComputedFact[]): Record<string, string> {
   const out: Record<string, string> = {};
+  const pair = facts.find((f) => f.kind === "pair" && f.values.lower !== undefined)?.values;
+  const v = pair ?? facts[0]?.values ?? {};
   if (v.n !== undefined) out.n = v.n.toLocaleString("en-US");
-  if (v.a !== undefined) out.a = fmt1(v.a);
-  if (v.b !== undefined) out.b = fmt1(v.b);
-  if (v.diff !== undefined) out.gap = fmt1(Math.abs(v.diff));
   const half = v.halfA ?? v.half;
   if (half !== undefined) out.halfA = (100 * half).toFixed(2);
-  if (v.lower !== undefined) out.diffLow = signed1(v.lower);
-  if (v.upper !== undefined) out.diffHigh = signed1(v.upper);
-  if (v.pValue !== undefined) out.pValue = pText(v.pValue);
+  if (!pair) return out;
+  out.a = fmt1(pair.a!);
+  out.b = fmt1(pair.b!);
+  out.gap = fmt1(Math.abs(pair.diff!));
+  // {gap} is unsigned, so its interval is written for the larger score minus the smaller.
+  const [low, high] = pair.diff! >= 0 ? [pair.lower!, pair.upper!] : [-pair.upper!, -pair.lower!];
+  out.diffLow = signed1(low);
+  out.diffHigh = signed1(high);
+  out.pValue = pText(pair.pValue!);
   return out;
 }
 

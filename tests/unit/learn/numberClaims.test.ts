@@ -144,9 +144,9 @@ describe("answers, checked against R", () => {
 
   it("a size with a gap gives the examples needed per model (R power.prop.test, rounded up)", () => {
     const [f] = computeFacts("With 100 examples can we detect a 5 point difference?", sizes);
-    // R: power.prop.test(p1 = 0.825, p2 = 0.775, power = 0.8)$n = 1003.477
-    expect(f!.values.needed).toBe(1004);
-    expect(f!.text).toContain("1,004 examples per model");
+    // As Lesson 4: 80% against 75%. R: power.prop.test(p1 = 0.8, p2 = 0.75, power = 0.8)$n = 1093.7
+    expect(f!.values.needed).toBe(1094);
+    expect(f!.text).toContain("(80% against 75%) you'd need about 1,094 examples per model");
   });
 
   it("a gap without a benchmark gives the questions needed (R power.prop.test: 2789.5 → 2790)", () => {

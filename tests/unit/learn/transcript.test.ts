@@ -165,6 +165,26 @@ describe("createTranscriptStore", () => {
 });
 
 describe("transcriptMarkdown", () => {
+  it("puts a reply that opens with a list, heading, table or code under its label, so its Markdown survives", () => {
+    const replies = [
+      "1. Same evaluator\n2. Same shots",
+      "## Verdict\nReal.",
+      "| a | b |\n|---|---|",
+      "```\ncode\n```",
+    ];
+    const md = transcriptMarkdown(
+      labs["1"],
+      replies.flatMap((r) => [learner("q"), { ...tutor(r), source: "model" as const, model: "m" }]),
+      { exportedAt: new Date(at), complete: false },
+    );
+    for (const r of replies) expect(md).toContain(`**Tutor (m)**:\n\n${r}\n`);
+    const plain = transcriptMarkdown(labs["1"], [learner("q"), tutor("Plain **answer**.")], {
+      exportedAt: new Date(at),
+      complete: false,
+    });
+    expect(plain).toContain("**Tutor (built-in)**: Plain **answer**.");
+  });
+
   it("writes the task, scenario, opening and every message, with who said it", () => {
     const md = transcriptMarkdown(
       labs["4"],

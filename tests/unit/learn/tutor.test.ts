@@ -7,6 +7,7 @@ import {
   analyse,
   createTutorContext,
   EXCHANGES_TO_COMPLETE,
+  fill,
   summarise,
   type Turn,
   tutorReply,
@@ -226,7 +227,7 @@ describe("replies", () => {
     const second = tutorReply(c, history, "So a drop on fresh questions means it memorised the test?", {
       exchangesBefore: 1,
     });
-    const acks = labs["2"].concepts[0]!.acks.map((t) => t.replace(/\{halfA\}/, c.values.halfA!));
+    const acks = labs["2"].concepts[0]!.acks.map((t) => fill(t, c.values));
     const shown = acks.filter((t) => first.text.includes(t));
     expect(shown).toHaveLength(1);
     expect(second.text).toContain(acks.find((t) => !shown.includes(t))!);
