@@ -111,6 +111,26 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(await chart.getAttribute("data-highlight")).not.toBe(target.model);
   });
 
+  it("the matrix fills exactly the significant pairs, and outlines the focused model's row and column", async () => {
+    // Still the GSM8K familiar models, with the previous test's model focused.
+    const { pairs } = expected("v1", "gsm8k", "known", 1319);
+    const significant = pairs.filter((p) => p.significant).length / 2;
+    const matrix = page.locator(`${fig} svg.significance-matrix`);
+    expect(Number(await matrix.getAttribute("data-significant-pairs"))).toBe(significant);
+    // One square per ordered significant pair (both halves of the matrix), one ✓ in each.
+    const squares = (d: string | null) => (d ?? "").split("M").filter(Boolean).length;
+    expect(squares(await matrix.locator(".ro-matrix-sig").getAttribute("d"))).toBe(2 * significant);
+    expect(squares(await matrix.locator(".ro-matrix-check").getAttribute("d"))).toBe(2 * significant);
+    expect(squares(await matrix.locator(".ro-matrix-ns").getAttribute("d"))).toBe(
+      pairs.length - 2 * significant,
+    );
+    const focused = await page.locator(`${fig} .rank-overlap-chart`).getAttribute("data-highlight");
+    expect(focused).not.toBe("");
+    expect(await matrix.locator(".ro-matrix-cross").getAttribute("d")).not.toBe("");
+    await page.keyboard.press("Escape");
+    expect(await matrix.locator(".ro-matrix-cross").getAttribute("d")).toBe("");
+  });
+
   it("dragging N never waits for the bootstrap: render time per step, reported", async () => {
     const times: number[] = [];
     for (let i = 0; i < 24; i++) {
@@ -120,6 +140,90 @@ describe("rank overlap (l2-rank-overlap)", () => {
     times.sort((a, b) => a - b);
     console.log(`l2-rank-overlap render ms while dragging N: median ${times[12]}, max ${times[23]}`);
     expect(times.every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe("rank overlap presented on a 1920×1080 projector (P)", () => {
+  const fig = "#fig-l2-rank-overlap";
+  let presented: Page;
+  let presentProblems: string[];
+  beforeAll(async () => {
+    ({ page: presented, problems: presentProblems } = await open(browser, "/lessons/2", {
+      viewport: { width: 1920, height: 1080 },
+    }));
+    await presented.locator(`${fig} .l2-refine[data-refined="true"]`).waitFor({ timeout: 20_000 });
+    await presented.locator(fig).scrollIntoViewIfNeeded();
+    await presented.locator(`${fig} .explorable-title`).click();
+    await presented.keyboard.press("p");
+    await presented.locator(`${fig}.is-presented`).waitFor();
+    // Presenting redraws the figure for the screen: wait for that drawing.
+    await presented.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute("data-renders")) > 1,
+      fig,
+    );
+    await presented.waitForTimeout(300);
+  });
+  afterAll(async () => {
+    await presented?.context().close();
+  });
+  const box = async (selector: string) => {
+    const b = await presented.locator(selector).first().boundingBox();
+    if (!b) throw new Error(`${selector} is not drawn`);
+    return b;
+  };
+
+  it("score, rank and matrix panels sit side by side, all above the present bar", async () => {
+    const bar = await box(".present-bar");
+    const score = await box(`${fig} svg[aria-label^="Score and interval"]`);
+    const rank = await box(`${fig} svg[aria-label="Each model's 95% rank interval"]`);
+    const matrix = await box(`${fig} svg.significance-matrix`);
+    const caption = await box(`${fig} .l2-matrix figcaption`);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(1080);
+    for (const panel of [score, rank, matrix, caption]) {
+      expect(panel.y).toBeGreaterThanOrEqual(0);
+      expect(panel.x).toBeGreaterThanOrEqual(0);
+      expect(panel.x + panel.width).toBeLessThanOrEqual(1920);
+      // Not below the fold: every panel ends above the bar at the foot of the screen.
+      expect(panel.y + panel.height).toBeLessThanOrEqual(bar.y);
+    }
+    // Beside, not wrapped below: the rank panel starts where the score panel starts, to its right.
+    expect(Math.abs(rank.y - score.y)).toBeLessThan(2);
+    expect(rank.x).toBeGreaterThanOrEqual(score.x + score.width);
+    expect(matrix.x).toBeGreaterThanOrEqual(rank.x + rank.width);
+    // The presented figure itself does not need scrolling to show its drawing.
+    const scroll = await presented.locator(fig).evaluate((el) => el.scrollTop);
+    expect(scroll).toBe(0);
+  });
+
+  it("every model is drawn, with labels readable from the back of a room (≥ 16 px on screen)", async () => {
+    const labels = presented.locator(`${fig} g.ro-model-label > text`);
+    const count = await labels.count();
+    const shownNote = presented.locator(`${fig} .l2-shown-note`);
+    // All 20 fit at 1920×1080; if a figure ever shows fewer, it must say so.
+    expect(count === 20 || (await shownNote.getAttribute("data-shown")) === String(count)).toBe(true);
+    expect(count).toBe(20);
+    const heights = await presented
+      .locator(`${fig} .explorable-figure svg text, ${fig} .explorable-figure svg tspan`)
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h > 0));
+    expect(heights.length).toBeGreaterThan(40);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(16);
+    // The last model's row is on screen too.
+    const last = await labels.nth(count - 1).boundingBox();
+    expect(last!.y + last!.height).toBeLessThanOrEqual((await box(".present-bar")).y);
+  });
+
+  it("shows the same numbers as on the page, and puts them back in the readout on leaving", async () => {
+    const entries = leaderboardEntries(boards.v1.top, "mmlu", 14042);
+    const rows = rankOverlapRows(entries, rankIntervals(entries, { resamples: 2000, seed: 1 }));
+    const s = rankOverlapSummary(rows, pairwiseSignificance(entries));
+    expect(await readout(presented, fig, "could-be-first")).toBe(s.couldBeFirst);
+    expect(await readout(presented, fig, "pinned")).toBe(s.pinned);
+    expect(await readout(presented, fig, "significant-pairs")).toBe(s.significantPairs);
+    await presented.keyboard.press("Escape");
+    await presented.locator(`${fig} .l2-rank-layout:not(.present)`).waitFor();
+    expect(await presented.locator(`${fig} .explorable-readout [data-readout="pinned"]`).count()).toBe(1);
+    expect(await readout(presented, fig, "median-width")).toBe(s.medianWidth);
+    expect(presentProblems).toEqual([]);
   });
 });
 

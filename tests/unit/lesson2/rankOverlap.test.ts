@@ -5,15 +5,18 @@ import type { Leaderboards } from "../../../src/components/data/types.ts";
 import {
   boardOptions,
   leaderboardEntries,
+  matrixCells,
   pairwiseRankIntervals,
   pairwiseSignificance,
   rankIntervalsOverlap,
+  rankOverlapLayout,
+  rankOverlapPlan,
   rankOverlapRows,
   rankOverlapSummary,
   rankTicks,
   tiedWith,
 } from "../../../src/components/figures/rankOverlap.ts";
-import { proportionInterval, rankIntervals } from "../../../src/components/stats/index.ts";
+import { proportionInterval, rankIntervals, twoProportionTest } from "../../../src/components/stats/index.ts";
 
 const separated = [
   { model: "A", scores: { x: 0.9 } },
@@ -173,5 +176,113 @@ describe("pairwiseRankIntervals (the quick stand-in while dragging)", () => {
       [1, 2],
       [3, 3],
     ]);
+  });
+});
+
+// A board like Lesson 2's: 20 close scores on a large N, so ranks overlap in runs.
+const close20 = Array.from({ length: 20 }, (_, i) => ({
+  model: `org/model-${String(i).padStart(2, "0")}-with-a-rather-long-name`,
+  scores: { x: 0.8 - 0.0017 * i },
+}));
+
+describe("pairwise tests run once per pair", () => {
+  it("every ordered pair equals the stats core's test of that pair (difference and p exactly)", () => {
+    const entries = leaderboardEntries(close20, "x", 5000);
+    const pairs = pairwiseSignificance(entries);
+    expect(pairs).toHaveLength(20 * 19);
+    let i = 0;
+    for (const a of entries)
+      for (const b of entries) {
+        if (a === b) continue;
+        const t = twoProportionTest(a, b);
+        const p = pairs[i++]!;
+        expect([p.a, p.b]).toEqual([a.model, b.model]);
+        expect(p.diffPp).toBe(100 * t.diff);
+        expect(p.pValue).toBe(t.pValue);
+        expect(p.significant).toBe(t.pValue < 0.05);
+      }
+  });
+  it("rank intervals from the board's pairs equal those that run the tests again", () => {
+    for (const n of [164, 1319, 14042, 100_000]) {
+      const entries = leaderboardEntries(close20, "x", n);
+      expect(pairwiseRankIntervals(entries, { pairs: pairwiseSignificance(entries) })).toEqual(
+        pairwiseRankIntervals(entries),
+      );
+    }
+  });
+});
+
+describe("matrixCells", () => {
+  it("orders by rank and counts each significant pair once, as the summary does", () => {
+    const entries = leaderboardEntries(close20, "x", 14042);
+    const rows = rankOverlapRows(entries, pairwiseRankIntervals(entries));
+    const pairs = pairwiseSignificance(entries);
+    const m = matrixCells(rows, pairs);
+    expect(m.ordered.map((r) => r.rank)).toEqual([...m.ordered.map((r) => r.rank)].sort((a, b) => a - b));
+    expect(m.significantPairs).toBe(rankOverlapSummary(rows, pairs).significantPairs);
+    expect(m.cells[3]![3]).toBeNull();
+    // Symmetric: a pair is significant both ways.
+    for (let i = 0; i < 20; i++)
+      for (let j = 0; j < 20; j++)
+        if (i !== j) expect(m.cells[i]![j]!.significant).toBe(m.cells[j]![i]!.significant);
+  });
+});
+
+describe("rankOverlapLayout", () => {
+  const rows = (() => {
+    const entries = leaderboardEntries(close20, "x", 14042);
+    return rankOverlapRows(entries, pairwiseRankIntervals(entries));
+  })();
+  it("orders rows by rank, shortens names, and keeps two names that shorten alike apart", () => {
+    const twins = [
+      { ...rows[0]!, model: "a/abcdefghijklmnopqrstuvwxyz-one", rank: 1 },
+      { ...rows[1]!, model: "b/abcdefghijklmnopqrstuvwxyz-two", rank: 2 },
+    ];
+    const L = rankOverlapLayout(twins, { width: 700, maxLabel: 20 });
+    expect(L.labels).toEqual(["abcdefghijklmnopqrs…", "abcdefghijklmnopqrs… (2)"]);
+    const page = rankOverlapLayout([...rows].reverse(), { width: 700 });
+    expect(page.ordered.map((r) => r.rank)).toEqual(rows.map((r) => r.rank).sort((a, b) => a - b));
+  });
+  it("puts the panels side by side from 560 px, and they fill the width", () => {
+    const wide = rankOverlapLayout(rows, { width: 700 });
+    expect(wide.sideBySide).toBe(true);
+    expect(wide.score.width + 12 + wide.rank.width).toBe(700);
+    expect(wide.height).toBe(44 + 36 + 20 * 24);
+    const narrow = rankOverlapLayout(rows, { width: 390 });
+    expect(narrow.sideBySide).toBe(false);
+    expect(narrow.score.width).toBe(390);
+    expect(Math.max(...narrow.labels.map((l) => l.length))).toBeLessThanOrEqual(20);
+  });
+  it("the score axis covers every interval; the rank axis spans the whole board", () => {
+    const L = rankOverlapLayout(rows.slice(0, 8), { width: 700, boardSize: 20 });
+    for (const r of rows.slice(0, 8)) {
+      expect(L.score.domain[0]).toBeLessThan(100 * r.lower);
+      expect(L.score.domain[1]).toBeGreaterThan(100 * r.upper);
+    }
+    expect(L.boardSize).toBe(20);
+    expect(L.rank.ticks.at(-1)).toBe(20);
+  });
+});
+
+describe("rankOverlapPlan", () => {
+  it("on the page: chart above the matrix, matrix beside it from 1000 px", () => {
+    expect(rankOverlapPlan(20, 688, null)).toMatchObject({ shown: 20, wide: false, chartWidth: 688 });
+    expect(rankOverlapPlan(20, 1200, null)).toMatchObject({ shown: 20, wide: true, chartWidth: 884 });
+  });
+  it("presented at 1920×1080 (≈ 690 × 460 px before the zoom): all 20 models, rows ≥ 15 px, one row of panels", () => {
+    const plan = rankOverlapPlan(20, 690, 460);
+    expect(plan.shown).toBe(20);
+    expect(plan.chart.rowHeight).toBeGreaterThanOrEqual(15);
+    const chartHeight = 44 + plan.chart.marginBottom! + 20 * plan.chart.rowHeight!;
+    expect(chartHeight + 44).toBeLessThanOrEqual(460);
+    expect(plan.chartWidth + 20 + plan.matrixWidth).toBeLessThanOrEqual(690);
+    // Labels at 11.5 px: 20.7 px on screen at the 1.8 zoom.
+    expect((plan.chart.fontSize! - 0.5) * 1.8).toBeGreaterThanOrEqual(16);
+  });
+  it("a short screen shows fewer models rather than smaller ones", () => {
+    const plan = rankOverlapPlan(20, 690, 300);
+    expect(plan.shown).toBeLessThan(20);
+    expect(plan.chart.rowHeight).toBeGreaterThanOrEqual(15);
+    expect(44 + plan.chart.marginBottom! + plan.shown * plan.chart.rowHeight! + 44).toBeLessThanOrEqual(300);
   });
 });
