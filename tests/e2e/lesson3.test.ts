@@ -195,6 +195,53 @@ describe("Real paired data (l3-paired)", () => {
   });
 });
 
+describe("Real paired data: the curve panel is drawn once per pair", () => {
+  // The panel of the difference over n is kept per pair and only its n marker moves; a drawing
+  // reached by dragging must be the drawing a fresh page makes at that n (Plot's clip ids aside).
+  const fig = "#fig-l3-paired";
+  const curveSvg = (p: Page) =>
+    p
+      .locator(`${fig} .explorable-figure svg`)
+      .nth(2)
+      .evaluate((el) => el.outerHTML.replace(/plot-clip-\d+/g, "plot-clip"));
+  it("after dragging n, matches the panel drawn fresh at that n", async () => {
+    for (const n of [500, 5000]) {
+      await page.selectOption(`${fig} select[data-key="a"]`, "Yi-6B");
+      await page.selectOption(`${fig} select[data-key="b"]`, "Llama-2-13b-hf");
+      await typeNumber(fig, "n", 12032);
+      await typeNumber(fig, "n", n);
+      const moved = await curveSvg(page);
+      expect(moved).toContain(`n = ${n.toLocaleString("en-US")}`);
+      expect(moved).toContain(`text-anchor="${n > 2000 ? "end" : "start"}"`);
+      const fresh = await open(
+        browser,
+        `/lessons/3?l3-paired.a=Yi-6B&l3-paired.b=Llama-2-13b-hf&l3-paired.n=${n}`,
+      );
+      await fresh.page.locator(`${fig} .explorable-figure svg`).nth(2).waitFor();
+      expect(moved).toBe(await curveSvg(fresh.page));
+      expect(fresh.problems).toEqual([]);
+      await fresh.context.close();
+    }
+  });
+});
+
+describe("Plot's style rules are shared, not re-inserted with every drawing", () => {
+  it("lesson 3's redrawn figures carry no <style> of their own, and Plot's rules still apply", async () => {
+    for (const id of ["l3-paired", "l3-scaling", "l3-checker"]) {
+      const svgs = page.locator(`#fig-${id} .explorable-figure svg:has(text)`);
+      expect(await svgs.count()).toBeGreaterThan(0);
+      expect(await page.locator(`#fig-${id} .explorable-figure style`).count()).toBe(0);
+      const { display, whiteSpace } = await svgs.first().evaluate((svg) => ({
+        display: getComputedStyle(svg).display,
+        whiteSpace: getComputedStyle(svg.querySelector("text")!).whiteSpace,
+      }));
+      expect(display).toBe("block");
+      expect(whiteSpace).toBe("pre");
+    }
+    expect(await page.locator("head style[data-shared-plot-style]").count()).toBeGreaterThan(0);
+  });
+});
+
 describe("One model, several numbers (l3-same-model)", () => {
   const fig = "#fig-l3-same-model";
   const groups = sameModelGroups(rows);
@@ -228,11 +275,31 @@ describe("Scaling confound (l3-scaling)", () => {
     const pts = scalingPoints(rows, "MMLU");
     expect(await readout(page, fig, "points")).toBe(pts.length);
     expect(await counts()).toEqual(classSummary(pts).map((c) => c.count));
-    // The tooltips' content is also a table, for keyboard and screen-reader users.
+    // The tooltips' content is also a table, for keyboard and screen-reader users; its rows are
+    // written when the list is first opened.
+    expect(await page.locator(`${fig} details.l3-points tbody tr`).count()).toBe(0);
+    await page.locator(`${fig} details.l3-points summary`).click();
     expect(await page.locator(`${fig} details.l3-points tbody tr`).count()).toBe(pts.length);
+    const first = [...pts].sort((x, y) => x.params - y.params || y.score - x.score)[0]!;
+    expect(await page.locator(`${fig} details.l3-points tbody tr`).first().textContent()).toContain(
+      first.model,
+    );
     expect(
       await page.locator(`${fig} svg [aria-label="dot"] path, ${fig} svg [aria-label="dot"] circle`).count(),
     ).toBe(pts.length);
+  });
+  it("the list of every point fills however it is opened: keyboard, or script / find in page", async () => {
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "HumanEval");
+    const rowsNow = page.locator(`${fig} details.l3-points tbody tr`);
+    expect(await rowsNow.count()).toBe(0);
+    await page.locator(`${fig} details.l3-points summary`).focus();
+    await page.keyboard.press("Enter");
+    expect(await rowsNow.count()).toBe(scalingPoints(rows, "HumanEval").length);
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "MMLU");
+    await page.locator(`${fig} details.l3-points`).evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    await expect.poll(() => rowsNow.count()).toBe(scalingPoints(rows, "MMLU").length);
   });
   it("benchmark, source and framing inputs work; hovering shows a point's source", async () => {
     await page.selectOption(`${fig} select[data-key="benchmark"]`, "GSM8K");

@@ -4,6 +4,7 @@
 
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { type Check, type Comparison, type Status, verdictLabel } from "./protocol.js";
 import type { ScoreCard } from "./scoreCard.js";
@@ -125,6 +126,7 @@ export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, widt
       Plot.dot(rows, { x: "p", y: "who", fill: "color", symbol: "symbol", r: 6 }),
     ],
   });
+  sharePlotStyles(top);
   top.setAttribute("aria-label", "The two scores with their 95% intervals");
   const ext = Math.max(Math.abs(s.lower), Math.abs(s.upper), s.mdd) * 100 * 1.2;
   const d = [{ who: "A − B", d: 100 * s.diff, lo: 100 * s.lower, hi: 100 * s.upper }];
@@ -162,6 +164,7 @@ export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, widt
       Plot.dot(d, { x: "d", y: "who", fill: "currentColor", symbol: "diamond", r: 5 }),
     ],
   });
+  sharePlotStyles(bottom);
   bottom.setAttribute("aria-label", "The difference with its 95% interval; shaded: gaps this N often misses");
   const wrap = document.createElement("div");
   wrap.append(top, bottom);

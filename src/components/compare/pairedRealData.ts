@@ -3,6 +3,7 @@
 // from prefix sums (per model, and per pair memoised), so any m costs O(1).
 import type { DecodedMatrix } from "../data/mmluProMatrix.js";
 import { type Interval, proportionInterval, twoProportionTest, zCritical } from "../stats/index.js";
+import { keyedCache } from "./keyedCache.js";
 import { type PairCounts, type PairedResult, pairedFromCounts, questionsToSeparate } from "./pairedCounts.js";
 import {
   countsAt,
@@ -155,4 +156,23 @@ export function questionsNeeded(data: PairedData, a: string, b: string, { confid
     independent: questionsToSeparate(varInd, diff, { confidence }),
     paired: questionsToSeparate(varPaired, diff, { confidence }),
   };
+}
+
+export interface PairOverview {
+  curve: CurvePoint[];
+  need: ReturnType<typeof questionsNeeded>;
+}
+
+/**
+ * The parts of a pair's analysis that do not depend on the subsample size — the separation curve
+ * and the questions each analysis needs — computed once per ordered pair, so dragging n only
+ * reads the prefix sums. At most `limit` pairs are kept.
+ */
+export function pairOverviews(data: PairedData, limit = 64): (a: string, b: string) => PairOverview {
+  const cache = keyedCache<PairOverview>(limit);
+  return (a, b) =>
+    cache.get(`${a}\u0000${b}`, () => ({
+      curve: separationCurve(data, a, b),
+      need: questionsNeeded(data, a, b),
+    }));
 }

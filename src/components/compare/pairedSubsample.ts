@@ -3,6 +3,7 @@
 // first n questions" in O(1) — per model (for independent intervals) and per pair (for the
 // paired test). Missing results (−1) are skipped: a pair uses the questions both models have.
 import { seededRandom } from "../stats/index.js";
+import { keyedCache } from "./keyedCache.js";
 import type { PairCounts } from "./pairedCounts.js";
 
 /** A permutation of 0 … n−1 (Fisher–Yates driven by the seeded generator). */
@@ -88,16 +89,12 @@ export function modelAt(p: ModelPrefix, m: number): { k: number; n: number } {
   return { k: p.correct[i]!, n: p.present[i]! };
 }
 
-/** Memoises pair prefixes by key, so dragging the subsample slider never rebuilds them. */
-export function pairCache(order: Uint32Array, results: (name: string) => Int8Array) {
-  const cache = new Map<string, PairPrefix>();
-  return (a: string, b: string): PairPrefix => {
-    const key = `${a}\u0000${b}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = pairPrefix(results(a), results(b), order);
-      cache.set(key, hit);
-    }
-    return hit;
-  };
+/**
+ * Memoises pair prefixes by key, so dragging the subsample slider never rebuilds them. At most
+ * `limit` pairs are kept (each holds five arrays of questions + 1 integers, ≈240 kB for MMLU-Pro).
+ */
+export function pairCache(order: Uint32Array, results: (name: string) => Int8Array, limit = 64) {
+  const cache = keyedCache<PairPrefix>(limit);
+  return (a: string, b: string): PairPrefix =>
+    cache.get(`${a}\u0000${b}`, () => pairPrefix(results(a), results(b), order));
 }

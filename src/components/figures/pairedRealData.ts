@@ -2,16 +2,18 @@
 // intervals may overlap while the paired test, which uses only the questions they disagree on,
 // separates them. A subsample slider shows how many questions each analysis needs.
 
+import { keyedCache } from "../compare/keyedCache.js";
 import {
+  type CurvePoint,
   type PairedData,
   pairedAnalysisAt,
-  questionsNeeded,
-  separationCurve,
+  pairOverviews,
 } from "../compare/pairedRealData.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 
 export interface PairedValues extends Record<string, unknown> {
@@ -29,7 +31,125 @@ const needText = (n: number, max: number) =>
       ? `≈ ${formatCount(n)} (more than the benchmark has)`
       : `≈ ${formatCount(n)}`;
 
+/** The curve panel's n marker: a rule at n and its label, right-aligned past n = 2,000. */
+const markerLabel = (n: number) => `n = ${formatCount(n)}`;
+const markerAnchor = (n: number) => (n > 2000 ? "end" : "start");
+
+/** The difference's two intervals over n, with the marker at `n` (drawn by Plot). */
+export function drawCurvePlot(curve: readonly CurvePoint[], questions: number, width: number, n: number) {
+  const pct = curve.map((c) => ({
+    m: c.m,
+    diff: 100 * c.diff,
+    indLower: 100 * c.indLower,
+    indUpper: 100 * c.indUpper,
+    parLower: 100 * c.parLower,
+    parUpper: 100 * c.parUpper,
+  }));
+  const yExt = Math.min(
+    30,
+    Math.max(
+      ...pct.filter((c) => c.m >= 100).map((c) => Math.max(Math.abs(c.indLower), Math.abs(c.indUpper))),
+      2,
+    ),
+  );
+  const svg = Plot.plot({
+    width,
+    height: Math.round(Math.min(300, Math.max(220, width * 0.3))),
+    marginLeft: 56,
+    marginRight: 20,
+    marginTop: 30,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: {
+      type: "log",
+      domain: [30, questions],
+      label: "Questions used, n (log scale) →",
+      grid: true,
+      tickFormat: "~s",
+      labelOffset: 38,
+    },
+    y: {
+      domain: [-yExt, yExt],
+      label: "↑ Difference A − B and its 95% interval (pp)",
+      grid: true,
+      clamp: true,
+    },
+    marks: [
+      Plot.areaY(pct, {
+        x: "m",
+        y1: "indLower",
+        y2: "indUpper",
+        fill: palette.grey,
+        fillOpacity: 0.25,
+        clip: true,
+      }),
+      Plot.areaY(pct, {
+        x: "m",
+        y1: "parLower",
+        y2: "parUpper",
+        fill: palette.blue,
+        fillOpacity: 0.35,
+        clip: true,
+      }),
+      Plot.line(pct, { x: "m", y: "indLower", stroke: palette.grey, strokeDasharray: "6,4", clip: true }),
+      Plot.line(pct, { x: "m", y: "indUpper", stroke: palette.grey, strokeDasharray: "6,4", clip: true }),
+      Plot.line(pct, { x: "m", y: "diff", stroke: "currentColor", strokeWidth: 1.5, clip: true }),
+      Plot.ruleY([0], { stroke: "currentColor" }),
+      Plot.ruleX([n], { stroke: palette.vermillion, strokeWidth: 2, className: "l3-n-rule" }),
+      Plot.text([{ m: n }], {
+        x: "m",
+        frameAnchor: "top",
+        text: () => markerLabel(n),
+        dy: -14,
+        textAnchor: markerAnchor(n),
+        fill: palette.vermillion,
+        fontWeight: 700,
+        className: "l3-n-label",
+      }),
+    ],
+  });
+  svg.setAttribute("aria-label", "The difference's intervals as more questions are used");
+  return svg;
+}
+
+/**
+ * Move the marker of a curve panel drawn by drawCurvePlot to `n`: the same attributes Plot would
+ * write (position from the panel's own x scale, label, anchor), so the rest is reused as drawn.
+ */
+export function moveCurveMarker(svg: SVGSVGElement, x: (n: number) => number, n: number): void {
+  const at = String(x(n));
+  const rule = svg.querySelector(".l3-n-rule line");
+  rule?.setAttribute("x1", at);
+  rule?.setAttribute("x2", at);
+  const label = svg.querySelector(".l3-n-label");
+  label?.setAttribute("text-anchor", markerAnchor(n));
+  const text = label?.querySelector("text");
+  if (text) {
+    const y = /translate\([^,]*,([^)]*)\)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? "0";
+    text.setAttribute("transform", `translate(${at},${y})`);
+    text.textContent = markerLabel(n);
+  }
+}
+
 export function pairedRealDataFigure(data: PairedData) {
+  // The pair-level numbers and the curve panel depend on the two models (and the width), not on
+  // n: computed or drawn once per pair, then only the marker moves as n is dragged. The drawn
+  // panel is kept as a template that never enters the page; each redraw shows a copy of it.
+  const overview = pairOverviews(data);
+  const curvePanels = keyedCache<{ svg: SVGSVGElement; x: (n: number) => number; drawnAt: number }>(16);
+  const curvePlot = (a: string, b: string, width: number, n: number) => {
+    const panel = curvePanels.get(`${a}\u0000${b}\u0000${width}`, () => {
+      const drawn = drawCurvePlot(overview(a, b).curve, data.questions, width, n);
+      const x = drawn.scale("x");
+      if (!x?.apply) throw new Error("the curve panel has no x scale");
+      const svg = sharePlotStyles(drawn) as SVGSVGElement;
+      return { svg, x: (v: number) => x.apply(v) as number, drawnAt: n };
+    });
+    const svg = panel.svg.cloneNode(true) as SVGSVGElement;
+    if (n !== panel.drawnAt) moveCurveMarker(svg, panel.x, n);
+    return svg;
+  };
+
   const options = [...data.names]
     .sort((x, y) => x.localeCompare(y))
     .map((name) => {
@@ -86,8 +206,7 @@ export function pairedRealDataFigure(data: PairedData) {
         return { figure: p, summary: "The same model was picked twice; nothing to compare." };
       }
       const r = pairedAnalysisAt(data, v.a, v.b, v.n);
-      const curve = separationCurve(data, v.a, v.b);
-      const need = questionsNeeded(data, v.a, v.b);
+      const { need } = overview(v.a, v.b);
       const models = [
         {
           who: `A: ${v.a}`,
@@ -129,6 +248,7 @@ export function pairedRealDataFigure(data: PairedData) {
           Plot.dot(models, { x: "p", y: "who", fill: "color", symbol: "symbol", r: 6 }),
         ],
       });
+      sharePlotStyles(top);
       top.setAttribute("aria-label", "Each model's accuracy with its 95% interval");
 
       const diffs = [
@@ -177,79 +297,10 @@ export function pairedRealDataFigure(data: PairedData) {
           Plot.dot(diffs, { x: "d", y: "design", fill: "currentColor", symbol: "diamond", r: 5 }),
         ],
       });
+      sharePlotStyles(middle);
       middle.setAttribute("aria-label", "The difference with an independent and a paired interval");
 
-      const pct = curve.map((c) => ({
-        m: c.m,
-        diff: 100 * c.diff,
-        indLower: 100 * c.indLower,
-        indUpper: 100 * c.indUpper,
-        parLower: 100 * c.parLower,
-        parUpper: 100 * c.parUpper,
-      }));
-      const yExt = Math.min(
-        30,
-        Math.max(
-          ...pct.filter((c) => c.m >= 100).map((c) => Math.max(Math.abs(c.indLower), Math.abs(c.indUpper))),
-          2,
-        ),
-      );
-      const bottom = Plot.plot({
-        width,
-        height: Math.round(Math.min(300, Math.max(220, width * 0.3))),
-        marginLeft: 56,
-        marginRight: 20,
-        marginTop: 30,
-        marginBottom: 44,
-        style: { fontSize: "13px" },
-        x: {
-          type: "log",
-          domain: [30, data.questions],
-          label: "Questions used, n (log scale) →",
-          grid: true,
-          tickFormat: "~s",
-          labelOffset: 38,
-        },
-        y: {
-          domain: [-yExt, yExt],
-          label: "↑ Difference A − B and its 95% interval (pp)",
-          grid: true,
-          clamp: true,
-        },
-        marks: [
-          Plot.areaY(pct, {
-            x: "m",
-            y1: "indLower",
-            y2: "indUpper",
-            fill: palette.grey,
-            fillOpacity: 0.25,
-            clip: true,
-          }),
-          Plot.areaY(pct, {
-            x: "m",
-            y1: "parLower",
-            y2: "parUpper",
-            fill: palette.blue,
-            fillOpacity: 0.35,
-            clip: true,
-          }),
-          Plot.line(pct, { x: "m", y: "indLower", stroke: palette.grey, strokeDasharray: "6,4", clip: true }),
-          Plot.line(pct, { x: "m", y: "indUpper", stroke: palette.grey, strokeDasharray: "6,4", clip: true }),
-          Plot.line(pct, { x: "m", y: "diff", stroke: "currentColor", strokeWidth: 1.5, clip: true }),
-          Plot.ruleY([0], { stroke: "currentColor" }),
-          Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 2 }),
-          Plot.text([{ m: v.n }], {
-            x: "m",
-            frameAnchor: "top",
-            text: () => `n = ${formatCount(v.n)}`,
-            dy: -14,
-            textAnchor: v.n > 2000 ? "end" : "start",
-            fill: palette.vermillion,
-            fontWeight: 700,
-          }),
-        ],
-      });
-      bottom.setAttribute("aria-label", "The difference's intervals as more questions are used");
+      const bottom = curvePlot(v.a, v.b, width, v.n);
 
       const legend = document.createElement("p");
       legend.className = "l3-legend";

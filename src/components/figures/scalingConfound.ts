@@ -3,10 +3,12 @@
 // Hovering (or focusing) a point shows who measured it and how.
 
 import { canonicalBenchmark } from "../compare/benchmarkNames.js";
+import { keyedCache } from "../compare/keyedCache.js";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 
 const esc = (t: string) =>
@@ -71,6 +73,16 @@ export function scalingPoints(
     }));
 }
 
+/**
+ * scalingPoints for one table, memoised by benchmark and source: the same inputs give the same
+ * array back (the table is filtered once per benchmark and source, not on every redraw).
+ */
+export function scalingPointsOf(rows: readonly PublishedScore[]) {
+  const cache = keyedCache<ScalingPoint[]>(64);
+  return (benchmark: string, source: ScalingSource = "all"): ScalingPoint[] =>
+    cache.get(`${benchmark}\u0000${source}`, () => scalingPoints(rows, benchmark, source));
+}
+
 /** Per size class: how many points, and the best raw score in it. */
 export function classSummary(points: readonly ScalingPoint[]) {
   return sizeClasses.map((c) => {
@@ -83,6 +95,17 @@ export function classSummary(points: readonly ScalingPoint[]) {
   });
 }
 
+/** The rows of the "every point" table (the tooltips' content), smallest model first. */
+export function pointRowsHtml(points: readonly ScalingPoint[]): string {
+  return [...points]
+    .sort((x, y) => x.params - y.params || y.score - x.score)
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.model)}</td><td>${p.params}B</td><td>${p.score}</td><td>${esc(p.evaluator)}</td><td>${esc(p.setup)}</td><td class="l3-source">${esc(p.source)}</td></tr>`,
+    )
+    .join("");
+}
+
 export interface ScalingValues extends Record<string, unknown> {
   benchmark: string;
   source: ScalingSource;
@@ -90,6 +113,7 @@ export interface ScalingValues extends Record<string, unknown> {
 }
 
 export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
+  const pointsOf = scalingPointsOf(rows);
   const benchmarks = [
     "MMLU",
     "GSM8K",
@@ -99,7 +123,7 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     "WinoGrande",
     "MMLU-Pro",
     "BBH",
-  ].filter((b) => scalingPoints(rows, b).length >= 5);
+  ].filter((b) => pointsOf(b).length >= 5);
   return explorable<ScalingValues>({
     id: "l3-scaling",
     title: "Score against size: bigger models win raw rankings",
@@ -142,7 +166,7 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     source:
       "Scores and parameter counts: data/published_scores.csv (model cards, papers and Open LLM Leaderboard rows; each point's source is in its tooltip). Closed models without a published size are left out.",
     render(v, { width }) {
-      const points = scalingPoints(rows, v.benchmark, v.source);
+      const points = pointsOf(v.benchmark, v.source);
       const perParam = v.framing === "per-param";
       const figure = Plot.plot({
         width,
@@ -201,7 +225,7 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
         ],
       });
       const wrap = document.createElement("div");
-      wrap.append(figure);
+      wrap.append(sharePlotStyles(figure));
       const summary = classSummary(points);
       const readout = document.createElement("div");
       readout.className = "l3-readout";
@@ -215,13 +239,22 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
           .join("")}</tbody></table><span hidden data-readout="points" data-value="${points.length}"></span>
         <details class="l3-points"><summary>Every point, with its source (the tooltips' content, for keyboard and screen readers)</summary>
         <table class="l3-runs"><thead><tr><th scope="col">Model</th><th scope="col">Parameters</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Setup</th><th scope="col">Source</th></tr></thead>
-        <tbody>${[...points]
-          .sort((x, y) => x.params - y.params || y.score - x.score)
-          .map(
-            (p) =>
-              `<tr><td>${esc(p.model)}</td><td>${p.params}B</td><td>${p.score}</td><td>${esc(p.evaluator)}</td><td>${esc(p.setup)}</td><td class="l3-source">${esc(p.source)}</td></tr>`,
-          )
-          .join("")}</tbody></table></details>`;
+        <tbody></tbody></table></details>`;
+      // The rows (one per point, ≈100) are written when the list is first opened: even closed,
+      // they cost the redraw ≈2–3 ms of styling, on every input change.
+      const details = readout.querySelector<HTMLDetailsElement>("details.l3-points")!;
+      let filled = false;
+      const fill = () => {
+        if (filled) return;
+        filled = true;
+        details.querySelector("tbody")!.innerHTML = pointRowsHtml(points);
+      };
+      // A click on the summary (mouse, Enter, Space) fills the rows before the list opens; "toggle"
+      // covers opening it any other way (find in page, a script).
+      details.querySelector("summary")!.addEventListener("click", fill);
+      details.addEventListener("toggle", () => {
+        if (details.open) fill();
+      });
       const text =
         `${points.length} ${v.benchmark} scores plotted against parameters (${v.source === "all" ? "all published numbers" : "Open LLM Leaderboard only"}), ${perParam ? "as points per billion parameters" : "as raw scores"}. ` +
         summary

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   pairedAnalysisAt,
+  pairOverviews,
   preparePairedData,
   questionsNeeded,
   separationCurve,
@@ -10,6 +11,7 @@ import {
 import {
   countsAt,
   modelAt,
+  pairCache,
   pairPrefix,
   questionOrder,
 } from "../../../src/components/compare/pairedSubsample.ts";
@@ -101,5 +103,60 @@ describe("prefix sums vs brute force", () => {
 
   it("names an unknown model", () => {
     expect(() => data.model("C")).toThrow(/no model named "C"/);
+  });
+});
+
+describe("memoised per pair (the slider only reads prefix sums)", () => {
+  const matrix = randomMatrix(1500, 23);
+  const data = preparePairedData(matrix, 7);
+  const [a, b] = matrix.models;
+
+  it("pair prefixes: the same pair gives the same arrays back; a new pair is summed, right", () => {
+    const results = (name: string) => (name === "A" ? a!.results : b!.results);
+    let sums = 0;
+    const pair = pairCache(data.order, (name) => {
+      sums++;
+      return results(name);
+    });
+    const ab = pair("A", "B");
+    expect(pair("A", "B")).toBe(ab);
+    expect(sums).toBe(2);
+    const ba = pair("B", "A");
+    expect(ba).not.toBe(ab);
+    expect(sums).toBe(4);
+    expect(ba.onlyA).toEqual(ab.onlyB);
+    expect(countsAt(ba, 1500)).toEqual(countsAt(pairPrefix(b!.results, a!.results, data.order), 1500));
+    expect(data.pair("A", "B")).toBe(data.pair("A", "B"));
+  });
+
+  it("pair prefixes: past the limit the oldest pair is dropped and summed again when asked", () => {
+    let sums = 0;
+    const pair = pairCache(
+      data.order,
+      (name) => {
+        sums++;
+        return name === "A" ? a!.results : b!.results;
+      },
+      1,
+    );
+    const first = pair("A", "B");
+    pair("B", "A");
+    const again = pair("A", "B");
+    expect(sums).toBe(6);
+    expect(again).not.toBe(first);
+    expect(again.shared).toEqual(first.shared);
+  });
+
+  it("curve and questions needed: same pair → same object; other pair → its own values", () => {
+    const overview = pairOverviews(data);
+    const ab = overview("A", "B");
+    expect(overview("A", "B")).toBe(ab);
+    expect(ab.curve).toEqual(separationCurve(data, "A", "B"));
+    expect(ab.need).toEqual(questionsNeeded(data, "A", "B"));
+    const ba = overview("B", "A");
+    expect(ba).not.toBe(ab);
+    expect(ba.curve).toEqual(separationCurve(data, "B", "A"));
+    expect(ba.curve[ba.curve.length - 1]!.diff).toBeCloseTo(-ab.curve[ab.curve.length - 1]!.diff, 12);
+    expect(ba.need.independent).toBe(ab.need.independent);
   });
 });
