@@ -182,6 +182,69 @@ describe("CI width vs N", () => {
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
   });
 
+  it("redraws draw one chart: marks over the cached axes, on the same scale, at any width", async () => {
+    const main = `${fig} .explorable-figure svg[aria-label*="half-width against N"]`;
+    /** The horizontal centre of the first element matching `selector`, in px. */
+    const centre = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left + r.width / 2;
+        });
+    const check = async (level: string) => {
+      expect(await page.locator(`${fig} .explorable-figure > div > svg`).count()).toBe(2);
+      expect(await page.locator(`${fig} .explorable-figure svg style`).count()).toBe(0);
+      for (const axis of ["x-axis tick label", "y-axis tick label", "x-axis label", "y-axis label"])
+        expect(await page.locator(`${main} g[aria-label="${axis}"]`).count()).toBe(1);
+      // Log ticks are labelled at each decade (and at 2× and 5× when the chart is wide enough).
+      expect(await page.locator(`${main} g[aria-label="x-axis tick label"] text`).allTextContents()).toEqual(
+        expect.arrayContaining(["10", "100", "1k", "10k", "100k"]),
+      );
+      expect(await page.locator(`${main} g[aria-label="y-axis label"]`).textContent()).toContain(
+        `${level} interval half-width`,
+      );
+      expect(await page.locator(`${main} g[aria-label="line"]`).count()).toBe(2);
+      expect(await page.locator(`${main} g[aria-label="rule"] line`).count()).toBe(1);
+      // The chosen-N rule (drawn with the marks) sits on the "1k" tick (drawn with the cached axes).
+      const rule = await centre(`${main} g[aria-label="rule"] line`);
+      const tick = await centre(`${main} g[aria-label="x-axis tick label"] text:text-is("1k")`);
+      expect(Math.abs(rule - tick)).toBeLessThan(1);
+      const shown = await page.locator(`${main} g[aria-label="text"]`).last().textContent();
+      const method = await page.locator(`${fig} select[data-key="method"]`).inputValue();
+      const confidence = Number(level.replace("%", "")) / 100;
+      const ci = proportionInterval(Math.round((await p()) * 1000), 1000, {
+        confidence,
+        method: method as "wilson",
+      });
+      expect(shown).toContain(`N = 1,000: ±${((100 * (ci.upper - ci.lower)) / 2).toFixed(2)} pp`);
+    };
+    for (const [pValue, method] of [
+      [0.3, "wald"],
+      [0.62, "clopper-pearson"],
+      [0.8, "wilson"],
+    ] as const) {
+      await setRange(page, slider("p"), pValue);
+      await page.selectOption(`${fig} select[data-key="method"]`, method);
+      await page.fill(`${fig} input[data-key="n-number"]`, "1000");
+      await page.press(`${fig} input[data-key="n-number"]`, "Enter");
+      await check("95%");
+    }
+    await page.locator(`${fig} input[data-key="confidence"][value="0.99"]`).check({ force: true });
+    await check("99%");
+    // A narrower window redraws at the new width, with axes drawn for that width.
+    const before = await page.locator(main).getAttribute("width");
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.waitForFunction(
+      (w) => document.querySelector(`svg[aria-label*="half-width against N"]`)?.getAttribute("width") !== w,
+      before,
+    );
+    await check("99%");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator(`${fig} input[data-key="confidence"][value="0.95"]`).check({ force: true });
+  });
+
   it("had no console errors or failed requests", () => {
     expect(problems).toEqual([]);
   });

@@ -13,7 +13,9 @@ import {
   referenceSetup,
   type Shots,
   type SimRule,
+  type SimScore,
   type SimSetup,
+  setupKey,
   type WaterfallStep,
   waterfall,
 } from "../sim/scoreSimulation.js";
@@ -21,6 +23,7 @@ import { choice, range, toggle } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
@@ -42,9 +45,9 @@ export const stepLabels: Record<ChoiceKey | "reference" | "final", string> = {
 };
 
 const sets = new Map<string, QuestionSet>();
-/** The question set for a seed and subject sizes, built once (about 10 ms) and kept. */
+/** The question set for a seed and subject sizes, built once (about 3 ms) and kept. */
 export function questionSetFor(sizes: readonly number[], seed: number): QuestionSet {
-  const key = `${seed}:${sizes.join(",")}`;
+  const key = `${seed}:${sizesKey(sizes)}`;
   let set = sets.get(key);
   if (set)
     sets.delete(key); // most recently used goes last
@@ -56,13 +59,72 @@ export function questionSetFor(sizes: readonly number[], seed: number): Question
   return set;
 }
 
-/** Everything the figure shows for a setup (pure given the question set). */
-export function fiveChoicesData(sizes: readonly number[], setup: SimSetup, seed: number) {
-  const set = questionSetFor(sizes, seed);
+/** Is the question set for this seed among the few kept? */
+export function hasQuestionSet(sizes: readonly number[], seed: number): boolean {
+  return sets.has(`${seed}:${sizesKey(sizes)}`);
+}
+
+const sizeKeys = new WeakMap<readonly number[], string>();
+function sizesKey(sizes: readonly number[]): string {
+  let key = sizeKeys.get(sizes);
+  if (key === undefined) {
+    key = sizes.join(",");
+    sizeKeys.set(sizes, key);
+  }
+  return key;
+}
+
+export interface FiveChoicesData {
+  steps: WaterfallStep[];
+  final: SimScore;
+  reference: SimScore;
+}
+
+/** How many (seed, setup) results are remembered: a few hundred bytes each. */
+export const RESULTS_KEPT = 400;
+const results = new Map<string, FiveChoicesData>();
+const resultKey = (sizes: readonly number[], setup: SimSetup, seed: number) =>
+  `${seed}:${setupKey(setup)}:${sizesKey(sizes)}`;
+
+/** Is the figure's data for this seed and setup already remembered (a redraw then does no simulation)? */
+export function hasFiveChoicesData(sizes: readonly number[], setup: SimSetup, seed: number): boolean {
+  return results.has(resultKey(sizes, setup, seed));
+}
+
+/**
+ * Everything the figure shows for a setup and seed (pure given the question set), remembered per
+ * (seed, setup): returning to a seed or a setup redraws without simulating. `keepSet: false` (the
+ * idle precomputation of other seeds) uses a question set without adding it to the few kept, so
+ * it never evicts the set of the seed on screen.
+ */
+export function fiveChoicesData(
+  sizes: readonly number[],
+  setup: SimSetup,
+  seed: number,
+  { keepSet = true }: { keepSet?: boolean } = {},
+): FiveChoicesData {
+  const key = resultKey(sizes, setup, seed);
+  const hit = results.get(key);
+  if (hit) return hit;
+  const kept = sets.get(`${seed}:${sizesKey(sizes)}`);
+  const set = keepSet || kept ? questionSetFor(sizes, seed) : makeQuestionSet(sizes, seed);
   const steps = waterfall(set, setup);
   const final = cachedScore(set, setup);
   const reference = cachedScore(set, referenceSetup);
-  return { steps, final, reference };
+  const data = { steps, final, reference };
+  if (results.size >= RESULTS_KEPT) results.delete(results.keys().next().value!);
+  results.set(key, data);
+  return data;
+}
+
+/** Seeds ordered by distance from `seed` (nearest first, the higher one first on a tie), `seed` excluded. */
+export function seedsByDistance(seed: number, min: number, max: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; seed + d <= max || seed - d >= min; d++) {
+    if (seed + d <= max) out.push(seed + d);
+    if (seed - d >= min) out.push(seed - d);
+  }
+  return out;
 }
 
 function describeSetup(s: SimSetup): string {
@@ -75,9 +137,65 @@ function describeSetup(s: SimSetup): string {
   ].join(", ");
 }
 
+/** The seed slider's range. */
+export const SEED_MIN = 1;
+export const SEED_MAX = 20;
+
+/** How long the inputs must rest before simulating ahead for a new setup (ms). */
+export const SETUP_PAUSE_MS = 300;
+/** How long the seed must rest before its question set is rebuilt, if it was dropped (ms). */
+export const SEED_PAUSE_MS = 500;
+
+/**
+ * Simulate ahead while the learner reads: once the setup on screen has been left alone for a
+ * moment, every other seed's result for it is computed in idle time (a seed takes ≈5 ms; one starts
+ * only while the idle period has room for it), nearest seeds first — so dragging the seed slider
+ * redraws without simulating. When that
+ * is done and the seed has rested, the seed on screen gets its question set back if it was dropped,
+ * so that changing another choice next is quick too. Any new call restarts the queue; nothing runs
+ * while the page is busy.
+ */
+export function idlePrecomputer(sizes: readonly number[]): (setup: SimSetup, seed: number) => void {
+  let shown = "";
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let handle: number | undefined;
+  return (setup, seed) => {
+    if (typeof requestIdleCallback !== "function") return;
+    clearTimeout(timer);
+    if (handle !== undefined) cancelIdleCallback(handle);
+    handle = undefined;
+    const queue = seedsByDistance(seed, SEED_MIN, SEED_MAX);
+    const later = (task: IdleRequestCallback, ms: number) => {
+      timer = setTimeout(() => (handle = requestIdleCallback(task)), ms);
+    };
+    const keepShownSet = (deadline: IdleDeadline) => {
+      handle = undefined;
+      if (deadline.timeRemaining() < 8) handle = requestIdleCallback(keepShownSet);
+      else questionSetFor(sizes, seed);
+    };
+    const run = (deadline: IdleDeadline) => {
+      handle = undefined;
+      for (;;) {
+        while (queue.length && hasFiveChoicesData(sizes, setup, queue[0]!)) queue.shift();
+        // A seed takes about 5 ms: start one only while the idle period has room for it.
+        if (!queue.length || deadline.timeRemaining() < 8) break;
+        fiveChoicesData(sizes, setup, queue.shift()!, { keepSet: false });
+      }
+      if (queue.length) handle = requestIdleCallback(run);
+      else if (!hasQuestionSet(sizes, seed)) later(keepShownSet, SEED_PAUSE_MS);
+    };
+    const key = setupKey(setup);
+    // While the learner is still changing the setup, wait; the first drawing or a seed change
+    // alone starts at once.
+    later(run, key === shown || shown === "" ? 0 : SETUP_PAUSE_MS);
+    shown = key;
+  };
+}
+
 export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
   const sizes = subjects.map((s) => s.n_test);
   const total = sizes.reduce((a, b) => a + b, 0);
+  const precompute = idlePrecomputer(sizes);
   return explorable({
     id: "l1-five-choices",
     title: "Five choices behind one score: the same simulated model, the same questions, different numbers",
@@ -135,7 +253,14 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
         label: "Contamination: 8% of test questions in training data",
         value: false,
       }),
-      seed: range({ key: "seed", label: "Simulated model (seed)", min: 1, max: 20, step: 1, value: 1 }),
+      seed: range({
+        key: "seed",
+        label: "Simulated model (seed)",
+        min: SEED_MIN,
+        max: SEED_MAX,
+        step: 1,
+        value: 1,
+      }),
     },
     presets: [
       { label: "Reference setup", values: { ...referenceSetup } },
@@ -184,14 +309,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
         contamination: v.contamination,
       };
       const { steps, final, reference } = fiveChoicesData(sizes, setup, v.seed);
-      // Build the neighbouring seeds' question sets while the learner reads, so dragging the seed
-      // slider redraws within a frame.
-      if (typeof requestIdleCallback === "function") {
-        for (const next of [v.seed + 1, v.seed - 1]) {
-          if (next >= 1 && next <= 20)
-            requestIdleCallback(() => fiveChoicesData(sizes, setup, next), { timeout: 2000 });
-        }
-      }
+      precompute(setup, v.seed);
       type Bar = {
         label: string;
         y1: number;
@@ -285,6 +403,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           }),
         ],
       });
+      sharePlotStyles(chart);
       chart.setAttribute(
         "aria-label",
         "Waterfall of score changes from the reference setup, one choice at a time",

@@ -296,7 +296,8 @@ export function scoreSetup(set: QuestionSet, setup: SimSetup): SimScore {
 }
 
 const cache = new WeakMap<QuestionSet, Map<string, SimScore>>();
-const keyOf = (s: SimSetup) =>
+/** A setup as a string: equal for setups that score the same (greedy decoding ignores the temperature). */
+export const setupKey = (s: SimSetup) =>
   `${s.shots}|${s.decoding}|${s.decoding === "sampled" ? s.temperature : ""}|${s.rule}|${s.aggregation}|${s.contamination}`;
 
 /** scoreSetup, remembered per question set and setup (a redraw after one input change scores at most a few new setups). */
@@ -306,7 +307,7 @@ export function cachedScore(set: QuestionSet, setup: SimSetup): SimScore {
     memo = new Map();
     cache.set(set, memo);
   }
-  const key = keyOf(setup);
+  const key = setupKey(setup);
   let hit = memo.get(key);
   if (!hit) {
     if (memo.size > 500) memo.clear();

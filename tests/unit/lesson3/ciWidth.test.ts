@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ciWidthCurve, labelSide } from "../../../src/components/figures/ciWidth.ts";
+import { courseTable } from "../../../src/components/data/benchmarkTable.ts";
+import { ciWidthCurve, curveAndTableFor, labelSide } from "../../../src/components/figures/ciWidth.ts";
 import { halfWidth } from "../../../src/components/stats/index.ts";
+import { readBenchmarks } from "../../../src/data/tables.ts";
 
 describe("ciWidthCurve", () => {
   it("follows z·√(p(1−p)/N) for Wald away from the edges, and falls as N grows", () => {
@@ -22,5 +24,51 @@ describe("labelSide: labels of close benchmarks sit on the side of their own poi
   const ns = [14042, 1319, 164, 10042, 1172];
   it("puts the larger of each close pair to the right and the rest to the left", () => {
     expect(ns.map((n) => labelSide(n, ns))).toEqual([1, 1, -1, -1, -1]);
+  });
+});
+
+describe("curveAndTableFor: the N-independent part of the figure, remembered", () => {
+  const benchmarks = readBenchmarks();
+
+  it("the same (p, confidence, method) gives back the remembered curve and table", () => {
+    const at = curveAndTableFor(benchmarks);
+    const a = at(0.8, 0.95, "wilson");
+    expect(at(0.8, 0.95, "wilson")).toBe(a);
+    expect(a.curve).toEqual(ciWidthCurve(0.8, { confidence: 0.95, method: "wilson" }));
+    expect(a.rows).toEqual(courseTable(benchmarks, { p: 0.8, confidence: 0.95 }));
+    // The table's live half-widths and the course's ✓ at 80% and 95%.
+    expect(a.table).toContain(`data-value="${(100 * halfWidth(0.8, 1319)).toFixed(6)}"`);
+    expect(a.table.match(/✓/g)).toHaveLength(5);
+  });
+
+  it("a changed input is recomputed, with the values computed afresh", () => {
+    const at = curveAndTableFor(benchmarks);
+    const a = at(0.8, 0.95, "wilson");
+    const b = at(0.8, 0.95, "clopper-pearson");
+    expect(b).not.toBe(a);
+    expect(b.curve).toEqual(ciWidthCurve(0.8, { confidence: 0.95, method: "clopper-pearson" }));
+    const c = at(0.5, 0.99, "wald");
+    expect(c.rows).toEqual(courseTable(benchmarks, { p: 0.5, confidence: 0.99 }));
+    expect(c.marks.find((m) => m.benchmark === "MMLU")!.pp).toBeCloseTo(100 * halfWidth(0.5, 14042, 0.99), 6);
+    expect(c.table).toContain(`data-value="${(100 * halfWidth(0.5, 14042, 0.99)).toFixed(6)}"`);
+    expect(c.table).not.toContain("✓"); // the print is compared only at the course's 80% and 95%
+    // Switching back to a method just seen is remembered.
+    expect(at(0.8, 0.95, "wilson")).toBe(a);
+  });
+
+  it("keeps only the last few: the oldest is recomputed (equal values, a new object)", () => {
+    const at = curveAndTableFor(benchmarks, 3);
+    const first = at(0.1, 0.95, "wilson");
+    at(0.2, 0.95, "wilson");
+    at(0.3, 0.95, "wilson");
+    expect(at(0.1, 0.95, "wilson")).toBe(first); // still kept, and now the most recent
+    at(0.4, 0.95, "wilson"); // evicts 0.2, the least recently used
+    expect(at(0.1, 0.95, "wilson")).toBe(first);
+    at(0.5, 0.95, "wilson"); // evicts 0.3
+    at(0.6, 0.95, "wilson"); // evicts 0.4
+    at(0.7, 0.95, "wilson"); // evicts 0.1
+    const again = at(0.1, 0.95, "wilson");
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
