@@ -1,9 +1,10 @@
 // Real paired data: two models' per-question results on MMLU-Pro, analysed on the first m
 // questions of a fixed seeded order, both as if independent and as paired. All counts come
 // from prefix sums (per model, and per pair memoised), so any m costs O(1).
+
+import { keyedCache } from "../cache/keyedCache.js";
 import type { DecodedMatrix } from "../data/mmluProMatrix.js";
 import { type Interval, proportionInterval, twoProportionTest, zCritical } from "../stats/index.js";
-import { keyedCache } from "./keyedCache.js";
 import { type PairCounts, type PairedResult, pairedFromCounts, questionsToSeparate } from "./pairedCounts.js";
 import {
   countsAt,

@@ -2,8 +2,9 @@
 // in one fixed, seeded random order, and prefix sums over that order give the counts for "the
 // first n questions" in O(1) — per model (for independent intervals) and per pair (for the
 // paired test). Missing results (−1) are skipped: a pair uses the questions both models have.
+
+import { keyedCache } from "../cache/keyedCache.js";
 import { seededRandom } from "../stats/index.js";
-import { keyedCache } from "./keyedCache.js";
 import type { PairCounts } from "./pairedCounts.js";
 
 /** A permutation of 0 … n−1 (Fisher–Yates driven by the seeded generator). */

@@ -6,7 +6,7 @@ import type { ArenaData, ArenaHistoryDigest, ArenaRow, ArenaSnapshot } from "../
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";
-import { formatCount } from "../ui/format.js";
+import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -133,7 +133,6 @@ export function arenaSnapshotFigure(data: ArenaData) {
         ? Math.min(Math.round(width * 0.42), 40 + 6.3 * longest)
         : Math.min(300, 40 + 7 * longest);
       const fits = Math.floor((marginLeft - 12) / 7);
-      const clip = (text: string) => (text.length > fits ? `${text.slice(0, fits - 1)}…` : text);
       const plot = Plot.plot({
         width,
         height: 60 + rows.length * rowHeight,
@@ -171,7 +170,7 @@ export function arenaSnapshotFigure(data: ArenaData) {
           Plot.text(rows, {
             x: lo - 4,
             y: "position",
-            text: (d: ArenaRow & { position: number }) => clip(`${d.position}. ${d.model}`),
+            text: (d: ArenaRow & { position: number }) => clipText(`${d.position}. ${d.model}`, fits),
             title: (d: ArenaRow & { position: number }) => `${d.position}. ${d.model}`,
             textAnchor: "end",
             dx: -8,

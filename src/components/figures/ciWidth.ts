@@ -1,6 +1,7 @@
 // Lesson 3's signature figure: how the 95% interval of a score shrinks with the number of
 // questions N, at an accuracy p, by interval method; the course's five benchmarks marked on it.
 
+import { keyedCache } from "../cache/keyedCache.js";
 import { type BenchmarkRow, courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
@@ -107,7 +108,7 @@ function courseTableRows(rows: readonly BenchmarkRow[], atCourse: boolean): stri
  * or accuracy just seen, recomputes nothing.
  */
 export function curveAndTableFor(benchmarks: readonly Benchmark[], kept = 12) {
-  const cache = new Map<string, ReturnType<typeof compute>>();
+  const cache = keyedCache<ReturnType<typeof compute>>(kept);
   function compute(p: number, confidence: number, method: IntervalMethod) {
     const curve = ciWidthCurve(p, { confidence, method });
     const rows = courseTable(benchmarks, { p, confidence });
@@ -117,18 +118,8 @@ export function curveAndTableFor(benchmarks: readonly Benchmark[], kept = 12) {
     });
     return { curve, rows, marks, table: courseTableRows(rows, p === 0.8 && confidence === 0.95) };
   }
-  return (p: number, confidence: number, method: IntervalMethod) => {
-    const key = `${p}|${confidence}|${method}`;
-    let hit = cache.get(key);
-    if (hit)
-      cache.delete(key); // most recently used goes last
-    else {
-      if (cache.size >= kept) cache.delete(cache.keys().next().value!);
-      hit = compute(p, confidence, method);
-    }
-    cache.set(key, hit);
-    return hit;
-  };
+  return (p: number, confidence: number, method: IntervalMethod) =>
+    cache.get(`${p}|${confidence}|${method}`, () => compute(p, confidence, method));
 }
 
 /** The main chart's size, margins and scales: fixed domains, so its axes depend only on width and level. */
@@ -380,7 +371,6 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
           ),
         ],
       });
-      sharePlotStyles(strip);
       strip.setAttribute("aria-label", "The interval at the chosen N by method");
 
       const figure = document.createElement("div");

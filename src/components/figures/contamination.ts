@@ -6,7 +6,7 @@ import { seededRandom } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";
-import { formatPercent } from "../ui/format.js";
+import { clipText, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 import { scaleLinear } from "../vendor/plot.js";
@@ -211,7 +211,7 @@ function boardSvg(
           fill: "currentColor",
           "font-weight": r.contaminated ? 700 : 400,
         },
-        `${r.shownRank}. ${name.length > 30 ? `${name.slice(0, 29)}…` : name}`,
+        `${r.shownRank}. ${clipText(name, 30)}`,
       ),
     );
     if (r.contaminated && r.shownScore > r.trueScore) {

@@ -13,7 +13,7 @@ import {
 } from "../sim/arena.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { clipText, formatCount, formatPercent } from "../ui/format.js";
 import { categorical } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 import { RefiningCache } from "./refiningCache.js";
@@ -178,7 +178,6 @@ export function eloVsAccuracyFigure({
       const margin = Math.min(185, Math.round(slopeWidth * 0.36));
       const compact = margin < 185;
       const fits = Math.floor((margin - 12) / 6.6);
-      const clip = (text: string) => (text.length > fits ? `${text.slice(0, fits - 1)}…` : text);
       const slope = Plot.plot({
         width: slopeWidth,
         height,
@@ -223,7 +222,7 @@ export function eloVsAccuracyFigure({
             {
               x: "side",
               y: "rank",
-              text: (d: (typeof ends)[number]) => clip(`${d.rank}. ${compact ? d.model : d.label}`),
+              text: (d: (typeof ends)[number]) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
               textAnchor: "end",
               dx: -9,
               fontSize: compact ? 11.5 : 12.5,
@@ -234,7 +233,7 @@ export function eloVsAccuracyFigure({
             {
               x: "side",
               y: "rank",
-              text: (d: (typeof ends)[number]) => clip(`${d.rank}. ${compact ? d.model : d.label}`),
+              text: (d: (typeof ends)[number]) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
               textAnchor: "start",
               dx: 9,
               fontSize: compact ? 11.5 : 12.5,

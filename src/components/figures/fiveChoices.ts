@@ -2,6 +2,7 @@
 // sizes), five choices. The waterfall walks from a reference setup to the chosen one, one choice at
 // a time, so each choice's contribution is visible next to the score's own 95% interval.
 
+import { keyedCache } from "../cache/keyedCache.js";
 import type { MmluSubject } from "../data/types.js";
 import {
   type Aggregation,
@@ -23,7 +24,6 @@ import { choice, range, toggle } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
@@ -44,19 +44,11 @@ export const stepLabels: Record<ChoiceKey | "reference" | "final", string> = {
   final: "Your setup",
 };
 
-const sets = new Map<string, QuestionSet>();
+// About 1 MB each: keep a few.
+const sets = keyedCache<QuestionSet>(6);
 /** The question set for a seed and subject sizes, built once (about 3 ms) and kept. */
 export function questionSetFor(sizes: readonly number[], seed: number): QuestionSet {
-  const key = `${seed}:${sizesKey(sizes)}`;
-  let set = sets.get(key);
-  if (set)
-    sets.delete(key); // most recently used goes last
-  else {
-    if (sets.size >= 6) sets.delete(sets.keys().next().value!); // about 1 MB each: keep a few
-    set = makeQuestionSet(sizes, seed);
-  }
-  sets.set(key, set);
-  return set;
+  return sets.get(`${seed}:${sizesKey(sizes)}`, () => makeQuestionSet(sizes, seed));
 }
 
 /** Is the question set for this seed among the few kept? */
@@ -82,7 +74,7 @@ export interface FiveChoicesData {
 
 /** How many (seed, setup) results are remembered: a few hundred bytes each. */
 export const RESULTS_KEPT = 400;
-const results = new Map<string, FiveChoicesData>();
+const results = keyedCache<FiveChoicesData>(RESULTS_KEPT);
 const resultKey = (sizes: readonly number[], setup: SimSetup, seed: number) =>
   `${seed}:${setupKey(setup)}:${sizesKey(sizes)}`;
 
@@ -103,18 +95,15 @@ export function fiveChoicesData(
   seed: number,
   { keepSet = true }: { keepSet?: boolean } = {},
 ): FiveChoicesData {
-  const key = resultKey(sizes, setup, seed);
-  const hit = results.get(key);
-  if (hit) return hit;
-  const kept = sets.get(`${seed}:${sizesKey(sizes)}`);
-  const set = keepSet || kept ? questionSetFor(sizes, seed) : makeQuestionSet(sizes, seed);
-  const steps = waterfall(set, setup);
-  const final = cachedScore(set, setup);
-  const reference = cachedScore(set, referenceSetup);
-  const data = { steps, final, reference };
-  if (results.size >= RESULTS_KEPT) results.delete(results.keys().next().value!);
-  results.set(key, data);
-  return data;
+  return results.get(resultKey(sizes, setup, seed), () => {
+    const set =
+      keepSet || hasQuestionSet(sizes, seed) ? questionSetFor(sizes, seed) : makeQuestionSet(sizes, seed);
+    return {
+      steps: waterfall(set, setup),
+      final: cachedScore(set, setup),
+      reference: cachedScore(set, referenceSetup),
+    };
+  });
 }
 
 /** Seeds ordered by distance from `seed` (nearest first, the higher one first on a tie), `seed` excluded. */
@@ -403,7 +392,6 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           }),
         ],
       });
-      sharePlotStyles(chart);
       chart.setAttribute(
         "aria-label",
         "Waterfall of score changes from the reference setup, one choice at a time",

@@ -2,7 +2,7 @@
 // intervals may overlap while the paired test, which uses only the questions they disagree on,
 // separates them. A subsample slider shows how many questions each analysis needs.
 
-import { keyedCache } from "../compare/keyedCache.js";
+import { keyedCache } from "../cache/keyedCache.js";
 import {
   type CurvePoint,
   type PairedData,
@@ -248,7 +248,6 @@ export function pairedRealDataFigure(data: PairedData) {
           Plot.dot(models, { x: "p", y: "who", fill: "color", symbol: "symbol", r: 6 }),
         ],
       });
-      sharePlotStyles(top);
       top.setAttribute("aria-label", "Each model's accuracy with its 95% interval");
 
       const diffs = [
@@ -297,7 +296,6 @@ export function pairedRealDataFigure(data: PairedData) {
           Plot.dot(diffs, { x: "d", y: "design", fill: "currentColor", symbol: "diamond", r: 5 }),
         ],
       });
-      sharePlotStyles(middle);
       middle.setAttribute("aria-label", "The difference with an independent and a paired interval");
 
       const bottom = curvePlot(v.a, v.b, width, v.n);

@@ -13,9 +13,8 @@ import {
 } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { clipText, formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import { presentZoom } from "../ui/present.js";
 import { scaleLinear } from "../vendor/plot.js";
 import { RankIntervalCache, type RankIntervalResult } from "./rankIntervalCache.js";
 
@@ -88,10 +87,8 @@ export function tiedWith(
 }
 
 const MAX_LABEL = 30;
-const shortName = (name: string, max = MAX_LABEL) => {
-  const tail = name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name;
-  return tail.length > max ? `${tail.slice(0, max - 1)}…` : tail;
-};
+const shortName = (name: string, max = MAX_LABEL) =>
+  clipText(name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name, max);
 
 /** Integer rank ticks (1, then multiples of a round step) that fit in `pixels`. */
 export function rankTicks(m: number, pixels: number): number[] {
@@ -849,7 +846,7 @@ export function rankOverlapFigure(
       `Scores: ${boards.v1.label}, ${boards.v1.source}; ${boards.v2.label}, ${boards.v2.source}. ` +
       "N from data/benchmarks.csv. Score intervals: Wilson, 95%. Rank intervals: parametric bootstrap (rankIntervals), 95%. " +
       "Ties: two-proportion z-test at 5%, treating two models' scores as independent.",
-    render(v, { width, present = false }) {
+    render(v, { width, present = false, height }) {
       const opt = optionOf(v.board);
       const snap = boards[opt.board];
       const benchmarkName = opt.label.split(" · ")[1];
@@ -878,7 +875,8 @@ export function rankOverlapFigure(
           ".";
       }
       const { rows, pairs, tied, s } = data;
-      const room = present ? presentHeight() : null;
+      // In present mode, the room the frame measured between the drawing and the present bar.
+      const room = present ? (height ?? null) : null;
       // A drawing made before for these inputs and this size is shown again as it was (dragging
       // back and forth costs a layout, not a redraw) — unless it is on the page now (an export).
       const drawKey = `${currentKey}|${width}|${room}|${result.resamples}|${result.refined}`;
@@ -972,15 +970,6 @@ function topRows(rows: readonly RankOverlapRow[], k: number): RankOverlapRow[] {
     .sort((a, b) => a.rank - b.rank || b.estimate - a.estimate || a.model.localeCompare(b.model))
     .slice(0, k);
 }
-
-/** The height (CSS px, before present mode's zoom) a presented figure's drawing may take. */
-function presentHeight(): number {
-  if (typeof innerHeight === "undefined") return 460;
-  return Math.floor(innerHeight / presentZoom(innerWidth, innerHeight)) - PRESENT_CHROME;
-}
-
-/** Title, toolbar, padding and the present bar above and below a presented figure's drawing (CSS px). */
-const PRESENT_CHROME = 140;
 
 export interface RankOverlapPlan {
   /** Rows drawn (the best `shown` by rank). */

@@ -2,13 +2,12 @@
 // by size class; a switch to score per parameter, the framing Mistral 7B's paper argued for.
 // Hovering (or focusing) a point shows who measured it and how.
 
+import { keyedCache } from "../cache/keyedCache.js";
 import { canonicalBenchmark } from "../compare/benchmarkNames.js";
-import { keyedCache } from "../compare/keyedCache.js";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 
 const esc = (t: string) =>
@@ -225,7 +224,7 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
         ],
       });
       const wrap = document.createElement("div");
-      wrap.append(sharePlotStyles(figure));
+      wrap.append(figure);
       const summary = classSummary(points);
       const readout = document.createElement("div");
       readout.className = "l3-readout";

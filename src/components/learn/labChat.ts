@@ -57,6 +57,24 @@ function turnsOf(messages: readonly TranscriptMessage[]): Turn[] {
     .map((m) => ({ role: m.role, text: m.text }));
 }
 
+/** One of the lab's buttons: `data-action` names what it does (the tests find it by that). */
+function labButton(
+  action: string,
+  label: string,
+  { danger = false, hidden = false }: { danger?: boolean; hidden?: boolean } = {},
+): HTMLButtonElement {
+  return el(
+    "button",
+    {
+      type: "button",
+      class: danger ? "lab-button lab-danger" : "lab-button",
+      "data-action": action,
+      ...(hidden ? { hidden: true } : {}),
+    },
+    label,
+  );
+}
+
 export function labChat(options: LabChatOptions): HTMLElement {
   const { lab } = options;
   const now = options.now ?? (() => new Date());
@@ -160,11 +178,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     "data-setting": "stallSeconds",
   });
   const presetNote = el("p", { class: "lab-muted lab-preset-note" });
-  const testButton = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "test" },
-    "Test connection",
-  );
+  const testButton = labButton("test", "Test connection");
   const testStatus = el("div", { class: "lab-test-status", role: "status" });
   const field = (label: string, input: HTMLElement, help?: string) =>
     el(
@@ -229,11 +243,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const errorFix = el("code", {});
   const errorFixBlock = el("pre", { class: "lab-error-fix", hidden: true }, errorFix);
   const retryButton = el("button", { type: "button", class: "lab-button", "data-action": "retry" }, "Retry");
-  const fallbackButton = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "fallback" },
-    "Answer with the built-in tutor instead",
-  );
+  const fallbackButton = labButton("fallback", "Answer with the built-in tutor instead");
   const errorPanel = el(
     "div",
     { class: "lab-error", role: "alert", hidden: true },
@@ -252,11 +262,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     "aria-describedby": `lab-hint-${lab.lesson}`,
   });
   const sendButton = el("button", { type: "submit", class: "lab-button lab-send" }, "Send");
-  const stopButton = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "stop", hidden: true },
-    "Stop",
-  );
+  const stopButton = labButton("stop", "Stop", { hidden: true });
   const hint = el(
     "p",
     { class: "lab-hint lab-muted", id: `lab-hint-${lab.lesson}` },
@@ -271,27 +277,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
   );
 
   // Tools and summary.
-  const exportButton = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "export" },
-    "Export as Markdown",
-  );
-  const clearButton = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "clear" },
-    "Clear conversation…",
-  );
+  const exportButton = labButton("export", "Export as Markdown");
+  const clearButton = labButton("clear", "Clear conversation…");
   const confirmText = el("span", {});
-  const confirmYes = el(
-    "button",
-    { type: "button", class: "lab-button lab-danger", "data-action": "confirm-clear" },
-    "Delete it",
-  );
-  const confirmNo = el(
-    "button",
-    { type: "button", class: "lab-button", "data-action": "cancel-clear" },
-    "Keep it",
-  );
+  const confirmYes = labButton("confirm-clear", "Delete it", { danger: true });
+  const confirmNo = labButton("cancel-clear", "Keep it");
   const confirm = el(
     "div",
     { class: "lab-confirm", hidden: true, role: "group" },

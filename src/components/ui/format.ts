@@ -16,3 +16,7 @@ export const formatPlusMinus = (x: number, digits = 2) => `±${formatPp(x, digit
 
 /** A p-value: "p < 0.001" or "p = 0.042". */
 export const formatPValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`);
+
+/** A label cut to at most `max` characters, "…" marking the cut: ("Gemini-2.5-Pro-Preview", 10) → "Gemini-2.…". */
+export const clipText = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;

@@ -1,7 +1,7 @@
 // The memo behind Lesson 3's redraws: same key → the very same object, no recomputation;
 // past the limit, the least recently used key is the one dropped.
 import { describe, expect, it } from "vitest";
-import { keyedCache } from "../../../src/components/compare/keyedCache.ts";
+import { keyedCache } from "../../../src/components/cache/keyedCache.ts";
 
 describe("keyedCache", () => {
   it("computes once per key and returns the same object after", () => {
