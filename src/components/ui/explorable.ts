@@ -53,6 +53,11 @@ export interface ExplorableSpec<V extends Record<string, unknown>> {
 export interface ExplorableElement extends HTMLElement {
   /** Current values of the controls. */
   readonly values: Record<string, unknown>;
+  /**
+   * The same values: a figure is a Framework input (`view(figure)`). It dispatches a bubbling
+   * `input` event whenever they change — a control, a preset, `setValues` or the URL.
+   */
+  readonly value: Record<string, unknown>;
   /** Set some values (as a preset or a test would) and redraw. */
   setValues(values: Record<string, unknown>): void;
   /** Each input's current value for people, e.g. "Questions in the test set (N): 1,319". */
@@ -112,6 +117,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
 
   const values = () => Object.fromEntries(keys.map((k) => [k, spec.controls[k].value])) as V;
   Object.defineProperty(root, "values", { get: values });
+  Object.defineProperty(root, "value", { get: values });
   const describe = () => keys.map((k) => spec.controls[k].describe(spec.controls[k].value));
   root.describe = describe;
   const page = () => `${location.origin}${location.pathname}`;
@@ -267,6 +273,8 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   root.setValues = (next) => {
     for (const key of keys) if (key in next) spec.controls[key].value = next[key] as V[typeof key];
     changed();
+    // A control's own input event bubbles out of the figure; a preset or setValues says so itself.
+    root.dispatchEvent(new Event("input", { bubbles: true }));
   };
 
   // Start from the URL when it names this figure (clamped, bad values ignored).
