@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adjustPValues,
   clusteredStandardError,
-  mcnemarTest,
   pairedDifference,
+  tTwoSidedP,
   zCritical,
 } from "../../src/components/stats/index.ts";
 import { launch, open } from "./browser.ts";
@@ -19,6 +19,8 @@ const root = join(import.meta.dirname, "../..");
 const fixtures = join(root, "tests/fixtures/bad-input/results");
 const sampleText = readFileSync(join(root, "src/tools/sample-results.csv"), "utf8");
 const tool = ".results-tool";
+/** Student t quantile for 99% two-sided with 13 degrees of freedom (SciPy stats.t.ppf(0.995, 13)). */
+const T99_13 = 3.012275838716578;
 
 let browser: Browser;
 let page: Page;
@@ -106,9 +108,10 @@ describe("the sample file", () => {
       const row = `#fig-your-results tr[data-model="${m}"]`;
       expect(await value(`${row} [data-readout="accuracy"]`)).toBeCloseTo(100 * acc, 9);
       expect(await value(`${row} [data-readout="clustered-se"]`)).toBeCloseTo(100 * se, 9);
+      // 14 clusters: t with 13 degrees of freedom, 2.1603686564627913 (SciPy's t.ppf(0.975, 13)).
       expect(await value(`${row} [data-readout="interval"]`, "data-lower")).toBeCloseTo(
-        acc - zCritical(0.95) * se,
-        9,
+        acc - 2.1603686564627913 * se,
+        6,
       );
       const naive = Math.sqrt(v.reduce((s, x) => s + (x - acc) ** 2, 0) / (v.length - 1) / v.length);
       expect(await value(`${row} [data-readout="width-ratio"]`)).toBeCloseTo(se / naive, 9);
@@ -116,15 +119,21 @@ describe("the sample file", () => {
     }
   });
 
-  it("every pair: McNemar p from the core, Holm-adjusted across the 15 pairs", async () => {
+  it("every pair: paired t-test (clustered SE, 13 df) from the core, Holm-adjusted across the 15 pairs", async () => {
     const pairs = await page
       .locator("#fig-your-results tr[data-pair]")
       .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.pair!));
     expect(pairs).toHaveLength(15);
     const raw = pairs.map((p) => {
       const [a, b] = p.split("|") as [string, string];
-      const d = pairedDifference(values(a), values(b));
-      return { p, diff: d.meanDiff, pValue: mcnemarTest(d.discordant.onlyX, d.discordant.onlyY).pValue };
+      const x = values(a);
+      const y = values(b);
+      const d = pairedDifference(x, y);
+      const se = clusteredStandardError(
+        x.map((xi, i) => xi - y[i]!),
+        clusters,
+      );
+      return { p, diff: d.meanDiff, pValue: tTwoSidedP(d.meanDiff / se, 13) };
     });
     const holm = adjustPValues(
       raw.map((r) => r.pValue),
@@ -187,7 +196,8 @@ describe("the sample file", () => {
     const lower99 = await value(row, "data-lower");
     const v = values("Yi-34B");
     const acc = v.reduce((s, x) => s + x, 0) / v.length;
-    expect(lower99).toBeCloseTo(acc - zCritical(0.99) * clusteredStandardError(v, clusters), 9);
+    // t with 13 df at 99%: 3.0122757..., SciPy's t.ppf(0.995, 13).
+    expect(lower99).toBeCloseTo(acc - T99_13 * clusteredStandardError(v, clusters), 6);
     expect(lower99).toBeLessThan(lower95);
   });
 
@@ -313,8 +323,16 @@ describe("lm-evaluation-harness samples, one file per model", () => {
     await upload([file("llama.jsonl", 20), file("qwen.jsonl", 30)]);
     expect(await value('tr[data-model="llama"] [data-readout="accuracy"]')).toBeCloseTo(50, 9);
     expect(await value('tr[data-model="qwen"] [data-readout="accuracy"]')).toBeCloseTo(75, 9);
-    // McNemar: 10 items only qwen got right → exact p = 2 · 0.5^10.
-    expect(await value('tr[data-pair="qwen|llama"] [data-readout="p-value"]')).toBeCloseTo(2 * 0.5 ** 10, 12);
+    // 10 items only qwen got right, none only llama: McNemar's exact p = 2 · 0.5^10; the paired
+    // t-test on the 40 differences (ten 1s, thirty 0s) gives p = 0.00087257 (SciPy's ttest_1samp).
+    expect(await value('tr[data-pair="qwen|llama"] [data-readout="mcnemar-p"]')).toBeCloseTo(
+      2 * 0.5 ** 10,
+      12,
+    );
+    expect(await value('tr[data-pair="qwen|llama"] [data-readout="p-value"]')).toBeCloseTo(
+      0.0008725735575987845,
+      7,
+    );
     await expect(page.locator('li[data-file="llama.jsonl"]').textContent()).resolves.toMatch(
       /answer filter "strict-match" \(40 of 80 lines; the other filter "flexible-extract" not used\)/,
     );

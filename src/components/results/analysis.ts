@@ -1,16 +1,31 @@
 // What a table of per-item results says: each model's accuracy with its interval (clustered when
 // items come in clusters), rank intervals, every pairwise paired comparison with a named
 // multiple-comparison correction, and how many items would separate the closest pair.
+//
+// Intervals that hold at the edges: 0/1 items without clusters get Wilson's score interval (a
+// mean ± z·SE gives "0.0% – 0.0%" for 0 of 10); partial scores get mean ± t(n−1)·SE; clustered
+// items get mean ± t(G−1)·SE_cluster, since with G clusters the SE rests on G numbers. A pair's
+// interval and its p-value come from one model (the paired mean difference and its t), so the
+// interval excludes 0 exactly when p < α.
 import {
   adjustPValues,
   clusteredStandardError,
   mcnemarTest,
-  normalCdf,
   type PAdjustMethod,
   pairedDifference,
+  proportionInterval,
   rankIntervals,
+  tCritical,
+  tTwoSidedP,
   zCritical,
 } from "../stats/index.js";
+
+/** Fewer clusters than this and a cluster-robust SE is itself noisy: the page warns. */
+export const FEW_CLUSTERS = 20;
+
+/** How a model's interval was computed. */
+export type IntervalKind = "wilson" | "t" | "cluster-t";
+
 import type { ResultMatrix } from "./combine.js";
 
 export interface ModelSummary {
@@ -26,6 +41,8 @@ export interface ModelSummary {
   clusteredSE: number | null;
   /** clusteredSE / naiveSE (how much wider the honest interval is). */
   widthRatio: number | null;
+  /** Wilson for 0/1 items, mean ± t(n−1)·SE for partial scores, mean ± t(G−1)·SE with clusters. */
+  interval: IntervalKind;
   lower: number;
   upper: number;
   rank: number;
@@ -46,8 +63,13 @@ export interface PairComparison {
   /** Items only a got right / only b got right (for 0/1 data: McNemar's discordant pairs). */
   onlyA: number;
   onlyB: number;
-  test: "mcnemar-exact" | "paired-z";
+  /** The paired t-test on the per-item differences (df = n − 1, or G − 1 with clusters). */
+  test: "paired-t";
+  /** Degrees of freedom of the test and the interval. */
+  df: number;
   pValue: number;
+  /** McNemar's exact p (0/1 items, no clusters), shown beside the t-test's for reference. */
+  mcnemarP: number | null;
   adjustedP: number;
   /** adjustedP < alpha. */
   separated: boolean;
@@ -73,6 +95,8 @@ export interface Analysis {
   pairs: PairComparison[];
   closest: ClosestPair | null;
   clusterCount: number | null;
+  /** Clusters are given but fewer than FEW_CLUSTERS: their SE is itself uncertain. */
+  fewClusters: boolean;
   binary: boolean;
   confidence: number;
   correction: PAdjustMethod;
@@ -114,10 +138,11 @@ export function analyse(
     throw new RangeError(
       `The models share ${n} item${n === 1 ? "" : "s"}; at least 2 are needed for an interval.`,
     );
-  const z = zCritical(confidence);
   const clusters = matrix.clusters;
   const clusterCount = clusters ? new Set(clusters).size : null;
   const useClusters = clusters !== null && clusterCount !== null && clusterCount >= 2;
+  const df = useClusters ? clusterCount - 1 : n - 1;
+  const t = tCritical(confidence, df);
   const ranked = rankIntervals(
     matrix.models.map((model, m) => ({ model, k: Math.round(sum(matrix.values[m]!)), n })),
     { confidence, resamples, seed },
@@ -133,6 +158,8 @@ export function analyse(
     const clusteredSE = useClusters ? clusteredStandardError(v, clusters) : null;
     const se = clusteredSE ?? naiveSE;
     const r = ranked[m]!;
+    const kind: IntervalKind = useClusters ? "cluster-t" : matrix.binary ? "wilson" : "t";
+    const wilson = kind === "wilson" ? proportionInterval(Math.round(k), n, { confidence }) : null;
     return {
       model,
       n,
@@ -141,8 +168,9 @@ export function analyse(
       naiveSE,
       clusteredSE,
       widthRatio: clusteredSE === null || naiveSE === 0 ? null : clusteredSE / naiveSE,
-      lower: Math.max(0, accuracy - z * se),
-      upper: Math.min(1, accuracy + z * se),
+      interval: kind,
+      lower: wilson ? wilson.lower : Math.max(0, accuracy - t * se),
+      upper: wilson ? wilson.upper : Math.min(1, accuracy + t * se),
       rank: r.rank,
       rankLower: r.lower,
       rankUpper: r.upper,
@@ -164,24 +192,23 @@ export function analyse(
       }
       const onlyA = pd.discordant.onlyX;
       const onlyB = pd.discordant.onlyY;
-      const test = matrix.binary ? "mcnemar-exact" : "paired-z";
-      const pValue = matrix.binary
-        ? mcnemarTest(onlyA, onlyB, { method: "exact" }).pValue
-        : se === 0
-          ? 1
-          : Math.min(1, 2 * (1 - normalCdf(Math.abs(pd.meanDiff) / se)));
+      // Identical results (se 0): no evidence of a difference, p = 1, a zero-width interval at 0.
+      const pValue = se === 0 ? (pd.meanDiff === 0 ? 1 : 0) : tTwoSidedP(pd.meanDiff / se, df);
       raw.push({
         a: matrix.models[ia]!,
         b: matrix.models[ib]!,
         diff: pd.meanDiff,
         se,
-        lower: pd.meanDiff - z * se,
-        upper: pd.meanDiff + z * se,
+        lower: pd.meanDiff - t * se,
+        upper: pd.meanDiff + t * se,
         correlation: pd.correlation,
         onlyA,
         onlyB,
-        test,
+        test: "paired-t",
+        df,
         pValue,
+        mcnemarP:
+          matrix.binary && !useClusters ? mcnemarTest(onlyA, onlyB, { method: "exact" }).pValue : null,
       });
     }
   }
@@ -212,6 +239,7 @@ export function analyse(
     pairs,
     closest,
     clusterCount,
+    fewClusters: useClusters && clusterCount < FEW_CLUSTERS,
     binary: matrix.binary,
     confidence,
     correction,

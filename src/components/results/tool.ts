@@ -7,7 +7,7 @@ import { type PAdjustMethod, pAdjustMethods } from "../stats/index.js";
 import { choice, confidenceChoice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
-import { type Analysis, type PairComparison, withCorrection } from "./analysis.js";
+import { type Analysis, FEW_CLUSTERS, type PairComparison, withCorrection } from "./analysis.js";
 import type { ClusterBreakdown } from "./clusters.js";
 // Types only: the pipeline (and arquero, which it brings) loads in the Worker, or on demand below.
 import type { FileOutcome, PipelineResult, Progress } from "./pipeline.js";
@@ -143,7 +143,7 @@ function accuracyTable(a: Analysis, coverage: PipelineResult["combined"]) {
     h(
       "caption",
       {},
-      `Accuracy on the ${formatCount(a.n)} shared items, with its ${level} interval${clustered ? ` (clustered by ${a.clusterCount} clusters)` : ""}`,
+      `Accuracy on the ${formatCount(a.n)} shared items, with its ${level} interval: ${intervalName(a)}`,
     ),
     h(
       "thead",
@@ -223,18 +223,29 @@ function accuracyTable(a: Analysis, coverage: PipelineResult["combined"]) {
   return t;
 }
 
+/** How the models' intervals were computed, in words. */
+function intervalName(a: Analysis): string {
+  const kind = a.models[0]?.interval;
+  if (kind === "cluster-t")
+    return `mean ± t·SE, cluster-robust over ${a.clusterCount} clusters (t with ${(a.clusterCount ?? 2) - 1} degrees of freedom)`;
+  if (kind === "wilson")
+    return "Wilson's score interval (it stays within 0–100% and is honest at 0 or all right)";
+  return `mean ± t·SE (t with ${a.n - 1} degrees of freedom)`;
+}
+
 function pairsTable(a: Analysis) {
   const method = pAdjustMethods.find((m) => m.id === a.correction)!;
   const level = `${Math.round(a.confidence * 100)}%`;
   const alpha = 1 - a.confidence;
-  const testName = a.binary ? "McNemar exact p" : "paired z-test p";
+  const df = a.pairs[0]?.df ?? a.n - 1;
+  const mcnemar = a.pairs.some((p) => p.mcnemarP !== null);
   const sorted = [...a.pairs].sort((x, y) => x.adjustedP - y.adjustedP || y.diff - x.diff);
   const t = h("table", { class: "results-table", "data-table": "pairs" });
   t.append(
     h(
       "caption",
       {},
-      `Every pair on the shared items: the paired difference, ${a.binary ? "McNemar's exact test" : "a paired z-test"}, and the p-value after ${method.label}'s correction for ${a.pairs.length} comparisons`,
+      `Every pair on the shared items: the paired difference with its interval and a paired t-test (${df} degrees of freedom) from the same per-item differences — so the interval leaves out 0 exactly when p < ${alpha} — and the p-value after ${method.label}'s correction for ${a.pairs.length} comparisons${mcnemar ? "; McNemar's exact p beside it for reference" : ""}`,
     ),
     h(
       "thead",
@@ -249,7 +260,8 @@ function pairsTable(a: Analysis) {
           `${level} interval`,
           "Right only by higher / lower",
           "Corr. r",
-          testName,
+          "Paired t-test p",
+          ...(mcnemar ? ["McNemar exact p"] : []),
           `${method.label} p`,
           `Apart at ${Math.round(alpha * 100)}%?`,
         ].map((c) => h("th", { scope: "col" }, c)),
@@ -277,6 +289,17 @@ function pairsTable(a: Analysis) {
           { "data-readout": "p-value", "data-value": String(p.pValue) },
           formatPValue(p.pValue).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : "")),
         ),
+        ...(mcnemar
+          ? [
+              h(
+                "td",
+                { "data-readout": "mcnemar-p", "data-value": String(p.mcnemarP) },
+                p.mcnemarP === null
+                  ? "–"
+                  : formatPValue(p.mcnemarP).replace(/^p [=<] /, (m) => (m.includes("<") ? "< " : "")),
+              ),
+            ]
+          : []),
         h(
           "td",
           { "data-readout": "adjusted-p", "data-value": String(p.adjustedP) },
@@ -406,6 +429,9 @@ function analysisFigure(result: PipelineResult): HTMLElement {
           : "With one model there are no pairs: the interval is the whole story.") +
         (wider
           ? ` Items in the same cluster move together, so ${wider === a.models.length ? "every" : `${wider} of ${a.models.length}`} interval is more than 10% wider than the naive one.`
+          : "") +
+        (a.fewClusters
+          ? ` Only ${a.clusterCount} clusters: a cluster-robust SE rests on that many numbers, so it is itself uncertain — the intervals use t with ${(a.clusterCount ?? 2) - 1} degrees of freedom, and with fewer than ${FEW_CLUSTERS} clusters read them as rough.`
           : "")
       );
     },
@@ -423,7 +449,7 @@ function analysisFigure(result: PipelineResult): HTMLElement {
       }),
     },
     source:
-      "Your files, read in this browser. Rank intervals: parametric bootstrap (1,000 resamples, seed 1). Intervals: mean ± z·SE (cluster-robust when clusters are given).",
+      "Your files, read in this browser. Rank intervals: parametric bootstrap (1,000 resamples, seed 1). Intervals: Wilson's score interval for 0/1 items; mean ± t·SE for partial scores; cluster-robust mean ± t·SE with G − 1 degrees of freedom when clusters are given. Pairs: paired t on the per-item differences.",
     render(v, { width }) {
       const a = withCorrection(
         analyses[CONFIDENCES.indexOf(v.confidence as (typeof CONFIDENCES)[number])]!,
@@ -607,7 +633,7 @@ function trustNote(result: PipelineResult): HTMLElement | null {
       h(
         "p",
         {},
-        "Some results are partial scores between 0 and 1, so pairs are compared with a paired z-test instead of McNemar's test (which needs 0/1).",
+        "Some results are partial scores between 0 and 1, so the intervals are mean ± t·SE rather than Wilson's (which needs 0/1), and there is no McNemar p.",
       ),
     );
   const issues = issueList(c.issues, c.issueCounts, true);

@@ -8,7 +8,7 @@ export {
   type ReliabilityBin,
   reliabilityBins,
 } from "./calibration.js";
-export { normalCdf, normalQuantile, zCritical } from "./distributions.js";
+export { normalCdf, normalQuantile, tCritical, tTwoSidedP, zCritical } from "./distributions.js";
 export {
   halfWidth,
   type Interval,

@@ -7,14 +7,7 @@ import { analyse, itemsToSeparate, withCorrection } from "../../../src/component
 import { combine } from "../../../src/components/results/combine.ts";
 import { runPipeline } from "../../../src/components/results/pipeline.ts";
 import { readResultText } from "../../../src/components/results/readFile.ts";
-import {
-  adjustPValues,
-  clusteredStandardError,
-  mcnemarTest,
-  minimumDetectableDifference,
-  pairedDifference,
-  rankIntervals,
-} from "../../../src/components/stats/index.ts";
+import { adjustPValues, minimumDetectableDifference } from "../../../src/components/stats/index.ts";
 
 const A = [1, 1, 1, 0, 1, 0, 1, 1];
 const B = [1, 0, 1, 0, 0, 0, 1, 1];
@@ -28,54 +21,67 @@ const long = (cl: boolean) =>
     ),
   ].join("\n");
 
-describe("analyse: a hand-worked example", () => {
+// Expected values below were computed independently with SciPy 1.17.1 (scipy.stats.ttest_rel,
+// scipy.stats.t.ppf, and Wilson's closed form evaluated in NumPy), not with the code under test.
+describe("analyse: a hand-worked example (0/1 items, no clusters)", () => {
   const res = analyse(combine([readResultText(long(false), "hand.csv")]));
-  it("accuracy and the naive SE s/√n", () => {
+  it("accuracy, the naive SE s/√n, and Wilson's interval for 6 of 8", () => {
     const a = res.models.find((m) => m.model === "A")!;
     expect(a.k).toBe(6);
     expect(a.accuracy).toBe(0.75);
     // s² = (6·0.25² + 2·0.75²)/7 = 1.5/7
     expect(a.naiveSE).toBeCloseTo(Math.sqrt(1.5 / 7 / 8), 12);
-    expect(a.lower).toBeCloseTo(0.75 - 1.959963985 * Math.sqrt(1.5 / 7 / 8), 8);
+    expect(a.interval).toBe("wilson");
+    expect(a.lower).toBeCloseTo(0.40927543031016883, 6);
+    expect(a.upper).toBeCloseTo(0.9285207872478909, 6);
+    const b = res.models.find((m) => m.model === "B")!;
+    expect([b.lower, b.upper].map((x) => +x.toFixed(8))).toEqual([0.21521606, 0.78478394]);
     expect(a.clusteredSE).toBeNull();
   });
-  it("A vs B: 2 discordant items, both A's; McNemar exact p = 0.5, Holm over 3 pairs", () => {
+  it("pairs: paired t-test on the differences (df 7), as SciPy's ttest_rel gives", () => {
+    const expected: Record<string, { se: number; p: number; lower: number; upper: number }> = {
+      "A|B": {
+        se: 0.16366341767699427,
+        p: 0.1704706607870538,
+        lower: -0.1370024865375798,
+        upper: 0.6370024865375798,
+      },
+      "A|C": { se: 0.25, p: 0.3506166628202074, lower: -0.341156062898196, upper: 0.841156062898196 },
+    };
+    for (const [key, e] of Object.entries(expected)) {
+      const p = res.pairs.find((x) => `${x.a}|${x.b}` === key)!;
+      expect(p.diff).toBe(0.25);
+      expect(p.test).toBe("paired-t");
+      expect(p.df).toBe(7);
+      expect(p.se).toBeCloseTo(e.se, 10);
+      expect(p.pValue).toBeCloseTo(e.p, 6);
+      expect(p.lower).toBeCloseTo(e.lower, 6);
+      expect(p.upper).toBeCloseTo(e.upper, 6);
+    }
+    const bc = res.pairs.find((x) => [x.a, x.b].sort().join() === "B,C")!;
+    expect(bc.diff).toBe(0);
+    expect(bc.pValue).toBeCloseTo(1, 12);
+    expect(bc.upper).toBeCloseTo(0.7740049730751596, 6);
+  });
+  it("McNemar's exact p beside it: A vs B has 2 discordant items, both A's, so p = 2·(1/2)² = 0.5", () => {
     const ab = res.pairs.find((p) => p.a === "A" && p.b === "B")!;
-    expect(ab.diff).toBe(0.25);
     expect([ab.onlyA, ab.onlyB]).toEqual([2, 0]);
-    expect(ab.pValue).toBeCloseTo(0.5, 12);
-    expect(ab.test).toBe("mcnemar-exact");
-    const holm = adjustPValues(
-      res.pairs.map((p) => p.pValue),
-      "holm",
-    );
-    expect(res.pairs.map((p) => p.adjustedP)).toEqual(holm);
-    expect(res.pairs).toHaveLength(3);
+    expect(ab.mcnemarP).toBeCloseTo(0.5, 12);
+  });
+  it("Holm over the 3 pairs, by hand: sorted p 0.1705, 0.3506, 1 → ×3, ×2, ×1, then monotone", () => {
+    const adj = Object.fromEntries(res.pairs.map((p) => [[p.a, p.b].sort().join(), p.adjustedP]));
+    expect(adj["A,B"]).toBeCloseTo(3 * 0.1704706607870538, 6);
+    expect(adj["A,C"]).toBeCloseTo(Math.max(3 * 0.1704706607870538, 2 * 0.3506166628202074), 6);
+    expect(adj["B,C"]).toBeCloseTo(1, 12);
     expect(res.correction).toBe("holm");
   });
-  it("every pair matches pairedDifference and mcnemarTest from the statistics core", () => {
-    const v: Record<string, number[]> = { A, B, C };
-    for (const p of res.pairs) {
-      const pd = pairedDifference(v[p.a]!, v[p.b]!);
-      expect(p.diff).toBeCloseTo(pd.meanDiff, 12);
-      expect(p.se).toBeCloseTo(pd.se, 12);
-      expect(p.lower).toBeCloseTo(pd.lower, 12);
-      expect(p.diff).toBeGreaterThanOrEqual(0);
-      expect(p.pValue).toBeCloseTo(mcnemarTest(pd.discordant.onlyX, pd.discordant.onlyY).pValue, 12);
-    }
-  });
-  it("ranks are rankIntervals' with seed 1", () => {
-    const r = rankIntervals(
-      [
-        { model: "A", k: 6, n: 8 },
-        { model: "B", k: 4, n: 8 },
-        { model: "C", k: 4, n: 8 },
-      ],
-      { seed: 1, resamples: 1000 },
-    );
-    expect(res.models.map((m) => [m.rank, m.rankLower, m.rankUpper])).toEqual(
-      r.map((x) => [x.rank, x.lower, x.upper]),
-    );
+  it("ranks: A is first on its own; B and C tie for the middle", () => {
+    const a = res.models.find((m) => m.model === "A")!;
+    expect(a.rank).toBe(1);
+    expect(a.rankLower).toBe(1);
+    // With 8 items the bootstrap cannot settle A above B and C: its rank interval reaches past 1.
+    expect(a.rankUpper).toBeGreaterThan(1);
+    for (const m of res.models.filter((m) => m.model !== "A")) expect(m.rankUpper).toBe(3);
   });
   it("the closest pair is B vs C (no difference): no number of items separates them", () => {
     expect(res.closest).toMatchObject({ diff: 0, itemsNeeded: Number.POSITIVE_INFINITY });
@@ -83,27 +89,49 @@ describe("analyse: a hand-worked example", () => {
   });
 });
 
-describe("analyse with clusters", () => {
-  const res = analyse(combine([readResultText(long(true), "hand.csv")]));
-  it("uses clusteredStandardError and reports how much wider it is", () => {
-    const a = res.models.find((m) => m.model === "A")!;
-    const se = clusteredStandardError(A, clusters);
-    expect(a.clusteredSE).toBeCloseTo(se, 12);
-    expect(a.widthRatio).toBeCloseTo(se / a.naiveSE, 12);
-    expect(res.clusterCount).toBe(3);
+describe("intervals that hold at the edges (single model, 0/1 items)", () => {
+  const one = (k: number, n: number) =>
+    analyse(
+      combine([
+        readResultText(
+          ["model,item,correct", ...Array.from({ length: n }, (_, i) => `M,q${i},${i < k ? 1 : 0}`)].join(
+            "\n",
+          ),
+          "one.csv",
+        ),
+      ]),
+    ).models[0]!;
+  it("0 of 10: Wilson 0 – 27.8%, not the Wald 0 – 0", () => {
+    const m = one(0, 10);
+    expect(m.lower).toBe(0);
+    expect(m.upper).toBeCloseTo(0.2775327998628892, 6);
   });
-  it("pairs use the clustered SE of the per-item differences", () => {
-    const ab = res.pairs.find((p) => p.a === "A" && p.b === "B")!;
-    expect(ab.se).toBeCloseTo(
-      clusteredStandardError(
-        A.map((x, i) => x - B[i]!),
-        clusters,
-      ),
-      12,
-    );
+  it("5 of 5: Wilson 56.6 – 100%", () => {
+    const m = one(5, 5);
+    expect(m.lower).toBeCloseTo(0.5655175352168251, 6);
+    expect(m.upper).toBe(1);
+  });
+  it("16 of 20: Wilson 58.4 – 91.9% (Wald would say 62 – 98)", () => {
+    const m = one(16, 20);
+    expect(m.lower).toBeCloseTo(0.5839825677481065, 6);
+    expect(m.upper).toBeCloseTo(0.9193423374202019, 6);
   });
 });
 
+describe("partial scores: mean ± t(n−1)·SE", () => {
+  it("six scores 0.5, 1, 0.25, 0.75, 1, 0 → 0.583 ± 2.5706·0.1667", () => {
+    const scores = [0.5, 1, 0.25, 0.75, 1, 0];
+    const text = ["model,item,score", ...scores.map((x, i) => `M,q${i},${x}`)].join("\n");
+    const res = analyse(combine([readResultText(text, "frac.csv")]));
+    const m = res.models[0]!;
+    expect(res.binary).toBe(false);
+    expect(m.interval).toBe("t");
+    expect(m.accuracy).toBeCloseTo(0.5833333333333334, 12);
+    expect(m.lower).toBeCloseTo(0.15490302739394757, 6);
+    // 1.0118 is past 100%: clipped.
+    expect(m.upper).toBe(1);
+  });
+});
 describe("itemsToSeparate", () => {
   it("inverts the paired minimum detectable difference", () => {
     for (const [p, n, r] of [
