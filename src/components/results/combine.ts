@@ -52,6 +52,9 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
   const modelFiles = new Map<string, string[]>();
   const itemOrder = new Map<string, number>();
   const itemCluster = new Map<string, ResultRecord>();
+  /** The first record of each item that carried a content hash (lm-eval's doc_hash). */
+  const itemHash = new Map<string, ResultRecord>();
+  let hashConflicts = 0;
   const where = (r: ResultRecord, other: ResultRecord) =>
     r.file === other.file ? `line ${r.line}` : `${r.file} line ${r.line}`;
 
@@ -82,6 +85,17 @@ export function combine(files: readonly FileResult[]): ResultMatrix {
       const fl = modelFiles.get(r.model)!;
       if (!fl.includes(r.file)) fl.push(r.file);
       if (!itemOrder.has(r.item)) itemOrder.set(r.item, itemOrder.size);
+      if (r.hash !== undefined) {
+        const h = itemHash.get(r.item);
+        if (!h) itemHash.set(r.item, r);
+        else if (h.hash !== r.hash && h.model !== r.model && hashConflicts++ < 1000) {
+          logFor(r.file).add(
+            r.line,
+            "hash-conflict",
+            `item "${r.item}" has doc_hash ${r.hash.slice(0, 10)}… here but ${h.hash!.slice(0, 10)}… for model "${h.model}" (${h.file}): the two runs did not see the same question under this id — a different task version, prompt or data split. Kept, but the comparison of this item is not like for like`,
+          );
+        }
+      }
       if (r.cluster !== null) {
         const c = itemCluster.get(r.item);
         if (!c) itemCluster.set(r.item, r);

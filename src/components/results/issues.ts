@@ -15,7 +15,7 @@ export class IssueLog {
   get dropped(): number {
     let n = 0;
     for (const [k, v] of Object.entries(this.counts))
-      if (k !== "note" && k !== "cluster-conflict") n += v ?? 0;
+      if (k !== "note" && k !== "cluster-conflict" && k !== "hash-conflict") n += v ?? 0;
     return n;
   }
 }

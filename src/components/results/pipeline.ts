@@ -5,13 +5,16 @@ import { type ClusterBreakdown, clusterBreakdown } from "./clusters.js";
 import { CombineError, combine, type ModelCoverage } from "./combine.js";
 import { tooLargeMessage } from "./inputFiles.js";
 import { readResultBytes } from "./readFile.js";
+import { runModels } from "./runs.js";
 import {
   CONFIDENCES,
   FileError,
   type FileFormat,
+  type FileResult,
   type Issue,
   type IssueKind,
   type ReadOptions,
+  type TaskSummary,
 } from "./types.js";
 
 export interface InputFile {
@@ -29,7 +32,14 @@ export type FileOutcome =
       file: string;
       ok: true;
       format: FileFormat;
+      /** The format's name for people ("read as …"). */
+      formatLabel: string;
       description: string;
+      /** The run's model, after the run's metadata named it. */
+      model: string | null;
+      task: string | null;
+      /** The harness's own score for this file's task beside what the page read from it. */
+      check: HarnessCheck | null;
       lines: number;
       records: number;
       issues: Issue[];
@@ -38,8 +48,19 @@ export type FileOutcome =
     }
   | { file: string; ok: false; error: string; line?: number };
 
+/** A harness's own score for a task set beside the same score computed here from the items. */
+export interface HarnessCheck {
+  harness: TaskSummary;
+  /** What the page read from the file: the mean of its items and how many there were. */
+  read: { value: number; n: number };
+  /** The two agree (to the harness's rounding, 0.0005) and, when the harness says, on the count. */
+  agrees: boolean;
+}
+
 export interface PipelineResult {
   files: FileOutcome[];
+  /** Harness summaries with no per-item files to go with them (results_*.json dropped alone). */
+  summaryOnly?: TaskSummary[];
   /** Why there is no analysis (every file failed, no shared items, …). */
   error?: string;
   combined?: {
@@ -76,10 +97,11 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const started = Date.now();
   const files: FileOutcome[] = [];
-  const good = [];
+  const good: FileResult[] = [];
   const totalBytes = inputs.reduce((s, f) => s + f.bytes.length, 0) || 1;
   let doneBytes = 0;
-  const lmEvalModels = new Set<string>();
+  /** Files read, with their place in `files` (filled in once the runs have named their models). */
+  const order: { index: number; result: FileResult }[] = [];
   for (const input of inputs) {
     onProgress({
       phase: "reading",
@@ -101,26 +123,42 @@ export async function runPipeline(
           message: `Reading ${input.name}: line ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`,
         });
       });
-      // Two lm-eval files that name the same model by default (same file name) must not merge.
-      if (r.lmEval && !input.options?.model) {
-        let name = r.lmEval.model;
-        for (let k = 2; lmEvalModels.has(name); k++) name = `${r.lmEval.model} (${k})`;
-        if (name !== r.lmEval.model) {
-          for (const rec of r.records) rec.model = name;
-          r.description += ` Another file already gave the name "${r.lmEval.model}", so this one is "${name}" — rename it below.`;
-          r.lmEval.model = name;
-        }
-      }
-      if (r.lmEval) lmEvalModels.add(r.lmEval.model);
       good.push(r);
-      const { records, ...rest } = r;
-      files.push({ ...rest, ok: true, records: records.length });
+      order.push({ index: files.length, result: r });
+      files.push(null as unknown as FileOutcome);
     } catch (e) {
       if (e instanceof FileError) files.push({ file: input.name, ok: false, error: e.message, line: e.line });
       else files.push({ file: input.name, ok: false, error: `${input.name}: ${(e as Error).message}` });
     }
     doneBytes += input.bytes.length;
     await pause();
+  }
+  // Name each run's model from its metadata, keep two runs of one name on one task apart, and set
+  // each file's harness summary beside what was read from it.
+  const { summaries, notes } = runModels(good);
+  for (const { index, result } of order) {
+    const { records, meta: _meta, ...rest } = result;
+    const check = harnessCheck(result, summaries);
+    files[index] = {
+      ...rest,
+      description: result.description + (notes.get(result) ?? ""),
+      formatLabel: result.formatLabel ?? result.format,
+      ok: true,
+      records: records.length,
+      model: records[0]?.model ?? result.meta?.model ?? null,
+      task: result.task ?? null,
+      check,
+    };
+  }
+  const withRecords = good.filter((r) => r.records.length > 0 || !r.meta);
+  if (good.length > 0 && withRecords.length === 0 && summaries.length > 0) {
+    return {
+      files,
+      summaryOnly: summaries,
+      error:
+        "These files hold a harness's summary only — one score per task, no per-item results — so the page shows the harness's own scores and standard errors below. For the per-item analysis (paired comparisons, rank intervals, clusters), re-run lm-evaluation-harness with --log_samples and drop the samples_*.jsonl files it writes, or the whole output folder.",
+      ms: Date.now() - started,
+    };
   }
   if (good.length === 0) {
     return {
@@ -133,7 +171,7 @@ export async function runPipeline(
   await pause();
   let matrix: ReturnType<typeof combine>;
   try {
-    matrix = combine(good);
+    matrix = combine(withRecords);
   } catch (e) {
     if (e instanceof CombineError) return { files, error: e.message, ms: Date.now() - started };
     throw e;
@@ -172,4 +210,24 @@ export async function runPipeline(
   const byCluster = (combined.clusters ?? 0) <= 60 ? clusterBreakdown(matrix, best) : null;
   onProgress({ phase: "done", fraction: 1, message: "Done." });
   return { files, combined, byCluster, analysis: analyses[1], analyses, ms: Date.now() - started };
+}
+
+/** The harness's summary of a file's task (same run, same task, same metric and filter), beside what was read. */
+function harnessCheck(r: FileResult, summaries: readonly TaskSummary[]): HarnessCheck | null {
+  if (!r.records.length || !r.task) return null;
+  const key = r.lmEval ? `${r.lmEval.metric},${r.lmEval.filter ?? "none"}` : null;
+  const model = r.records[0]!.model;
+  const mine = summaries.filter(
+    (s) => s.run === r.run && s.task === r.task && (s.model === null || s.model === model),
+  );
+  const harness =
+    mine.find((s) => key === null || s.metric === key) ??
+    (key === null ? null : (mine.find((s) => s.metric === r.lmEval!.metric) ?? null));
+  if (!harness) return null;
+  let sum = 0;
+  for (const x of r.records) sum += x.correct;
+  const read = { value: sum / r.records.length, n: r.records.length };
+  const agrees =
+    Math.abs(read.value - harness.value) < 0.0005 + 1e-12 && (harness.n === null || harness.n === read.n);
+  return { harness, read, agrees };
 }

@@ -9,9 +9,10 @@ import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
 import { type Analysis, FEW_CLUSTERS, type PairComparison, withCorrection } from "./analysis.js";
 import type { ClusterBreakdown } from "./clusters.js";
+import { type DropEntry, filesFromEntries, type NamedFile } from "./dropEntries.js";
 // Types only: the pipeline (and arquero, which it brings) loads in the Worker, or on demand below.
-import type { FileOutcome, PipelineResult, Progress } from "./pipeline.js";
-import { CONFIDENCES, type IssueKind, type ReadOptions } from "./types.js";
+import type { FileOutcome, HarnessCheck, PipelineResult, Progress } from "./pipeline.js";
+import { CONFIDENCES, type FileFormat, type IssueKind, type ReadOptions, type TaskSummary } from "./types.js";
 import type { WorkerRequest } from "./worker.js";
 
 export interface ToolOptions {
@@ -45,6 +46,7 @@ const kindLabel: Record<IssueKind, string> = {
   "bad-json": "not valid JSON",
   "missing-field": "missing field",
   "cluster-conflict": "item in two clusters (first kept)",
+  "hash-conflict": "same item id, different question (doc_hash differs)",
   note: "note",
 };
 
@@ -90,7 +92,7 @@ function fileReport(
     );
   }
   const dropped = Object.entries(f.issueCounts)
-    .filter(([k]) => k !== "note" && k !== "cluster-conflict")
+    .filter(([k]) => k !== "note" && k !== "cluster-conflict" && k !== "hash-conflict")
     .reduce((s, [, n]) => s + (n ?? 0), 0);
   const li = h(
     "li",
@@ -105,8 +107,14 @@ function fileReport(
     h("strong", {}, `${f.file}: `),
     `${formatCount(f.records)} result${f.records === 1 ? "" : "s"} read from ${formatCount(f.lines)} line${f.lines === 1 ? "" : "s"}`,
     dropped ? `; ${formatCount(dropped)} dropped (listed below). ` : ". ",
+    h(
+      "span",
+      { class: "results-format", "data-readout": "format", "data-value": f.format },
+      `Read as ${f.formatLabel}. `,
+    ),
     h("span", { class: "results-how" }, f.description),
   );
+  if (f.check) li.append(harnessCheckLine(f.format, f.check));
   if (f.lmEval) {
     const row = h("div", { class: "results-lmeval" });
     const name = h("input", {
@@ -132,6 +140,36 @@ function fileReport(
   const issues = issueList(f.issues, f.issueCounts, false);
   if (issues) li.append(issues);
   return li;
+}
+
+const harnessName: Partial<Record<FileFormat, string>> = { "lm-eval": "lm-eval", inspect: "Inspect" };
+
+/** "lm-eval: 60.0% ± 11.2 pp on 20 · read here: 60.0% on 20 ✓" */
+function harnessCheckLine(format: FileFormat, c: HarnessCheck): HTMLElement {
+  const who = harnessName[format] ?? "The harness";
+  const se =
+    c.harness.stderr === null ? "" : ` ± ${(100 * c.harness.stderr).toFixed(1)} pp (its standard error)`;
+  const n = c.harness.n === null ? "" : ` on ${formatCount(c.harness.n)}`;
+  return h(
+    "p",
+    {
+      class: `results-check ${c.agrees ? "agrees" : "differs"}`,
+      "data-readout": "harness-check",
+      "data-agrees": c.agrees ? "1" : "0",
+      "data-harness": String(c.harness.value),
+      "data-read": String(c.read.value),
+    },
+    `${who}'s own "${c.harness.metric}": ${formatPercent(c.harness.value)}${se}${n} · read here: ${formatPercent(c.read.value)} on ${formatCount(c.read.n)} `,
+    h(
+      "strong",
+      {},
+      c.agrees
+        ? "✓ the same"
+        : c.harness.n !== null && c.harness.n !== c.read.n
+          ? "✗ a different number of samples (was the run limited, or are files missing?)"
+          : "✗ they differ: check the metric and filter chosen above",
+    ),
+  );
 }
 
 function accuracyTable(a: Analysis, coverage: PipelineResult["combined"]) {
@@ -556,6 +594,30 @@ function clusterTable(b: ClusterBreakdown, order: readonly string[]): HTMLElemen
     body.append(tr);
   }
   t.append(body);
+  const foot = h("tfoot");
+  for (const [label, key, values] of [
+    ["Micro-average (every item counts once)", "micro", b.micro],
+    ["Macro-average (every cluster counts once)", "macro", b.macro],
+  ] as const) {
+    const tr = h("tr", { "data-average": key }, h("th", { scope: "row", colspan: "2" }, label));
+    for (const j of cols)
+      tr.append(
+        h(
+          "td",
+          { class: "num", "data-model": b.models[j], "data-value": String(values[j]) },
+          formatPercent(values[j]!, 1),
+        ),
+      );
+    foot.append(tr);
+  }
+  t.append(foot);
+  section.append(
+    h(
+      "p",
+      { class: "results-averages" },
+      "The last two rows average over clusters in the two ways Lesson 1 compares: the micro-average weighs each cluster by its items, the macro-average gives each the same weight. When clusters differ in size and difficulty the two can order models differently.",
+    ),
+  );
   section.append(
     h(
       "div",
@@ -574,7 +636,7 @@ function trustNote(result: PipelineResult): HTMLElement | null {
     (s, f) =>
       s +
       Object.entries(f.issueCounts)
-        .filter(([k]) => k !== "note" && k !== "cluster-conflict")
+        .filter(([k]) => k !== "note" && k !== "cluster-conflict" && k !== "hash-conflict")
         .reduce((t, [, n]) => t + (n ?? 0), 0),
     0,
   );
@@ -641,6 +703,99 @@ function trustNote(result: PipelineResult): HTMLElement | null {
   return note;
 }
 
+/** A harness's own scores when no per-item file came with them. */
+function summaryTable(summaries: readonly TaskSummary[]): HTMLElement {
+  const t = h("table", { class: "results-table", "data-table": "summary-only" });
+  t.append(
+    h("caption", {}, "The harness's own scores, one per task and metric (no per-item results to analyse)"),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ...[
+          "Model",
+          "Task",
+          "Metric",
+          "Score",
+          "± its standard error",
+          "95% interval (score ± 1.96·SE)",
+          "Samples",
+        ].map((c) => h("th", { scope: "col" }, c)),
+      ),
+    ),
+  );
+  const body = h("tbody");
+  for (const x of summaries) {
+    const se = x.stderr;
+    body.append(
+      h(
+        "tr",
+        { "data-task": x.task, "data-metric": x.metric },
+        h("td", {}, x.model ?? "(not named)"),
+        h("td", {}, x.task),
+        h("td", {}, x.metric),
+        h(
+          "td",
+          { class: "num", "data-readout": "summary-value", "data-value": String(x.value) },
+          formatPercent(x.value),
+        ),
+        h("td", { class: "num" }, se === null ? "–" : `${(100 * se).toFixed(2)} pp`),
+        h(
+          "td",
+          { class: "num" },
+          se === null
+            ? "–"
+            : `${formatPercent(Math.max(0, x.value - 1.96 * se))} – ${formatPercent(Math.min(1, x.value + 1.96 * se))}`,
+        ),
+        h("td", { class: "num" }, x.n === null ? "–" : formatCount(x.n)),
+      ),
+    );
+  }
+  t.append(body);
+  return h(
+    "div",
+    { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Harness scores" },
+    t,
+  );
+}
+
+/** Buttons that save the analysis as CSV and JSON, with the files and settings it came from. */
+function exportButtons(result: PipelineResult, correction: () => PAdjustMethod): HTMLElement {
+  const div = h("div", { class: "results-export", role: "group", "aria-label": "Export the analysis" });
+  const status = h("span", { class: "results-export-status", role: "status" });
+  const button = (label: string, kind: "models" | "pairs" | "json") => {
+    const b = h("button", { type: "button", class: "preset", "data-action": `export-${kind}` }, label);
+    b.addEventListener("click", async () => {
+      const { analysisJson, modelsCsv, pairsCsv } = await import("./exportTables.js");
+      const { downloadBlob } = await import("../ui/exportFigure.js");
+      const analysis = withCorrection(result.analysis!, correction());
+      const ctx = { files: result.files, analysis, date: new Date().toISOString().slice(0, 10) };
+      const [text, name, type] =
+        kind === "models"
+          ? [modelsCsv(ctx), "your-results-models.csv", "text/csv"]
+          : kind === "pairs"
+            ? [pairsCsv(ctx), "your-results-pairs.csv", "text/csv"]
+            : [analysisJson(ctx), "your-results.json", "application/json"];
+      downloadBlob(new Blob([text], { type }), name);
+      status.textContent = `Saved ${name}.`;
+    });
+    return b;
+  };
+  div.append(
+    h("span", {}, "Keep the analysis: "),
+    button("Models (CSV)", "models"),
+    " ",
+    button("Pairs (CSV)", "pairs"),
+    " ",
+    button("Everything (JSON)", "json"),
+    " ",
+    status,
+  );
+  return div;
+}
+
 /** Build the tool. */
 export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElement {
   const root = h("div", { class: "results-tool" });
@@ -651,17 +806,36 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     accept: ".csv,.tsv,.txt,.jsonl,.json,.gz,text/csv,text/tab-separated-values,application/json",
     "data-key": "files",
   });
+  const folderInput = h("input", {
+    type: "file",
+    multiple: "",
+    webkitdirectory: "",
+    id: "results-folder-input",
+    class: "sr-only",
+    "data-key": "folder",
+  });
   const zone = h(
     "label",
     { class: "results-drop", for: "results-file-input" },
-    h("span", { class: "results-drop-title" }, "Drop your results files here, or choose files"),
+    h("span", { class: "results-drop-title" }, "Drop your results files or folders here, or choose files"),
     h(
       "span",
       { class: "results-drop-hint" },
-      "CSV, TSV or JSON Lines; lm-evaluation-harness samples_*.jsonl (one per model, .gz too). Several files at once are combined. Nothing is uploaded: the files are read by this page, in your browser.",
+      "Read here: CSV/TSV tables, JSON Lines; lm-evaluation-harness output folders (samples_*.jsonl per task, results_*.json; .gz too); Inspect logs (.json); HELM runs (per_instance_stats.json with run_spec.json); Every Eval Ever records; MMLU-Pro-style pred/answer files. A dropped folder keeps its layout: files in one folder are one run of one model. Nothing is uploaded: the files are read by this page, in your browser.",
     ),
     input,
   );
+  const folderButton = h(
+    "label",
+    { class: "preset results-folder", for: "results-folder-input", tabindex: "0", role: "button" },
+    "Choose a folder…",
+  );
+  folderButton.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      folderInput.click();
+    }
+  });
   const sampleButton = h(
     "button",
     { type: "button", class: "preset", "data-action": "load-sample" },
@@ -672,7 +846,16 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     { href: sample.href, download: sample.name },
     `Download the sample (${sample.name})`,
   );
-  const actions = h("div", { class: "results-actions" }, sampleButton, " ", sampleLink);
+  const actions = h(
+    "div",
+    { class: "results-actions" },
+    folderButton,
+    folderInput,
+    " ",
+    sampleButton,
+    " ",
+    sampleLink,
+  );
   const progress = h("progress", { max: "1", value: "0", "aria-label": "Reading and analysing" });
   const message = h("span", { class: "results-message" });
   const status = h(
@@ -723,9 +906,17 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
           { class: "warning results-fatal", label: "No analysis", "data-readout": "fatal" },
           h("p", {}, result.error),
         ),
+        ...(result.summaryOnly?.length ? [summaryTable(result.summaryOnly)] : []),
       );
     } else if (result.analyses) {
-      out.replaceChildren(analysisFigure(result));
+      const figure = analysisFigure(result);
+      out.replaceChildren(
+        figure,
+        exportButtons(
+          result,
+          () => (figure as unknown as { values: { correction: PAdjustMethod } }).values.correction,
+        ),
+      );
       if (result.byCluster) {
         const order = [...result.analysis!.models]
           .sort((x, y) => x.rank - y.rank || y.accuracy - x.accuracy)
@@ -790,19 +981,30 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     if (id === runId) render(result);
   }
 
-  const take = (files: FileList | File[]) => {
-    const list = Array.from(files);
+  const take = (files: FileList | File[] | NamedFile[]) => {
+    const list = Array.from(files as ArrayLike<File | NamedFile>);
     if (list.length === 0) return;
-    loaded = list.map((f) => ({
-      name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
-      blob: f,
-      options: {},
-    }));
+    loaded = list
+      .map((f) =>
+        f instanceof Blob
+          ? {
+              name: (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name,
+              blob: f as Blob,
+            }
+          : { name: f.name, blob: f.file as Blob },
+      )
+      // A chosen folder brings everything in it: keep what the page can read.
+      .filter((f) => list.length === 1 || /\.(csv|tsv|txt|jsonl?|gz)$/i.test(f.name))
+      .map((f) => ({ ...f, options: {} }));
     void run();
   };
   input.addEventListener("change", () => {
     if (input.files) take(input.files);
     input.value = "";
+  });
+  folderInput.addEventListener("change", () => {
+    if (folderInput.files) take(folderInput.files);
+    folderInput.value = "";
   });
   for (const type of ["dragenter", "dragover"]) {
     zone.addEventListener(type, (e) => {
@@ -814,7 +1016,18 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
   zone.addEventListener("drop", (e) => {
     e.preventDefault();
     zone.classList.remove("over");
-    if (e.dataTransfer?.files) take(e.dataTransfer.files);
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    // Folders come as entries; walk them so each file keeps its path (its run's folder).
+    const entries = Array.from(dt.items ?? [])
+      .map((i) => (i.kind === "file" ? (i.webkitGetAsEntry?.() as DropEntry | null) : null))
+      .filter((x): x is DropEntry => x !== null);
+    if (entries.some((x) => x.isDirectory)) {
+      void filesFromEntries(entries).then(take, (err: unknown) => {
+        message.textContent = `The dropped folder could not be read (${(err as Error).message}); choose it with "Choose a folder…" instead.`;
+        status.hidden = false;
+      });
+    } else if (dt.files) take(dt.files);
   });
   sampleButton.addEventListener("click", async () => {
     sampleButton.disabled = true;

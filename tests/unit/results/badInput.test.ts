@@ -29,10 +29,13 @@ const fatal: Record<string, RegExp> = {
     /^results\.xlsx is not a text file: it looks like a ZIP archive or an Excel\/Numbers workbook \(\.xlsx\) — export the sheet as CSV first/,
   "binary.csv": /^binary\.csv is not a text file \(a zero byte at offset \d+\)/,
   "latin1.csv": /^latin1\.csv line 2: bytes that are not UTF-8 text/,
-  "lm-eval-results-summary.json":
-    /results summary .* needs the samples_\*\.jsonl files that --log_samples writes/,
   "not-json.jsonl":
     /^not-json\.jsonl is not JSON Lines: none of its 2 lines is a JSON object \(line 1: not valid JSON/,
+  "lfs-pointer.csv": /^lfs-pointer\.csv is a Git LFS pointer .* Run `git lfs pull` in your clone/,
+  "samples_squad_completion_2024-06-01T10-11-12.jsonl":
+    /"f1", "exact_match_corpus" are computed over the whole corpus .* so there is no per-item score to compare/,
+  "unknown-shape.json":
+    /^unknown-shape\.json is a JSON document with the keys "leaderboard", "rows" — not a shape this page reads\. It reads: lm-evaluation-harness samples .*Inspect eval log .*HELM per-instance stats/,
   "jsonl-missing-field.jsonl":
     /^jsonl-missing-field\.jsonl line 1: missing field "item" and "correct"|missing field "correct"/,
 };
@@ -46,6 +49,7 @@ describe("a file that cannot be used at all says why", () => {
       "no-shared-items.csv",
       "percent.csv",
       "lm-eval-broken.jsonl",
+      "lm-eval-results-summary.json",
     ];
     expect(readdirSync(dir).sort()).toEqual([...Object.keys(fatal), ...partial].sort());
   });
@@ -68,6 +72,21 @@ describe("a file that cannot be used at all says why", () => {
     ]);
     expect(r.files.map((f) => f.ok)).toEqual([false, true]);
     expect(r.analysis?.models).toHaveLength(6);
+  });
+});
+
+describe("a harness's results summary alone", () => {
+  it("is read as the run's metadata and shown as lm-eval's own scores, with a pointer to --log_samples", async () => {
+    const r = await run("lm-eval-results-summary.json");
+    const f = r.files[0]!;
+    if (!f.ok) throw new Error(f.error);
+    expect(f.format).toBe("lm-eval-results");
+    expect(r.analysis).toBeUndefined();
+    expect(r.error).toMatch(/summary only .* re-run lm-evaluation-harness with --log_samples/);
+    // The fixture: mmlu "acc,none" 0.65 with "acc_stderr,none" 0.004.
+    expect(r.summaryOnly).toEqual([
+      { run: "|", model: null, task: "mmlu", metric: "acc,none", value: 0.65, stderr: 0.004, n: null },
+    ]);
   });
 });
 

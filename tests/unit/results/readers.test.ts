@@ -3,7 +3,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { guessDelimiter, parseDelimited } from "../../../src/components/results/delimited.ts";
-import { modelFromPath } from "../../../src/components/results/lmEvalSamples.ts";
+import { modelFromPath } from "../../../src/components/results/formats/lmEvalSamples.ts";
 import { readResultBytes, readResultText } from "../../../src/components/results/readFile.ts";
 import { sniff } from "../../../src/components/results/sniff.ts";
 import { parseCorrect } from "../../../src/components/results/values.ts";
@@ -116,7 +116,7 @@ const lmEvalRecord = (docId: number, fields: Record<string, unknown>) => ({
 });
 
 describe("lm-evaluation-harness --log_samples", () => {
-  it("reads acc per doc_id, with doc.subject as the cluster and the model from the folder name", () => {
+  it("reads acc per (task, doc_id), with doc.subject as the cluster and the model from the folder name", () => {
     const lines = [0, 1, 2, 3].map((i) => JSON.stringify(lmEvalRecord(i, { acc: i % 2, acc_norm: 1 })));
     const r = readResultText(
       lines.join("\n"),
@@ -129,11 +129,12 @@ describe("lm-evaluation-harness --log_samples", () => {
       model: "meta-llama/Llama-3-8B",
       filter: null,
     });
-    expect(r.records.map((x) => [x.item, x.correct, x.cluster])).toEqual([
-      ["0", 0, "algebra"],
-      ["1", 1, "algebra"],
-      ["2", 0, "algebra"],
-      ["3", 1, "anatomy"],
+    expect(r.task).toBe("mmlu");
+    expect(r.records.map((x) => [x.item, x.correct, x.cluster, x.hash])).toEqual([
+      ["mmlu/0", 0, "algebra", "d"],
+      ["mmlu/1", 1, "algebra", "d"],
+      ["mmlu/2", 0, "algebra", "d"],
+      ["mmlu/3", 1, "anatomy", "d"],
     ]);
   });
   it("generative tasks: keeps one answer filter (the first, or the one asked for) and says so", () => {
@@ -155,8 +156,10 @@ describe("lm-evaluation-harness --log_samples", () => {
       metric: "exact_match",
       filter: "strict-match",
       filters: ["strict-match", "flexible-extract"],
-      model: "samples_gsm8k",
+      // No folder, no results file: the run is named by its timestamp until one names the model.
+      model: "lm-eval run 2024-06-01T10-11-12",
     });
+    expect(strict.records[0]!.item).toBe("gsm8k/0");
     expect(strict.records.map((r) => r.correct)).toEqual([1, 0, 0]);
     expect(strict.description).toMatch(
       /answer filter "strict-match" \(3 of 6 lines; the other filter "flexible-extract" not used\)/,
@@ -176,7 +179,9 @@ describe("lm-evaluation-harness --log_samples", () => {
   });
   it("names the model from file names", () => {
     expect(modelFromPath("llama-8b.jsonl")).toBe("llama-8b");
-    expect(modelFromPath("samples_arc_challenge_2024-05-01T12-00-00.jsonl")).toBe("samples_arc_challenge");
+    expect(modelFromPath("samples_arc_challenge_2024-05-01T12-00-00.jsonl")).toBe(
+      "lm-eval run 2024-05-01T12-00-00",
+    );
     expect(modelFromPath("runs/qwen2__7b/samples_arc_easy_2024-05-01T12-00-00.jsonl")).toBe("qwen2/7b");
   });
   it("reads a gzip-compressed samples file", async () => {
