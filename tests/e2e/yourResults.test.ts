@@ -1,7 +1,8 @@
 // The "your own results" tool in a browser: the sample's numbers against the statistics core,
 // bad files with their messages, lm-eval samples with a filter switch, different item sets,
 // and a 200,000-row file that completes with progress shown while the page keeps painting.
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import type { Browser, Page } from "playwright-core";
@@ -47,10 +48,10 @@ const text = (name: string, body: string): Upload => ({
   buffer: Buffer.from(body),
 });
 
-/** Upload files through the file picker and wait for the run to finish. */
-async function upload(files: Upload[], timeout = 30_000) {
+/** Upload files (or a folder) through a file picker and wait for the run to finish. */
+async function upload(files: Upload[] | string, timeout = 30_000, input = "#results-file-input") {
   const before = Number((await page.locator(tool).getAttribute("data-runs")) ?? 0);
-  await page.setInputFiles("#results-file-input", files);
+  await page.setInputFiles(input, files);
   await page.waitForFunction(
     ([sel, n]) => {
       const el = document.querySelector(sel as string) as HTMLElement;
@@ -447,6 +448,138 @@ describe("hostile names (tests/fixtures/bad-input/hostile-strings.txt)", () => {
     // Rendered as text: the table shows the markup-looking name literally.
     await expect(page.locator("#fig-your-results").textContent()).resolves.toContain(
       "<script>window.__pwned = 1</script>",
+    );
+  });
+});
+
+describe("a whole lm-eval output folder: two models, three tasks", () => {
+  // Built by hand so every number below can be counted: model A (folder org__A) and model B
+  // (org__B), tasks copa (10 docs), math (10), arc (5). Right answers:
+  //   A: copa 8, math 3, arc 4 → 15 of 25;  B: copa 6, math 5, arc 1 → 12 of 25.
+  //   Macro (per task): A (0.8 + 0.3 + 0.8)/3 = 0.6333…; B (0.6 + 0.5 + 0.2)/3 = 0.4333…
+  const ts = "2024-06-01T10-00-00.000001";
+  const right = {
+    A: { copa: 8, math: 3, arc: 4 },
+    B: { copa: 6, math: 5, arc: 1 },
+  } as const;
+  const size = { copa: 10, math: 10, arc: 5 } as const;
+  let runDir = "";
+  beforeAll(() => {
+    runDir = mkdtempSync(join(tmpdir(), "lm-eval-run-"));
+    for (const [model, tasks] of Object.entries(right)) {
+      const dir = join(runDir, `org__${model}`);
+      mkdirSync(dir, { recursive: true });
+      for (const [task, k] of Object.entries(tasks)) {
+        const lines = Array.from({ length: size[task as keyof typeof size] }, (_, i) =>
+          JSON.stringify({
+            doc_id: i,
+            doc: { q: `${task} ${i}` },
+            target: "1",
+            arguments: {},
+            resps: [],
+            filtered_resps: [],
+            filter: "none",
+            metrics: ["acc"],
+            doc_hash: `${task}-${i}`,
+            acc: i < k ? 1 : 0,
+          }),
+        );
+        writeFileSync(join(dir, `samples_${task}_${ts}.jsonl`), `${lines.join("\n")}\n`);
+      }
+      // lm-eval's own summary: the same accuracies, with stderr √(p(1−p)/(n−1)).
+      const results = Object.fromEntries(
+        Object.entries(tasks).map(([task, k]) => {
+          const n = size[task as keyof typeof size];
+          const p = k / n;
+          return [
+            task,
+            { alias: task, "acc,none": p, "acc_stderr,none": Math.sqrt((p * (1 - p)) / (n - 1)) },
+          ];
+        }),
+      );
+      const nSamples = Object.fromEntries(
+        Object.keys(tasks).map((t) => [
+          t,
+          { original: size[t as keyof typeof size], effective: size[t as keyof typeof size] },
+        ]),
+      );
+      writeFileSync(
+        join(dir, `results_${ts}.json`),
+        JSON.stringify({ results, "n-samples": nSamples, model_name: `org/model-${model}`, versions: {} }),
+      );
+    }
+  });
+  afterAll(() => rmSync(runDir, { recursive: true, force: true }));
+
+  it("names each model from its results file and reads 25 items per model, keyed by task and doc_id", async () => {
+    await upload(runDir, 30_000, "#results-folder-input");
+    expect(await value('[data-readout="shared-items"]')).toBe(25);
+    expect(await value('tr[data-model="org/model-A"] [data-readout="accuracy"]')).toBeCloseTo(60, 9);
+    expect(await value('tr[data-model="org/model-B"] [data-readout="accuracy"]')).toBeCloseTo(48, 9);
+    const formats = await page
+      .locator('li.results-file [data-readout="format"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.value));
+    expect(formats.sort()).toEqual([...Array(6).fill("lm-eval"), "lm-eval-results", "lm-eval-results"]);
+  });
+  it("sets lm-eval's own score beside what was read, for every samples file", async () => {
+    const checks = page.locator('[data-readout="harness-check"]');
+    expect(await checks.count()).toBe(6);
+    expect(await checks.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.agrees))).toEqual(
+      Array(6).fill("1"),
+    );
+    const copaA = page.locator(
+      'li[data-file$="org__A/samples_copa_2024-06-01T10-00-00.000001.jsonl"] [data-readout="harness-check"]',
+    );
+    await expect(copaA.textContent()).resolves.toMatch(
+      /lm-eval's own "acc,none": 80\.0% ± 13\.3 pp .* on 10 · read here: 80\.0% on 10 ✓ the same/,
+    );
+  });
+  it("per task, and micro and macro averages over the tasks", async () => {
+    const cell = (task: string, model: string) =>
+      value(`.results-clusters tr[data-cluster="${task}"] td[data-model="${model}"]`);
+    expect(await cell("copa", "org/model-A")).toBeCloseTo(0.8, 12);
+    expect(await cell("arc", "org/model-B")).toBeCloseTo(0.2, 12);
+    const avg = (kind: string, model: string) =>
+      value(`.results-clusters tr[data-average="${kind}"] td[data-model="${model}"]`);
+    expect(await avg("micro", "org/model-A")).toBeCloseTo(15 / 25, 12);
+    expect(await avg("macro", "org/model-A")).toBeCloseTo((0.8 + 0.3 + 0.8) / 3, 12);
+    expect(await avg("macro", "org/model-B")).toBeCloseTo((0.6 + 0.5 + 0.2) / 3, 12);
+  });
+  it("exports the per-model table as CSV with the files it came from", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('[data-action="export-models"]').click(),
+    ]);
+    const body = readFileSync((await download.path())!, "utf8");
+    expect(download.suggestedFilename()).toBe("your-results-models.csv");
+    expect(body).toMatch(/# file .*org__A\/samples_copa_.*: read as lm-evaluation-harness samples/);
+    expect(body).toMatch(/\norg\/model-A,25,15,0\.6,/);
+  });
+});
+
+describe("Inspect .eval logs", () => {
+  const evalDir = join(root, "tests/fixtures/results-formats/inspect-eval");
+  it("reads the ZIP archive, averages epochs and checks against Inspect's own accuracy", async () => {
+    await upload(
+      ["log_streaming.eval", "2025-02-11T15-18-04-05-00_popularity_mj7khqpMM4GBCfVQozKgzB.eval"].map(
+        (name) => ({
+          name,
+          mimeType: "application/octet-stream",
+          buffer: readFileSync(join(evalDir, name)),
+        }),
+      ),
+    );
+    const agrees = await page
+      .locator('[data-readout="harness-check"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.agrees));
+    expect(agrees).toEqual(["1", "1"]);
+    // Shared samples 1 and 2: Llama 405B (1: I,C → 0.5; 2: C,C → 1) mean 0.75; gpt-4o-mini C, C → 1.
+    expect(await value('[data-readout="shared-items"]')).toBe(2);
+    expect(
+      await value('tr[data-model="azureai/Meta-Llama-3-1-405B-Instruct-jqf"] [data-readout="accuracy"]'),
+    ).toBeCloseTo(75, 9);
+    await expect(page.locator('li[data-file="log_streaming.eval"]').textContent()).resolves.toMatch(
+      /Read as Inspect eval log.*2 epochs per item, averaged per item/,
     );
   });
 });

@@ -803,7 +803,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     type: "file",
     multiple: "",
     id: "results-file-input",
-    accept: ".csv,.tsv,.txt,.jsonl,.json,.gz,text/csv,text/tab-separated-values,application/json",
+    accept: ".csv,.tsv,.txt,.jsonl,.json,.gz,.eval,text/csv,text/tab-separated-values,application/json",
     "data-key": "files",
   });
   const folderInput = h("input", {
@@ -821,7 +821,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     h(
       "span",
       { class: "results-drop-hint" },
-      "Read here: CSV/TSV tables, JSON Lines; lm-evaluation-harness output folders (samples_*.jsonl per task, results_*.json; .gz too); Inspect logs (.json); HELM runs (per_instance_stats.json with run_spec.json); Every Eval Ever records; MMLU-Pro-style pred/answer files. A dropped folder keeps its layout: files in one folder are one run of one model. Nothing is uploaded: the files are read by this page, in your browser.",
+      "Read here: CSV/TSV tables, JSON Lines; lm-evaluation-harness output folders (samples_*.jsonl per task, results_*.json; .gz too); Inspect logs (.eval or .json); HELM runs (per_instance_stats.json with run_spec.json); Every Eval Ever records; MMLU-Pro-style pred/answer files. A dropped folder keeps its layout: files in one folder are one run of one model. Nothing is uploaded: the files are read by this page, in your browser.",
     ),
     input,
   );
@@ -981,9 +981,9 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     if (id === runId) render(result);
   }
 
-  const take = (files: FileList | File[] | NamedFile[]) => {
+  /** `fromFolder`: a chosen or dropped folder brings everything in it; keep what the page can read. */
+  const take = (files: FileList | File[] | NamedFile[], fromFolder = false) => {
     const list = Array.from(files as ArrayLike<File | NamedFile>);
-    if (list.length === 0) return;
     loaded = list
       .map((f) =>
         f instanceof Blob
@@ -993,9 +993,15 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
             }
           : { name: f.name, blob: f.file as Blob },
       )
-      // A chosen folder brings everything in it: keep what the page can read.
-      .filter((f) => list.length === 1 || /\.(csv|tsv|txt|jsonl?|gz)$/i.test(f.name))
+      .filter((f) => !fromFolder || /\.(csv|tsv|txt|jsonl?|gz|eval)$/i.test(f.name))
       .map((f) => ({ ...f, options: {} }));
+    if (loaded.length === 0) {
+      message.textContent = fromFolder
+        ? "The folder holds no file this page reads (.csv, .tsv, .txt, .json, .jsonl, .gz, .eval)."
+        : "";
+      status.hidden = !fromFolder;
+      return;
+    }
     void run();
   };
   input.addEventListener("change", () => {
@@ -1003,7 +1009,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     input.value = "";
   });
   folderInput.addEventListener("change", () => {
-    if (folderInput.files) take(folderInput.files);
+    if (folderInput.files) take(folderInput.files, true);
     folderInput.value = "";
   });
   for (const type of ["dragenter", "dragover"]) {
@@ -1023,10 +1029,13 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
       .map((i) => (i.kind === "file" ? (i.webkitGetAsEntry?.() as DropEntry | null) : null))
       .filter((x): x is DropEntry => x !== null);
     if (entries.some((x) => x.isDirectory)) {
-      void filesFromEntries(entries).then(take, (err: unknown) => {
-        message.textContent = `The dropped folder could not be read (${(err as Error).message}); choose it with "Choose a folder…" instead.`;
-        status.hidden = false;
-      });
+      void filesFromEntries(entries).then(
+        (found) => take(found, true),
+        (err: unknown) => {
+          message.textContent = `The dropped folder could not be read (${(err as Error).message}); choose it with "Choose a folder…" instead.`;
+          status.hidden = false;
+        },
+      );
     } else if (dt.files) take(dt.files);
   });
   sampleButton.addEventListener("click", async () => {

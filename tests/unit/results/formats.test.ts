@@ -121,6 +121,40 @@ describe("real Inspect logs: two models on arc_easy", () => {
   });
 });
 
+describe("real Inspect .eval archives (ZIP)", () => {
+  it("two epochs per item are averaged per item; the within-item share of variance is reported", async () => {
+    const r = await runPipeline([input("inspect-eval/log_streaming.eval")]);
+    const f = ok(r.files[0]!);
+    expect([f.format, f.model, f.records]).toEqual([
+      "inspect",
+      "azureai/Meta-Llama-3-1-405B-Instruct-jqf",
+      2,
+    ]);
+    // Sample 1: I, C → 0.5; sample 2: C, C → 1. Mean 0.75 = Inspect's own accuracy.
+    expect(f.check).toMatchObject({ agrees: true, read: { value: 0.75, n: 2 }, harness: { value: 0.75 } });
+    // Variance of the four scores around 0.75: SS 0.75; within items: 0.5 → 67%.
+    expect(f.description).toMatch(
+      /2 epochs per item, averaged per item — 67% of the single scores' variance is within items/,
+    );
+  });
+  it("a one-epoch log of 10 samples: 8 right, as Inspect says (0.8)", async () => {
+    const r = await runPipeline([
+      input("inspect-eval/2025-02-11T15-18-04-05-00_popularity_mj7khqpMM4GBCfVQozKgzB.eval"),
+    ]);
+    const f = ok(r.files[0]!);
+    expect([f.model, f.records, f.check?.agrees]).toEqual(["openai/gpt-4o-mini", 10, true]);
+    expect(r.analysis?.models[0]!.k).toBe(8);
+  });
+  it("a ZIP that is not an Inspect log says so", async () => {
+    const { zipSync } = await import("fflate");
+    const bytes = zipSync({ "sheet.xml": new TextEncoder().encode("<x/>") });
+    const r = await runPipeline([{ name: "book.eval", bytes }]);
+    const f = r.files[0]!;
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect(f.error).toMatch(/^book\.eval is a ZIP archive without Inspect's header\.json/);
+  });
+});
+
 describe("real Every Eval Ever instance-level record", () => {
   it("reads model_id, evaluation_name/sample_id and evaluation.score", async () => {
     const r = await runPipeline([
