@@ -1,7 +1,7 @@
 // Readers for per-item results in CSV, TSV or JSON Lines, in long form (model, item, correct
 // [, cluster]) or wide form (item [, cluster], then one column per model). Every dropped line
 // is logged with its line number and the reason; a file that cannot be read at all throws.
-import { csvParseRows, tsvParseRows } from "d3-dsv";
+import { csvParseRows, dsvFormat, tsvParseRows } from "d3-dsv";
 import { IssueLog } from "./issues.js";
 import { FileError, type FileResult, type ResultRecord } from "./types.js";
 import { parseCorrect } from "./values.js";
@@ -26,13 +26,21 @@ function findColumn(header: readonly string[], role: Role): number {
   return -1;
 }
 
-export function guessDelimiter(name: string, firstLine: string): "," | "\t" {
+/**
+ * The delimiter, from the file name and the header line. Semicolons are what spreadsheets write
+ * as "CSV" where the comma is the decimal separator (much of Europe): a header with semicolons
+ * and no commas is read with semicolons.
+ */
+export function guessDelimiter(name: string, firstLine: string): "," | "\t" | ";" {
+  const count = (c: string) => firstLine.split(c).length - 1;
+  const [tabs, commas, semis] = [count("\t"), count(","), count(";")];
   if (/\.tsv$|\.tab$/i.test(name)) return "\t";
+  if (semis > 0 && commas === 0 && tabs === 0) return ";";
   if (/\.csv$/i.test(name)) return firstLine.includes(",") || !firstLine.includes("\t") ? "," : "\t";
-  const tabs = firstLine.split("\t").length - 1;
-  const commas = firstLine.split(",").length - 1;
   return tabs > commas ? "\t" : ",";
 }
+
+const semicolonParseRows = dsvFormat(";").parseRows;
 
 const listed = (cols: readonly string[]) => cols.map((c) => `"${c}"`).join(", ");
 
@@ -44,7 +52,9 @@ export function parseDelimited(
 ): FileResult {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = guessDelimiter(file, firstLine);
-  const rows = (delimiter === "\t" ? tsvParseRows : csvParseRows)(text);
+  const rows = (delimiter === "\t" ? tsvParseRows : delimiter === ";" ? semicolonParseRows : csvParseRows)(
+    text,
+  );
   // Line numbers: a quoted field may hold newlines, so count them when the file has quotes.
   const quoted = text.includes('"');
   const lineOf = new Int32Array(rows.length);
@@ -55,7 +65,7 @@ export function parseDelimited(
     if (quoted)
       for (const f of rows[i]!) for (let j = f.indexOf("\n"); j >= 0; j = f.indexOf("\n", j + 1)) line++;
   }
-  const kind = delimiter === "\t" ? "TSV" : "CSV";
+  const kind = delimiter === "\t" ? "TSV" : delimiter === ";" ? "CSV with semicolons" : "CSV";
   const header = rows[0]!.map((h) => h.trim());
   const isBlank = (r: string[]) => r.every((f) => f.trim() === "");
   const dataCount = rows.slice(1).filter((r) => !isBlank(r)).length;
@@ -204,7 +214,8 @@ export function parseJsonLinesLong(
   file: string,
   log: IssueLog,
 ): FileResult {
-  const keys = Object.keys(lines[0]!.value);
+  // Field names from the first few records, so one odd first line does not decide for the file.
+  const keys = [...new Set(lines.slice(0, 20).flatMap((l) => Object.keys(l.value)))];
   const pick = (role: Role) =>
     (columnNames[role] as readonly string[]).find((n) => keys.some((k) => norm(k) === n));
   const key = (role: Role) => {

@@ -49,6 +49,14 @@ export function sniff(bytes: Uint8Array, file: string): Sniffed {
     return { kind: "text", text: text.replace(/^\uFEFF/, "") };
   }
   const head = bytes.subarray(0, 8192);
+  // UTF-16 without a byte-order mark: ASCII text with a zero byte beside every character.
+  const utf16 = utf16Order(head);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    if (text.trim() === "")
+      throw new FileError(file, `${file} is empty: it has ${bytes.length} bytes, all blank.`);
+    return { kind: "text", text };
+  }
   const nul = head.indexOf(0);
   let control = 0;
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
@@ -79,15 +87,39 @@ export function sniff(bytes: Uint8Array, file: string): Sniffed {
   return { kind: "text", text };
 }
 
+/**
+ * "utf-16le" or "utf-16be" when the bytes look like UTF-16 text without a byte-order mark: nearly
+ * every other byte zero, on one side, and the rest printable. Null when they do not.
+ */
+export function utf16Order(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = head.length - (head.length % 2);
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenZero++;
+    if (head[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > 0.9 * pairs && evenZero < 0.1 * pairs) return "utf-16le";
+  if (evenZero > 0.9 * pairs && oddZero < 0.1 * pairs) return "utf-16be";
+  return null;
+}
+
 /** Gunzip in the browser (and in Node ≥ 18) with the platform's DecompressionStream. */
 export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Array> {
   try {
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (e) {
+    // A browser reports a cut-off stream as a bare "Failed to fetch" or "unexpected end of file".
+    const message = (e as Error).message;
+    const truncated = /fetch|end of (file|data|stream)|truncat|incomplete/i.test(message);
     throw new FileError(
       file,
-      `${file} looks gzip-compressed but could not be decompressed (${(e as Error).message}).`,
+      truncated
+        ? `${file} is gzip-compressed but ends early: the file is cut off (an interrupted download or copy?). Get the whole file again, or decompress it yourself to see how much is there.`
+        : `${file} looks gzip-compressed but could not be decompressed (${message}).`,
     );
   }
 }

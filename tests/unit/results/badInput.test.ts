@@ -31,6 +31,7 @@ const fatal: Record<string, RegExp> = {
   "latin1.csv": /^latin1\.csv line 2: bytes that are not UTF-8 text/,
   "not-json.jsonl":
     /^not-json\.jsonl is not JSON Lines: none of its 2 lines is a JSON object \(line 1: not valid JSON/,
+  "truncated.jsonl.gz": /^truncated\.jsonl\.gz is gzip-compressed but ends early: the file is cut off/,
   "lfs-pointer.csv": /^lfs-pointer\.csv is a Git LFS pointer .* Run `git lfs pull` in your clone/,
   "samples_squad_completion_2024-06-01T10-11-12.jsonl":
     /"f1", "exact_match_corpus" are computed over the whole corpus .* so there is no per-item score to compare/,
@@ -50,6 +51,9 @@ describe("a file that cannot be used at all says why", () => {
       "percent.csv",
       "lm-eval-broken.jsonl",
       "lm-eval-results-summary.json",
+      "semicolons.csv",
+      "utf16-no-bom.csv",
+      "samples_arc_2024-06-01T10-11-12.jsonl",
     ];
     expect(readdirSync(dir).sort()).toEqual([...Object.keys(fatal), ...partial].sort());
   });
@@ -72,6 +76,29 @@ describe("a file that cannot be used at all says why", () => {
     ]);
     expect(r.files.map((f) => f.ok)).toEqual([false, true]);
     expect(r.analysis?.models).toHaveLength(6);
+  });
+});
+
+describe("files that used to be refused for the wrong reason", () => {
+  it("a CSV with semicolons (a spreadsheet where the comma is the decimal mark) is read with them", async () => {
+    const f = (await run("semicolons.csv")).files[0]!;
+    if (!f.ok) throw new Error(f.error);
+    expect([f.records, f.formatLabel]).toEqual([4, "CSV/TSV table, long"]);
+    expect(f.description).toMatch(/CSV with semicolons/);
+  });
+  it("UTF-16 without a byte-order mark is decoded, not called 'not a text file'", async () => {
+    const r = await run("utf16-no-bom.csv");
+    const f = r.files[0]!;
+    if (!f.ok) throw new Error(f.error);
+    expect(f.records).toBe(4);
+    expect(r.analysis?.models.map((m) => m.k)).toEqual([1, 2]);
+  });
+  it("an lm-eval file whose first line is odd: that line is dropped, the rest read (like any later line)", async () => {
+    const f = (await run("samples_arc_2024-06-01T10-11-12.jsonl")).files[0]!;
+    if (!f.ok) throw new Error(f.error);
+    expect(f.format).toBe("lm-eval");
+    expect(f.records).toBe(4);
+    expect(f.issues[0]!.message).toMatch(/^line 1: no "doc_id"; line dropped/);
   });
 });
 

@@ -190,6 +190,7 @@ export function parseLmEval(input: FormatInput, options: ReadOptions = {}): File
 export const lmEvalSamples: ResultFormat = {
   id: "lm-eval",
   label: "lm-evaluation-harness samples (--log_samples)",
-  detect: ({ lines }) => (lines?.[0] && isLmEvalRecord(lines[0].value) ? 0.9 : 0),
+  // Any of the first lines will do: one odd first line must not hide a whole file's format.
+  detect: ({ lines }) => (lines?.slice(0, 20).some((l) => isLmEvalRecord(l.value)) ? 0.9 : 0),
   parse: (input, options) => parseLmEval(input, options),
 };
