@@ -173,6 +173,9 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       const w1 = wide ? Math.floor(width * 0.48) : width;
       const w2 = wide ? width - w1 - 16 : width;
       const m = rows.length;
+      // On a phone the bump chart is ~300 px wide: short names ("A") and tighter margins, so no label is cut.
+      const compact = w1 < 560;
+      const label = (r: ShiftedModel) => (compact ? r.name.replace(/^Model /, "") : r.name);
 
       const lines = rows.flatMap((r) => [
         { name: r.name, x: 0, rank: r.benchmarkRank },
@@ -181,15 +184,15 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       const bump = Plot.plot({
         width: w1,
         height: 70 + 56 * m,
-        marginLeft: 170,
-        marginRight: 190,
+        marginLeft: compact ? 92 : 170,
+        marginRight: compact ? 112 : 190,
         marginTop: 40,
         marginBottom: 34,
-        style: { fontSize: "14px" },
+        style: { fontSize: compact ? "13px" : "14px" },
         x: { domain: [0, 1], axis: null },
         y: { domain: [m + 0.5, 0.5], axis: null },
         marks: [
-          Plot.text(["Benchmark rank"], {
+          Plot.text([compact ? "Benchmark" : "Benchmark rank"], {
             x: 0,
             y: 0.5,
             dy: -22,
@@ -197,7 +200,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             textAnchor: "end",
             fontWeight: 700,
           }),
-          Plot.text(["Your task's rank"], {
+          Plot.text([compact ? "Your task" : "Your task's rank"], {
             x: 1,
             y: 0.5,
             dy: -22,
@@ -205,7 +208,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             textAnchor: "start",
             fontWeight: 700,
           }),
-          Plot.text(["dashed line: the model changed place · ×: where two models swap"], {
+          Plot.text([compact ? "dashed: moved · ×: a swap" : "dashed line: the model changed place · ×: where two models swap"], {
             frameAnchor: "bottom",
             dy: 26,
             fontSize: 12,
@@ -234,7 +237,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
           Plot.text(rows, {
             x: 0,
             y: "benchmarkRank",
-            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${r.name}  ${formatPercent(r.benchmark)}`,
+            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${label(r)}  ${formatPercent(r.benchmark)}`,
             dx: -12,
             textAnchor: "end",
             fontWeight: 600,
@@ -242,7 +245,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
           Plot.text(rows, {
             x: 1,
             y: "taskRank",
-            text: (r: ShiftedModel) => `${r.taskRank}. ${r.name}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
+            text: (r: ShiftedModel) => `${r.taskRank}. ${label(r)}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
             dx: 12,
             textAnchor: "start",
             fontWeight: 600,
@@ -355,13 +358,13 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
         <span data-readout="leader-benchmark-rank" data-value="${leader.benchmarkRank}">${
           leader.name === benchLeader.name
             ? `The benchmark leader, ${leader.name}, is still first on the task.`
-            : `The task is won by ${leader.name}, ranked ${leader.benchmarkRank} on the benchmark; the benchmark leader, ${benchLeader.name}, falls to ${benchLeader.taskRank}.`
+            : `The task is won by ${leader.name}, ranked ${leader.benchmarkRank} on the benchmark; the benchmark leader, ${benchLeader.name}, falls to rank ${benchLeader.taskRank}.`
         }</span></p>
-        <table class="l4-table">
+        <div class="l4-table-wrap"><table class="l4-table">
           <caption>The models at this shift</caption>
           <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th><th scope="col">Rank</th><th scope="col">Transfers</th><th scope="col">Untested skill*</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
           <tbody>${table}</tbody>
-        </table>
+        </table></div>
         <p class="table-note">* The accuracy a model would have on the parts of the task no benchmark tested — invisible on any leaderboard. ${flipText}.</p>`);
 
       const summary =

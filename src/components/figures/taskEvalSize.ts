@@ -98,9 +98,10 @@ function html(text: string): HTMLElement {
 export function evalSizeNotice(v: EvalSizeInputs): string {
   const a = evalSizeAnswer(v);
   const wanted = formatPercent(v.target, 0);
+  const smallest = `At ${formatCount(v.n)} examples, only gaps of ${a.mddPp.toFixed(1)} pp or more are found ${wanted} of the time (${a.mddPairedPp.toFixed(1)} pp if both models answer the same examples and are compared paired).`;
   return a.power >= v.target
-    ? `At ${formatCount(v.n)} examples, a ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
-    : `At ${formatCount(v.n)} examples each score is ±${a.halfWidthPp.toFixed(1)} pp, and only gaps of ${a.mddPp.toFixed(1)} pp or more are found ${wanted} of the time. A ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time; separating it takes ${formatCount(a.nNeeded)} examples per model.`;
+    ? `${smallest} Your ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
+    : `${smallest} Your ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time: enough to shortlist, not to separate.`;
 }
 
 export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
@@ -325,7 +326,7 @@ export function taskEvalSizeFigure() {
         At this N the smallest gap found ${Math.round(v.target * 100)}% of the time is
         <strong data-readout="mdd" data-value="${a.mddPp.toFixed(6)}">${a.mddPp.toFixed(1)} pp</strong> with separate question sets, or
         <strong data-readout="mdd-paired" data-value="${a.mddPairedPp.toFixed(6)}">${a.mddPairedPp.toFixed(1)} pp</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
-        At 100 examples a score at ${formatPercent(a.p1, 0)} is <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}">±${a.halfWidthAt100Pp.toFixed(1)} pp</span>.</p>`);
+        <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}"${v.n === 100 ? " hidden" : ""}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ±${a.halfWidthAt100Pp.toFixed(1)} pp.</span></p>`);
 
       const summary =
         `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ±${a.halfWidthPp.toFixed(1)} pp. ` +

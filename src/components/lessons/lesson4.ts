@@ -41,6 +41,13 @@ export function subcategoryCount(rows: readonly SubjectRow[], subcategory: strin
 export const subjectList = (c: SubcategoryCount) =>
   c.subjects.map((s) => `${s.name}: ${formatCount(s.n)}`).join(", ");
 
+/** A part of a whole as a percentage for prose: (1763, 14042) → "12.6%". */
+export function shareOf(part: number, whole: number): string {
+  if (!(whole > 0) || part < 0 || part > whole)
+    throw new RangeError(`shareOf needs 0 ≤ part ≤ whole and whole > 0, got ${part} of ${whole}`);
+  return formatPercent(part / whole);
+}
+
 /** What a task eval of `n` examples can and cannot tell, at the lesson's two gaps. */
 export interface EvalSizeFacts {
   n: number;
@@ -121,17 +128,15 @@ export function shiftSentence(rows: readonly ShiftedModel[], shift: number): str
     : `${where}, ${swapped}: the benchmark leader, ${benchLeader.name}, finishes ${ordinal(benchLeader.taskRank)} on your task (${formatPercent(benchLeader.task)}), and ${taskLeader.name}, ${ordinal(taskLeader.benchmarkRank)} on the benchmark, wins it (${formatPercent(taskLeader.task)}).`;
 }
 
-/** The live sentence under the calibration figure, from its current inputs. */
+/**
+ * The live clause of the calibration paragraph, from the figure's current inputs: the accuracy
+ * both models share and each one's ECE.
+ */
 export function calibrationSentence(v: CalibrationInputs): string {
   const [cal, over] = compareCalibration(v) as [
     ReturnType<typeof compareCalibration>[number],
     ReturnType<typeof compareCalibration>[number],
   ];
-  const head = `Both models are right on ${formatPercent(cal.accuracy)} of ${formatCount(v.n)} questions.`;
-  const ece = `The calibrated model's ECE is ${(100 * cal.ece).toFixed(1)} pp and the over-confident model's ${(100 * over.ece).toFixed(1)} pp`;
-  const sure = (m: typeof cal) =>
-    m.sureCount === 0
-      ? "none"
-      : `${formatCount(m.sureCount)} (${formatPercent(m.sureWrong, 0)} of them wrong)`;
-  return `${head} ${ece}. Answers stated at 90% confidence or more: ${sure(over)} for the over-confident model, ${sure(cal)} for the calibrated one.`;
+  const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
+  return `Here both models are right on ${formatPercent(cal.accuracy)} of ${formatCount(v.n)} questions, and the ECE is ${pp(cal.ece)} for the calibrated model against ${pp(over.ece)} for the over-confident one (k = ${v.overconfidence.toFixed(1)}).`;
 }

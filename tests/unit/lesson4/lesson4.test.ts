@@ -6,6 +6,7 @@ import {
   calibrationSentence,
   evalSizeFacts,
   evalSizeSentence,
+  shareOf,
   shiftRows,
   shiftSentence,
   subcategoryCount,
@@ -33,6 +34,9 @@ describe("MMLU's law and health questions", () => {
       "international law",
       "jurisprudence",
     ]);
+    // 1,763 / 14,042 = 0.12555 (hand-worked) → 12.6%
+    expect(shareOf(law.n, 14042)).toBe("12.6%");
+    expect(() => shareOf(5, 0)).toThrow(/whole > 0/);
     expect(subjectList(law)).toBe("professional law: 1,534, international law: 121, jurisprudence: 108");
   });
 
@@ -151,8 +155,15 @@ describe("the live sentence under the shift figure", () => {
 describe("the live sentence under the calibration figure", () => {
   it("states the shared accuracy and both ECEs; k = 1 makes them equal", () => {
     const s = calibrationSentence({ accuracy: 0.75, overconfidence: 1, n: 1000, bins: 10, seed: 1 });
-    const ece = [...s.matchAll(/ECE is ([\d.]+) pp and the over-confident model's ([\d.]+) pp/g)][0]!;
+    const ece = s.match(/the ECE is ([\d.]+) pp for the calibrated model against ([\d.]+) pp/)!;
     expect(ece[1]).toBe(ece[2]);
-    expect(s).toMatch(/^Both models are right on \d+\.\d% of 1,000 questions\./);
+    expect(s).toMatch(/^Here both models are right on \d+\.\d% of 1,000 questions/);
+    expect(s).toContain("(k = 1.0)");
+  });
+
+  it("k = 3 makes the over-confident model's ECE the larger", () => {
+    const s = calibrationSentence({ accuracy: 0.75, overconfidence: 3, n: 1000, bins: 10, seed: 1 });
+    const ece = s.match(/the ECE is ([\d.]+) pp for the calibrated model against ([\d.]+) pp/)!;
+    expect(Number(ece[2])).toBeGreaterThan(3 * Number(ece[1]));
   });
 });

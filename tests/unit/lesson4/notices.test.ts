@@ -92,13 +92,14 @@ describe("calibration figure", () => {
 });
 
 describe("task-eval-size figure", () => {
-  it("at 100 examples and a 5 pp gap: ±7.8 pp, the smallest gap found 80% of the time, 1,094 needed", () => {
-    // Smallest gap at 80% power, variance at p = .8 (hand-worked): (1.959964 + 0.841621) · √(2 · .16 / 100) = 15.85 pp.
+  it("at 100 examples and a 5 pp gap: the smallest gap found 80% of the time, and the 5 pp gap missed", () => {
+    // Smallest gap at 80% power, variance at p = .8 (hand-worked): (1.959964 + 0.841621) · √(2 · .16 / 100) = 15.85 pp;
+    // paired with r = .5: 15.85 · √.5 = 11.21 pp. Power for 80% vs 75% at 100 (R power.prop.test): 0.132 → missed 87%.
     const text = evalSizeNotice({ p: 0.8, gap: 5, n: 100, target: 0.8 });
-    expect(text).toContain("±7.8 pp");
-    expect(text).toContain("only gaps of 15.8 pp or more are found 80% of the time");
-    expect(text).toContain("1,094 examples per model");
+    expect(text).toContain("only gaps of 15.8 pp or more are found 80% of the time (11.2 pp if both models");
+    expect(text).toContain("Your 5 pp gap is missed 87% of the time: enough to shortlist, not to separate.");
     expect(text).not.toMatch(/clearly worse/);
+    expect(evalSizeNotice({ p: 0.8, gap: 5, n: 1094, target: 0.8 })).toContain("this eval can separate");
   });
 });
 
