@@ -208,11 +208,18 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             textAnchor: "start",
             fontWeight: 700,
           }),
-          Plot.text([compact ? "dashed: moved · ×: a swap" : "dashed line: the model changed place · ×: where two models swap"], {
-            frameAnchor: "bottom",
-            dy: 26,
-            fontSize: 12,
-          }),
+          Plot.text(
+            [
+              compact
+                ? "dashed: moved · ×: a swap"
+                : "dashed line: the model changed place · ×: where two models swap",
+            ],
+            {
+              frameAnchor: "bottom",
+              dy: 26,
+              fontSize: 12,
+            },
+          ),
           // Models that keep their place: solid lines; models that move: dashed (a cue besides colour).
           ...[false, true].map((moved) =>
             Plot.line(
@@ -245,7 +252,8 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
           Plot.text(rows, {
             x: 1,
             y: "taskRank",
-            text: (r: ShiftedModel) => `${r.taskRank}. ${label(r)}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
+            text: (r: ShiftedModel) =>
+              `${r.taskRank}. ${label(r)}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
             dx: 12,
             textAnchor: "start",
             fontWeight: 600,
