@@ -231,13 +231,17 @@ export function reliabilityDiagramFigure() {
             dx: 8,
             dy: 6,
             text: (m: ModelCalibration) =>
+              // On a phone the panels are ~130 px wide: only the ECE (the readout below has the rest).
               compact
-                ? `ECE ${(100 * m.ece).toFixed(1)} pp\nacc. ${formatPercent(m.accuracy, 0)}\nconf. ${formatPercent(m.meanConfidence, 0)}`
+                ? `ECE ${(100 * m.ece).toFixed(1)} pp`
                 : `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
             textAnchor: "start",
             lineAnchor: "top",
             fontSize: compact ? 11.5 : 13,
             fontWeight: 600,
+            // A halo in the background colour keeps the label readable over bars and the diagonal.
+            stroke: "var(--theme-background, white)",
+            strokeWidth: 4,
           }),
         ],
       });

@@ -176,6 +176,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       // On a phone the bump chart is ~300 px wide: short names ("A") and tighter margins, so no label is cut.
       const compact = w1 < 560;
       const label = (r: ShiftedModel) => (compact ? r.name.replace(/^Model /, "") : r.name);
+      const gap = compact ? " " : "  ";
 
       const lines = rows.flatMap((r) => [
         { name: r.name, x: 0, rank: r.benchmarkRank },
@@ -184,11 +185,11 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       const bump = Plot.plot({
         width: w1,
         height: 70 + 56 * m,
-        marginLeft: compact ? 92 : 170,
-        marginRight: compact ? 112 : 190,
+        marginLeft: compact ? 96 : 170,
+        marginRight: compact ? 118 : 190,
         marginTop: 40,
         marginBottom: 34,
-        style: { fontSize: compact ? "13px" : "14px" },
+        style: { fontSize: compact ? "12px" : "14px" },
         x: { domain: [0, 1], axis: null },
         y: { domain: [m + 0.5, 0.5], axis: null },
         marks: [
@@ -244,8 +245,8 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
           Plot.text(rows, {
             x: 0,
             y: "benchmarkRank",
-            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${label(r)}  ${formatPercent(r.benchmark)}`,
-            dx: -12,
+            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${label(r)}${gap}${formatPercent(r.benchmark)}`,
+            dx: compact ? -9 : -12,
             textAnchor: "end",
             fontWeight: 600,
           }),
@@ -253,8 +254,8 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             x: 1,
             y: "taskRank",
             text: (r: ShiftedModel) =>
-              `${r.taskRank}. ${label(r)}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
-            dx: 12,
+              `${r.taskRank}. ${label(r)}${gap}${formatPercent(r.task)}${gap}${arrow(r.move)}`,
+            dx: compact ? 9 : 12,
             textAnchor: "start",
             fontWeight: 600,
           }),
@@ -346,12 +347,15 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       figure.className = "l4-pair";
       figure.append(bump, dumbbell);
 
+      // On a phone the table keeps what the sliders do not show: untested skill, task accuracy and rank.
+      const narrow = width < 560;
       const table = [...rows]
         .sort((a, b) => a.benchmarkRank - b.benchmarkRank)
         .map(
           (r) =>
-            `<tr data-model="${r.name}"><th scope="row">${r.name}</th><td>${formatPercent(r.benchmark)}</td><td>${r.benchmarkRank}</td>` +
-            `<td>${formatPercent(r.transfer, 0)}</td><td>${formatPercent(r.untested, 0)}</td>` +
+            `<tr data-model="${r.name}"><th scope="row">${label(r)}</th><td>${formatPercent(r.benchmark)}</td>` +
+            (narrow ? "" : `<td>${r.benchmarkRank}</td><td>${formatPercent(r.transfer, 0)}</td>`) +
+            `<td>${formatPercent(r.untested, 0)}</td>` +
             `<td data-readout="task" data-model="${r.name}" data-value="${(100 * r.task).toFixed(6)}">${formatPercent(r.task)}</td>` +
             `<td data-readout="task-rank" data-model="${r.name}" data-value="${r.taskRank}">${r.taskRank}</td><td>${arrow(r.move)}</td></tr>`,
         )
@@ -370,7 +374,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
         }</span></p>
         <div class="l4-table-wrap"><table class="l4-table">
           <caption>The models at this shift</caption>
-          <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th><th scope="col">Rank</th><th scope="col">Transfers</th><th scope="col">Untested skill*</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
+          <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th>${narrow ? "" : '<th scope="col">Rank</th><th scope="col">Transfers</th>'}<th scope="col">${narrow ? "Untested*" : "Untested skill*"}</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
           <tbody>${table}</tbody>
         </table></div>
         <p class="table-note">* The accuracy a model would have on the parts of the task no benchmark tested — invisible on any leaderboard. ${flipText}.</p>`);

@@ -176,7 +176,10 @@ export function taskEvalSizeFigure() {
         style: { fontSize: "14px" },
         x: {
           domain: [lo, hi],
-          label: `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
+          label:
+            w1 < 480
+              ? `Accuracy (%), N = ${formatCount(v.n)} →`
+              : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
           grid: true,
         },
         y: { domain: ["Model A", "Model B"], label: null },

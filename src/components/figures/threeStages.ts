@@ -215,7 +215,11 @@ export function threeStagesFigure({
     render(v, { width }) {
       const e = stage2();
       const plan = stagePlan(v, e, benchmark);
-      const shortName = ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
+      // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
+      const narrow = width < 560;
+      const shortName = narrow
+        ? ["Filter", "Evaluate", "Pilot"]
+        : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
       const data = plan.stages.map((s, i) => ({
         ...s,
         short: shortName[i]!,
@@ -275,12 +279,12 @@ export function threeStagesFigure({
       const evidence = Plot.plot({
         width: w2,
         height: 280,
-        marginLeft: 100,
-        marginRight: 150,
+        marginLeft: narrow ? 64 : 100,
+        marginRight: narrow ? 12 : 150,
         marginTop: 30,
         // Room for the tick labels and, under them, the axis label (at 14 px they collided).
         marginBottom: 52,
-        style: { fontSize: "14px" },
+        style: { fontSize: narrow ? "12px" : "14px" },
         x: {
           type: "log",
           domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
@@ -297,16 +301,18 @@ export function threeStagesFigure({
             fill: (d: (typeof data)[number]) =>
               d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
             inset: 6,
+            insetTop: narrow ? 24 : 6,
           }),
           Plot.text(data, {
             y: "short",
-            x: (d: (typeof data)[number]) => Math.max(10, d.itemsPerModel),
+            x: (d: (typeof data)[number]) => (narrow ? 10 : Math.max(10, d.itemsPerModel)),
+            dy: narrow ? -14 : 0,
             text: (d: (typeof data)[number]) =>
               `${formatCount(d.itemsPerModel)}: ±${d.halfWidthPp.toFixed(1)} pp${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
-            dx: 6,
+            dx: narrow ? 0 : 6,
             textAnchor: "start",
             fontWeight: 600,
-            fontSize: 13,
+            fontSize: narrow ? 12 : 13,
           }),
         ],
       });
