@@ -61,7 +61,7 @@ export function groupCrossings(
 
 /**
  * "What to notice", from the current models (pure; tested): who loses accuracy and who loses
- * most, how many pairs swap, and why — computed, so it never names the wrong model.
+ * most, and how many pairs swap — computed, so it never names the wrong model.
  */
 export function shiftNotice(rows: readonly ShiftedModel[], shift: number): string {
   if (shift === 0)
@@ -80,7 +80,7 @@ export function shiftNotice(rows: readonly ShiftedModel[], shift: number): strin
       ? rows.every((r) => r.transfer === 1)
         ? "Every model keeps all of its skill, so everyone drops together and the order holds at any shift."
         : "The order holds at this draw: the skill that does not transfer happened not to reorder them."
-      : `${flips} pair${flips === 1 ? "" : "s"} swap${flips === 1 ? "s" : ""} places: where a model's skill does not transfer, its untested skill decides, and no leaderboard shows that.`;
+      : `${flips} pair${flips === 1 ? "" : "s"} swap${flips === 1 ? "s" : ""} places, though nothing on the leaderboard changed.`;
   return `${who}${lossText}. ${order}`;
 }
 
