@@ -4,7 +4,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareCalibration } from "../../src/components/figures/reliabilityDiagram.ts";
 import { evalSizeAnswer } from "../../src/components/figures/taskEvalSize.ts";
-import { stagePlan } from "../../src/components/figures/threeStages.ts";
+import { stagePlan, stagesNotice } from "../../src/components/figures/threeStages.ts";
+import {
+  calibrationSentence,
+  evalSizeFacts,
+  evalSizeSentence,
+  shiftRows,
+  shiftSentence,
+} from "../../src/components/lessons/lesson4.ts";
 import {
   defaultShiftModels,
   rankFlips,
@@ -12,6 +19,7 @@ import {
 } from "../../src/components/sim/distributionShift.ts";
 import { halfWidth, power, sampleSizeTwoProportions } from "../../src/components/stats/index.ts";
 import { launch, open, readout, setRange } from "./browser.ts";
+import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 let browser: Browser;
 let page: Page;
@@ -20,7 +28,7 @@ let problems: string[];
 beforeAll(async () => {
   browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/4"));
-  await page.locator("#fig-l4-stages").waitFor();
+  await page.locator("#fig-l4-stages").waitFor({ state: "attached" });
 });
 afterAll(async () => {
   await browser?.close();
@@ -110,14 +118,14 @@ describe("figure 1: distribution shift", () => {
     }
   });
 
-  it("presets: everything transfers keeps the order; the legal case flips the leader", async () => {
+  it("presets: everything transfers keeps the order; the leader that transfers worst loses first place", async () => {
     await page.locator(fig).getByRole("button", { name: "Everything transfers" }).click();
     for (const l of Object.keys(transfers)) transfers[l] = 1;
     await check();
     expect(await readout(page, fig, "flips")).toBe(0);
     await page
       .locator(fig)
-      .getByRole("button", { name: /legal case/ })
+      .getByRole("button", { name: /leader transfers worst/ })
       .click();
     Object.assign(transfers, { A: 0.1, B: 0.7, C: 0.6, D: 0.9, E: 0.7 });
     Object.assign(state, { shift: 0.8, seed: 1 });
@@ -143,7 +151,7 @@ describe("figure 2: how many task examples", () => {
     return a;
   }
 
-  it("at the course's 100 examples: ±7.8 pp, 13% power, 1,094 needed — shortlist, not separate", async () => {
+  it("at 100 examples: ±7.8 pp, 13% power, 1,094 needed — shortlist, not separate", async () => {
     await check();
     expect(await readout(page, fig, "half-width")).toBeCloseTo(7.84, 2);
     expect(await readout(page, fig, "power")).toBeCloseTo(13.2, 1);
@@ -284,7 +292,11 @@ describe("figure 4: the three stages, fed by figure 2", () => {
     return plan;
   }
 
-  it("shows figure 2's current state in stage 2", async () => {
+  it("shows figure 2's current state in stage 2 (inside its go-deeper disclosure)", async () => {
+    const details = page.locator("details.go-deeper", { has: page.locator(fig) });
+    expect(await details.count()).toBe(1);
+    await details.locator("> summary").click();
+    expect(await details.getAttribute("open")).not.toBeNull();
     await check();
   });
 
@@ -304,7 +316,7 @@ describe("figure 4: the three stages, fed by figure 2", () => {
     await check();
     await page
       .locator(f2)
-      .getByRole("button", { name: /course's 100 examples/ })
+      .getByRole("button", { name: /100 examples, 5 pp gap/ })
       .click();
     Object.assign(e, { p: 0.8, gap: 5, n: 100, target: 0.8 });
     const plan = await check();
@@ -342,7 +354,7 @@ describe("figure 4: the three stages, fed by figure 2", () => {
       browser,
       "/lessons/4?l4-eval-size.n=500&l4-eval-size.gap=abc&l4-stages.days=-4&l4-shift.shift=NaN",
     );
-    await p2.locator("#fig-l4-stages").waitFor();
+    await p2.locator("#fig-l4-stages").waitFor({ state: "attached" });
     expect(await readout(p2, "#fig-l4-stages", "stage2-n")).toBe(500);
     expect(await readout(p2, "#fig-l4-eval-size", "half-width")).toBeCloseTo(100 * halfWidth(0.8, 500), 4);
     expect(await readout(p2, "#fig-l4-stages", "pilot-total")).toBe(Math.round(2000 * 0.05 * 1));
@@ -353,13 +365,183 @@ describe("figure 4: the three stages, fed by figure 2", () => {
 });
 
 describe("the page", () => {
-  it("states the course's numbers, computed: ±7.8 / ±9.8 pp at 100 examples and 1,094 needed", async () => {
-    const text = (await page.locator("#observablehq-main").textContent()) ?? "";
-    expect(text).toContain(`±${(100 * halfWidth(0.8, 100)).toFixed(1)} pp at 80% accuracy`);
-    expect(text).toContain(`±${(100 * halfWidth(0.5, 100)).toFixed(1)} pp at 50%`);
-    expect(text).toContain("1,094 examples per model");
-    expect(text).toContain("1,763"); // MMLU's law questions, from mmlu_subjects.csv
+  const mainText = async () => (await page.locator("#observablehq-main").textContent()) ?? "";
+
+  it("states its numbers computed: ±7.8 / ±9.8 pp at 100 examples, 138 and 1,094 for 80% power", async () => {
+    const f = evalSizeFacts(100);
+    const text = await mainText();
+    expect(text).toContain(
+      `±${f.halfWidthAt80Pp.toFixed(1)} pp near 80% and ±${f.halfWidthAt50Pp.toFixed(1)} pp near 50%`,
+    );
+    expect(text).toContain("takes 138 examples per model for that gap and 1,094 for a 5-point gap");
+    expect(text).toContain("1,763 law questions (12.6% of the test)"); // mmlu_subjects.csv
     expect(await page.locator("nav.lesson-footer a").count()).toBe(2);
+  });
+
+  it("error 8: TruthfulQA is not taught as a calibration measure; the correction names ECE, Brier and HELM, cited", async () => {
+    // Outside the correction note, no sentence puts TruthfulQA and calibration together.
+    const outside = await page.locator("#observablehq-main").evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      for (const el of copy.querySelectorAll('[data-note="correction"]')) el.remove();
+      return copy.textContent ?? "";
+    });
+    for (const sentence of outside.split(/(?<=[.;:])\s+|\n/)) {
+      if (/TruthfulQA/.test(sentence)) expect(sentence).not.toMatch(/calibrat/i);
+    }
+    // The table's calibration row names measures that exist, not TruthfulQA.
+    const calibrationRow = page.locator("#observablehq-main table tr", {
+      has: page.locator("td", { hasText: /^Calibration$/ }),
+    });
+    const row = (await calibrationRow.first().textContent()) ?? "";
+    expect(row).toContain("Expected calibration error");
+    expect(row).toContain("Brier score");
+    expect(row).toContain("HELM");
+    expect(row).not.toContain("TruthfulQA");
+    const note = page.locator('.caution[data-note="correction"]', { hasText: "TruthfulQA" });
+    expect(await note.count()).toBe(1);
+    const noteText = (await note.textContent()) ?? "";
+    expect(noteText).toContain("imitative falsehoods");
+    expect(noteText).toContain("Lin et al., 2021");
+    expect(noteText).toMatch(/expected calibration error \(Guo et al\., 2017\)/);
+    expect(noteText).toContain("Brier score (Brier, 1950)");
+    expect(noteText).toContain("Liang et al., 2022");
+    const sources = (await page.locator(".l4-sources").textContent()) ?? "";
+    for (const cite of [
+      "2109.07958",
+      "1706.04599",
+      "2211.09110",
+      "2207.05221",
+      "Monthly Weather Review 78 (1950)",
+    ])
+      expect(sources).toContain(cite);
+  });
+
+  it("error 9: says what power is enough (80%: 138 and 1,094 per model), drops the unsourced claim, marks the legal story untraced", async () => {
+    const text = await mainText();
+    expect(text).not.toMatch(/enough to drop[^.]*66%/);
+    expect(text).toContain("is caught only 66% of the time");
+    expect(text).not.toMatch(/keep reporting|consistently report/);
+    const untraced = page.locator('.note[data-note="untraced"]');
+    expect(await untraced.count()).toBe(1);
+    expect(await untraced.textContent()).toContain("Bloomberg");
+    expect(await untraced.textContent()).toContain("Med-PaLM 2");
+    // Bloomberg appears only in the note and the Sources, never as a fact in the prose.
+    const main = await mainPathText(page);
+    expect(main.match(/Bloomberg/g)?.length).toBe(1);
+    expect(main).toContain("Med-PaLM 2, answered 86.5% of MedQA");
+  });
+
+  it("one voice: no 'the course' on the page, figures, notices and presets included", async () => {
+    const text = await page.locator("#observablehq-main").evaluate((m) => m.textContent ?? "");
+    expect(text).not.toMatch(/\bthe course\b|course's|course text/i);
+  });
+
+  it(`keeps its main path within 1,500 words`, async () => {
+    const words = await mainPathWords(page);
+    console.log(`l4 main path: ${words} words`);
+    expect(words).toBeLessThanOrEqual(1500);
+    expect(words).toBeGreaterThan(900);
+  });
+
+  it("keeps every item of the lesson's material", async () => {
+    const text = await mainText();
+    for (const item of [
+      "invented citations",
+      "missed nuances specific to a jurisdiction",
+      "broke on documents longer than its context window",
+      "distribution shift",
+      "US standardised tests",
+      "necessary but not sufficient",
+      "Med-PaLM 2",
+      "USMLE",
+      "Following new instructions",
+      "Long-context coherence",
+      "Reliable tool use",
+      "Adversarial robustness",
+      "RULER",
+      "LongBench",
+      "TruthfulQA",
+      "MT-Bench",
+      "Task-specific evaluation",
+      "Filter on the leaderboard",
+      "Evaluate on your task",
+      "Pilot with real users",
+      "100 or more examples",
+      "gold standard",
+      "The module in one paragraph",
+    ])
+      expect(text).toContain(item);
+    // Call-outs carry their titles in a label attribute.
+    expect(await page.locator('.tip[label="The practitioner\'s translation rule"]').count()).toBe(1);
+    expect(await page.locator('.note[label="Score interpretation, in one paragraph"]').count()).toBe(1);
+  });
+
+  it("each core figure is introduced by a prediction and what to try", async () => {
+    for (const fig of ["#fig-l4-shift", "#fig-l4-calibration", "#fig-l4-eval-size"]) {
+      const before = await page.locator(fig).evaluate((el) => {
+        let node = el.closest(".observablehq")?.previousElementSibling ?? el.previousElementSibling;
+        while (node && !/\S/.test(node.textContent ?? "")) node = node.previousElementSibling;
+        return node?.textContent ?? "";
+      });
+      expect(before).toMatch(/^Predict:.*Try:/s);
+    }
+  });
+
+  it("live sentences restate the figures' current numbers", async () => {
+    const live = (name: string) => page.locator(`[data-live="${name}"]`).textContent();
+    // Figure 2 (task eval size), wherever the tests above left it: read its value, then move it.
+    const f2 = "#fig-l4-eval-size";
+    await page
+      .locator(f2)
+      .getByRole("button", { name: /100 examples, 5 pp gap/ })
+      .click();
+    await expect
+      .poll(() => live("eval-size"))
+      .toBe(evalSizeSentence({ p: 0.8, gap: 5, n: 100, target: 0.8 }));
+    expect(await live("eval-size")).toContain("±7.8 pp");
+    expect(await live("eval-size")).toContain("takes 1,094 examples per model");
+    await typeNumber(f2, "n", 1094);
+    await expect
+      .poll(() => live("eval-size"))
+      .toBe(evalSizeSentence({ p: 0.8, gap: 5, n: 1094, target: 0.8 }));
+    expect(await live("eval-size")).toContain("this eval can separate the two models");
+    // Figure 1 (shift).
+    const f1 = "#fig-l4-shift";
+    await page.locator(f1).getByRole("button", { name: "No shift" }).click();
+    const v1 = (await page
+      .locator(f1)
+      .evaluate((el) => (el as unknown as { value: Record<string, number> }).value)) as {
+      shift: number;
+      seed: number;
+    } & Record<string, number>;
+    await expect.poll(() => live("shift")).toBe(shiftSentence(shiftRows(v1), 0));
+    expect(await live("shift")).toContain("no pair of models changes order");
+    // Figure 3 (calibration).
+    const f3 = "#fig-l4-calibration";
+    await setRange(page, slider(f3, "overconfidence"), 1);
+    const v3 = (await page
+      .locator(f3)
+      .evaluate((el) => (el as unknown as { value: unknown }).value)) as Parameters<
+      typeof calibrationSentence
+    >[0];
+    expect(v3.overconfidence).toBe(1);
+    await expect.poll(() => live("calibration")).toBe(calibrationSentence(v3));
+  });
+
+  it("the stages figure's notice names the stage with the most items, computed", async () => {
+    const fig = "#fig-l4-stages";
+    const text = () => page.locator(`${fig} .explorable-notice`).textContent();
+    await page.locator(fig).getByRole("button", { name: "A typical plan" }).click();
+    expect(await text()).toMatch(/^(What to notice: )?Stage 1 rests on the most items per model/);
+    await setRange(page, slider(fig, "requests"), 5); // 100,000 a day
+    await setRange(page, slider(fig, "share"), 0.5);
+    await setRange(page, slider(fig, "days"), 60);
+    const f2 = (await page
+      .locator("#fig-l4-eval-size")
+      .evaluate((el) => (el as unknown as { value: unknown }).value)) as Parameters<typeof stagePlan>[1];
+    const plan = stagePlan({ candidates: 20, shortlist: 3, requests: 100_000, share: 0.5, days: 60 }, f2);
+    expect(await text()).toContain(stagesNotice(plan));
+    expect(stagesNotice(plan)).toMatch(/^Here stage 3 rests on the most items/);
   });
 
   it("redraws within a frame (reported)", () => {

@@ -74,5 +74,14 @@ theta <- c(coef(fit), 0)
 elo <- 1000 + 400 / log(10) * (theta - mean(theta))
 add(sprintf('"bradleyTerry": {"wins": [%s], "ratings": %s}', paste(apply(w, 1, arr), collapse = ", "), arr(elo)))
 
+# Lesson 4: what a task eval of 100 examples per model can tell (80% vs 65%, and 80% vs 75%),
+# and the examples per model that 80% power needs.
+l4 <- c()
+for (q in list(c(0.8, 0.65), c(0.8, 0.75))) {
+  l4 <- c(l4, sprintf('{"p1": %s, "p2": %s, "power100": %s, "n80": %s}', num(q[1]), num(q[2]),
+    num(power.prop.test(n = 100, p1 = q[1], p2 = q[2])$power), num(power.prop.test(p1 = q[1], p2 = q[2], power = 0.8)$n)))
+}
+add(sprintf('"lesson4EvalSize": [%s]', paste(l4, collapse = ",\n")))
+
 add(sprintf('"qnorm975": %s', num(qnorm(0.975))))
 cat("{\n", paste(out, collapse = ",\n"), "\n}\n", sep = "")

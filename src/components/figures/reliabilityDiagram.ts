@@ -55,6 +55,19 @@ export function compareCalibration(v: CalibrationInputs, base?: SimulatedConfide
   });
 }
 
+/** "What to notice", from both models' current numbers (pure; tested). */
+export function calibrationNotice(models: readonly ModelCalibration[], overconfidence: number): string {
+  const [cal, over] = models as [ModelCalibration, ModelCalibration];
+  const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
+  if (overconfidence === 1)
+    return `With k = 1 both models state their true chance: the two diagrams match (ECE ${pp(cal.ece)} each), and only sampling noise separates the bars from the diagonal.`;
+  const sure =
+    over.sureCount === 0
+      ? "It states 90% or more on no answer at this setting."
+      : `Of its ${formatCount(over.sureCount)} answers stated at 90% or more, ${formatPercent(over.sureWrong, 0)} are wrong${cal.sureCount === 0 ? "." : `, against ${formatPercent(cal.sureWrong, 0)} of the calibrated model's ${formatCount(cal.sureCount)}.`}`;
+  return `Both models got the same ${formatPercent(cal.accuracy)} of questions right, yet the over-confident one's ECE is ${pp(over.ece)} against ${pp(cal.ece)}. ${sure} Accuracy cannot see this; ECE can.`;
+}
+
 function html(text: string): HTMLElement {
   const div = document.createElement("div");
   div.innerHTML = text;
@@ -79,10 +92,7 @@ export function reliabilityDiagramFigure() {
   return explorable<CalibrationInputs>({
     id: "l4-calibration",
     title: "Same accuracy, different honesty: a reliability diagram shows what the score hides",
-    notice: (v) =>
-      v.overconfidence === 1
-        ? "With k = 1 both models state their true chance: the two diagrams match, and so do their errors — only sampling noise separates the bars from the diagonal."
-        : "Both models got exactly the same questions right. Only the over-confident one's bars sit below the diagonal: it says 95% when it is right far less often. Accuracy cannot see this; ECE can.",
+    notice: (v) => calibrationNotice(compute(v), v.overconfidence),
     controls: {
       accuracy: range({
         key: "accuracy",
@@ -221,13 +231,17 @@ export function reliabilityDiagramFigure() {
             dx: 8,
             dy: 6,
             text: (m: ModelCalibration) =>
+              // On a phone the panels are ~130 px wide: only the ECE (the readout below has the rest).
               compact
-                ? `ECE ${(100 * m.ece).toFixed(1)} pp\nacc. ${formatPercent(m.accuracy, 0)}\nconf. ${formatPercent(m.meanConfidence, 0)}`
+                ? `ECE ${(100 * m.ece).toFixed(1)} pp`
                 : `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
             textAnchor: "start",
             lineAnchor: "top",
             fontSize: compact ? 11.5 : 13,
             fontWeight: 600,
+            // A halo in the background colour keeps the label readable over bars and the diagonal.
+            stroke: "var(--theme-background, white)",
+            strokeWidth: 4,
           }),
         ],
       });

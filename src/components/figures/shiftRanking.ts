@@ -59,6 +59,31 @@ export function groupCrossings(
   return [...groups.values()];
 }
 
+/**
+ * "What to notice", from the current models (pure; tested): who loses accuracy and who loses
+ * most, and how many pairs swap — computed, so it never names the wrong model.
+ */
+export function shiftNotice(rows: readonly ShiftedModel[], shift: number): string {
+  if (shift === 0)
+    return "With no shift, the task is the benchmark: the two rankings are the same, whatever the transfer.";
+  const drops = rows.map((r) => ({ name: r.name, pp: 100 * (r.benchmark - r.task) }));
+  const losers = drops.filter((d) => d.pp > 0).length;
+  const most = drops.reduce((a, b) => (b.pp > a.pp ? b : a));
+  const flips = rankFlips(rows).length;
+  const who =
+    losers === rows.length
+      ? "Every model loses accuracy on the drifted task"
+      : `${losers} of ${rows.length} models lose accuracy on the drifted task`;
+  const lossText = most.pp > 0 ? `; ${most.name} loses most (${most.pp.toFixed(1)} pp)` : "";
+  const order =
+    flips === 0
+      ? rows.every((r) => r.transfer === 1)
+        ? "Every model keeps all of its skill, so everyone drops together and the order holds at any shift."
+        : "The order holds at this draw: the skill that does not transfer happened not to reorder them."
+      : `${flips} pair${flips === 1 ? "" : "s"} swap${flips === 1 ? "s" : ""} places, though nothing on the leaderboard changed.`;
+  return `${who}${lossText}. ${order}`;
+}
+
 const letters = defaultShiftModels.map((m) => m.name.replace("Model ", ""));
 type TransferKey = `t${string}`;
 type ShiftValues = { shift: number; seed: number } & Record<TransferKey, number>;
@@ -94,9 +119,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
     id: "l4-shift",
     title: "When the task drifts from the benchmark, the ranking can change",
     notice: (v) =>
-      v.shift === 0
-        ? "With no shift, the task is the benchmark: the two rankings are the same, whatever the transfer."
-        : "Every model loses accuracy as the task drifts; the order changes only where models differ in how much of their skill transfers — and nothing on the leaderboard tells you which ones those are.",
+      shiftNotice(shiftedAccuracies(withTransfers(v), { shift: v.shift, seed: v.seed }), v.shift),
     controls: {
       shift: range({
         key: "shift",
@@ -125,7 +148,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
         values: Object.fromEntries(letters.map((l) => [`t${l}`, 1])) as Partial<ShiftValues>,
       },
       {
-        label: "The legal case: the leader transfers worst",
+        label: "The leader transfers worst",
         values: { shift: 0.8, seed: 1, tA: 0.1, tB: 0.7, tC: 0.6, tD: 0.9, tE: 0.7 } as Partial<ShiftValues>,
       },
       {
@@ -150,6 +173,10 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       const w1 = wide ? Math.floor(width * 0.48) : width;
       const w2 = wide ? width - w1 - 16 : width;
       const m = rows.length;
+      // On a phone the bump chart is ~300 px wide: short names ("A") and tighter margins, so no label is cut.
+      const compact = w1 < 560;
+      const label = (r: ShiftedModel) => (compact ? r.name.replace(/^Model /, "") : r.name);
+      const gap = compact ? " " : "  ";
 
       const lines = rows.flatMap((r) => [
         { name: r.name, x: 0, rank: r.benchmarkRank },
@@ -158,15 +185,15 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       const bump = Plot.plot({
         width: w1,
         height: 70 + 56 * m,
-        marginLeft: 170,
-        marginRight: 190,
+        marginLeft: compact ? 96 : 170,
+        marginRight: compact ? 118 : 190,
         marginTop: 40,
         marginBottom: 34,
-        style: { fontSize: "14px" },
+        style: { fontSize: compact ? "12px" : "14px" },
         x: { domain: [0, 1], axis: null },
         y: { domain: [m + 0.5, 0.5], axis: null },
         marks: [
-          Plot.text(["Benchmark rank"], {
+          Plot.text([compact ? "Benchmark" : "Benchmark rank"], {
             x: 0,
             y: 0.5,
             dy: -22,
@@ -174,7 +201,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             textAnchor: "end",
             fontWeight: 700,
           }),
-          Plot.text(["Your task's rank"], {
+          Plot.text([compact ? "Your task" : "Your task's rank"], {
             x: 1,
             y: 0.5,
             dy: -22,
@@ -182,11 +209,18 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
             textAnchor: "start",
             fontWeight: 700,
           }),
-          Plot.text(["dashed line: the model changed place · ×: where two models swap"], {
-            frameAnchor: "bottom",
-            dy: 26,
-            fontSize: 12,
-          }),
+          Plot.text(
+            [
+              compact
+                ? "dashed: moved · ×: a swap"
+                : "dashed line: the model changed place · ×: where two models swap",
+            ],
+            {
+              frameAnchor: "bottom",
+              dy: 26,
+              fontSize: 12,
+            },
+          ),
           // Models that keep their place: solid lines; models that move: dashed (a cue besides colour).
           ...[false, true].map((moved) =>
             Plot.line(
@@ -211,16 +245,17 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
           Plot.text(rows, {
             x: 0,
             y: "benchmarkRank",
-            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${r.name}  ${formatPercent(r.benchmark)}`,
-            dx: -12,
+            text: (r: ShiftedModel) => `${r.benchmarkRank}. ${label(r)}${gap}${formatPercent(r.benchmark)}`,
+            dx: compact ? -9 : -12,
             textAnchor: "end",
             fontWeight: 600,
           }),
           Plot.text(rows, {
             x: 1,
             y: "taskRank",
-            text: (r: ShiftedModel) => `${r.taskRank}. ${r.name}  ${formatPercent(r.task)}  ${arrow(r.move)}`,
-            dx: 12,
+            text: (r: ShiftedModel) =>
+              `${r.taskRank}. ${label(r)}${gap}${formatPercent(r.task)}${gap}${arrow(r.move)}`,
+            dx: compact ? 9 : 12,
             textAnchor: "start",
             fontWeight: 600,
           }),
@@ -312,12 +347,15 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
       figure.className = "l4-pair";
       figure.append(bump, dumbbell);
 
+      // On a phone the table keeps what the sliders do not show: untested skill, task accuracy and rank.
+      const narrow = width < 560;
       const table = [...rows]
         .sort((a, b) => a.benchmarkRank - b.benchmarkRank)
         .map(
           (r) =>
-            `<tr data-model="${r.name}"><th scope="row">${r.name}</th><td>${formatPercent(r.benchmark)}</td><td>${r.benchmarkRank}</td>` +
-            `<td>${formatPercent(r.transfer, 0)}</td><td>${formatPercent(r.untested, 0)}</td>` +
+            `<tr data-model="${r.name}"><th scope="row">${label(r)}</th><td>${formatPercent(r.benchmark)}</td>` +
+            (narrow ? "" : `<td>${r.benchmarkRank}</td><td>${formatPercent(r.transfer, 0)}</td>`) +
+            `<td>${formatPercent(r.untested, 0)}</td>` +
             `<td data-readout="task" data-model="${r.name}" data-value="${(100 * r.task).toFixed(6)}">${formatPercent(r.task)}</td>` +
             `<td data-readout="task-rank" data-model="${r.name}" data-value="${r.taskRank}">${r.taskRank}</td><td>${arrow(r.move)}</td></tr>`,
         )
@@ -332,13 +370,13 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
         <span data-readout="leader-benchmark-rank" data-value="${leader.benchmarkRank}">${
           leader.name === benchLeader.name
             ? `The benchmark leader, ${leader.name}, is still first on the task.`
-            : `The task is won by ${leader.name}, ranked ${leader.benchmarkRank} on the benchmark; the benchmark leader, ${benchLeader.name}, falls to ${benchLeader.taskRank}.`
+            : `The task is won by ${leader.name}, ranked ${leader.benchmarkRank} on the benchmark; the benchmark leader, ${benchLeader.name}, falls to rank ${benchLeader.taskRank}.`
         }</span></p>
-        <table class="l4-table">
+        <div class="l4-table-wrap"><table class="l4-table">
           <caption>The models at this shift</caption>
-          <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th><th scope="col">Rank</th><th scope="col">Transfers</th><th scope="col">Untested skill*</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
+          <thead><tr><th scope="col">Model</th><th scope="col">Benchmark</th>${narrow ? "" : '<th scope="col">Rank</th><th scope="col">Transfers</th>'}<th scope="col">${narrow ? "Untested*" : "Untested skill*"}</th><th scope="col">Task</th><th scope="col">Rank</th><th scope="col">Move</th></tr></thead>
           <tbody>${table}</tbody>
-        </table>
+        </table></div>
         <p class="table-note">* The accuracy a model would have on the parts of the task no benchmark tested — invisible on any leaderboard. ${flipText}.</p>`);
 
       const summary =

@@ -33,7 +33,7 @@ export interface EvalSizeAnswer {
   p2: number;
   /** 95% half-width of one model's score at n (normal approximation), in pp. */
   halfWidthPp: number;
-  /** The same at 100 examples, for the course's "100+" rule. */
+  /** The same at 100 examples, the "100 or more" rule of thumb. */
   halfWidthAt100Pp: number;
   /** Power of a two-sided 5% test to tell p1 from p2 with n examples each. */
   power: number;
@@ -91,18 +91,26 @@ function html(text: string): HTMLElement {
   return div;
 }
 
+/**
+ * "What to notice", from the current inputs: the interval at N, whether the gap is found with
+ * the wanted power, and the smallest gap that is (pure; tested).
+ */
+export function evalSizeNotice(v: EvalSizeInputs): string {
+  const a = evalSizeAnswer(v);
+  const wanted = formatPercent(v.target, 0);
+  const smallest = `At ${formatCount(v.n)} examples, only gaps of ${a.mddPp.toFixed(1)} pp or more are found ${wanted} of the time (${a.mddPairedPp.toFixed(1)} pp if both models answer the same examples and are compared paired).`;
+  return a.power >= v.target
+    ? `${smallest} Your ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
+    : `${smallest} Your ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time: enough to shortlist, not to separate.`;
+}
+
 export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
 
 export function taskEvalSizeFigure() {
   return explorable<EvalSizeInputs>({
     id: "l4-eval-size",
     title: "How many task examples do I need? Enough to shortlist is far fewer than enough to separate",
-    notice: (v) => {
-      const a = evalSizeAnswer(v);
-      return a.power >= v.target
-        ? `At ${formatCount(v.n)} examples, a ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
-        : `At ${formatCount(v.n)} examples each score is ±${a.halfWidthPp.toFixed(1)} pp, enough to drop a model that is clearly worse — but a ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time. Separating them takes ${formatCount(a.nNeeded)} examples.`;
-    },
+    notice: (v) => evalSizeNotice(v),
     controls: {
       p: range({
         key: "p",
@@ -143,7 +151,7 @@ export function taskEvalSizeFigure() {
       }),
     },
     presets: [
-      { label: "The course's 100 examples, 5 pp gap", values: { p: 0.8, gap: 5, n: 100, target: 0.8 } },
+      { label: "100 examples, 5 pp gap", values: { p: 0.8, gap: 5, n: 100, target: 0.8 } },
       { label: "Shortlisting: a 15 pp gap", values: { p: 0.8, gap: 15, n: 100 } },
       { label: "Close models: 2 pp at 1,000", values: { p: 0.8, gap: 2, n: 1000 } },
       { label: "Widest: 50% accuracy", values: { p: 0.5, gap: 5, n: 100 } },
@@ -168,7 +176,10 @@ export function taskEvalSizeFigure() {
         style: { fontSize: "14px" },
         x: {
           domain: [lo, hi],
-          label: `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
+          label:
+            w1 < 480
+              ? `Accuracy (%), N = ${formatCount(v.n)} →`
+              : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
           grid: true,
         },
         y: { domain: ["Model A", "Model B"], label: null },
@@ -318,7 +329,7 @@ export function taskEvalSizeFigure() {
         At this N the smallest gap found ${Math.round(v.target * 100)}% of the time is
         <strong data-readout="mdd" data-value="${a.mddPp.toFixed(6)}">${a.mddPp.toFixed(1)} pp</strong> with separate question sets, or
         <strong data-readout="mdd-paired" data-value="${a.mddPairedPp.toFixed(6)}">${a.mddPairedPp.toFixed(1)} pp</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
-        At the course's 100 examples a score at ${formatPercent(a.p1, 0)} is <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}">±${a.halfWidthAt100Pp.toFixed(1)} pp</span>.</p>`);
+        <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}"${v.n === 100 ? " hidden" : ""}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ±${a.halfWidthAt100Pp.toFixed(1)} pp.</span></p>`);
 
       const summary =
         `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ±${a.halfWidthPp.toFixed(1)} pp. ` +

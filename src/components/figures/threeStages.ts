@@ -2,7 +2,7 @@
 // pilot with real users — with what each stage costs and what it can tell. Stage 2's numbers
 // come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
 
-import { halfWidth, power, sampleSizeTwoProportions } from "../stats/index.js";
+import { halfWidth, minimumDetectableDifference, power, sampleSizeTwoProportions } from "../stats/index.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent } from "../ui/format.js";
@@ -90,10 +90,10 @@ export function stagePlan(
         halfWidthPp: 100 * halfWidth(p1, e.n),
         power: stage2Power,
         cost: `${formatCount(e.n)} examples to collect and grade; ${formatCount(e.n * shortlist)} model runs (${formatCount(shortlist)} models)`,
-        tells: `Each model's accuracy on your task to ±${(100 * halfWidth(p1, e.n)).toFixed(1)} pp: enough to drop models that are clearly worse`,
+        tells: `Each model's accuracy on your task to ±${(100 * halfWidth(p1, e.n)).toFixed(1)} pp; gaps of ${(100 * minimumDetectableDifference(p1, e.n, { power: e.target })).toFixed(1)} pp or more are found ${formatPercent(e.target, 0)} of the time`,
         cannotTell:
           stage2Power >= e.target
-            ? `Little at this size for a ${e.gap} pp gap (power ${formatPercent(stage2Power, 0)}); it still cannot see real users or traffic that drifts after launch`
+            ? `How real users fare, or traffic that drifts after launch (a ${e.gap} pp gap it does find: power ${formatPercent(stage2Power, 0)})`
             : `Which of two models ${e.gap} pp apart is better: power ${formatPercent(stage2Power, 0)}; that needs ${formatCount(nNeeded)} examples per model`,
       },
       {
@@ -114,6 +114,22 @@ export function stagePlan(
       },
     ],
   };
+}
+
+/**
+ * "What to notice", from the plan (pure; tested): which stage rests on the most items per model
+ * — computed, since a long pilot or a large task eval can outgrow the benchmark — and what each
+ * one's evidence is about.
+ */
+export function stagesNotice(plan: StagePlan): string {
+  const [s1, s2] = plan.stages;
+  const most = plan.stages.reduce((a, b) => (b.itemsPerModel > a.itemsPerModel ? b : a));
+  const label = (s: Stage) => `stage ${plan.stages.indexOf(s) + 1}`;
+  const lead =
+    most.id === "filter"
+      ? `Stage 1 rests on the most items per model (${formatCount(s1.itemsPerModel)}) and says the least about your task: they are the benchmark's questions, not your inputs.`
+      : `Here ${label(most)} rests on the most items per model (${formatCount(most.itemsPerModel)}, against the benchmark's ${formatCount(s1.itemsPerModel)}), and it is about your own inputs.`;
+  return `${lead} Stage 2 measures your task to ±${s2.halfWidthPp.toFixed(1)} pp; only stage 3 sees real users.`;
 }
 
 function html(text: string): HTMLElement {
@@ -138,10 +154,7 @@ export function threeStagesFigure({
   return explorable<StageInputs>({
     id: "l4-stages",
     title: "Three stages from leaderboard to production: what each costs, and what it can tell",
-    notice: (v) => {
-      const plan = stagePlan(v, stage2(), benchmark);
-      return `Stage 1 rests on the most items (${formatCount(benchmark.n)}) and says the least about your task; stage 2 is ±${plan.stages[1].halfWidthPp.toFixed(1)} pp on the right distribution; only stage 3 sees real users.`;
-    },
+    notice: (v) => stagesNotice(stagePlan(v, stage2(), benchmark)),
     controls: {
       candidates: range({
         key: "candidates",
@@ -202,7 +215,11 @@ export function threeStagesFigure({
     render(v, { width }) {
       const e = stage2();
       const plan = stagePlan(v, e, benchmark);
-      const shortName = ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
+      // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
+      const narrow = width < 560;
+      const shortName = narrow
+        ? ["Filter", "Evaluate", "Pilot"]
+        : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
       const data = plan.stages.map((s, i) => ({
         ...s,
         short: shortName[i]!,
@@ -262,12 +279,12 @@ export function threeStagesFigure({
       const evidence = Plot.plot({
         width: w2,
         height: 280,
-        marginLeft: 100,
-        marginRight: 150,
+        marginLeft: narrow ? 64 : 100,
+        marginRight: narrow ? 12 : 150,
         marginTop: 30,
         // Room for the tick labels and, under them, the axis label (at 14 px they collided).
         marginBottom: 52,
-        style: { fontSize: "14px" },
+        style: { fontSize: narrow ? "12px" : "14px" },
         x: {
           type: "log",
           domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
@@ -284,16 +301,18 @@ export function threeStagesFigure({
             fill: (d: (typeof data)[number]) =>
               d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
             inset: 6,
+            insetTop: narrow ? 24 : 6,
           }),
           Plot.text(data, {
             y: "short",
-            x: (d: (typeof data)[number]) => Math.max(10, d.itemsPerModel),
+            x: (d: (typeof data)[number]) => (narrow ? 10 : Math.max(10, d.itemsPerModel)),
+            dy: narrow ? -14 : 0,
             text: (d: (typeof data)[number]) =>
               `${formatCount(d.itemsPerModel)}: ±${d.halfWidthPp.toFixed(1)} pp${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
-            dx: 6,
+            dx: narrow ? 0 : 6,
             textAnchor: "start",
             fontWeight: 600,
-            fontSize: 13,
+            fontSize: narrow ? 12 : 13,
           }),
         ],
       });
