@@ -50,7 +50,7 @@ describe("real lm-eval output (every_eval_ever's test data)", () => {
     expect(s.check?.agrees).toBe(false);
     expect(ok(r.files[1]!).format).toBe("lm-eval-results");
     // One model: Wilson's interval for 0 of 10 is 0 – 27.75% (not the Wald 0 – 0).
-    expect(r.analysis?.models[0]!.upper).toBeCloseTo(0.2775327998628892, 8);
+    expect(r.analysis!.models[0]!.upper).toBeCloseTo(0.2775327998628892, 8);
   });
   it("without the results file the model is named after the folder", async () => {
     const r = await runPipeline([input(samples)]);
@@ -67,7 +67,7 @@ describe("real HELM run", () => {
     expect(f.records).toBe(9);
     expect(f.model).toBe("openai/gpt2");
     expect(f.description).toMatch(/1 instance of other splits left out/);
-    expect(r.analysis?.models[0]!.accuracy).toBeCloseTo(0.1111111111111111, 12);
+    expect(r.analysis!.models[0]!.accuracy).toBeCloseTo(0.1111111111111111, 12);
   });
   it("names the model from the folder's run name when run_spec.json is not dropped", async () => {
     const r = await runPipeline([
@@ -143,7 +143,7 @@ describe("real Inspect .eval archives (ZIP)", () => {
     ]);
     const f = ok(r.files[0]!);
     expect([f.model, f.records, f.check?.agrees]).toEqual(["openai/gpt-4o-mini", 10, true]);
-    expect(r.analysis?.models[0]!.k).toBe(8);
+    expect(r.analysis!.models[0]!.k).toBe(8);
   });
   it("a ZIP that is not an Inspect log says so", async () => {
     const { zipSync } = await import("fflate");
@@ -254,7 +254,7 @@ describe("predictions (pred, answer), MMLU-Pro style", () => {
     const f = ok(r.files[0]!);
     expect([f.format, f.model]).toEqual(["predictions", "CoT"]);
     expect(f.description).toMatch(/a missing pred counts as wrong \(1 question had no prediction\)/);
-    expect(r.analysis?.models[0]!.k).toBe(2);
+    expect(r.analysis!.models[0]!.k).toBe(2);
   });
 });
 
