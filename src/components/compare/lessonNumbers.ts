@@ -4,8 +4,8 @@
 import { findBenchmark } from "../data/benchmarkTable.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
-import { type GapDesign, gapAnalysis, gapVerdict } from "./gap.js";
 import { canonicalBenchmark } from "./benchmarkNames.js";
+import { type GapDesign, gapAnalysis, gapVerdict } from "./gap.js";
 import { canonicalModel } from "./scoreCard.js";
 
 const shortEvaluator = (r: PublishedScore) =>
@@ -46,7 +46,8 @@ export function settingsLabel(r: Pick<PublishedScore, "shots" | "cot">): string 
 /** One self-reported MMLU score with its settings, all from one row. */
 function reportedMmlu(rows: readonly PublishedScore[], model: string) {
   const r = rows.find(
-    (x) => x.model === model && canonicalBenchmark(x.benchmark) === "MMLU" && x.evaluator_type === "self-reported",
+    (x) =>
+      x.model === model && canonicalBenchmark(x.benchmark) === "MMLU" && x.evaluator_type === "self-reported",
   );
   if (!r) throw new Error(`published_scores.csv has no self-reported MMLU row for ${model}`);
   return { model: r.model, score: r.score, settings: settingsLabel(r), cot: r.cot, source: r.source };

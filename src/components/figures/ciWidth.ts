@@ -98,9 +98,9 @@ function benchmarkTableRows(rows: readonly BenchmarkRow[]): string {
       const live = 100 * r.halfWidth;
       return (
         `<tr data-benchmark="${r.benchmark}"><th scope="row">${r.benchmark}</th><td>${formatCount(r.n)}</td>` +
-        `<td data-readout="table-half-width" data-value="${live.toFixed(6)}" data-printed="${r.printedHalfWidthPp}">${formatPlusMinus(r.halfWidth)}</td>` +
-        `<td data-rule-of-thumb>${r.printedMinDiff}</td><td data-readout="mdd-independent" data-value="${(100 * r.mddIndependent).toFixed(6)}">${(100 * r.mddIndependent).toFixed(1)} pp</td>` +
-        `<td data-readout="mdd-paired" data-value="${(100 * r.mddPaired).toFixed(6)}">${(100 * r.mddPaired).toFixed(1)} pp</td></tr>`
+        `<td data-readout="table-half-width" data-value="${live.toFixed(6)}" data-printed="${r.printedHalfWidthPp}">±${live.toFixed(2)}</td>` +
+        `<td data-rule-of-thumb>${r.printedMinDiff.replace(/\s*pp$/, "")}</td><td data-readout="mdd-independent" data-value="${(100 * r.mddIndependent).toFixed(6)}">${(100 * r.mddIndependent).toFixed(1)}</td>` +
+        `<td data-readout="mdd-paired" data-value="${(100 * r.mddPaired).toFixed(6)}">${(100 * r.mddPaired).toFixed(1)}</td></tr>`
       );
     })
     .join("");
@@ -386,10 +386,10 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         <div data-readout="interval" data-lower="${here.lower}" data-upper="${here.upper}">${methodShort[v.method]}: ${formatPercent(here.lower, 1)} – ${formatPercent(here.upper, 1)}</div>
         <table class="course-table">
           <caption>Five benchmarks at ${formatPercent(v.p, 0)} accuracy, ${level} confidence</caption>
-          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width</th><th scope="col">Rule of thumb: smallest meaningful gap</th><th scope="col">Gap a test finds, independent*</th><th scope="col">…paired, r = 0.5*</th></tr></thead>
+          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (pp)</th><th scope="col">Rule of thumb: smallest meaningful gap (pp)</th><th scope="col">Gap a test finds (pp): independent*</th><th scope="col">…paired*</th></tr></thead>
           <tbody>${table}</tbody>
         </table>
-        <p class="table-note">Half-widths by the normal approximation ${zCritical(v.confidence).toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and for two models on the same questions whose results correlate at 0.5.</p>`);
+        <p class="table-note">Half-widths by the normal approximation ${zCritical(v.confidence).toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and (paired) for two models on the same questions whose results correlate at 0.5.</p>`);
 
       const summary =
         `At N = ${formatCount(v.n)} questions and ${formatPercent(v.p, 0)} accuracy, the ${level} interval is ${formatPlusMinus(normal)} by the normal approximation; ` +

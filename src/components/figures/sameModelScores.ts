@@ -112,14 +112,16 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
             fillOpacity: 0.18,
           }),
           Plot.ruleX([low], { stroke: palette.grey, strokeDasharray: "3,3" }),
-          Plot.text([{ x: low }], {
-            x: "x",
-            frameAnchor: "top",
+          // The band's key, above the frame, ending at its right edge and running left over the labels' margin.
+          Plot.text([0], {
+            frameAnchor: "top-right",
             dy: -24,
-            text: () => `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp, noise between two models' scores`,
+            text: () =>
+              width < 560
+                ? `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp, two-model noise`
+                : `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp around the lowest number, the noise of a gap between two models`,
             fontSize: 11,
-            textAnchor: "start",
-            dx: -Math.min(40, width / 8),
+            textAnchor: "end",
             fill: "currentColor",
           }),
           Plot.ruleY(points, { y: "label", stroke: "currentColor", strokeOpacity: 0.08 }),

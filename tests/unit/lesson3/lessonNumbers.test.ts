@@ -122,14 +122,16 @@ describe("the live sentences under the core figures, against R", () => {
   });
   it("the gap figure at 85.8 vs 85.0 on MMLU: R prop.test(c(12048, 11936), c(14042, 14042), correct = FALSE)", () => {
     // R: p = 0.0584, 95% CI −0.000283 to 0.016235 (tests/reference/r-reference.json, sign flipped for A − B).
-    expect(gapSentence({ a: 85.8, b: 85, n: 14042, design: "independent", correlation: 0.5, disagree: 10 })).toBe(
+    expect(
+      gapSentence({ a: 85.8, b: 85, n: 14042, design: "independent", correlation: 0.5, disagree: 10 }),
+    ).toBe(
       "85.8% against 85.0% on 14,042 questions, scored on separate question sets: the difference is 0.80 pp and its 95% interval runs from -0.03 to 1.62 pp. Within noise.",
     );
   });
   it("paired at r = 0.5, the same 3-point GSM8K gap is beyond noise", () => {
-    expect(gapSentence({ a: 80, b: 77, n: 1319, design: "correlation", correlation: 0.5, disagree: 10 })).toMatch(
-      /^80\.0% against 77\.0% on 1,319 questions, paired on the same questions: .* Beyond noise/,
-    );
+    expect(
+      gapSentence({ a: 80, b: 77, n: 1319, design: "correlation", correlation: 0.5, disagree: 10 }),
+    ).toMatch(/^80\.0% against 77\.0% on 1,319 questions, paired on the same questions: .* Beyond noise/);
   });
 });
 
