@@ -70,7 +70,7 @@ describe("the lesson as a newcomer reads it (issue 21)", () => {
   it("error 1: the false GPT-4 chain-of-thought claim is gone; the lesson opens on the real pair with its settings", async () => {
     const main = page.locator("#observablehq-main");
     // The pair, each number with its settings, as GPT-4's Table 2 and Claude 2's model card give them.
-    const opening = main.locator("h2:text-is('Two tables, one column name') + p");
+    const opening = main.locator("p", { hasText: "In March 2023" });
     const text = ((await opening.textContent()) ?? "").replace(/\s+/g, " ");
     expect(text).toMatch(/GPT-4 86\.4% on MMLU, 5-shot, no chain of thought/);
     expect(text).toMatch(/Claude 2 78\.5% on MMLU, 5-shot with chain of thought/);
@@ -365,17 +365,17 @@ describe("Real paired data: the curve panel is drawn once per pair", () => {
       const moved = await curveSvg(page);
       expect(moved).toContain(`n = ${n.toLocaleString("en-US")}`);
       expect(moved).toContain(`text-anchor="${n > 2000 ? "end" : "start"}"`);
+      // The link to the disclosure's heading opens it on load (as the compare tool's link does).
       const fresh = await open(
         browser,
-        `/lessons/3?l3-paired.a=Yi-6B&l3-paired.b=Llama-2-13b-hf&l3-paired.n=${n}`,
+        `/lessons/3?l3-paired.a=Yi-6B&l3-paired.b=Llama-2-13b-hf&l3-paired.n=${n}#real-paired-data`,
       );
-      await fresh.page.locator(`${fig} .explorable-figure svg`).nth(2).waitFor({ state: "attached" });
-      await openDeeper(fresh.page);
-      const width = await page.locator(`${fig} .explorable-figure svg`).nth(2).getAttribute("width");
-      await fresh.page.waitForFunction(
-        ([sel, w]) => document.querySelectorAll(sel)[2]?.getAttribute("width") === w,
-        [`${fig} .explorable-figure svg`, width] as const,
-      );
+      await fresh.page.locator(`${fig} .explorable-figure svg`).nth(2).waitFor();
+      expect(
+        await fresh.page
+          .locator(`details.go-deeper:has(${fig})`)
+          .evaluate((d) => (d as HTMLDetailsElement).open),
+      ).toBe(true);
       expect(moved).toBe(await curveSvg(fresh.page));
       expect(fresh.problems).toEqual([]);
       await fresh.context.close();
@@ -555,7 +555,7 @@ describe("the page", () => {
       problems: probs,
       context,
     } = await open(browser, "/lessons/3?l3-gap.a=91.2&l3-gap.b=89.4&l3-gap.n=abc&l3-paired.a=NoSuchModel");
-    await p.locator("#fig-l3-paired").waitFor();
+    await p.locator("#fig-l3-paired").waitFor({ state: "attached" });
     const g = gapAnalysis({ a: 0.912, b: 0.894, n: 14042, design: "independent" });
     expect(
       Number(await p.locator('#fig-l3-gap [data-readout="p-value"]').getAttribute("data-value")),
