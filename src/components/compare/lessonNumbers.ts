@@ -173,9 +173,11 @@ export function gapSentence(v: GapState): string {
       : gapAnalysis({ ...base, design: v.design, correlation: v.correlation, disagree: v.disagree / 100 });
   const verdict = gapVerdict(g);
   const pct = (k: number) => ((100 * k) / g.n).toFixed(1);
+  /** A difference in pp with a true minus sign: −0.03, not -0.03. */
+  const pp = (x: number) => (100 * x).toFixed(2).replace(/^-/, "−");
   return (
     `${pct(g.kA)}% against ${pct(g.kB)}% on ${count(g.n)} questions, ${designWords[g.design]}: ` +
-    `the difference is ${(100 * g.diff).toFixed(2)} pp and its 95% interval runs from ${(100 * g.lower).toFixed(2)} to ${(100 * g.upper).toFixed(2)} pp. ` +
+    `the difference is ${pp(g.diff)} pp and its 95% interval runs from ${pp(g.lower)} to ${pp(g.upper)} pp. ` +
     `${verdict.label}.`
   );
 }

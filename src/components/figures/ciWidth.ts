@@ -272,8 +272,9 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
         }),
         // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
         // collide; above sits left of the point, below right. On a phone the names go alone (the
-        // table has the ±), left of the point for the small benchmarks and right for the large
-        // ones — alternating, GSM8K's label ran into HellaSwag's.
+        // table has the ±), left of the point for the mid-sized benchmarks and right for the large
+        // ones — alternating, GSM8K's label ran into HellaSwag's — and for HumanEval, whose label
+        // on the left ran into the y axis's tick labels.
         ...[-1, 1].flatMap((side) =>
           (compact ? [-1, 1] : [side]).map((across) =>
             Plot.text(
@@ -283,7 +284,7 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
                     d.n,
                     marks.map((x) => x.n),
                   ) === side &&
-                  (!compact || (d.n >= 5000 ? 1 : -1) === across),
+                  (!compact || (d.n >= 5000 || d.n < 500 ? 1 : -1) === across),
               ),
               {
                 x: "n",

@@ -9,7 +9,7 @@ import { methodGap } from "../compare/lessonNumbers.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { formatCount } from "../ui/format.js";
+import { clipText, formatCount } from "../ui/format.js";
 import { categorical, palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -82,11 +82,17 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
       const low = Math.min(...scores);
       const high = Math.max(...scores);
       const yard = methodGap(low, high, size.n);
-      const points = g.rows.map((r, i) => ({ label: `${i + 1}. ${runLabel(r)}`, score: r.score, row: r }));
+      const compact = width < 560;
+      const marginLeft = Math.min(300, Math.max(150, width * 0.36));
+      // A row label fits its margin (about 7 px a character at 13 px), clipped with "…" if it must be.
+      const points = g.rows.map((r, i) => ({
+        label: clipText(`${i + 1}. ${runLabel(r)}`, Math.floor((marginLeft - 12) / 7)),
+        score: r.score,
+        row: r,
+      }));
       const lo = Math.min(low, low - yard.diffHalfWidth);
       const hi = Math.max(high, low + yard.diffHalfWidth);
       const pad = Math.max(0.3, (hi - lo) * 0.12);
-      const marginLeft = Math.min(300, Math.max(150, width * 0.36));
       const figure = Plot.plot({
         width,
         height: 84 + 34 * points.length,
@@ -117,7 +123,7 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
             frameAnchor: "top-right",
             dy: -24,
             text: () =>
-              width < 560
+              compact
                 ? `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp, two-model noise`
                 : `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp around the lowest number, the noise of a gap between two models`,
             fontSize: 11,
@@ -150,12 +156,16 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
       readout.innerHTML = `
         <p><span class="big-number" data-readout="spread" data-value="${g.spread}">${g.spread.toFixed(2)} pp</span>
         <span class="big-caption">between ${g.rows.length} published numbers for one model on the same ${formatCount(size.n)} questions. For scale: two different models' scores near ${((low + high) / 2).toFixed(1)}% must differ by more than <span data-readout="diff-half-width" data-value="${yard.diffHalfWidth}">±${yard.diffHalfWidth.toFixed(2)} pp</span> before the gap counts as real; this spread is <span data-readout="ratio" data-value="${g.spread / yard.diffHalfWidth}">${esc(verdict)}</span>.</span></p>
-        <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th><th scope="col">Metric</th><th scope="col">Source</th></tr></thead>
+        <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th>${compact ? "" : '<th scope="col">Metric</th><th scope="col">Source</th>'}</tr></thead>
         <tbody>${g.rows
-          .map(
-            (r, i) =>
-              `<tr><td>${i + 1}</td><td data-readout="score" data-value="${r.score}">${r.score}</td><td>${esc(r.evaluator)}</td><td>${esc(r.shots ?? "not stated")}</td><td>${esc(r.cot)}</td><td>${esc(r.metric ?? "")}</td><td class="l3-source">${esc(r.source)}${r.note ? ` — <em>${esc(r.note)}</em>` : ""}</td></tr>`,
-          )
+          .map((r, i) => {
+            const source = `${esc(r.source)}${r.note ? ` — <em>${esc(r.note)}</em>` : ""}`;
+            const cells = `<td>${i + 1}</td><td data-readout="score" data-value="${r.score}">${r.score}</td><td>${esc(r.evaluator)}</td><td>${esc(r.shots ?? "not stated")}</td><td>${esc(r.cot)}</td>`;
+            // On a phone the metric and source go on a line of their own under the row.
+            return compact
+              ? `<tr>${cells}</tr><tr class="l3-source-row"><td></td><td colspan="4" class="l3-source">${esc(r.metric ?? "")}; ${source}</td></tr>`
+              : `<tr>${cells}<td>${esc(r.metric ?? "")}</td><td class="l3-source">${source}</td></tr>`;
+          })
           .join("")}</tbody></table>`;
       const summary = `${g.model} on ${g.benchmark}: ${g.rows.map((r) => `${r.score} (${r.evaluator})`).join(", ")}. Spread ${g.spread.toFixed(2)} pp, all from one model on the same ${formatCount(size.n)} questions, so it is the method, not sampling noise. Two different models' scores would need to differ by more than ±${yard.diffHalfWidth.toFixed(2)} pp to count as a real gap; this spread is ${verdict}.`;
       return { figure, summary, readout };

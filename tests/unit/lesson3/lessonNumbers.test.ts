@@ -125,7 +125,7 @@ describe("the live sentences under the core figures, against R", () => {
     expect(
       gapSentence({ a: 85.8, b: 85, n: 14042, design: "independent", correlation: 0.5, disagree: 10 }),
     ).toBe(
-      "85.8% against 85.0% on 14,042 questions, scored on separate question sets: the difference is 0.80 pp and its 95% interval runs from -0.03 to 1.62 pp. Within noise.",
+      "85.8% against 85.0% on 14,042 questions, scored on separate question sets: the difference is 0.80 pp and its 95% interval runs from −0.03 to 1.62 pp. Within noise.",
     );
   });
   it("paired at r = 0.5, the same 3-point GSM8K gap is beyond noise", () => {
