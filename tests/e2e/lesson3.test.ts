@@ -351,6 +351,9 @@ describe("Real paired data: the curve panel is drawn once per pair", () => {
   // The panel of the difference over n is kept per pair and only its n marker moves; a drawing
   // reached by dragging must be the drawing a fresh page makes at that n (Plot's clip ids aside).
   const fig = "#fig-l3-paired";
+  beforeAll(async () => {
+    await openDeeper(page);
+  });
   const curveSvg = (p: Page) =>
     p
       .locator(`${fig} .explorable-figure svg`)
@@ -380,7 +383,7 @@ describe("Real paired data: the curve panel is drawn once per pair", () => {
       expect(fresh.problems).toEqual([]);
       await fresh.context.close();
     }
-  });
+  }, 120_000);
 });
 
 describe("One model, several numbers (l3-same-model)", () => {
