@@ -568,6 +568,29 @@ describe("the page", () => {
     await context.close();
   });
 
+  it("present mode shows a figure behind a closed 'Go deeper' disclosure: it opens the disclosure", async () => {
+    const {
+      page: p,
+      problems: probs,
+      context,
+    } = await open(browser, "/lessons/3", {
+      viewport: { width: 1920, height: 1080 },
+    });
+    await p.locator("#fig-l3-checker").waitFor({ state: "attached" });
+    await p.keyboard.press("p");
+    await p.keyboard.press("Home");
+    while ((await p.locator(".is-presented").getAttribute("id")) !== "fig-l3-paired")
+      await p.keyboard.press("ArrowRight");
+    const shown = await p.locator("#fig-l3-paired").evaluate((el) => ({
+      open: (el.closest("details") as HTMLDetailsElement).open,
+      height: el.getBoundingClientRect().height,
+    }));
+    expect(shown.open).toBe(true);
+    expect(shown.height).toBeGreaterThan(800);
+    expect(probs).toEqual([]);
+    await context.close();
+  });
+
   it("had no console errors or failed requests", () => {
     expect(problems).toEqual([]);
   });
