@@ -1,14 +1,15 @@
-// The course's table of five benchmarks (Lesson 3), with the values the course prints.
-// The site recomputes every number from data/benchmarks.csv; these printed values are kept
-// only to show (and test) that the live numbers reproduce the course.
+// Lesson 3's table of five benchmarks, with the values the seed material prints for it.
+// The site recomputes every half-width from data/benchmarks.csv; the printed half-widths are kept
+// only as a quiet check (a data attribute and the tests), and the rule-of-thumb column is shown as
+// the shorthand it is, beside what a test requires.
 
 export interface CourseBenchmark {
   benchmark: string;
-  /** The split whose N the course uses (HellaSwag's labelled split is validation). */
+  /** The split whose N the table uses (HellaSwag's labelled split is validation). */
   split: string;
-  /** The course's "Approx. 95% CI at 80% acc." in pp, as printed. */
+  /** "Approx. 95% CI at 80% acc." in pp, as printed in the seed material. */
   printedHalfWidthPp: number;
-  /** The course's "Min. meaningful diff." column, as printed (a rule of thumb). */
+  /** "Min. meaningful diff.", as printed (a rule of thumb). */
   printedMinDiff: string;
 }
 

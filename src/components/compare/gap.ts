@@ -2,7 +2,12 @@
 // questions, compared as independent samples (two-proportion z-test) or as paired results on
 // the same questions, described either by the correlation of the models' per-question results
 // or by how many questions they disagree on (McNemar's test).
-import { minimumDetectableDifference, twoProportionTest, zCritical } from "../stats/index.js";
+import {
+  minimumDetectableDifference,
+  proportionInterval,
+  twoProportionTest,
+  zCritical,
+} from "../stats/index.js";
 import { type PairCounts, pairedFromCounts } from "./pairedCounts.js";
 
 export type GapDesign = "independent" | "correlation" | "discordant";
@@ -163,6 +168,25 @@ export function gapAnalysis(input: GapInput): GapResult {
     correlation: r.correlation,
     adjusted,
   };
+}
+
+/**
+ * The ratio "SE of the difference ÷ SE of one score" in words. When both scores are 0% or both 100%,
+ * the normal approximation gives each score a standard error of 0 and the ratio has no value: say so,
+ * and give the exact (Clopper–Pearson) interval, which is not zero, instead of printing "NaN×".
+ */
+export function seRatioText(g: Pick<GapResult, "ratio" | "kA" | "kB" | "n">): string {
+  if (Number.isFinite(g.ratio)) return `${g.ratio.toFixed(2)}×`;
+  const n = g.n.toLocaleString("en-US");
+  if (g.kA === g.n && g.kB === g.n) {
+    const lower = proportionInterval(g.n, g.n, { method: "clopper-pearson" }).lower;
+    return `none: both scores are 100%, where the normal approximation gives each a standard error of 0. An exact 95% interval for ${n} of ${n} still reaches down to ${(100 * lower).toFixed(1)}%.`;
+  }
+  if (g.kA === 0 && g.kB === 0) {
+    const upper = proportionInterval(0, g.n, { method: "clopper-pearson" }).upper;
+    return `none: both scores are 0%, where the normal approximation gives each a standard error of 0. An exact 95% interval for 0 of ${n} still reaches up to ${(100 * upper).toFixed(1)}%.`;
+  }
+  return "none: a standard error is 0.";
 }
 
 export interface GapVerdict {

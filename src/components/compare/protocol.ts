@@ -1,4 +1,4 @@
-// The course's rules for comparing two published scores. First the comparability requirements
+// The rules for comparing two published scores (Lesson 3). First the comparability requirements
 // (same benchmark and version, metric, prompting, decoding), then the five-step protocol:
 // 1 same evaluator, 2 same shot count, 3 gap beyond noise, 4 consistent across ≥ 3 benchmarks,
 // 5 a third-party reproduction of each claim. Verdict: "comparable" when everything is met;
@@ -280,6 +280,16 @@ function noiseStep(a: ScoreCard, b: ScoreCard, stats: DifferenceStats | null, co
     };
   }
   const level = `${Math.round(confidence * 100)}%`;
+  if (a.model.trim() && canonicalModel(a.model) === canonicalModel(b.model)) {
+    // One model scored twice on the same questions: sampling noise does not separate the two
+    // numbers, so the gap is the method's. The yardstick is the one two different models would face.
+    return {
+      id: "noise",
+      title,
+      status: "unknown",
+      reason: `Both cards are the same model (${a.model.trim()}) on the same questions, so no sampling noise separates them: the ${pp(Math.abs(stats.diff), 2)} between them is the method. For scale, two different models' scores would need to be more than ±${pp((stats.upper - stats.lower) / 2, 2)} apart (the ${level} interval of a difference) to count as a real gap.`,
+    };
+  }
   const interval = `${level} interval of the difference ${pp(stats.lower, 2)} to ${pp(stats.upper, 2)}`;
   const pText = stats.pValue < 0.001 ? "p < 0.001" : `p = ${stats.pValue.toFixed(3)}`;
   const leader = stats.diff >= 0 ? name(a, "A") : name(b, "B");

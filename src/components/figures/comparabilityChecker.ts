@@ -1,5 +1,5 @@
 // Lesson 3: the comparability checker. Pick two published scores; the comparability
-// requirements and the course's five-step protocol are checked against what the table says,
+// requirements and the five-step protocol are checked against what the table says,
 // and the verdict — comparable, indicative only, not comparable — comes with its reasons.
 import {
   cardsTable,

@@ -2,7 +2,7 @@
 // independent samples or paired on the same questions; the interval of the difference,
 // the p-value, the smallest gap this N can detect, and a verdict in words.
 
-import { type GapDesign, type GapResult, gapAnalysis, gapVerdict } from "../compare/gap.js";
+import { type GapDesign, type GapResult, gapAnalysis, gapVerdict, seRatioText } from "../compare/gap.js";
 import { scoreInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
@@ -287,7 +287,7 @@ export function gapIsRealFigure() {
           <div><dt>Difference A − B</dt><dd data-readout="diff" data-value="${f2(g.diff)}">${f2(g.diff)} pp</dd></div>
           <div><dt>95% interval of the difference</dt><dd data-readout="interval" data-lower="${f2(g.lower)}" data-upper="${f2(g.upper)}" data-value="${f2(g.upper - g.lower)}">${f2(g.lower)} to ${f2(g.upper)} pp</dd></div>
           <div><dt>${g.test}</dt><dd data-readout="p-value" data-value="${g.pValue}">${formatPValue(g.pValue)}</dd></div>
-          <div><dt>SE of the difference ÷ SE of one score</dt><dd data-readout="se-ratio" data-value="${g.ratio}">${g.ratio.toFixed(2)}×</dd></div>
+          <div><dt>SE of the difference ÷ SE of one score</dt><dd data-readout="se-ratio" data-value="${g.ratio}">${seRatioText(g)}</dd></div>
           <div><dt>Smallest gap this N detects (80% power)</dt><dd data-readout="mdd" data-value="${f2(g.mdd)}">${f2(g.mdd)} pp</dd></div>
         </dl>
         ${table}`);

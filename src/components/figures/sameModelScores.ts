@@ -1,16 +1,25 @@
 // Lesson 3: one model, several published numbers for the same benchmark and shot count.
-// Each number with its 95% interval; when they disagree by more than their intervals allow,
-// the difference is the pipeline, not the model.
+// The numbers are one model on the same questions, so no sampling noise separates them: their
+// spread is the evaluation method. For scale the figure shades the gap that sampling noise could
+// explain between two *different* models' scores (the 95% half-width of a difference).
 
 import { benchmarkSize } from "../compare/benchmarkNames.js";
 import { type SameModelGroup, sameModelGroups } from "../compare/evidence.js";
+import { methodGap } from "../compare/lessonNumbers.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
-import { halfWidth } from "../stats/index.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { formatCount } from "../ui/format.js";
-import { categorical } from "../ui/palette.js";
+import { clipText, formatCount } from "../ui/format.js";
+import { categorical, palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+
+/** The spread of one model's numbers against the noise yardstick, in words (for the readout and notice). */
+export function spreadVerdict(spreadPp: number, diffHalfWidthPp: number): string {
+  const ratio = spreadPp / diffHalfWidthPp;
+  return ratio >= 1
+    ? `${ratio.toFixed(1)} times that: had these been two different models, the method alone would pass for a real difference`
+    : `${ratio.toFixed(2)} times that: close to what would pass for a real difference between two models, from the method alone`;
+}
 
 const esc = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
@@ -45,8 +54,10 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
   return explorable<{ group: string }>({
     id: "l3-same-model",
     title: "One model, several published scores on the same benchmark",
-    notice:
-      "Each number's own interval is narrow; the numbers still disagree. That spread is the evaluation pipeline — prompt format, harness, averaging — not the model.",
+    notice: (v) => {
+      const g = byKey.get(v.group) ?? groups[0]!;
+      return `${g.model}'s ${g.rows.length} numbers come from one model answering the same ${g.benchmark} questions. Re-running one pipeline with greedy decoding gives the same number again, so the ${g.spread.toFixed(2)} pp between them is not sampling noise: it is the method.`;
+    },
     controls: {
       group: choice({
         key: "group",
@@ -67,77 +78,96 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
     render(v, { width }) {
       const g = byKey.get(v.group) ?? groups[0]!;
       const size = benchmarkSize(benchmarks, g.benchmark)!;
-      const points = g.rows.map((r, i) => {
-        const h = 100 * halfWidth(Math.min(0.999, Math.max(0.001, r.score / 100)), size.n);
-        return {
-          label: `${i + 1}. ${runLabel(r)}`,
-          score: r.score,
-          lo: r.score - h,
-          hi: r.score + h,
-          h,
-          row: r,
-        };
-      });
-      const lo = Math.min(...points.map((p) => p.lo));
-      const hi = Math.max(...points.map((p) => p.hi));
-      const pad = Math.max(0.5, (hi - lo) * 0.15);
+      const scores = g.rows.map((r) => r.score);
+      const low = Math.min(...scores);
+      const high = Math.max(...scores);
+      const yard = methodGap(low, high, size.n);
+      const compact = width < 560;
       const marginLeft = Math.min(300, Math.max(150, width * 0.36));
+      // A row label fits its margin (about 7 px a character at 13 px), clipped with "…" if it must be.
+      const points = g.rows.map((r, i) => ({
+        label: clipText(`${i + 1}. ${runLabel(r)}`, Math.floor((marginLeft - 12) / 7)),
+        score: r.score,
+        row: r,
+      }));
+      const lo = Math.min(low, low - yard.diffHalfWidth);
+      const hi = Math.max(high, low + yard.diffHalfWidth);
+      const pad = Math.max(0.3, (hi - lo) * 0.12);
       const figure = Plot.plot({
         width,
-        height: 60 + 34 * points.length,
+        height: 84 + 34 * points.length,
         marginLeft,
         marginRight: 50,
+        marginTop: 40,
         marginBottom: 44,
         style: { fontSize: "13px" },
         x: {
           domain: [lo - pad, hi + pad],
-          label: `${g.benchmark} score, 95% interval at N = ${formatCount(size.n)} (%) →`,
+          label: `${g.benchmark} score (%), N = ${formatCount(size.n)} →`,
           grid: true,
           labelOffset: 38,
         },
         y: { domain: points.map((p) => p.label), label: null },
         marks: [
-          Plot.link(points, {
-            x1: "lo",
-            x2: "hi",
-            y1: "label",
-            y2: "label",
-            stroke: (_d: unknown, i: number) => categorical[i % categorical.length],
-            strokeWidth: 3,
+          // The yardstick: within this band of the lowest number, a gap between two different
+          // models' scores would be within sampling noise (95%).
+          Plot.rectX([{ x1: low - yard.diffHalfWidth, x2: low + yard.diffHalfWidth }], {
+            x1: "x1",
+            x2: "x2",
+            fill: palette.grey,
+            fillOpacity: 0.18,
           }),
+          Plot.ruleX([low], { stroke: palette.grey, strokeDasharray: "3,3" }),
+          // The band's key, above the frame, ending at its right edge and running left over the labels' margin.
+          Plot.text([0], {
+            frameAnchor: "top-right",
+            dy: -24,
+            text: () =>
+              compact
+                ? `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp, two-model noise`
+                : `shaded: ±${yard.diffHalfWidth.toFixed(2)} pp around the lowest number, the noise of a gap between two models`,
+            fontSize: 11,
+            textAnchor: "end",
+            fill: "currentColor",
+          }),
+          Plot.ruleY(points, { y: "label", stroke: "currentColor", strokeOpacity: 0.08 }),
           Plot.dot(points, {
             x: "score",
             y: "label",
             fill: (_d: unknown, i: number) => categorical[i % categorical.length],
-            r: 6,
+            r: 7,
             symbol: (_d: unknown, i: number) =>
               ["circle", "square", "triangle", "diamond", "star", "cross", "wye", "asterisk"][i % 8],
           }),
           Plot.text(points, {
-            x: "hi",
+            x: "score",
             y: "label",
             text: (d: (typeof points)[number]) => `${d.score}`,
-            dx: 8,
+            dx: 12,
             textAnchor: "start",
             fontWeight: 700,
           }),
         ],
       });
-      figure.setAttribute("aria-label", `${g.model}'s published ${g.benchmark} scores with their intervals`);
-      const typical = points.reduce((s, p) => s + p.h, 0) / points.length;
+      figure.setAttribute("aria-label", `${g.model}'s published ${g.benchmark} scores`);
+      const verdict = spreadVerdict(g.spread, yard.diffHalfWidth);
       const readout = document.createElement("div");
       readout.className = "l3-readout";
       readout.innerHTML = `
         <p><span class="big-number" data-readout="spread" data-value="${g.spread}">${g.spread.toFixed(2)} pp</span>
-        <span class="big-caption">spread between ${g.rows.length} published numbers, against a 95% half-width of <span data-readout="half-width" data-value="${typical}">±${typical.toFixed(2)} pp</span> for each</span></p>
-        <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th><th scope="col">Metric</th><th scope="col">Source</th></tr></thead>
+        <span class="big-caption">between ${g.rows.length} published numbers for one model on the same ${formatCount(size.n)} questions. For scale: two different models' scores near ${((low + high) / 2).toFixed(1)}% must differ by more than <span data-readout="diff-half-width" data-value="${yard.diffHalfWidth}">±${yard.diffHalfWidth.toFixed(2)} pp</span> before the gap counts as real; this spread is <span data-readout="ratio" data-value="${g.spread / yard.diffHalfWidth}">${esc(verdict)}</span>.</span></p>
+        <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th>${compact ? "" : '<th scope="col">Metric</th><th scope="col">Source</th>'}</tr></thead>
         <tbody>${g.rows
-          .map(
-            (r, i) =>
-              `<tr><td>${i + 1}</td><td data-readout="score" data-value="${r.score}">${r.score}</td><td>${esc(r.evaluator)}</td><td>${esc(r.shots ?? "not stated")}</td><td>${esc(r.cot)}</td><td>${esc(r.metric ?? "")}</td><td class="l3-source">${esc(r.source)}${r.note ? ` — <em>${esc(r.note)}</em>` : ""}</td></tr>`,
-          )
+          .map((r, i) => {
+            const source = `${esc(r.source)}${r.note ? ` — <em>${esc(r.note)}</em>` : ""}`;
+            const cells = `<td>${i + 1}</td><td data-readout="score" data-value="${r.score}">${r.score}</td><td>${esc(r.evaluator)}</td><td>${esc(r.shots ?? "not stated")}</td><td>${esc(r.cot)}</td>`;
+            // On a phone the metric and source go on a line of their own under the row.
+            return compact
+              ? `<tr>${cells}</tr><tr class="l3-source-row"><td></td><td colspan="4" class="l3-source">${esc(r.metric ?? "")}; ${source}</td></tr>`
+              : `<tr>${cells}<td>${esc(r.metric ?? "")}</td><td class="l3-source">${source}</td></tr>`;
+          })
           .join("")}</tbody></table>`;
-      const summary = `${g.model} on ${g.benchmark}: ${g.rows.map((r) => `${r.score} (${r.evaluator})`).join(", ")}. Spread ${g.spread.toFixed(2)} pp; each number's 95% half-width at N = ${formatCount(size.n)} is about ±${typical.toFixed(2)} pp.`;
+      const summary = `${g.model} on ${g.benchmark}: ${g.rows.map((r) => `${r.score} (${r.evaluator})`).join(", ")}. Spread ${g.spread.toFixed(2)} pp, all from one model on the same ${formatCount(size.n)} questions, so it is the method, not sampling noise. Two different models' scores would need to differ by more than ±${yard.diffHalfWidth.toFixed(2)} pp to count as a real gap; this spread is ${verdict}.`;
       return { figure, summary, readout };
     },
   });

@@ -127,6 +127,8 @@ function show(fig: HTMLElement, announce = true) {
   }
   const changed = current !== fig;
   current = fig;
+  // A figure behind a closed "Go deeper" disclosure is opened to be shown (a closed <details> hides it).
+  for (let d = fig.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
   fig.classList.add("is-presented");
   if (changed) signal(fig, true);
   fig.scrollTop = 0;

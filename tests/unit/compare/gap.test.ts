@@ -7,6 +7,7 @@ import {
   disagreementRange,
   gapAnalysis,
   gapVerdict,
+  seRatioText,
 } from "../../../src/components/compare/gap.ts";
 import { pairedFromCounts } from "../../../src/components/compare/pairedCounts.ts";
 import { minimumDetectableDifference, twoProportionTest } from "../../../src/components/stats/index.ts";
@@ -107,5 +108,28 @@ describe("paired scores", () => {
   it("rejects nonsense", () => {
     expect(() => gapAnalysis({ a: 1.2, b: 0.5, n: 100, design: "independent" })).toThrow(RangeError);
     expect(() => gapAnalysis({ a: 0.5, b: 0.5, n: 1, design: "independent" })).toThrow(RangeError);
+  });
+});
+
+describe("the SE ratio when both scores sit at 0% or 100% (issue 20, item 13)", () => {
+  // R: binom.test(29, 29)$conf.int = 0.8806 1; binom.test(0, 20)$conf.int = 0 0.1684
+  // (tests/reference/r-reference.json, intervals k = 29 / n = 29 and k = 0 / n = 20).
+  it("both at 100%: no NaN; says there is no ratio and gives the exact interval's lower end", () => {
+    for (const design of ["independent", "correlation", "discordant"] as const) {
+      const g = gapAnalysis({ a: 1, b: 1, n: 29, design, correlation: 0.5, disagree: 0.1 });
+      const text = seRatioText(g);
+      expect(text).not.toMatch(/NaN/);
+      expect(text).toMatch(/^none: both scores are 100%/);
+      expect(text).toContain("29 of 29 still reaches down to 88.1%");
+    }
+  });
+  it("both at 0%: the exact interval's upper end", () => {
+    const g = gapAnalysis({ a: 0, b: 0, n: 20, design: "independent" });
+    expect(seRatioText(g)).toMatch(/^none: both scores are 0%.*0 of 20 still reaches up to 16\.8%\.$/);
+  });
+  it("anywhere else, the ratio itself: √2 for two independent scores at equal accuracy", () => {
+    expect(seRatioText(gapAnalysis({ a: 0.5, b: 0.5, n: 1000, design: "independent" }))).toBe("1.41×");
+    // One at 100%, one below: a ratio exists (one score has spread).
+    expect(seRatioText(gapAnalysis({ a: 1, b: 0.99, n: 164, design: "independent" }))).toMatch(/^\d\.\d\d×$/);
   });
 });

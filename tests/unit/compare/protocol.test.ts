@@ -180,3 +180,17 @@ describe("differenceStats", () => {
     expect(check(c, "noise").status).toBe("unknown");
   });
 });
+
+describe("one model scored twice (error 7 of issue 21)", () => {
+  // Mistral 7B on MMLU: 60.1 (Mistral 7B paper) and 62.5 (Mixtral paper), same 14,042 questions.
+  const card = (score: number, source: string) => ({ ...base, model: "Mistral 7B", score, n: 14042, source });
+  it("the noise step does not treat two scorings of one model as sampled apart; it gives the two-model yardstick", () => {
+    const c = compareCards(card(60.1, "Mistral 7B paper"), card(62.5, "Mixtral paper"));
+    const noise = check(c, "noise");
+    expect(noise.status).toBe("unknown");
+    expect(noise.reason).toMatch(/no sampling noise separates them: the 2\.40 pp between them is the method/);
+    // Hand-worked: 1.95996·√(0.601·0.399/14042 + 0.625·0.375/14042) = 0.011389 → ±1.14 pp.
+    expect(noise.reason).toContain("more than ±1.14 pp apart");
+    expect(noise.reason).not.toMatch(/within noise|excludes zero/);
+  });
+});
