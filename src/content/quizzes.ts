@@ -396,7 +396,7 @@ const lesson3: QuizQuestion[] = [
       {
         text: "Performance per parameter, against models several times its size",
         feedback:
-          "A 7B model set against 13B to 70B ones: dividing by size separates efficiency from sheer scale, which says more about the model than its rank among much bigger ones.",
+          "Performance per parameter: set against 13B to 70B models, a 7B model is judged on efficiency rather than sheer scale, which says more about it than its rank among much bigger ones.",
       },
       {
         text: "The cost of a million generated tokens, set next to each score",
@@ -515,7 +515,7 @@ const lesson4: QuizQuestion[] = [
       {
         text: "Calibration, long-context coherence and adversarial robustness",
         feedback:
-          "These are the gaps: whether a model knows when it does not know, staying consistent over 50,000 tokens or more, and holding up against prompts written to trip it. Newer families such as RULER and LongBench (long context) have only begun on them.",
+          "These are the gaps: calibration (whether a model knows when it does not know), staying consistent over 50,000 tokens or more, and holding up against prompts written to trip it. Newer families such as RULER and LongBench (long context) have only begun on them.",
       },
       {
         text: "Solving multi-step arithmetic word problems from grade school",
@@ -583,7 +583,7 @@ const lesson4: QuizQuestion[] = [
       {
         text: "The gap between the inputs a model was scored on and those in production",
         feedback:
-          "The test questions and your users' inputs come from different populations — in vocabulary, length, format, ambiguity and domain — and how much a model loses between them cannot be read off its score.",
+          "The test questions and the inputs your users send in production come from different populations — in vocabulary, length, format, ambiguity and domain — and how much a model loses between them cannot be read off its score.",
       },
     ],
     correct: 3,
@@ -660,7 +660,7 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "It ran LLaMA-65B through three MMLU implementations that read answers differently",
         feedback:
-          "HELM (the model writes the letter) gave 63.7, the original code (probabilities of A–D) 63.6, and EleutherAI's January 2023 harness (likelihood of each full answer text) 48.8: same weights, same questions, 14.9 points apart.",
+          "Three implementations, same weights, same questions: HELM (the model writes the letter) gave 63.7, the original code (probabilities of A–D) 63.6, and EleutherAI's January 2023 harness (likelihood of each full answer text) 48.8 — 14.9 points apart.",
       },
     ],
     correct: 3,
@@ -767,7 +767,7 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "It can lift scores by several points, by different amounts per model",
         feedback:
-          "On GSM8K against GSM1k the gaps ran from −3.8 to 8.0 points across 63 models (median 1.7); MMLU-CF's drops were larger still, though they also reflect harder questions. Points that differ by model are enough to reorder a leaderboard.",
+          "On GSM8K against GSM1k the gaps ran from −3.8 to 8.0 points across 63 models (median 1.7); MMLU-CF's drops were larger still, though they also reflect harder questions. Gaps of several points that differ per model are enough to reorder a leaderboard.",
       },
       {
         text: "It adds the same amount to every model, so rankings survive intact",
@@ -855,7 +855,7 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "Its model was far smaller than rivals, and raw scores mix in scale",
         feedback:
-          "A 7B model set against 13B to 70B ones loses on raw scores partly because of size. Per parameter, efficiency becomes the thing compared.",
+          "A 7B model set against 13B to 70B ones loses on raw scores partly because of scale. Per parameter, efficiency becomes the thing compared.",
       },
       {
         text: "Larger models could not be run on the same benchmarks as a 7B model",
@@ -973,7 +973,7 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "Testing the shortlist on 100+ examples like your production inputs",
         feedback:
-          "It is the best predictor of production performance for its cost. Bear in mind that 100 examples only separate clearly different models: at 80% accuracy each score carries about ±7.8 points.",
+          "Testing the shortlist on your own kind of inputs is the best predictor of production performance for its cost. Bear in mind that 100 examples only separate clearly different models: at 80% accuracy each score carries about ±7.8 points.",
       },
       {
         text: "Trying the candidates with real users on a share of live traffic",
@@ -1036,7 +1036,7 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "Benchmarks filter, a task evaluation selects, a pilot validates",
         feedback:
-          "The whole module in one line: a benchmark shows a model could have the skills, testing on your task shows which one does, and a pilot with real users confirms it.",
+          "The whole module in one line. A benchmark shows a model could have the skills, testing on your task shows which one does, and the pilot validates it with real users.",
       },
       {
         text: "Average every available benchmark and deploy the top model",

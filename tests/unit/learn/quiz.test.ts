@@ -153,7 +153,9 @@ describe("scoring and the pass mark", () => {
     expect(miss.answer).toBe(q15.options[q15.correct]!.text);
     // The wrong choice's own feedback, not a generic "incorrect" text.
     expect(miss.feedback).toBe(q15.options[wrong[14]!]!.feedback);
-    expect(items[0]!.feedback).toBe(moduleTest.questions[0]!.options[moduleTest.questions[0]!.correct]!.feedback);
+    expect(items[0]!.feedback).toBe(
+      moduleTest.questions[0]!.options[moduleTest.questions[0]!.correct]!.feedback,
+    );
   });
 
   it("gives each wrong choice its own feedback, and an unanswered question the key's", () => {
