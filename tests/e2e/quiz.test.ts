@@ -79,7 +79,7 @@ describe("lesson 1 quiz", () => {
     for (let k = 0; k <= right; k++) await page.keyboard.press("ArrowDown");
     expect(
       await page.locator("#quiz-1 .quiz-option[data-selected=true] .quiz-option-text").textContent(),
-    ).toBe(question.options[question.correct]);
+    ).toBe(question.options[question.correct]!.text);
     await page.keyboard.press("Enter");
     const feedback = page.locator("#quiz-1 [data-feedback]");
     expect(await feedback.getAttribute("data-result")).toBe("correct");
