@@ -95,8 +95,32 @@ export interface ReviewItemOptions {
   unanswered?: string;
 }
 
-/** One item of the review: the prompt, the choice and the key, the chosen option's feedback. */
+/**
+ * One item of the review: the prompt, the learner's choice with that option's own feedback right
+ * under it (why it is right, or why it is not), then the correct answer when the choice was wrong.
+ * An unanswered question shows the key with the key's feedback.
+ */
 export function reviewItem(item: ReviewItem, o: ReviewItemOptions): HTMLLIElement {
+  const feedback = el("p", { class: "quiz-review-feedback" }, item.feedback);
+  const answer = el("p", { class: "quiz-review-answer" }, "Correct answer: ", el("strong", {}, item.answer));
+  const choice = item.isCorrect
+    ? [el("p", { class: "quiz-review-choice" }, "Your answer: ", el("strong", {}, item.answer)), feedback]
+    : item.chosen === null
+      ? [
+          el("p", { class: "quiz-review-choice" }, "Your answer: ", el("em", {}, o.unanswered ?? "none")),
+          answer,
+          feedback,
+        ]
+      : [
+          el(
+            "p",
+            { class: "quiz-review-choice" },
+            "Your answer: ",
+            el("span", { class: "quiz-wrong" }, item.chosen),
+          ),
+          feedback,
+          answer,
+        ];
   return el(
     "li",
     { "data-result": item.isCorrect ? "correct" : "incorrect", "data-question-id": item.question.id },
@@ -106,18 +130,7 @@ export function reviewItem(item: ReviewItem, o: ReviewItemOptions): HTMLLIElemen
       el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
       item.question.prompt,
     ),
-    item.isCorrect
-      ? el("p", {}, "Your answer: ", el("strong", {}, item.answer))
-      : el(
-          "p",
-          {},
-          "Your answer: ",
-          el("span", { class: "quiz-wrong" }, item.chosen ?? o.unanswered ?? "none"),
-          el("br"),
-          "Correct answer: ",
-          el("strong", {}, item.answer),
-        ),
-    el("p", { class: "quiz-review-feedback" }, item.feedback),
+    ...choice,
     item.isCorrect && !o.linkWhenCorrect
       ? null
       : revisitLink(item.question, o.root, item.isCorrect ? "From " : "Revisit: "),

@@ -363,7 +363,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
       el(
         "ol",
         { class: "quiz-review test-review" },
-        ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "(unanswered)" })),
+        ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" })),
       ),
     );
   }
