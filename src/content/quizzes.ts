@@ -104,22 +104,22 @@ const lesson1: QuizQuestion[] = [
     lesson: 1,
     section: "when-only-the-regex-changes",
     prompt:
-      "In June 2023 Hugging Face scored the same LLaMA-65B weights on the same MMLU questions with three implementations of the benchmark, which differed only in how the model's answer was obtained and scored. How far apart were the three scores?",
+      "In June 2023 Hugging Face scored the same LLaMA-65B weights on the same MMLU questions with three implementations of the benchmark, which differed in how the model's answer was obtained and scored. How far apart were the three scores?",
     options: [
       {
         text: "Within half a point: the same weights on the same questions give the same score",
         feedback:
-          "That would hold if a score depended on the model alone. It does not: the three implementations gave 63.7, 63.6 and 48.8 — almost 15 points apart with nothing changed but how the answer was read.",
+          "That would hold if a score depended on the model alone. It does not: the three implementations gave 63.7, 63.6 and 48.8 — almost 15 points apart, with the same weights and the same questions.",
       },
       {
         text: "About 15 points: 63.7 and 63.6 under two of them, 48.8 under the third",
         feedback:
-          "HELM (the model writes the letter) gave 63.7, the original code (compare the probabilities of A–D) 63.6, and EleutherAI's harness of January 2023 (compare the likelihood of each full answer text) 48.8. Same weights, same questions: reading the answer differently moved the score by 14.9 points.",
+          "HELM (the model writes the letter) gave 63.7, the original code (compare the probabilities of A–D) 63.6, and EleutherAI's harness of January 2023 (compare the likelihood of each full answer text) 48.8. Same weights, same questions: the implementation alone moved the score by 14.9 points.",
       },
       {
         text: "About 1 point, the size of MMLU's sampling noise at that accuracy",
         feedback:
-          "Sampling noise on MMLU's 14,042 questions is about ±0.8 points at 64% — but the three implementations were 14.9 points apart. That is far beyond chance: the method of reading the answer moved the score.",
+          "Sampling noise on MMLU's 14,042 questions is about ±0.8 points at 64% — but the three implementations were 14.9 points apart. That is far beyond chance: the implementation moved the score.",
       },
       {
         text: "About 15 points, because each implementation ran its own subset of the questions",
@@ -267,7 +267,7 @@ const lesson2: QuizQuestion[] = [
       {
         text: "Most did better on the public GSM8K: median gap 1.7 points, widest 8.0",
         feedback:
-          "52 of 63 models scored higher on the public test than on the fresh one; the median gap was 1.7 points, the widest 8.0, and a few models did better on GSM1k. Gaps of that size, differing by model, are enough to reorder models that sit close together.",
+          "52 of 63 models scored higher on the public test than on the fresh one; the median gap was 1.7 points, the widest 8.0, and the other 11 did better on GSM1k. Gaps of that size, differing by model, are enough to reorder models that sit close together.",
       },
       {
         text: "Every model lost 15 to 20 points on GSM1k: leaks explained most of its score",
@@ -650,12 +650,12 @@ const testQuestions: QuizQuestion[] = [
       {
         text: "It removed the MMLU questions that can be found online and scored LLaMA-65B again",
         feedback:
-          "That would be a contamination study (clean versus dirty questions), a different kind of evidence. Hugging Face kept the questions fixed and changed only the code that read the answers: 63.7, 63.6 and 48.8.",
+          "That would be a contamination study (clean versus dirty questions), a different kind of evidence. Hugging Face kept the questions fixed and changed only the evaluation code: 63.7, 63.6 and 48.8.",
       },
       {
         text: "It scored LLaMA-65B with 0, 5 and 25 worked examples in the prompt",
         feedback:
-          "All three runs were 5-shot. What changed was how the answer was obtained and scored — and that alone moved the score by 14.9 points.",
+          "All three runs were 5-shot. What changed was the implementation, above all how it obtained and scored the answer — and that moved the score by 14.9 points.",
       },
       {
         text: "It ran LLaMA-65B through three MMLU implementations that read answers differently",
