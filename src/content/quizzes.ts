@@ -360,7 +360,7 @@ const lesson3: QuizQuestion[] = [
           "Both were 5-shot, but Claude 2's was prompted with chain of thought (reasoning step by step before answering) and GPT-4's was not — its Table 2 gives 86.4 with no chain of thought. One benchmark name, two pipelines: the gap mixes method with model.",
       },
       {
-        text: "Both were 5-shot, but GPT-4's was prompted with chain of thought, Claude 2's not",
+        text: "Both 5-shot, but GPT-4's was prompted with chain of thought, Claude 2's not",
         feedback:
           "This version has been widely repeated, but GPT-4's Table 2 gives MMLU 86.4%, 5-shot, with no chain of thought; the report's only chain-of-thought footnote is on GSM-8K. It was Claude 2's 78.5 that used chain of thought.",
       },
@@ -370,7 +370,7 @@ const lesson3: QuizQuestion[] = [
           "Both reports give 5-shot MMLU. The difference is in the prompting: Claude 2's number came with chain-of-thought reasoning, GPT-4's without.",
       },
       {
-        text: "It can: both are 5-shot MMLU, so the 7.9 points are all down to the models",
+        text: "It can: both are 5-shot MMLU scores, so the 7.9 points are all down to the models",
         feedback:
           "A matching shot count is not enough. Claude 2 was prompted to reason step by step and GPT-4 was not, so the gap mixes a difference in method with one in model.",
       },
@@ -489,7 +489,7 @@ const lesson4: QuizQuestion[] = [
           "Contamination was not the point made. Even taken at face value, the score measured knowledge in a structured format unlike the questions asked in practice.",
       },
       {
-        text: "Medical knowledge, but not clinical usefulness, which needed its own tests",
+        text: "That it encodes medical knowledge, but clinical use needs its own tests",
         feedback:
           "A multiple-choice exam shows how much medicine is encoded in a model; clinical questions are open-ended and rich in context. Usefulness to clinicians had to be tested on realistic vignettes and long-form answers.",
       },
@@ -888,7 +888,7 @@ const testQuestions: QuizQuestion[] = [
           "3 points is five problems — still inside one score's noise of about ±6.1 points, let alone the noise of a difference (about ±8.7).",
       },
       {
-        text: "About 10 percentage points",
+        text: "Roughly 10 percentage points",
         feedback:
           "Each score's 95% interval is about ±6.1 points at 80%, and the difference of two independent scores about ±8.7 — so gaps under roughly 10 points are weak evidence.",
       },
