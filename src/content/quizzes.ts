@@ -1,8 +1,11 @@
 // The question banks: four lesson quizzes (4 questions each) and the module test (15 questions).
 // Data, not markup: the quiz and test pages render these; the unit test checks every entry.
 //
-// Every question has exactly four options and one correct answer — the one the course's
-// feedback names. The three wrong options are misconceptions a learner could really hold.
+// Every question has exactly four options and one correct answer. Each option carries its own
+// feedback: for the key, why it is right; for each wrong option, why that choice is wrong (each
+// wrong option is a misconception a learner could really hold, written as specifically as the
+// key, so that neither the longest nor the shortest option gives the answer away).
+// Numbers come from traced sources only (data/SOURCES.md); the unit test checks them.
 // `section` is the id of the lesson section the question checks: the slug Framework gives the
 // lesson page's h2 heading (e.g. "## Confidence intervals and effect size" →
 // /lessons/3#confidence-intervals-and-effect-size).
@@ -46,14 +49,20 @@ export const lessonTitles: Record<LessonNumber, string> = {
   4: "Translating scores to real-world expectations",
 };
 
+/** One answer option and what a learner who picks it is told. */
+export interface QuizOption {
+  text: string;
+  /** For the key: why it is right. For a wrong option: why this choice is wrong. */
+  feedback: string;
+}
+
 interface QuestionOf<L extends LessonNumber> {
-  /** Unique across all banks, stable (progress and links may refer to it). */
+  /** Unique across all banks, stable (a test draft in progress refers to it). */
   id: string;
   prompt: string;
-  options: readonly [string, string, string, string];
+  options: readonly [QuizOption, QuizOption, QuizOption, QuizOption];
   /** Index into `options` of the one right answer. */
   correct: 0 | 1 | 2 | 3;
-  feedback: { correct: string; incorrect: string };
   /** The lesson the question checks … */
   lesson: L;
   /** … and the section of it to revisit. */
@@ -95,20 +104,30 @@ const lesson1: QuizQuestion[] = [
     lesson: 1,
     section: "when-only-the-regex-changes",
     prompt:
-      "EleutherAI re-scored LLaMA-1 65B on MMLU and changed nothing but the regular expression that pulls the chosen letter out of the model's reply. How far did the reported score move?",
+      "In June 2023 Hugging Face scored the same LLaMA-65B weights on the same MMLU questions with three implementations of the benchmark, which differed in how the model's answer was obtained and scored. How far apart were the three scores?",
     options: [
-      "Less than 0.3 percentage points — a rounding difference",
-      "Up to 3.2 percentage points",
-      "Around 15 percentage points",
-      "Not at all: the same weights on the same questions always give the same score",
+      {
+        text: "Within half a point: the same weights on the same questions give the same score",
+        feedback:
+          "That would hold if a score depended on the model alone. It does not: the three implementations gave 63.7, 63.6 and 48.8 — almost 15 points apart, with the same weights and the same questions.",
+      },
+      {
+        text: "About 15 points: 63.7 and 63.6 under two of them, 48.8 under the third",
+        feedback:
+          "HELM (the model writes the letter) gave 63.7, the original code (compare the probabilities of A–D) 63.6, and EleutherAI's harness of January 2023 (compare the likelihood of each full answer text) 48.8. Same weights, same questions: the implementation alone moved the score by 14.9 points.",
+      },
+      {
+        text: "About 1 point, the size of MMLU's sampling noise at that accuracy",
+        feedback:
+          "Sampling noise on MMLU's 14,042 questions is about ±0.8 points at 64% — but the three implementations were 14.9 points apart. That is far beyond chance: the implementation moved the score.",
+      },
+      {
+        text: "About 15 points, because each implementation ran its own subset of the questions",
+        feedback:
+          "The spread was indeed about 15 points, but all three ran the same MMLU questions. What differed was how the answer was obtained and scored: a generated letter, the probabilities of A–D, or the likelihood of each full answer text.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right: up to 3.2 percentage points. The weights, the questions and the prompts were all unchanged — only the post-processing of the answers moved the number.",
-      incorrect:
-        "The score moved by up to 3.2 percentage points. Accepting a capital letter anywhere in the reply, instead of only at its start, was enough: no weights and no data changed.",
-    },
   },
   {
     id: "l1-five-choices",
@@ -117,38 +136,58 @@ const lesson1: QuizQuestion[] = [
     prompt:
       "Whoever runs an evaluation makes five choices that decide the score it publishes. Which of these is NOT one of them?",
     options: [
-      "How many worked examples are shown before each question",
-      "Whether the model's output is decoded greedily or sampled",
-      "Whether subtopic scores are averaged per question or per subtopic",
-      "Where the servers that ran the evaluation are located",
+      {
+        text: "How many solved examples are shown before each test question",
+        feedback:
+          "That is the prompting format — 0-shot, 5-shot, 25-shot — one of the five. More examples usually raise the score, partly because they show the model the answer format.",
+      },
+      {
+        text: "Whether the output is decoded greedily or sampled at a temperature",
+        feedback:
+          "That is the decoding strategy, one of the five: sampling at a temperature can lower an exact-match score compared with always taking the most likely token.",
+      },
+      {
+        text: "Whether subject scores are averaged per question or per subject",
+        feedback:
+          "That is the aggregation, one of the five: a micro-average over questions is dominated by the large subjects, a macro-average over subjects gives each subject equal weight.",
+      },
+      {
+        text: "Which city the servers that ran the evaluation stand in",
+        feedback:
+          "Where the servers stand plays no part in computing a score. The five choices are the task set, the prompting format, the decoding strategy, the answer-extraction rule and the aggregation.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. Server location plays no part in computing a score. The five choices are the task set, the prompting format, the decoding strategy, the answer-extraction rule and the aggregation method.",
-      incorrect:
-        "That one is among the five choices. Server location is the odd one out — it has no effect on a score. The five are the task set, the prompting format, the decoding strategy, the answer-extraction rule and the aggregation method.",
-    },
   },
   {
     id: "l1-standardise",
     lesson: 1,
     section: "five-choices-behind-every-score",
     prompt:
-      "When Hugging Face launched the Open LLM Leaderboard in 2023, it fixed all five evaluation choices for every model. Why?",
+      "When Hugging Face launched the Open LLM Leaderboard in 2023, it ran every model through the same evaluation code and settings. What was that for?",
     options: [
-      "Fixed settings make every model score higher than the labs' own setups",
-      "So that a gap between two models' scores reflects the models, not two different evaluation setups",
-      "Standard settings keep models trained on the test questions from scoring well",
-      "Fixed settings make each evaluation run faster and cheaper",
+      {
+        text: "To give every model a higher score than its own lab's setup had given it",
+        feedback:
+          "Standard settings are not chosen to flatter anyone. LLaMA-65B scored 48.8 on MMLU under the harness the board used at first, against 63.4 in its own paper.",
+      },
+      {
+        text: "So that a gap between two models reflects the models, not two setups",
+        feedback:
+          "With one recipe for everyone — questions, prompts, decoding, extraction, averaging — a gap between two rows can be read as a difference between models. The recipe did change once: in mid-2023 the board switched its MMLU implementation, so its scores from before and after do not compare.",
+      },
+      {
+        text: "To keep models trained on the test questions from scoring well",
+        feedback:
+          "A standard evaluation cannot undo what was in a model's training data: a contaminated model still posts an inflated score on a standardised board, and this one had to flag such models.",
+      },
+      {
+        text: "To make runs cheaper by scoring each model on a small fixed sample",
+        feedback:
+          "Saving compute was not the point, and the board ran the benchmarks' test sets. The point was comparability: when each lab picks its own prompts, decoding and extraction, nobody can tell a model gap from a setup gap.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. With the same prompting, decoding, extraction and averaging for everyone, a gap between scores can be read as a difference between models rather than between setups.",
-      incorrect:
-        "The aim was comparability: when each lab picks its own prompting, decoding and extraction, nobody can tell whether a gap comes from the models or from the setups. (Standardising does not stop contamination — it still inflates scores on that leaderboard.)",
-    },
   },
   {
     id: "l1-score-vs-rank",
@@ -156,18 +195,28 @@ const lesson1: QuizQuestion[] = [
     section: "score-versus-rank",
     prompt: "Model A scores 88% on MMLU and model B scores 85%. What is the most defensible conclusion?",
     options: [
-      "A is clearly more capable: three points is a wide margin on any benchmark",
-      "Nothing yet: first check whether the gap is statistically significant and whether it repeats on other benchmarks",
-      "The two are equivalent, because MMLU scores within five points of each other are always ties",
-      "A knows more facts, while B reasons better",
+      {
+        text: "A is more capable: three points is a wide margin on any benchmark",
+        feedback:
+          "Three points is wide on the full MMLU but not everywhere — on HumanEval's 164 problems it sits inside the noise — and even a wide margin means little if the two scores came from different setups.",
+      },
+      {
+        text: "Undecided until you know both used one setup and the gap recurs elsewhere",
+        feedback:
+          "On all 14,042 MMLU questions a 3-point gap clears sampling noise (about ±0.8 points for a difference at 85%). But a change of implementation alone moved LLaMA-65B's MMLU score by 14.9 points. Confirm the two scores share a setup and that the gap shows on other benchmarks before calling a winner.",
+      },
+      {
+        text: "They are tied, as MMLU scores within five points of each other always are",
+        feedback:
+          "There is no five-point tie rule. On the full MMLU a 3-point gap between two independent scores is well outside sampling noise (about ±0.8 points at 85%); what it means depends on how the two were measured.",
+      },
+      {
+        text: "A knows more facts and B reasons better, since MMLU rewards recall over reasoning",
+        feedback:
+          "Two totals on one benchmark cannot say which skill produced a gap. The open questions are whether the setups matched and whether other benchmarks agree.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. One gap on one benchmark settles little. On the full 14,042-question MMLU, 3 points is well beyond sampling noise (the standard error of the difference is about 0.4 points) — but a change of extraction rule alone moved MMLU by 3.2 points, and on a subset or a smaller benchmark the same gap can be noise. Check significance and whether the gap repeats on other benchmarks before calling a winner.",
-      incorrect:
-        "A three-point gap on a single benchmark is not yet evidence of a capability difference. On the full MMLU it is larger than sampling noise, but a different setup alone can shift MMLU by that much, and on smaller test sets it can be noise. Check significance, check that both scores came from the same setup, and look for the same gap on other benchmarks.",
-    },
   },
 ];
 
@@ -178,40 +227,60 @@ const lesson2: QuizQuestion[] = [
     id: "l2-arena-elo",
     lesson: 2,
     section: "two-families-of-leaderboards",
-    prompt: "What does the LMSYS Chatbot Arena rank models by?",
+    prompt: "What does LMSYS's Chatbot Arena rank models by?",
     options: [
-      "Accuracy on a fixed, curated test set, re-run for every model",
-      "A judge model's grade of each answer against a reference answer",
-      "An Elo rating computed from human votes between two anonymous answers",
-      "The average of each model's MMLU, GSM8K and HumanEval scores",
+      {
+        text: "Accuracy on a fixed, curated test set that is re-run for every new model",
+        feedback:
+          "That describes an automated board such as the Open LLM Leaderboard. The Arena has no answer key: people vote between two anonymous answers, and the votes become a rating.",
+      },
+      {
+        text: "A strong judge model's grade of each answer against a reference answer",
+        feedback:
+          "That is closer to LLM-as-judge benchmarks such as MT-Bench. The Arena's rating comes from human votes between two answers to the same prompt.",
+      },
+      {
+        text: "An Elo-style rating fitted to human votes between two anonymous answers",
+        feedback:
+          "Two anonymous models answer one prompt, a person picks the answer they prefer, and the votes are fitted into an Elo-style rating. It records preference — and liking an answer is not the same as its being correct.",
+      },
+      {
+        text: "The average of each model's MMLU, GSM8K and HumanEval scores",
+        feedback:
+          "The Arena uses no benchmark scores at all. Its rating is built only from pairwise human votes, which is why it can disagree with accuracy-based boards.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right. Arena's Elo rating is built from people voting between two answers: it records which answer they liked better, and liking an answer is not the same as its being correct.",
-      incorrect:
-        "Arena ranks models by an Elo rating built from pairwise human preference votes — not by accuracy on a test set. Preference and accuracy can part ways, which is why the distinction matters.",
-    },
   },
   {
     id: "l2-contamination-size",
     lesson: 2,
     section: "the-contamination-problem",
     prompt:
-      "In 2024 the Allen Institute for AI estimated how much contamination had inflated the MMLU scores of affected models. About how much?",
+      "Scale AI wrote GSM1k, 1,205 new grade-school maths problems in the style of GSM8K, and ran the same models on both tests. What did the 63 models in the paper's final version show?",
     options: [
-      "Under half a percentage point — detectable but negligible",
-      "About 2 to 7 percentage points",
-      "About 15 to 20 percentage points",
-      "Nothing: overlap with the test set was found, but the scores were unaffected",
+      {
+        text: "No gap beyond noise: leaked test questions leave a model's score unchanged",
+        feedback:
+          "52 of the 63 models scored higher on the public GSM8K than on the unseen GSM1k, some by 8 points. Leaked questions, and tuning on GSM8K-like data, do move scores.",
+      },
+      {
+        text: "Most did better on the public GSM8K: median gap 1.7 points, widest 8.0",
+        feedback:
+          "52 of 63 models scored higher on the public test than on the fresh one; the median gap was 1.7 points, the widest 8.0, and the other 11 did better on GSM1k. Gaps of that size, differing by model, are enough to reorder models that sit close together.",
+      },
+      {
+        text: "Every model lost 15 to 20 points on GSM1k: leaks explained most of its score",
+        feedback:
+          "The gaps were far smaller and varied by model: median 1.7 points, from −3.8 to 8.0. (The paper's first version, with shorter generations, found larger gaps — median 3.0, still nowhere near 15.)",
+      },
+      {
+        text: "The same gap, about 5 points, for every model, so their order held",
+        feedback:
+          "The gaps differed from model to model, from −3.8 to 8.0 points. Because contamination adds different amounts to different models, it can reorder a leaderboard, not just shift it.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right: 2 to 7 percentage points by the estimate, with the size varying by model and by subject — more than enough to swap two models that would otherwise sit close together.",
-      incorrect:
-        "The estimate was 2 to 7 percentage points, varying with the model and the subject area. That is larger than many gaps between neighbours on a leaderboard, so it can reorder them.",
-    },
   },
   {
     id: "l2-goodhart",
@@ -220,38 +289,58 @@ const lesson2: QuizQuestion[] = [
     prompt:
       "By Goodhart's law, what happens once a benchmark score becomes something labs explicitly optimise for?",
     options: [
-      "The benchmark gets better as a measure, because labs work hardest on what it tests",
-      "Scores can keep rising while saying less and less about the capability they were meant to measure",
-      "Scores stop rising, because the benchmark is quickly saturated",
-      "Nothing changes, as long as the test questions stay secret",
+      {
+        text: "It becomes a better measure, since labs work hardest on what it tests",
+        feedback:
+          "Working on what a test rewards is not the same as gaining the ability it was built to detect. Goodhart's law predicts the opposite: the score drifts away from what it was meant to show.",
+      },
+      {
+        text: "Scores can keep rising while saying less about the capability behind them",
+        feedback:
+          "“When a measure becomes a target, it ceases to be a good measure.” A model tuned for the benchmark can score highly without the capability carrying over: models tuned on MMLU-like data gained on MMLU, not on new reasoning problems.",
+      },
+      {
+        text: "Scores stop rising, because labs soon push the benchmark to its ceiling",
+        feedback:
+          "That is saturation, a different problem: a test too easy to separate the models. Goodhart's law is about scores that keep rising while meaning less.",
+      },
+      {
+        text: "Nothing changes, as long as the test questions are kept secret",
+        feedback:
+          "Secrecy helps against leaked questions, but optimising for a score works without seeing them: tuning on similar data and formats lifts the number without the ability.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. In Goodhart's words, “when a measure becomes a target, it ceases to be a good measure”: a model tuned for the benchmark can score highly without the underlying capability carrying over to new tasks.",
-      incorrect:
-        "Goodhart's law predicts the opposite of an improvement: a score that labs aim at tells you less and less about the capability behind it, and high marks won by aiming at it may not carry over to new tasks.",
-    },
   },
   {
     id: "l2-category-rank",
     lesson: 2,
     section: "reading-past-the-rank",
     prompt:
-      "On the Open LLM Leaderboard a model places 3rd overall, yet it tops the medical question-answering category. You are choosing a model for a healthcare application. How should you treat this one?",
+      "MMLU-Pro reports a score for each of its 14 subject categories, among them health (818 questions). A model places 3rd overall but 1st in health. You are choosing a model for a healthcare application. How should you treat it?",
     options: [
-      "Ruled out — a careful team always picks the overall number 1",
-      "No better than the others, because category scores are too noisy to use",
-      "Worth considering only if it also leads Chatbot Arena",
-      "A strong candidate: the medical category says more about this use than the overall rank does",
+      {
+        text: "Set it aside: a careful team picks the model ranked 1st overall",
+        feedback:
+          "The overall rank averages over law, maths, engineering and ten more subjects that matter little to your task. The category closest to your use says more about it.",
+      },
+      {
+        text: "Ignore its lead: category scores are too noisy to tell models apart",
+        feedback:
+          "A category has fewer questions, so its interval is wider — about ±3.4 points at 50% on 818 questions — but a lead larger than that is real evidence. Check the lead against the noise rather than throwing it away.",
+      },
+      {
+        text: "Consider it only if it also leads Chatbot Arena's overall rating",
+        feedback:
+          "The Arena rating measures general preference in open chat, not health knowledge; demanding an Arena lead would filter on the wrong thing. The health category is the closer signal.",
+      },
+      {
+        text: "Shortlist it: for this use its health score says more than its rank",
+        feedback:
+          "The category nearest your task is the better guide. Before relying on it, check that the lead is larger than the noise of 818 questions, then confirm on your own healthcare data.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. The medical category, the one closest to your task, predicts production performance better than the aggregate rank. Read the per-category breakdown — then confirm on your own data.",
-      incorrect:
-        "For a domain application, the matching category score is far more informative than the overall position. Leading medical question answering makes this model a strong candidate for the shortlist.",
-    },
   },
 ];
 
@@ -263,20 +352,30 @@ const lesson3: QuizQuestion[] = [
     lesson: 3,
     section: "two-tables-one-column-name",
     prompt:
-      "GPT-4's and Claude 2's technical reports both give an MMLU score. What is the main problem with putting the two numbers side by side?",
+      "GPT-4's technical report gives 86.4% on MMLU; Claude 2's gives 78.5%. Why can't the 7.9-point gap be read straight as a difference between the two models?",
     options: [
-      "They come from different prompting setups — standard 5-shot for GPT-4, chain-of-thought variants for Claude 2",
-      "MMLU was replaced by a harder version between the two releases",
-      "Claude 2's score was measured by a third party, GPT-4's by OpenAI itself",
-      "There is no problem: both used MMLU, so the scores are directly comparable",
+      {
+        text: "Both 5-shot, but Claude 2's was prompted with chain of thought, GPT-4's not",
+        feedback:
+          "Both were 5-shot, but Claude 2's was prompted with chain of thought (reasoning step by step before answering) and GPT-4's was not — its Table 2 gives 86.4 with no chain of thought. One benchmark name, two pipelines: the gap mixes method with model.",
+      },
+      {
+        text: "Both 5-shot, but GPT-4's was prompted with chain of thought, Claude 2's not",
+        feedback:
+          "This version has been widely repeated, but GPT-4's Table 2 gives MMLU 86.4%, 5-shot, with no chain of thought; the report's only chain-of-thought footnote is on GSM-8K. It was Claude 2's 78.5 that used chain of thought.",
+      },
+      {
+        text: "GPT-4 was scored 5-shot and Claude 2 0-shot, so the shot counts differ",
+        feedback:
+          "Both reports give 5-shot MMLU. The difference is in the prompting: Claude 2's number came with chain-of-thought reasoning, GPT-4's without.",
+      },
+      {
+        text: "It can: both are 5-shot MMLU scores, so the 7.9 points are all down to the models",
+        feedback:
+          "A matching shot count is not enough. Claude 2 was prompted to reason step by step and GPT-4 was not, so the gap mixes a difference in method with one in model.",
+      },
     ],
     correct: 0,
-    feedback: {
-      correct:
-        "Right. Both reports say “MMLU”, but the pipelines behind the numbers differ: standard 5-shot prompting in GPT-4's report against chain-of-thought variants in Claude 2's. The gap mixes method with capability.",
-      incorrect:
-        "The core problem is the prompting: standard 5-shot for GPT-4, chain-of-thought variants for Claude 2. Both reports say “MMLU”, yet the numbers come from incomparable pipelines.",
-    },
   },
   {
     id: "l3-mistral-per-parameter",
@@ -284,18 +383,28 @@ const lesson3: QuizQuestion[] = [
     section: "the-scaling-confound",
     prompt: "What set the 2023 Mistral 7B paper apart in how it presented its benchmark results?",
     options: [
-      "Its position on the Chatbot Arena leaderboard",
-      "Raw scores set against the largest models available",
-      "Performance per parameter",
-      "Cost per million generated tokens",
+      {
+        text: "Its Chatbot Arena rank, printed beside each of its benchmark scores",
+        feedback:
+          "The paper compared models on benchmarks, not on Arena votes. What stood out was the unit: results framed per parameter, against models several times its size.",
+      },
+      {
+        text: "Raw scores set directly against the largest models of the day",
+        feedback:
+          "Raw scores against far larger models mix capability with size — the confound the paper avoided by framing its results as performance per parameter.",
+      },
+      {
+        text: "Performance per parameter, against models several times its size",
+        feedback:
+          "Performance per parameter: set against 13B to 70B models, a 7B model is judged on efficiency rather than sheer scale, which says more about it than its rank among much bigger ones.",
+      },
+      {
+        text: "The cost of a million generated tokens, set next to each score",
+        feedback:
+          "Price per token is a deployment question the paper did not frame its results around; its unit was performance per parameter.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right: performance per parameter. When a 7B model stands next to 70B ones, that framing separates efficiency from sheer scale.",
-      incorrect:
-        "The paper presented its numbers as performance per parameter. Setting raw scores against far larger models mixes up capability and size; dividing by the parameter count compares like with like.",
-    },
   },
   {
     id: "l3-humaneval-noise",
@@ -304,38 +413,58 @@ const lesson3: QuizQuestion[] = [
     prompt:
       "HumanEval has only 164 problems. What does that mean for a difference between two models' scores?",
     options: [
-      "Each problem is worth about 0.6 points, so any gap of one problem or more is real",
-      "Small test sets give biased scores, so HumanEval numbers are systematically too high",
-      "Nothing in particular: pass@1 already corrects for the number of problems",
-      "The 95% interval is about ±6 points, so gaps under about 10 points may be noise",
+      {
+        text: "Each problem is worth about 0.6 points, so a gap of one problem is real",
+        feedback:
+          "One problem is 0.61 points of score, but chance moves a score by far more than one problem: the 95% interval at 80% is about ±6.1 points, roughly ten problems either way.",
+      },
+      {
+        text: "Small test sets give biased scores, so HumanEval numbers run too high",
+        feedback:
+          "A small N makes a score noisy, not biased upward: it is as likely to come out too low as too high. What grows is the interval — about ±6.1 points at 80% on 164 problems.",
+      },
+      {
+        text: "Nothing in particular: pass@1 already corrects for the number of problems",
+        feedback:
+          "pass@1 is the share of problems solved at the first attempt; it does nothing about N. With 164 problems the 95% interval is about ±6.1 points at an 80% pass rate.",
+      },
+      {
+        text: "Its 95% interval is about ±6 points, so gaps under ~10 may be noise",
+        feedback:
+          "At 80% the interval on 164 problems is ±6.1 points, and the difference of two independent scores is √2 times as uncertain (about ±8.7). Gaps under roughly 10 points are weak evidence of a difference.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. At typical pass rates the 95% interval on 164 problems is roughly ±6 percentage points, so gaps below about 10 points are not reliable evidence of a difference.",
-      incorrect:
-        "Few problems mean wide intervals: about ±6 percentage points at 95% on HumanEval's 164 problems. Differences below roughly 10 points often sit inside that noise.",
-    },
   },
   {
     id: "l3-protocol",
     lesson: 3,
     section: "a-protocol-for-comparing-two-models",
     prompt:
-      "You must compare two models using the scores in their own technical reports. Which approach is the most defensible?",
+      "You must compare two models using only the scores in their own technical reports. Which approach is the most defensible?",
     options: [
-      "Take the higher number: labs report their best honest result",
-      "Average each model's scores over all the benchmarks it reports and compare the averages",
-      "Check for the same evaluator and shot count, whether the gap exceeds the confidence intervals, consistency across at least three benchmarks, and a third-party reproduction",
-      "Trust the report that lists the most benchmarks",
+      {
+        text: "Take the higher number, since a lab publishes its best honest result",
+        feedback:
+          "Each lab's best result comes from its own setup, so the higher number may reflect the better recipe. Without a shared evaluator and shot count, the two are not on one scale.",
+      },
+      {
+        text: "Average each model's scores over every benchmark it reports, then compare",
+        feedback:
+          "Averaging hides which benchmarks, shot counts and evaluators went in, and two labs' lists rarely match — so the averages compare different baskets.",
+      },
+      {
+        text: "Five checks: evaluator, shots, noise, breadth, third-party rerun",
+        feedback:
+          "Those are the five steps: the same evaluator, the same shot count, a gap larger than the intervals, the same ordering on at least three benchmarks, and a third-party reproduction of each claim. Short of all five, the comparison is indicative, not definitive.",
+      },
+      {
+        text: "Prefer the report that covers the most benchmarks and task types",
+        feedback:
+          "How many benchmarks a report lists says nothing about whether its numbers can stand beside another lab's. Coverage is not comparability.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right — that is the five-step protocol: same evaluator, matching shot count, a gap larger than the intervals, consistency across at least three benchmarks, and a third-party reproduction. Without all five, the comparison is indicative, not definitive.",
-      incorrect:
-        "The defensible approach runs the five checks: same evaluator, matching shot count, a gap larger than the confidence intervals, consistency across at least three benchmarks, and a third-party reproduction. Shortcuts risk reading a methodological artefact as a capability difference.",
-    },
   },
 ];
 
@@ -347,20 +476,30 @@ const lesson4: QuizQuestion[] = [
     lesson: 4,
     section: "a-multiple-choice-exam-is-not-your-production-task",
     prompt:
-      "Google's Med-PaLM 2 reached expert-level scores on USMLE exam questions in 2023. What did clinicians say the result mainly showed?",
+      "Google's Med-PaLM 2 reached expert-level scores on USMLE-style exam questions in 2023. What did clinicians say the result mainly showed?",
     options: [
-      "That the model could now be trusted to answer patients' questions on its own",
-      "That the USMLE questions had leaked into its training data",
-      "Strong medical knowledge — but multiple-choice exam questions are unlike open-ended clinical queries, so clinical usefulness needed its own evaluation",
-      "That the USMLE is too easy to say anything about medical knowledge",
+      {
+        text: "That the model could now answer patients' questions safely on its own",
+        feedback:
+          "An exam score is not a test of safe practice. The questions are multiple choice; patients' questions are open-ended and depend on context the exam does not supply.",
+      },
+      {
+        text: "That the exam questions had leaked into the model's training data",
+        feedback:
+          "Contamination was not the point made. Even taken at face value, the score measured knowledge in a structured format unlike the questions asked in practice.",
+      },
+      {
+        text: "That it encodes medical knowledge, but clinical use needs its own tests",
+        feedback:
+          "A multiple-choice exam shows how much medicine is encoded in a model; clinical questions are open-ended and rich in context. Usefulness to clinicians had to be tested on realistic vignettes and long-form answers.",
+      },
+      {
+        text: "That the USMLE is too easy to say anything about a model's medical knowledge",
+        feedback:
+          "The exam was not dismissed: a high score does show encoded knowledge. The point was that knowledge shown on a structured exam is not the same as usefulness in practice.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right. A structured multiple-choice exam shows encoded knowledge, but clinical questions are open-ended and rich in context; clinical utility had to be tested on realistic vignettes.",
-      incorrect:
-        "The exam result showed strong medical knowledge, not clinical usefulness: clinical questions are open-ended and rich in context, unlike the structured multiple-choice format. That needed a separate, task-specific evaluation.",
-    },
   },
   {
     id: "l4-poorest",
@@ -368,18 +507,28 @@ const lesson4: QuizQuestion[] = [
     section: "what-benchmarks-measure-poorly",
     prompt: "Which capabilities are today's standardised benchmarks POOREST at measuring?",
     options: [
-      "Recall of facts from academic subjects",
-      "Long-context coherence, calibration and robustness to adversarial prompts",
-      "Solving grade-school arithmetic word problems",
-      "Writing a short function from its docstring",
+      {
+        text: "Recall of facts from academic subjects such as history and law",
+        feedback:
+          "Academic recall is what MMLU and its kin measure best: thousands of questions across 57 subjects.",
+      },
+      {
+        text: "Calibration, long-context coherence and adversarial robustness",
+        feedback:
+          "These are the gaps: calibration (whether a model knows when it does not know), staying consistent over 50,000 tokens or more, and holding up against prompts written to trip it. Newer families such as RULER and LongBench (long context) have only begun on them.",
+      },
+      {
+        text: "Solving multi-step arithmetic word problems from grade school",
+        feedback:
+          "Grade-school arithmetic is well covered: GSM8K's 1,319 test problems are a standard part of most reports.",
+      },
+      {
+        text: "Writing a short Python function that passes given unit tests",
+        feedback:
+          "Short code generation is what HumanEval measures, with 164 problems checked by unit tests — a well-established benchmark, if a small one.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. Long-context coherence, calibration and adversarial robustness are gaps of exactly this kind — and they are why a high benchmark score can say little about a complex deployment.",
-      incorrect:
-        "Recalling academic knowledge (MMLU), grade-school arithmetic (GSM8K) and writing short code (HumanEval) are things standard benchmarks handle reasonably well. Where they fall short is keeping long contexts coherent, calibration and holding up against adversarial prompts.",
-    },
   },
   {
     id: "l4-leaderboard-role",
@@ -387,18 +536,28 @@ const lesson4: QuizQuestion[] = [
     section: "building-a-bridge-three-stages",
     prompt: "Which job does the leaderboard score do in the three-stage evaluation plan?",
     options: [
-      "A cheap first filter that narrows the field before task-specific evaluation and a pilot",
-      "The final decision: the top-ranked model is the one to deploy",
-      "A substitute for the production pilot when time is short",
-      "A tie-breaker, consulted only after the pilot",
+      {
+        text: "A cheap first filter that narrows the field before the other stages",
+        feedback:
+          "Stage 1 narrows the field at almost no cost; task-specific evaluation (stage 2) and a pilot with real users (stage 3) make the decision.",
+      },
+      {
+        text: "The final decision: the top-ranked model alone goes on to the pilot",
+        feedback:
+          "Sending only the top model on skips stage 2, the evaluation on your own task — the stage that predicts production performance best for its cost.",
+      },
+      {
+        text: "A stand-in for the production pilot when the deadline is tight",
+        feedback:
+          "Nothing replaces the pilot: only real users on real traffic show production performance. The leaderboard's job comes earlier and costs less.",
+      },
+      {
+        text: "A tie-breaker between finalists that the pilot could not separate",
+        feedback:
+          "If a pilot cannot separate two finalists, a benchmark about other questions will not either; grow the task set or the pilot. The leaderboard belongs at the start, as a filter.",
+      },
     ],
     correct: 0,
-    feedback: {
-      correct:
-        "Right. The leaderboard narrows the field at low cost; task-specific evaluation (stage 2) and a production pilot (stage 3) make the deployment decision.",
-      incorrect:
-        "In the three stages, the leaderboard is a filter: it narrows the candidates cheaply. Neither the task-specific evaluation nor the pilot can be skipped on the strength of it.",
-    },
   },
   {
     id: "l4-distribution-shift",
@@ -406,18 +565,28 @@ const lesson4: QuizQuestion[] = [
     section: "the-distribution-shift-problem",
     prompt: "When people warn about “distribution shift” in benchmarking, what are they warning about?",
     options: [
-      "Scores drifting upward over the years as a benchmark ages",
-      "A model's answers changing from run to run because decoding is sampled",
-      "Moving a model from one cloud provider's hardware to another's",
-      "The mismatch between the data a model was evaluated on and the inputs it meets in production",
+      {
+        text: "Scores creeping upward over the years as a benchmark grows old",
+        feedback:
+          "That is a benchmark ageing — often through contamination and tuning to the test. Distribution shift is about the gap between test inputs and the inputs of real use.",
+      },
+      {
+        text: "A model's answers changing from one run to the next when decoding is sampled",
+        feedback:
+          "That is sampling variability, which greedy decoding or a fixed seed removes. Distribution shift remains even with perfectly repeatable runs.",
+      },
+      {
+        text: "Moving a model from one cloud provider's hardware to another's",
+        feedback:
+          "Hardware changes the numbers little if at all. The shift that matters is in the data: the questions a model was scored on versus the inputs your users send.",
+      },
+      {
+        text: "The gap between the inputs a model was scored on and those in production",
+        feedback:
+          "The test questions and the inputs your users send in production come from different populations — in vocabulary, length, format, ambiguity and domain — and how much a model loses between them cannot be read off its score.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. The questions a model was scored on and the inputs it gets in production are drawn from different populations — which is, at root, why a benchmark result so often misjudges how a model will do in production.",
-      incorrect:
-        "Distribution shift is the mismatch between the evaluation data and the inputs a model meets in production. Because of it, a benchmark score can be accurate and still be a poor guide to how the model will do once deployed.",
-    },
   },
 ];
 
@@ -443,37 +612,58 @@ const testQuestions: QuizQuestion[] = [
     prompt:
       "A lab publishes a benchmark score. Which set of five decisions most directly determines the number it reports?",
     options: [
-      "Parameter count, training data, context length, licence and release date",
-      "Task set, prompting format, decoding strategy, answer-extraction rule and aggregation method",
-      "Task set, the evaluator's hardware, batch size, random seed and tokenizer",
-      "Benchmark name, metric, leaderboard, model size and shot count",
+      {
+        text: "Parameter count, training data, context length, licence and release date",
+        feedback:
+          "These describe the model, not the evaluation. The same model can score very differently under different evaluation choices: LLaMA-65B got 63.7 and 48.8 on MMLU from two implementations.",
+      },
+      {
+        text: "Task set, prompt and shots, decoding, answer extraction and averaging",
+        feedback:
+          "The task set, the prompting format, the decoding strategy, the answer-extraction rule and the aggregation: each can move the same model's score by points without any change to its weights.",
+      },
+      {
+        text: "Task set, the evaluator's GPU model, batch size, random seed and tokenizer",
+        feedback:
+          "The task set is one of the five, but the GPU, the batch size and the seed matter little under greedy decoding. The other four are the prompting format, the decoding strategy, the answer extraction and the aggregation.",
+      },
+      {
+        text: "Benchmark name, metric, leaderboard, model size and shot count",
+        feedback:
+          "These mix the parts of a score line with a property of the model. The choices that produce the number are the task set, prompting format, decoding, answer extraction and aggregation.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. Task set, prompting format, decoding strategy, answer-extraction rule and aggregation method: each can move the score of the same model by several points with no change to its weights.",
-      incorrect:
-        "The five are the task set, the prompting format, the decoding strategy, the answer-extraction rule and the aggregation method — choices about the evaluation, not properties of the model.",
-    },
   },
   {
-    id: "t02-eleuther-technique",
+    id: "t02-three-implementations",
     lesson: 1,
     section: "when-only-the-regex-changes",
-    prompt: "How did EleutherAI show that a score can move without any change to the model's weights?",
+    prompt:
+      "How did Hugging Face show, in June 2023, that an MMLU score can move by many points with no change to the model?",
     options: [
-      "They re-ran the model with a different random seed",
-      "They switched from 5-shot to 0-shot prompting",
-      "They removed contaminated questions from MMLU",
-      "They changed only the regular expression that extracts the chosen answer from the model's output",
+      {
+        text: "It re-ran LLaMA-65B under several random seeds and reported how far scores spread",
+        feedback:
+          "Seeds were not the lever. It ran the same weights on the same questions through three versions of MMLU's scoring code — HELM, the original code and EleutherAI's harness — which obtain and score the answer differently.",
+      },
+      {
+        text: "It removed the MMLU questions that can be found online and scored LLaMA-65B again",
+        feedback:
+          "That would be a contamination study (clean versus dirty questions), a different kind of evidence. Hugging Face kept the questions fixed and changed only the evaluation code: 63.7, 63.6 and 48.8.",
+      },
+      {
+        text: "It scored LLaMA-65B with 0, 5 and 25 worked examples in the prompt",
+        feedback:
+          "All three runs were 5-shot. What changed was the implementation, above all how it obtained and scored the answer — and that moved the score by 14.9 points.",
+      },
+      {
+        text: "It ran LLaMA-65B through three MMLU implementations that read answers differently",
+        feedback:
+          "Three implementations, same weights, same questions: HELM (the model writes the letter) gave 63.7, the original code (probabilities of A–D) 63.6, and EleutherAI's January 2023 harness (likelihood of each full answer text) 48.8 — 14.9 points apart.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. Changing only the answer-extraction regular expression moved LLaMA-1 65B's MMLU score by up to 3.2 percentage points.",
-      incorrect:
-        "They changed the answer-extraction regular expression — the rule that parses the model's text to decide which option it chose — and the score moved by up to 3.2 percentage points.",
-    },
   },
   {
     id: "t03-open-llm-leaderboard",
@@ -481,18 +671,28 @@ const testQuestions: QuizQuestion[] = [
     section: "five-choices-behind-every-score",
     prompt: "What was Hugging Face's Open LLM Leaderboard mainly built to do?",
     options: [
-      "Detect contaminated models and remove them from the ranking",
-      "Run every model through the same code, settings and data, so that the scores can be compared",
-      "Rank models by human preference votes",
-      "Publish each lab's self-reported scores in one place",
+      {
+        text: "Detect models trained on the test questions and drop them from the ranking",
+        feedback:
+          "Catching contamination was not its purpose: contaminated models could still post inflated scores there, and some were flagged only later. Its purpose was comparability.",
+      },
+      {
+        text: "Run every model with the same code, settings and data, so scores compare",
+        feedback:
+          "One evaluation recipe for every model means a gap between two rows reflects the models, not two setups — as long as both rows come from the same version of the recipe: the board changed its MMLU implementation in mid-2023.",
+      },
+      {
+        text: "Rank models by people's votes between two anonymous answers",
+        feedback:
+          "That is Chatbot Arena, the other family of leaderboard. The Open LLM Leaderboard runs fixed test sets with standard evaluation code.",
+      },
+      {
+        text: "Collect each lab's self-reported scores on one page for easy lookup",
+        feedback:
+          "A board of self-reports would mix every lab's setup. The Open LLM Leaderboard re-ran the models itself, with one recipe for all.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. Standardisation is its whole point: every model goes through the same code with the same settings on the same questions.",
-      incorrect:
-        "The leaderboard fixes all five evaluation choices for every model it runs, so that a difference in score reflects the models rather than differences in method.",
-    },
   },
   {
     id: "t04-arena-elo",
@@ -500,18 +700,28 @@ const testQuestions: QuizQuestion[] = [
     section: "two-families-of-leaderboards",
     prompt: "What does a model's Elo rating on Chatbot Arena actually capture?",
     options: [
-      "Factual accuracy, checked against reference answers",
-      "The share of tasks a model completes in production",
-      "Human preference in head-to-head comparisons — swayed by length, confidence and style as well as accuracy",
-      "The probability that the model answers an MMLU question correctly",
+      {
+        text: "Factual accuracy, checked against a reference answer for each prompt",
+        feedback:
+          "The Arena has no reference answers. Its rating records which of two answers people preferred, whether or not that answer was correct.",
+      },
+      {
+        text: "The share of its tasks a model completes once it is deployed in production",
+        feedback:
+          "No production traffic goes into the rating: it comes from votes on prompts people type into the Arena, one pair of answers at a time.",
+      },
+      {
+        text: "Human preference in head-to-head votes, swayed by style too",
+        feedback:
+          "The rating records which answer people preferred, and preference responds to length, a confident tone and formatting as well as correctness. Since 29 August 2024 the Arena also publishes a ranking with style controlled for.",
+      },
+      {
+        text: "The probability that the model answers an MMLU question correctly",
+        feedback:
+          "Elo differences translate into the odds of being preferred over another model in the Arena (400 points means 10 to 1), not into accuracy on any benchmark.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right. The rating records which answer people preferred, and people's preferences respond to length, a confident tone, formatting and style as well as to correctness.",
-      incorrect:
-        "The rating is built from which of two answers people preferred, one matchup at a time. What people prefer depends on much besides accuracy, including answer length, confidence and presentation.",
-    },
   },
   {
     id: "t05-goodhart",
@@ -519,38 +729,58 @@ const testQuestions: QuizQuestion[] = [
     section: "goodharts-law-in-action-2023-2024",
     prompt: "Labs start training explicitly for a benchmark. According to Goodhart's law, what follows?",
     options: [
-      "It becomes a more reliable measure, because models are trained on exactly what it tests",
-      "Scores can rise without the underlying capability improving, so the benchmark loses value as a signal",
-      "Scores fall, because models overfit the benchmark's format",
-      "Only models that saw the test questions are affected",
+      {
+        text: "It grows more reliable, because the models train on exactly what it tests",
+        feedback:
+          "Training on what a test checks lifts the test score, not necessarily the ability. The benchmark's value as a measure falls; it does not rise.",
+      },
+      {
+        text: "Scores rise while the capability behind them may not: the signal weakens",
+        feedback:
+          "A measure that becomes a target stops measuring well: the score can be pushed up without the general capability improving, and then it says less about that capability.",
+      },
+      {
+        text: "Scores fall, because the models overfit the benchmark's answer format",
+        feedback:
+          "Overfitting to a benchmark pushes its score up, not down; the cost shows on other tasks. Goodhart's law is about a rising score that means less.",
+      },
+      {
+        text: "Only models that saw the actual test questions during training are affected",
+        feedback:
+          "Leaked questions are one route; tuning on similar data and formats is another, and needs no leak. Both lift the score more than the ability behind it.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. A model can be pushed to a high score without its general capability improving — and then the score no longer tells you much about that capability.",
-      incorrect:
-        "Aiming at a measure spoils it as a measure: optimising for the benchmark inflates the score without necessarily improving the capability behind it.",
-    },
   },
   {
     id: "t06-contamination-size",
     lesson: 2,
     section: "the-contamination-problem",
     prompt:
-      "The Allen Institute for AI's 2024 contamination analysis found the MMLU scores of affected models inflated by approximately:",
+      "GSM1k and MMLU-CF set public benchmarks beside fresh questions the models cannot have seen. What do such comparisons show about contamination?",
     options: [
-      "Under 1 percentage point",
-      "2 to 7 percentage points",
-      "10 to 15 percentage points",
-      "About 25 percentage points",
+      {
+        text: "Its effect is under a tenth of a point, smaller than sampling noise",
+        feedback:
+          "The measured gaps are much larger: against GSM1k the median model scored 1.7 points higher on GSM8K, some up to 8.0; on MMLU-CF the median drop was 13.1 points (partly from harder questions).",
+      },
+      {
+        text: "It can lift scores by several points, by different amounts per model",
+        feedback:
+          "On GSM8K against GSM1k the gaps ran from −3.8 to 8.0 points across 63 models (median 1.7); MMLU-CF's drops were larger still, though they also reflect harder questions. Gaps of several points that differ per model are enough to reorder a leaderboard.",
+      },
+      {
+        text: "It adds the same amount to every model, so rankings survive intact",
+        feedback:
+          "The gaps varied widely from model to model (−3.8 to 8.0 points on GSM1k), so contamination can reorder close models instead of shifting them all together.",
+      },
+      {
+        text: "The gap on the fresh test is exactly what contamination added",
+        feedback:
+          "A fresh test also differs in difficulty. MMLU-CF's median drop of 13.1 points mixes contamination with harder questions, so the gap is a clue, not an exact measure.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right: 2 to 7 percentage points — a wide enough margin to change the order of closely competing models.",
-      incorrect:
-        "The estimate was 2 to 7 percentage points of inflation, varying with the model and the MMLU subject.",
-    },
   },
   {
     id: "t07-mmlu-interval",
@@ -558,38 +788,58 @@ const testQuestions: QuizQuestion[] = [
     section: "confidence-intervals-and-effect-size",
     prompt: "At 80% accuracy on MMLU's 14,042 questions, the approximate 95% confidence interval is:",
     options: [
-      "±0.066 percentage points",
-      "±0.66 percentage points",
-      "±2.15 percentage points",
-      "±6.6 percentage points",
+      {
+        text: "±0.066 percentage points",
+        feedback:
+          "Ten times too narrow, a slipped decimal: 1.96 × √(0.8 × 0.2 / 14,042) is 0.0066 as a proportion, which is ±0.66 percentage points.",
+      },
+      {
+        text: "±0.66 percentage points",
+        feedback:
+          "1.96 × √(0.8 × 0.2 / 14,042) ≈ 0.0066, so about ±0.66 points: MMLU's size makes its intervals tight. The difference of two independent scores is √2 times as uncertain (about ±0.94 at 80%).",
+      },
+      {
+        text: "±2.15 percentage points",
+        feedback:
+          "±2.15 is GSM8K's interval at 80%: GSM8K has 1,319 problems, not 14,042. More questions, narrower interval.",
+      },
+      {
+        text: "±6.6 percentage points",
+        feedback:
+          "Ten times too wide — close to HumanEval's ±6.1 at 80% on its 164 problems. MMLU's 14,042 questions give about ±0.66.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right: about ±0.66 percentage points. MMLU's size makes its intervals tight. A difference between two independent scores is √2 times as uncertain (about ±0.94 points at 80%), and a paired comparison on the same questions is tighter still — the ~2-point rule of thumb leaves extra room for differences in setup.",
-      incorrect:
-        "With 14,042 questions the 95% interval at 80% accuracy is about ±0.66 percentage points: much narrower than GSM8K's or HumanEval's, but still wide enough to matter for small gaps.",
-    },
   },
   {
     id: "t08-gpt4-claude2",
     lesson: 3,
     section: "two-tables-one-column-name",
     prompt:
-      "Why is it a problem to compare the self-reported MMLU scores in GPT-4's and Claude 2's technical reports?",
+      "Why is it a problem to set the self-reported MMLU scores in GPT-4's and Claude 2's technical reports side by side?",
     options: [
-      "MMLU cannot be used on models released after 2022",
-      "One report used a newer MMLU with harder questions",
-      "Self-reported numbers are always inflated, so both are meaningless",
-      "The scores came from different prompting pipelines — 5-shot for GPT-4, chain-of-thought variants for Claude 2",
+      {
+        text: "MMLU was retired for models released after 2022, so neither score counts",
+        feedback:
+          "MMLU was still widely reported in 2023 and after. Both numbers are real MMLU scores; what differs is how they were produced.",
+      },
+      {
+        text: "Claude 2 was scored on a newer MMLU with harder, rewritten questions",
+        feedback:
+          "Both used the same MMLU. The difference is the prompting: Claude 2's 78.5 came from chain-of-thought prompting, GPT-4's 86.4 from plain 5-shot.",
+      },
+      {
+        text: "GPT-4's 86.4 came from chain-of-thought prompting; Claude 2's 78.5 did not",
+        feedback:
+          "The reverse of the record, though often repeated: GPT-4's Table 2 gives MMLU 86.4, 5-shot, with no chain of thought (its one chain-of-thought footnote is on GSM-8K). Claude 2's 78.5 was 5-shot with chain of thought.",
+      },
+      {
+        text: "Both are 5-shot, but only Claude 2's 78.5 used chain-of-thought prompting",
+        feedback:
+          "Same benchmark, same shot count, two pipelines: only Claude 2's number came from chain-of-thought prompting. Setting the raw numbers side by side mixes a difference in method into a difference in capability.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. The benchmark's name matches but the pipelines do not, so setting the raw numbers side by side mistakes a difference in method for a difference in capability.",
-      incorrect:
-        "Both models were scored on MMLU, but with different prompting: standard 5-shot for GPT-4, chain-of-thought variants for Claude 2. Put side by side, the two numbers compare pipelines as much as models.",
-    },
   },
   {
     id: "t09-mistral",
@@ -597,18 +847,28 @@ const testQuestions: QuizQuestion[] = [
     section: "the-scaling-confound",
     prompt: "Mistral's 2023 report compared models on “performance per parameter”. Why choose that framing?",
     options: [
-      "Because per-parameter numbers always look better than raw scores",
-      "Because its model was much smaller than those it was compared with, and raw scores confound capability with scale",
-      "Because larger models cannot be run on the same benchmarks",
-      "Because the Open LLM Leaderboard requires it",
+      {
+        text: "Per-parameter numbers always flatter a model more than its raw scores do",
+        feedback:
+          "They flatter small models and penalise big ones. The reason to use them is fairness between sizes, not flattery.",
+      },
+      {
+        text: "Its model was far smaller than rivals, and raw scores mix in scale",
+        feedback:
+          "A 7B model set against 13B to 70B ones loses on raw scores partly because of scale. Per parameter, efficiency becomes the thing compared.",
+      },
+      {
+        text: "Larger models could not be run on the same benchmarks as a 7B model",
+        feedback:
+          "The same benchmarks run on any size of model; the Mixtral paper ran 7B and 70B models through one pipeline. The issue is a fair comparison, not feasibility.",
+      },
+      {
+        text: "The Open LLM Leaderboard asked submitters to report results that way",
+        feedback:
+          "The leaderboard ranks raw scores, large and small models together — the very practice the per-parameter framing pushes back on.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. Set against far larger models, raw scores mix capability with scale; dividing by size makes efficiency the thing being compared.",
-      incorrect:
-        "The framing suits a model much smaller than its rivals: it tells real efficiency apart from the advantage a rival gets simply by having many times the parameters.",
-    },
   },
   {
     id: "t10-humaneval-threshold",
@@ -617,18 +877,28 @@ const testQuestions: QuizQuestion[] = [
     prompt:
       "HumanEval's test set has 164 problems. Below roughly what gap are differences between two models' scores likely to be statistical noise?",
     options: [
-      "About 1 percentage point",
-      "About 3 percentage points",
-      "About 10 percentage points",
-      "About 25 percentage points",
+      {
+        text: "Roughly 1 percentage point",
+        feedback:
+          "1 point is less than two problems out of 164 (each is worth 0.61 points). Chance moves a score by far more: about ±6.1 points at 80%.",
+      },
+      {
+        text: "Roughly 3 percentage points",
+        feedback:
+          "3 points is five problems — still inside one score's noise of about ±6.1 points, let alone the noise of a difference (about ±8.7).",
+      },
+      {
+        text: "Roughly 10 percentage points",
+        feedback:
+          "Each score's 95% interval is about ±6.1 points at 80%, and the difference of two independent scores about ±8.7 — so gaps under roughly 10 points are weak evidence.",
+      },
+      {
+        text: "Roughly 25 percentage points",
+        feedback:
+          "25 points is far past the noise: the difference of two scores carries about ±8.7 points at 80%, so a gap that size is real. The line sits nearer 10.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right: about 10 points. Each score's 95% interval is roughly ±6 percentage points, and the difference of two independent scores is about 1.4 times as uncertain (±8.7 points at 80%).",
-      incorrect:
-        "About 10 percentage points. With 164 problems each score's 95% interval is roughly ±6 percentage points at typical pass rates, and a difference between two such scores is more uncertain still.",
-    },
   },
   {
     id: "t11-distribution-shift",
@@ -636,38 +906,58 @@ const testQuestions: QuizQuestion[] = [
     section: "the-distribution-shift-problem",
     prompt: "Distribution shift makes benchmark scores poor predictors of production performance because:",
     options: [
-      "Production inputs differ from the evaluation set in vocabulary, length, format and domain",
-      "Models gradually forget what they learned in training",
-      "Benchmarks have too few questions to measure anything",
-      "Leaderboards update their rankings too slowly",
+      {
+        text: "Real inputs differ from the evaluation set in wording, length and format",
+        feedback:
+          "The evaluation set and the production inputs come from different distributions, and how much a model loses on the second cannot be read off its score on the first.",
+      },
+      {
+        text: "Models gradually forget what they learned once they have been deployed",
+        feedback:
+          "A deployed model's weights do not change unless someone updates them. What changes is the input: your users' requests differ from the test questions.",
+      },
+      {
+        text: "Benchmarks have too few questions to measure anything precisely",
+        feedback:
+          "Size sets the noise, and MMLU's 14,042 questions keep it small. A precise score on the wrong inputs still misleads: the problem is what is measured, not how precisely.",
+      },
+      {
+        text: "Leaderboards refresh their rankings too slowly to keep up with new models",
+        feedback:
+          "Freshness is a different problem. Even an up-to-date score measures the benchmark's inputs, not yours.",
+      },
     ],
     correct: 0,
-    feedback: {
-      correct:
-        "Right. The evaluation set and the production inputs come from different distributions, and how much a model degrades on the second cannot be read off its score on the first.",
-      incorrect:
-        "Distribution shift means the production inputs differ from the evaluation set — in vocabulary, length, format, ambiguity and domain — so performance degrades in ways the benchmark score could not predict.",
-    },
   },
   {
     id: "t12-medpalm",
     lesson: 4,
     section: "a-multiple-choice-exam-is-not-your-production-task",
     prompt:
-      "Med-PaLM 2 scored at expert level on USMLE questions. Which limit of reading benchmark results as production expectations did the case expose?",
+      "Med-PaLM 2 scored at expert level on USMLE-style questions. Which limit of reading benchmark results as production expectations did the case expose?",
     options: [
-      "Medical benchmarks have too few questions to be trusted",
-      "Its USMLE scores were inflated by contamination",
-      "Expert-level multiple-choice performance does not directly predict performance on open-ended, context-rich clinical queries",
-      "Med-PaLM 2 still scored below the average human doctor",
+      {
+        text: "Medical benchmarks have too few questions for their scores to be trusted",
+        feedback:
+          "Size was not the problem: the exam score was precise enough. The trouble is that the exam's format is unlike the questions asked in practice.",
+      },
+      {
+        text: "Its USMLE scores were inflated by exam questions leaked into training",
+        feedback:
+          "Leakage was not the lesson drawn. Even a clean expert-level exam score would not show how the model handles open-ended questions that depend on a patient's context.",
+      },
+      {
+        text: "Multiple-choice success does not predict open-ended clinical queries",
+        feedback:
+          "A structured multiple-choice exam is a long way from a clinical conversation: distribution shift, in a field where mistakes are costly.",
+      },
+      {
+        text: "Med-PaLM 2 still scored below the average human doctor on the exam",
+        feedback:
+          "The result was at expert level. The case is about what that number does not cover, not about falling short on it.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right. A structured multiple-choice exam is a long way from a real clinical conversation with a patient: distribution shift, in a field where mistakes are costly.",
-      incorrect:
-        "Even at expert level, multiple-choice performance does not directly predict how a model handles the open-ended, context-rich queries of clinical practice.",
-    },
   },
   {
     id: "t13-stage-two",
@@ -675,18 +965,28 @@ const testQuestions: QuizQuestion[] = [
     section: "building-a-bridge-three-stages",
     prompt: "What is the job of stage 2 — the task-specific evaluation — in the three-stage plan?",
     options: [
-      "Filtering the field cheaply by leaderboard rank",
-      "Evaluating the shortlist on 100 or more examples like your production inputs — the best signal before deployment",
-      "Testing with real users on live traffic",
-      "Reproducing the leaderboard scores exactly",
+      {
+        text: "Filtering the whole field of models cheaply by leaderboard position",
+        feedback:
+          "That is stage 1. Stage 2 takes the shortlist that filtering leaves and tests it on your own kind of inputs.",
+      },
+      {
+        text: "Testing the shortlist on 100+ examples like your production inputs",
+        feedback:
+          "Testing the shortlist on your own kind of inputs is the best predictor of production performance for its cost. Bear in mind that 100 examples only separate clearly different models: at 80% accuracy each score carries about ±7.8 points.",
+      },
+      {
+        text: "Trying the candidates with real users on a share of live traffic",
+        feedback:
+          "That is stage 3, the pilot — the most expensive stage, for the one or two models stage 2 picks.",
+      },
+      {
+        text: "Reproducing each published leaderboard score exactly before going on",
+        feedback:
+          "Reproducing a leaderboard score checks the leaderboard, not your task. Stage 2 measures the candidates on inputs like yours.",
+      },
     ],
     correct: 1,
-    feedback: {
-      correct:
-        "Right. Evaluating the shortlist on examples drawn from your own task bridges the coarse leaderboard filter and the production pilot.",
-      incorrect:
-        "Stage 2 evaluates the shortlisted models on task-specific examples (100 or more, like your production inputs) — the most predictive signal before deployment. Filtering is stage 1; real users are stage 3.",
-    },
   },
   {
     id: "t14-best-covered",
@@ -694,18 +994,27 @@ const testQuestions: QuizQuestion[] = [
     section: "what-benchmarks-measure-poorly",
     prompt: "As of 2024, which of these capabilities did the established standardised benchmarks cover BEST?",
     options: [
-      "Coherence across documents of 50,000 tokens or more",
-      "Calibration and robustness to adversarial prompts",
-      "Reliable tool use when calling APIs and handling their errors",
-      "Knowledge recall, grade-school arithmetic and short code generation",
+      {
+        text: "Staying coherent across documents of 50,000 tokens or more",
+        feedback:
+          "Long context is a known gap; RULER and LongBench were built to start closing it, and both are recent (2023–2024).",
+      },
+      {
+        text: "Calibration, and robustness against adversarial prompts",
+        feedback:
+          "Both are among the weakest-covered: accuracy benchmarks ignore how sure a model is, and their questions are written in good faith. (TruthfulQA tests whether answers avoid imitative falsehoods, which is not calibration.)",
+      },
+      {
+        text: "Calling tools and APIs reliably, and handling their errors",
+        feedback: "Tool use is one of the gaps: a multiple-choice exam has no tools in it to call.",
+      },
+      {
+        text: "Knowledge recall, grade-school arithmetic and short code",
+        feedback:
+          "MMLU for recall, GSM8K for arithmetic and HumanEval for short code are long-established tests; the other options name gaps that newer benchmark families have only begun to close.",
+      },
     ],
     correct: 3,
-    feedback: {
-      correct:
-        "Right. MMLU for knowledge recall, GSM8K for arithmetic and HumanEval for short code are long-established tests; the other options name gaps that newer benchmark families have only started to close.",
-      incorrect:
-        "The well-covered ones are knowledge recall (MMLU), arithmetic (GSM8K) and short code generation (HumanEval). Tests of long context, adversarial robustness, calibration and tool use are far younger and less settled.",
-    },
   },
   {
     id: "t15-core-principle",
@@ -714,18 +1023,28 @@ const testQuestions: QuizQuestion[] = [
     prompt:
       "Which line best sums up how a practitioner should turn benchmark scores into expectations for production?",
     options: [
-      "Deploy the model with the highest leaderboard score",
-      "Ignore benchmarks: only a production pilot says anything",
-      "Benchmarks filter the candidates, task-specific evaluation selects, a production pilot validates",
-      "Average every available benchmark and pick the top model",
+      {
+        text: "Deploy the top model on the leaderboard, then monitor it",
+        feedback:
+          "A leaderboard rank is a hypothesis about your task, not a test of it; monitoring after deployment finds a wrong choice only once users meet it.",
+      },
+      {
+        text: "Ignore benchmarks: only a production pilot says anything useful",
+        feedback:
+          "Pilots are expensive; benchmarks are a cheap way to decide which few models deserve one. Dropping them wastes the first stage.",
+      },
+      {
+        text: "Benchmarks filter, a task evaluation selects, a pilot validates",
+        feedback:
+          "The whole module in one line. A benchmark shows a model could have the skills, testing on your task shows which one does, and the pilot validates it with real users.",
+      },
+      {
+        text: "Average every available benchmark and deploy the top model",
+        feedback:
+          "An average of benchmarks is still a benchmark: it blends tasks unlike yours and skips testing on your own inputs.",
+      },
     ],
     correct: 2,
-    feedback: {
-      correct:
-        "Right — the whole module in one line: benchmarks filter, task-specific evaluation selects, and a production pilot validates.",
-      incorrect:
-        "Benchmark scores are useful filters that show a model could have the skills; task-specific evaluation selects and a production pilot validates that it has them for your task and your data.",
-    },
   },
 ];
 

@@ -34,7 +34,7 @@ async function questions(p: Page): Promise<Shown[]> {
     const item = items.nth(i);
     const question = byId.get((await item.getAttribute("data-question-id")) ?? "")!;
     const options = await item.locator(".quiz-option-text").allTextContents();
-    out.push({ question, options, right: options.indexOf(question.options[question.correct]!) });
+    out.push({ question, options, right: options.indexOf(question.options[question.correct]!.text) });
   }
   return out;
 }
@@ -95,9 +95,12 @@ describe("module test", () => {
       const li = items.nth(i);
       expect(await li.getAttribute("data-question-id")).toBe(q.id);
       expect(await li.getAttribute("data-result")).toBe(i < 11 ? "correct" : "incorrect");
-      expect(await li.locator(".quiz-review-feedback").textContent()).toBe(
-        i < 11 ? q.feedback.correct : q.feedback.incorrect,
-      );
+      // The chosen option's own feedback: the key's for a right answer, the distractor's for a wrong one.
+      const chosenText = first[i]!.options[i < 11 ? first[i]!.right : (first[i]!.right + 2) % 4];
+      const chosen = q.options.find((o) => o.text === chosenText)!;
+      expect(chosen === q.options[q.correct]).toBe(i < 11);
+      expect(await li.locator(".quiz-review-feedback").textContent()).toBe(chosen.feedback);
+      if (i >= 11) expect(await li.locator(".quiz-wrong").textContent()).toBe(chosen.text);
       expect(await li.locator(".quiz-revisit a").getAttribute("href")).toBe(
         `./lessons/${q.lesson}#${q.section}`,
       );

@@ -1,13 +1,13 @@
 // The quiz engine: option shuffling with a seed, the lesson-quiz session (answer, feedback,
 // next), scoring, the pass mark and the review. Pure: no DOM, randomness only from a seed.
-import type { QuizQuestion } from "../../content/quizzes.js";
+import type { QuizOption, QuizQuestion } from "../../content/quizzes.js";
 import { seededRandom } from "../stats/random.js";
 
 /** A question as shown: options in display order, `correct` re-pointed to the same answer. */
 export interface ShownQuestion {
   question: QuizQuestion;
-  /** Option texts in display order. */
-  options: string[];
+  /** Options (text and feedback) in display order. */
+  options: QuizOption[];
   /** Display index of the right answer. */
   correct: number;
   /** order[displayIndex] = index in question.options. */
@@ -103,7 +103,14 @@ export interface ReviewItem {
   chosen: string | null;
   answer: string;
   isCorrect: boolean;
+  /** The chosen option's own feedback; for an unanswered question, the key's. */
   feedback: string;
+}
+
+/** The feedback for an answer: the chosen option's own (why it is right, or why that choice is wrong). */
+export function feedbackFor(q: ShownQuestion, answer: Answer): string {
+  const option = answer === null ? undefined : q.options[answer];
+  return (option ?? q.options[q.correct]!).feedback;
 }
 
 /** One line per question: what was chosen, what is right, the feedback that fits. */
@@ -114,10 +121,10 @@ export function review(shown: readonly ShownQuestion[], answers: readonly Answer
     return {
       number: i + 1,
       question: q.question,
-      chosen: a === null ? null : (q.options[a] ?? null),
-      answer: q.options[q.correct]!,
+      chosen: a === null ? null : (q.options[a]?.text ?? null),
+      answer: q.options[q.correct]!.text,
       isCorrect,
-      feedback: isCorrect ? q.question.feedback.correct : q.question.feedback.incorrect,
+      feedback: feedbackFor(q, a),
     };
   });
 }
@@ -216,8 +223,7 @@ export function currentResult(s: QuizSession): { isCorrect: boolean; feedback: s
   const q = s.shown[s.index];
   const a = s.answers[s.index];
   if (!q || a === null || a === undefined) return null;
-  const isCorrect = a === q.correct;
-  return { isCorrect, feedback: isCorrect ? q.question.feedback.correct : q.question.feedback.incorrect };
+  return { isCorrect: a === q.correct, feedback: feedbackFor(q, a) };
 }
 
 export function sessionScore(s: QuizSession): Score {

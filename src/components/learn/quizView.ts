@@ -1,10 +1,11 @@
 // A lesson quiz on the page: one question at a time, feedback as soon as an answer is checked,
 // a score and a review at the end, and a retry with the options in a new order.
 // Keyboard: ↑/↓ (or ←/→) choose, 1–4 or A–D pick directly, Enter checks, Enter again goes on.
-import { type LessonQuiz, sectionTitle } from "../../content/quizzes.js";
+import type { LessonQuiz } from "../../content/quizzes.js";
 import { el, formatDate } from "./dom.js";
 import type { LessonKey, ProgressStore } from "./progress.js";
 import { progressNotice } from "./progressNotice.js";
+import { type OptionMark, questionFieldset, reviewItem, revisitLink } from "./questionView.js";
 import {
   attemptSeed,
   check,
@@ -25,8 +26,6 @@ export interface LessonQuizOptions {
   /** Relative path from this page to the site root, e.g. "../" on /quizzes/1. */
   root?: string;
 }
-
-const LETTERS = ["A", "B", "C", "D", "E", "F"];
 
 export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions): HTMLElement {
   const key = String(quiz.lesson) as LessonKey;
@@ -129,50 +128,26 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
       steps,
     );
 
-    const legendId = `${name}-prompt`;
-    const options = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": legendId });
-    shown.options.forEach((text, j) => {
-      const isSelected = (checked ? session.answers[i] : session.selected) === j;
-      let mark = "";
-      let state = "";
-      if (checked) {
-        if (j === shown.correct) {
-          state = "correct";
-          mark = isSelected ? "✓ Your answer — correct" : "✓ Correct answer";
-        } else if (isSelected) {
-          state = "incorrect";
-          mark = "✗ Your answer";
-        }
-      }
-      const input = el("input", {
-        type: "radio",
-        name,
-        value: j,
-        "data-option": j,
-        disabled: checked,
+    const chosen = checked ? session.answers[i]! : session.selected;
+    const marks = new Map<number, OptionMark>();
+    if (checked) {
+      marks.set(shown.correct, {
+        state: "correct",
+        label: chosen === shown.correct ? "✓ Your answer — correct" : "✓ Correct answer",
       });
-      input.checked = isSelected;
-      input.addEventListener("change", () => {
-        if (input.checked) update(select(session, j), "option");
-      });
-      options.append(
-        el(
-          "label",
-          { class: "quiz-option", "data-state": state || null, "data-selected": isSelected ? "true" : null },
-          input,
-          el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
-          el("span", { class: "quiz-option-text" }, text),
-          mark ? el("span", { class: "quiz-mark" }, mark) : null,
-        ),
-      );
+      if (chosen !== null && chosen !== shown.correct)
+        marks.set(chosen, { state: "incorrect", label: "✗ Your answer" });
+    }
+    const fieldset = questionFieldset({
+      name,
+      legend: [shown.question.prompt],
+      options: shown.options.map((o) => o.text),
+      checked: chosen,
+      disabled: checked,
+      marks,
+      flagSelected: true,
+      onChoose: (j) => update(select(session, j), "option"),
     });
-
-    const fieldset = el(
-      "fieldset",
-      { class: "quiz-fieldset" },
-      el("legend", { class: "quiz-prompt", id: legendId }, shown.question.prompt),
-      options,
-    );
 
     const form = el("form", { class: "quiz-form", "data-question-id": shown.question.id }, fieldset);
     const actions = el("div", { class: "quiz-actions" });
@@ -211,18 +186,7 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
         },
         el("p", { class: "quiz-verdict" }, result.isCorrect ? "✓ Correct" : "✗ Not quite"),
         el("p", { class: "quiz-feedback-text" }, result.feedback),
-        result.isCorrect
-          ? null
-          : el(
-              "p",
-              { class: "quiz-revisit" },
-              "Revisit: ",
-              el(
-                "a",
-                { href: `${root}lessons/${q.lesson}#${q.section}` },
-                `Lesson ${q.lesson} · ${sectionTitle(q)}`,
-              ),
-            ),
+        result.isCorrect ? null : revisitLink(q, root),
       );
       const last = i + 1 >= total;
       const nextButton = el(
@@ -297,46 +261,7 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
           ? "Nearly all. Look at the one you missed below."
           : "Worth another look: the sections below explain the ones you missed.";
 
-    const list = el(
-      "ol",
-      { class: "quiz-review" },
-      ...items.map((item) =>
-        el(
-          "li",
-          { "data-result": item.isCorrect ? "correct" : "incorrect" },
-          el(
-            "p",
-            { class: "quiz-review-prompt" },
-            el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
-            item.question.prompt,
-          ),
-          item.isCorrect
-            ? el("p", {}, "Your answer: ", el("strong", {}, item.answer))
-            : el(
-                "p",
-                {},
-                "Your answer: ",
-                el("span", { class: "quiz-wrong" }, item.chosen ?? "none"),
-                el("br"),
-                "Correct answer: ",
-                el("strong", {}, item.answer),
-              ),
-          el("p", { class: "quiz-review-feedback" }, item.feedback),
-          item.isCorrect
-            ? null
-            : el(
-                "p",
-                { class: "quiz-revisit" },
-                "Revisit: ",
-                el(
-                  "a",
-                  { href: `${root}lessons/${item.question.lesson}#${item.question.section}` },
-                  `Lesson ${item.question.lesson} · ${sectionTitle(item.question)}`,
-                ),
-              ),
-        ),
-      ),
-    );
+    const list = el("ol", { class: "quiz-review" }, ...items.map((item) => reviewItem(item, { root })));
 
     const retry = el("button", { type: "button", class: "quiz-retry" }, "Try again — options in a new order");
     retry.addEventListener("click", () => {

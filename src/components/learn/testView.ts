@@ -2,10 +2,11 @@
 // are pointed out before submitting; the result gives the score, pass or fail, and a review of
 // every question with its feedback and the lesson section to revisit. A retake shuffles the
 // options again. Answers in progress survive a reload (sessionStorage, when available).
-import { type ModuleTest, sectionTitle } from "../../content/quizzes.js";
+import type { ModuleTest } from "../../content/quizzes.js";
 import { el, formatDate, listJoin } from "./dom.js";
 import type { ProgressStore } from "./progress.js";
 import { progressNotice } from "./progressNotice.js";
+import { questionFieldset, reviewItem, sectionLink } from "./questionView.js";
 import {
   type Answer,
   attemptSeed,
@@ -29,13 +30,17 @@ export interface ModuleTestOptions {
   draftStorage?: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null;
 }
 
-const LETTERS = ["A", "B", "C", "D"];
 const DRAFT_KEY = "reading-benchmark-scores:test-draft";
 
 interface Draft {
   attempt: number;
-  /** question id → index in the bank's options (not display order). */
-  answers: Record<string, number>;
+  /**
+   * question id → the chosen option's text. Text rather than an index, so that a draft saved
+   * before the bank's options were rewritten or reordered never restores a different answer
+   * (an option that no longer exists is left unanswered). Drafts from before this format held
+   * bank indices (numbers); those are ignored for the same reason.
+   */
+  answers: Record<string, string>;
 }
 
 function sessionStorageOrNull(): Pick<Storage, "getItem" | "setItem" | "removeItem"> | null {
@@ -75,7 +80,8 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
     const draft: Draft = { attempt, answers: {} };
     shown.forEach((q, i) => {
       const a = answers[i];
-      if (a !== null && a !== undefined) draft.answers[q.question.id] = q.order[a]!;
+      const option = a === null || a === undefined ? undefined : q.options[a];
+      if (option) draft.answers[q.question.id] = option.text;
     });
     try {
       drafts.setItem(DRAFT_KEY, JSON.stringify(draft));
@@ -130,52 +136,30 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
   function renderQuestions(restore: Draft | null) {
     shown = shuffleQuestions(test.questions, attemptSeed("module-test", attempt));
     answers = shown.map((q) => {
-      const original = restore?.answers[q.question.id];
-      if (typeof original !== "number") return null;
-      const display = q.order.indexOf(original);
+      const text = restore?.answers[q.question.id];
+      if (typeof text !== "string") return null;
+      const display = q.options.findIndex((o) => o.text === text);
       return display >= 0 ? display : null;
     });
     list.replaceChildren(
       ...shown.map((q, i) => {
-        const name = `test-q${i + 1}`;
-        const promptId = `${name}-prompt`;
-        const options = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": promptId });
-        q.options.forEach((text, j) => {
-          const input = el("input", { type: "radio", name, value: j, "data-option": j });
-          input.checked = answers[i] === j;
-          input.addEventListener("change", () => {
-            if (!input.checked) return;
+        const fieldset = questionFieldset({
+          name: `test-q${i + 1}`,
+          legend: [el("span", { class: "test-number" }, `${i + 1}.`), " ", q.question.prompt],
+          options: q.options.map((o) => o.text),
+          checked: answers[i] ?? null,
+          onChoose: (j) => {
             answers[i] = j;
             item.dataset.answered = "true";
             updateCount();
             saveDraft();
             if (!warning.hidden) showUnanswered(false);
-          });
-          options.append(
-            el(
-              "label",
-              { class: "quiz-option" },
-              input,
-              el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
-              el("span", { class: "quiz-option-text" }, text),
-            ),
-          );
+          },
         });
         const item = el(
           "li",
           { class: "test-question", id: `test-question-${i + 1}`, "data-question-id": q.question.id },
-          el(
-            "fieldset",
-            { class: "quiz-fieldset" },
-            el(
-              "legend",
-              { class: "quiz-prompt", id: promptId },
-              el("span", { class: "test-number" }, `${i + 1}.`),
-              " ",
-              q.question.prompt,
-            ),
-            options,
-          ),
+          fieldset,
         );
         if (answers[i] !== null) item.dataset.answered = "true";
         return item;
@@ -366,21 +350,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
             "div",
             { class: "test-revisit" },
             el("h3", {}, "Sections to revisit"),
-            el(
-              "ul",
-              {},
-              ...revisit.map((q) =>
-                el(
-                  "li",
-                  {},
-                  el(
-                    "a",
-                    { href: `${root}lessons/${q.lesson}#${q.section}` },
-                    `Lesson ${q.lesson} · ${sectionTitle(q)}`,
-                  ),
-                ),
-              ),
-            ),
+            el("ul", {}, ...revisit.map((q) => el("li", {}, sectionLink(q, root)))),
           )
         : "",
       el(
@@ -393,40 +363,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
       el(
         "ol",
         { class: "quiz-review test-review" },
-        ...items.map((item) =>
-          el(
-            "li",
-            { "data-result": item.isCorrect ? "correct" : "incorrect", "data-question-id": item.question.id },
-            el(
-              "p",
-              { class: "quiz-review-prompt" },
-              el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
-              item.question.prompt,
-            ),
-            item.isCorrect
-              ? el("p", {}, "Your answer: ", el("strong", {}, item.answer))
-              : el(
-                  "p",
-                  {},
-                  "Your answer: ",
-                  el("span", { class: "quiz-wrong" }, item.chosen ?? "(unanswered)"),
-                  el("br"),
-                  "Correct answer: ",
-                  el("strong", {}, item.answer),
-                ),
-            el("p", { class: "quiz-review-feedback" }, item.feedback),
-            el(
-              "p",
-              { class: "quiz-revisit" },
-              item.isCorrect ? "From " : "Revisit: ",
-              el(
-                "a",
-                { href: `${root}lessons/${item.question.lesson}#${item.question.section}` },
-                `Lesson ${item.question.lesson} · ${sectionTitle(item.question)}`,
-              ),
-            ),
-          ),
-        ),
+        ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" })),
       ),
     );
   }

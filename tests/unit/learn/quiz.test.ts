@@ -6,6 +6,7 @@ import {
   attemptSeed,
   check,
   currentResult,
+  feedbackFor,
   hashSeed,
   moveSelection,
   next,
@@ -66,7 +67,7 @@ describe("shuffling", () => {
           const q = shown.question;
           expect(shown.options[shown.correct]).toBe(q.options[q.correct]);
           expect(shown.options.map((_, i) => q.options[shown.order[i]!])).toEqual(shown.options);
-          expect([...shown.options].sort()).toEqual([...q.options].sort());
+          expect(shown.options.map((o) => o.text).sort()).toEqual(q.options.map((o) => o.text).sort());
         }
       }),
       { numRuns: 200 },
@@ -147,10 +148,41 @@ describe("scoring and the pass mark", () => {
     expect(items.filter((i) => i.isCorrect)).toHaveLength(12);
     const miss = items[14]!;
     expect(miss.isCorrect).toBe(false);
-    expect(miss.chosen).toBe(moduleTest.questions[14]!.options[wrong[14]!]);
-    expect(miss.answer).toBe(moduleTest.questions[14]!.options[moduleTest.questions[14]!.correct]);
-    expect(miss.feedback).toBe(moduleTest.questions[14]!.feedback.incorrect);
-    expect(items[0]!.feedback).toBe(moduleTest.questions[0]!.feedback.correct);
+    const q15 = moduleTest.questions[14]!;
+    expect(miss.chosen).toBe(q15.options[wrong[14]!]!.text);
+    expect(miss.answer).toBe(q15.options[q15.correct]!.text);
+    // The wrong choice's own feedback, not a generic "incorrect" text.
+    expect(miss.feedback).toBe(q15.options[wrong[14]!]!.feedback);
+    expect(items[0]!.feedback).toBe(
+      moduleTest.questions[0]!.options[moduleTest.questions[0]!.correct]!.feedback,
+    );
+  });
+
+  it("gives each wrong choice its own feedback, and an unanswered question the key's", () => {
+    // Question 1 of the test, unshuffled: the key is option 1 (B); A, C and D are wrong.
+    const q = moduleTest.questions[0]!;
+    expect(q.correct).toBe(1);
+    const texts = [0, 2, 3].map((k) => {
+      const answers = shown.map((s) => s.correct) as (number | null)[];
+      answers[0] = k;
+      const item = review(shown, answers)[0]!;
+      expect(item.isCorrect).toBe(false);
+      expect(item.feedback).toBe(q.options[k]!.feedback);
+      return item.feedback;
+    });
+    expect(new Set(texts).size).toBe(3);
+    const none = shown.map((s) => s.correct) as (number | null)[];
+    none[0] = null;
+    expect(review(shown, none)[0]!.feedback).toBe(q.options[1]!.feedback);
+    expect(review(shown, none)[0]!.chosen).toBeNull();
+  });
+
+  it("finds the chosen option's feedback through the shuffle", () => {
+    for (const shown of shuffleQuestions(moduleTest.questions, attemptSeed("module-test", 7))) {
+      for (let j = 0; j < 4; j++) {
+        expect(feedbackFor(shown, j)).toBe(shown.question.options[shown.order[j]!]!.feedback);
+      }
+    }
   });
 
   it("lists each section to revisit once, in order", () => {
@@ -174,7 +206,9 @@ describe("the lesson-quiz session", () => {
 
     const wrong = (s.shown[0]!.correct + 1) % 4;
     s = check(select(s, wrong));
-    expect(currentResult(s)).toEqual({ isCorrect: false, feedback: quiz1[0]!.feedback.incorrect });
+    const chosen = s.shown[0]!.options[wrong]!;
+    expect(currentResult(s)).toEqual({ isCorrect: false, feedback: chosen.feedback });
+    expect(chosen).not.toBe(quiz1[0]!.options[quiz1[0]!.correct]);
     // A checked answer cannot change.
     expect(select(s, s.shown[0]!.correct)).toBe(s);
     expect(check(s)).toBe(s);
@@ -183,7 +217,10 @@ describe("the lesson-quiz session", () => {
     for (let i = 1; i < 4; i++) {
       expect(s.index).toBe(i);
       s = check(select(s, s.shown[i]!.correct));
-      expect(currentResult(s)).toEqual({ isCorrect: true, feedback: quiz1[i]!.feedback.correct });
+      expect(currentResult(s)).toEqual({
+        isCorrect: true,
+        feedback: quiz1[i]!.options[quiz1[i]!.correct]!.feedback,
+      });
       s = next(s);
     }
     expect(s.finished).toBe(true);

@@ -1,0 +1,138 @@
+// The parts the lesson quiz and the module test share: one question as a radio group (prompt as
+// legend, lettered options), and one item of the question-by-question review (what was chosen,
+// what is right, the chosen option's own feedback, the section to revisit).
+import { type QuizQuestion, sectionTitle } from "../../content/quizzes.js";
+import { el } from "./dom.js";
+import type { ReviewItem } from "./quiz.js";
+
+const LETTERS = ["A", "B", "C", "D", "E", "F"];
+
+/** How one option is shown once answered (the lesson quiz marks right and wrong at once). */
+export interface OptionMark {
+  state: "correct" | "incorrect";
+  /** A visible label beside the option, e.g. "✓ Correct answer". */
+  label: string;
+}
+
+export interface QuestionFieldsetOptions {
+  /** The radio group's name; unique on the page. */
+  name: string;
+  /** The prompt's content (the test puts its number in front). */
+  legend: readonly (Node | string)[];
+  /** Option texts in display order. */
+  options: readonly string[];
+  /** The display index that is checked, or null. */
+  checked: number | null;
+  disabled?: boolean;
+  /** Marks for answered options (display index → mark). */
+  marks?: ReadonlyMap<number, OptionMark>;
+  /** Flag the checked option with data-selected="true" (the lesson quiz styles and tests it). */
+  flagSelected?: boolean;
+  /** Called with the display index when the learner picks an option. */
+  onChoose: (index: number) => void;
+}
+
+/** A question as a fieldset of radios, lettered A–D. */
+export function questionFieldset(o: QuestionFieldsetOptions): HTMLFieldSetElement {
+  const promptId = `${o.name}-prompt`;
+  const group = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": promptId });
+  o.options.forEach((text, j) => {
+    const isChecked = o.checked === j;
+    const mark = o.marks?.get(j);
+    const input = el("input", {
+      type: "radio",
+      name: o.name,
+      value: j,
+      "data-option": j,
+      disabled: !!o.disabled,
+    });
+    input.checked = isChecked;
+    input.addEventListener("change", () => {
+      if (input.checked) o.onChoose(j);
+    });
+    group.append(
+      el(
+        "label",
+        {
+          class: "quiz-option",
+          "data-state": mark?.state ?? null,
+          "data-selected": o.flagSelected && isChecked ? "true" : null,
+        },
+        input,
+        el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
+        el("span", { class: "quiz-option-text" }, text),
+        mark ? el("span", { class: "quiz-mark" }, mark.label) : null,
+      ),
+    );
+  });
+  return el(
+    "fieldset",
+    { class: "quiz-fieldset" },
+    el("legend", { class: "quiz-prompt", id: promptId }, ...o.legend),
+    group,
+  );
+}
+
+/** A link to the lesson section a question checks: "Lesson 2 · The contamination problem". */
+export function sectionLink(q: QuizQuestion, root: string): HTMLAnchorElement {
+  return el(
+    "a",
+    { href: `${root}lessons/${q.lesson}#${q.section}` },
+    `Lesson ${q.lesson} · ${sectionTitle(q)}`,
+  );
+}
+
+/** "Revisit: Lesson 2 · The contamination problem" (or "From …"), linking to the section. */
+export function revisitLink(q: QuizQuestion, root: string, lead = "Revisit: "): HTMLElement {
+  return el("p", { class: "quiz-revisit" }, lead, sectionLink(q, root));
+}
+
+export interface ReviewItemOptions {
+  root: string;
+  /** Link a rightly answered question to its section too ("From: …"). */
+  linkWhenCorrect?: boolean;
+  /** What to show for an unanswered question's choice. */
+  unanswered?: string;
+}
+
+/**
+ * One item of the review: the prompt, the learner's choice with that option's own feedback right
+ * under it (why it is right, or why it is not), then the correct answer when the choice was wrong.
+ * An unanswered question shows the key with the key's feedback.
+ */
+export function reviewItem(item: ReviewItem, o: ReviewItemOptions): HTMLLIElement {
+  const feedback = el("p", { class: "quiz-review-feedback" }, item.feedback);
+  const answer = el("p", { class: "quiz-review-answer" }, "Correct answer: ", el("strong", {}, item.answer));
+  const choice = item.isCorrect
+    ? [el("p", { class: "quiz-review-choice" }, "Your answer: ", el("strong", {}, item.answer)), feedback]
+    : item.chosen === null
+      ? [
+          el("p", { class: "quiz-review-choice" }, "Your answer: ", el("em", {}, o.unanswered ?? "none")),
+          answer,
+          feedback,
+        ]
+      : [
+          el(
+            "p",
+            { class: "quiz-review-choice" },
+            "Your answer: ",
+            el("span", { class: "quiz-wrong" }, item.chosen),
+          ),
+          feedback,
+          answer,
+        ];
+  return el(
+    "li",
+    { "data-result": item.isCorrect ? "correct" : "incorrect", "data-question-id": item.question.id },
+    el(
+      "p",
+      { class: "quiz-review-prompt" },
+      el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
+      item.question.prompt,
+    ),
+    ...choice,
+    item.isCorrect && !o.linkWhenCorrect
+      ? null
+      : revisitLink(item.question, o.root, item.isCorrect ? "From " : "Revisit: "),
+  );
+}
