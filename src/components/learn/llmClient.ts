@@ -425,6 +425,8 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
           for (const e of parser.end()) handle(e.data);
           break;
         }
+        // A body that goes on delivering after an abort (Stop, stall, deadline) is not read further.
+        if (inner.signal.aborted) throw new DOMException("aborted", "AbortError");
         arm();
         for (const e of parser.push(decoder.decode(value, { stream: true }))) {
           if (e.event === "error")
