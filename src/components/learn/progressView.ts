@@ -214,7 +214,7 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
   });
   const importButton = el("button", { type: "button", class: "progress-import" }, "Import progress…");
   const importBox = el("div", {
-    class: "progress-confirm progress-import-confirm",
+    class: "progress-import-confirm",
     role: "group",
     "aria-label": "Import progress",
     hidden: true,
