@@ -18,7 +18,7 @@ import {
 } from "../../src/components/learn/progress.ts";
 import { MAX_TEXT, NOTICE_OTHER_TAB, transcriptKey } from "../../src/components/learn/transcript.ts";
 import { lessonQuizzes } from "../../src/content/quizzes.ts";
-import { baseUrl, launch, open } from "./browser.ts";
+import { axeViolations, baseUrl, launch, open } from "./browser.ts";
 import { type FakeLlm, LONG_JSON_ANSWER, LONG_TOKEN, startFakeLlm } from "./fakeLlm.ts";
 
 let browser: Browser;
@@ -125,6 +125,7 @@ describe("1. storage nearly full", () => {
     expect(await page.locator('tr[data-lesson="1"] td[data-cell="quiz"]').getAttribute("data-value")).toBe(
       "3",
     );
+    expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
 
     // Space freed: the next page saves it and the warning goes.
     await page.evaluate(() => {
@@ -258,6 +259,7 @@ describe("4. progress import", () => {
       await box.waitFor({ state: "visible" });
       expect(await box.getAttribute("data-state")).toBe(c.state);
       expect(await box.locator("[data-import-message]").textContent()).toContain(c.message);
+      expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
       if (c.state === "refused") {
         expect(await box.locator(".progress-import-merge").isVisible()).toBe(false);
         await box.locator(".progress-import-cancel").click();
