@@ -329,6 +329,7 @@ describe("bad storage never breaks the store", () => {
       expect(store.setAside).toBe(c.raw);
       store.recordQuiz("3", 2, 4);
       expect(store.get().quizzes["3"]?.best).toBe(2);
+      if (c.status === "unreadable") expect(store.notice!.startsWith(NOTICE_CORRUPT)).toBe(true);
       if (c.status === "newer") {
         // A newer version's record is never written over, and the learner is told on every load.
         expect(storage.map.get(STORAGE_KEY)).toBe(c.raw);
@@ -347,7 +348,7 @@ describe("bad storage never breaks the store", () => {
         ...parsed.progress,
         quizzes: { ...parsed.progress.quizzes, "3": store.get().quizzes["3"] },
       });
-    });
+    }, 20_000); // a megabyte of brackets takes seconds to reject on a busy machine
   }
 
   it("a second damaged value does not overwrite the first backup", () => {
