@@ -1,7 +1,9 @@
 // A local fake OpenAI-compatible server for the lab's browser tests, on 127.0.0.1.
 // The model name picks the behaviour: a good stream, each HTTP failure, a web page instead of
 // SSE, malformed lines, a stall, a cut connection, and a payload of HTML and script.
-// Paths under /nocors/ answer without CORS headers, as a server that refuses the page's origin.
+// Paths under /nocors/ answer without CORS headers, as a server that refuses the page's origin;
+// under /longids/ the model list holds a 300-character model id. Every request's Authorization
+// header is recorded, so a test can check which origin received the key.
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -39,6 +41,18 @@ export const MARKDOWN_TOKENS = [
   '<img src="/pwned.png" onerror="window.__pwned=4">\n\n',
   "```\nprop.test(c(12806, 12554), c(14042, 14042))\n```",
 ];
+
+/** A 300-character token with no break in it (the kind that widens a page). */
+export const LONG_TOKEN = `tok_${"Ab3".repeat(98)}x`;
+/** A non-streamed JSON answer of 6,000 characters. */
+export const LONG_JSON_ANSWER = Array.from(
+  { length: 600 },
+  (_, i) => `w${String(i).padStart(4, "0")}.${" ".repeat(4)}`,
+)
+  .join("")
+  .slice(0, 6000);
+/** The size of the reply that never ends in a sensible place (5 MB of text). */
+export const HUGE_REPLY_CHARS = 5_000_000;
 
 export interface Received {
   method: string;
@@ -114,11 +128,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, received: Recei
     authorization: req.headers.authorization ?? null,
     body,
   });
-  const path = (req.url ?? "").replace(/^\/nocors/, "");
+  const longIds = (req.url ?? "").startsWith("/longids/");
+  const path = (req.url ?? "").replace(/^\/(nocors|longids)/, "");
   if (req.method === "GET" && path === "/v1/models") {
+    const ids = ["ok", "slow", "needs-key", "html-payload", "markdown"];
     json(res, 200, {
       object: "list",
-      data: ["ok", "slow", "needs-key", "html-payload", "markdown"].map((id) => ({ id, object: "model" })),
+      data: (longIds ? [`model-${LONG_TOKEN}`, ...ids] : ids).map((id) => ({ id, object: "model" })),
     });
     return;
   }
@@ -169,6 +185,37 @@ async function handle(req: IncomingMessage, res: ServerResponse, received: Recei
       return stream(res, ["I was about to say "], 50, "hang");
     case "cut":
       return stream(res, ["Half ", "an ", "answer"], 50, "cut");
+    case "long-json":
+      // A server that ignores stream: true and sends the whole completion as one JSON body.
+      return json(res, 200, {
+        id: "c2",
+        object: "chat.completion",
+        choices: [
+          { index: 0, message: { role: "assistant", content: LONG_JSON_ANSWER }, finish_reason: "stop" },
+        ],
+      });
+    case "huge": {
+      // 5 MB of answer in 500 events of 10,000 characters, as fast as the socket takes them.
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      const piece = chunk("lorem ipsum ".repeat(834).slice(0, 10_000));
+      for (let i = 0; i < HUGE_REPLY_CHARS / 10_000; i++) {
+        if (res.destroyed) return;
+        if (!res.write(piece)) await new Promise((r) => res.once("drain", r));
+      }
+      res.end("data: [DONE]\n\n");
+      return;
+    }
+    case "drip":
+      // One token, then a keep-alive comment every 100 ms for ever: never silent, never finished.
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.write(chunk("Thinking about it"));
+      while (!res.destroyed) {
+        await sleep(100);
+        if (!res.destroyed) res.write(": still here\n\n");
+      }
+      return;
+    case "long-error":
+      return json(res, 400, { error: { message: `invalid token ${LONG_TOKEN} in request` } });
     default:
       return json(res, 404, { error: { message: `model "${model}" not found, try pulling it first` } });
   }

@@ -9,8 +9,10 @@ import { el, formatDate } from "./dom.js";
 import { modelMessages } from "./labPrompt.js";
 import { LlmError, type LlmFailure, listModels, streamChat } from "./llmClient.js";
 import {
+  bindKey,
   browserStorage,
   type KeyValueStorage,
+  keyFor,
   type LlmSettings,
   loadSettings,
   normaliseBaseUrl,
@@ -24,7 +26,10 @@ import type { ProgressStore } from "./progress.js";
 import {
   countExchanges,
   createTranscriptStore,
+  MAX_TEXT,
+  markCut,
   messageId,
+  syncAcrossTabs,
   type TranscriptMessage,
   transcriptMarkdown,
 } from "./transcript.js";
@@ -83,8 +88,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const progress = options.progress ?? null;
   const ctx = createTutorContext(lab, options.benchmarks);
   const store = createTranscriptStore(local, lab.lesson);
+  // The same lab in another tab: take in its messages (only over the browser's own storage).
+  if (options.local === undefined) syncAcrossTabs(store, lab.lesson);
   let settings: LlmSettings = loadSettings(local, session);
   let seq = 0;
+  const tab = Math.random().toString(36).slice(2, 6);
   let busy: AbortController | null = null;
   let lastRecorded = -1;
 
@@ -177,6 +185,15 @@ export function labChat(options: LabChatOptions): HTMLElement {
     step: "1",
     "data-setting": "stallSeconds",
   });
+  const deadlineInput = el("input", {
+    id: `lab-deadline-${lab.lesson}`,
+    type: "number",
+    min: "1",
+    max: "3600",
+    step: "1",
+    "data-setting": "deadlineSeconds",
+  });
+  const keyNote = el("p", { class: "lab-key-note", role: "status", "data-key-note": "" });
   const presetNote = el("p", { class: "lab-muted lab-preset-note" });
   const testButton = labButton("test", "Test connection");
   const testStatus = el("div", { class: "lab-test-status", role: "status" });
@@ -222,6 +239,14 @@ export function labChat(options: LabChatOptions): HTMLElement {
       stallInput,
       " s without data",
     ),
+    el(
+      "div",
+      { class: "lab-field lab-field-inline" },
+      el("label", { for: deadlineInput.id }, "Stop an answer after"),
+      deadlineInput,
+      " s in all",
+    ),
+    keyNote,
     presetNote,
     el("div", { class: "lab-test" }, testButton, testStatus),
     modelList,
@@ -254,12 +279,18 @@ export function labChat(options: LabChatOptions): HTMLElement {
   );
 
   // Input.
+  // No maxlength: a long paste would be cut without a word. The note below says what is sent.
   const input = el("textarea", {
     id: `lab-input-${lab.lesson}`,
     class: "lab-input",
     rows: 3,
-    maxlength: MAX_INPUT,
-    "aria-describedby": `lab-hint-${lab.lesson}`,
+    "aria-describedby": `lab-hint-${lab.lesson} lab-input-note-${lab.lesson}`,
+  });
+  const inputNote = el("p", {
+    class: "lab-input-note",
+    id: `lab-input-note-${lab.lesson}`,
+    role: "status",
+    "data-input-note": "",
   });
   const sendButton = el("button", { type: "submit", class: "lab-button lab-send" }, "Send");
   const stopButton = labButton("stop", "Stop", { hidden: true });
@@ -273,6 +304,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     { class: "lab-form" },
     el("label", { for: input.id, class: "lab-input-label" }, "Your message"),
     input,
+    inputNote,
     el("div", { class: "lab-form-row" }, hint, el("div", { class: "lab-actions" }, stopButton, sendButton)),
   );
 
@@ -482,6 +514,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     keyInput.value = settings.apiKey;
     rememberBox.checked = settings.remember;
     stallInput.value = String(settings.stallSeconds);
+    deadlineInput.value = String(settings.deadlineSeconds);
     presetNote.textContent = presetById(settings.preset)?.note ?? "";
     root.dataset.mode = settings.mode;
   }
@@ -491,9 +524,24 @@ export function labChat(options: LabChatOptions): HTMLElement {
     root.dataset.mode = settings.mode;
   }
 
+  /** Take edited settings, keeping the key bound to the origin it was entered for. */
+  function applySettings(next: LlmSettings) {
+    const { settings: bound, clearedFrom } = bindKey(settings, next);
+    settings = bound;
+    if (clearedFrom !== null) {
+      keyInput.value = "";
+      const to = normaliseBaseUrl(settings.baseUrl);
+      keyNote.textContent = `The API key was cleared: it was entered for ${clearedFrom}, and the base URL now points ${to.ok ? `at ${new URL(to.url).origin}` : "elsewhere"}. A key is only ever sent to the server it was entered for; enter the key for this one.`;
+    } else if (next.apiKey) {
+      keyNote.textContent = "";
+    }
+    persistSettings();
+  }
+
   function readSettings() {
     const stall = Number(stallInput.value);
-    settings = {
+    const deadline = Number(deadlineInput.value);
+    applySettings({
       ...settings,
       baseUrl: baseInput.value.trim(),
       model: modelInput.value.trim(),
@@ -501,8 +549,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
       remember: rememberBox.checked,
       stallSeconds:
         Number.isFinite(stall) && stall >= 1 && stall <= 600 ? Math.round(stall) : settings.stallSeconds,
-    };
-    persistSettings();
+      deadlineSeconds:
+        Number.isFinite(deadline) && deadline >= 1 && deadline <= 3600
+          ? Math.round(deadline)
+          : settings.deadlineSeconds,
+    });
   }
 
   function openSettings(open: boolean) {
@@ -513,13 +564,13 @@ export function labChat(options: LabChatOptions): HTMLElement {
   presetSelect.addEventListener("change", () => {
     const p = presetById(presetSelect.value);
     if (!p) return;
-    settings = { ...settings, preset: p.id, baseUrl: p.baseUrl, model: p.model };
+    applySettings({ ...settings, preset: p.id, baseUrl: p.baseUrl, model: p.model });
     fillSettings();
-    persistSettings();
   });
-  for (const x of [baseInput, modelInput, keyInput, rememberBox, stallInput])
+  for (const x of [baseInput, modelInput, keyInput, rememberBox, stallInput, deadlineInput])
     x.addEventListener("change", readSettings);
-  for (const x of [baseInput, modelInput, keyInput, stallInput]) x.addEventListener("input", readSettings);
+  for (const x of [baseInput, modelInput, keyInput, stallInput, deadlineInput])
+    x.addEventListener("input", readSettings);
   for (const r of [radioBuiltin, radioModel]) {
     r.addEventListener("change", () => {
       settings = { ...settings, mode: radioModel.checked ? "model" : "builtin" };
@@ -553,7 +604,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     try {
       const models = await listModels({
         baseUrl: ep.baseUrl,
-        apiKey: settings.apiKey,
+        apiKey: keyFor(settings, ep.baseUrl),
         preset: settings.preset,
         origin: location.origin,
       });
@@ -599,7 +650,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
 
   // ---- sending ---------------------------------------------------------------------------------
   const stamp = () => now().toISOString();
-  const nextId = () => messageId(now(), seq++);
+  const nextId = () => messageId(now(), seq++, tab);
 
   function lastFailed(): TranscriptMessage | null {
     const messages = store.messages();
@@ -677,19 +728,22 @@ export function labChat(options: LabChatOptions): HTMLElement {
       const result = await streamChat({
         baseUrl: ep.baseUrl,
         model: settings.model,
-        apiKey: settings.apiKey,
+        apiKey: keyFor(settings, ep.baseUrl),
         preset: settings.preset,
         origin: location.origin,
         messages: modelMessages(ctx, turnsOf(before), learner.text),
         signal: controller.signal,
         stallMs: settings.stallSeconds * 1000,
+        deadlineMs: settings.deadlineSeconds * 1000,
+        maxChars: MAX_TEXT,
         onToken: (_token, text) => view.set(text),
       });
       store.update(learner.id, { status: "answered" });
       store.append({
         id: nextId(),
         role: "tutor",
-        text: result.text,
+        // A reply past the most a message keeps is cut with a marker that says so.
+        text: result.truncated ? markCut(result.text, MAX_TEXT, result.fullLength) : result.text,
         at: stamp(),
         source: "model",
         model: settings.model,
@@ -743,8 +797,25 @@ export function labChat(options: LabChatOptions): HTMLElement {
     if (!input.value.trim()) input.value = text;
   }
 
+  /** Split a long message where it is cut: at the last space before the limit, if one is near. */
+  function splitInput(text: string): [string, string] {
+    if (text.length <= MAX_INPUT) return [text, ""];
+    const space = text.lastIndexOf(" ", MAX_INPUT);
+    const at = space > MAX_INPUT - 400 ? space : MAX_INPUT;
+    return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
+  }
+
+  function updateInputNote() {
+    const n = input.value.trim().length;
+    inputNote.textContent =
+      n > MAX_INPUT
+        ? `This message is ${n.toLocaleString("en-US")} characters; one message takes up to ${MAX_INPUT.toLocaleString("en-US")}. Send sends the first part and leaves the rest (${(n - splitInput(input.value.trim())[0].length).toLocaleString("en-US")} characters) here.`
+        : "";
+  }
+  input.addEventListener("input", updateInputNote);
+
   async function send(text: string) {
-    const clean = text.replace(/\r\n?/g, "\n").trim().slice(0, MAX_INPUT);
+    const [clean, rest] = splitInput(text.replace(/\r\n?/g, "\n").trim());
     if (!clean || busy) return;
     showError(null);
     const failed = lastFailed();
@@ -758,7 +829,10 @@ export function labChat(options: LabChatOptions): HTMLElement {
       status: "pending",
     };
     store.append(learner);
-    input.value = "";
+    input.value = rest;
+    inputNote.textContent = rest
+      ? `Sent the first ${clean.length.toLocaleString("en-US")} characters (the most one message takes). The other ${rest.length.toLocaleString("en-US")} are still in the box: shorten them or send them next.`
+      : "";
     if (settings.mode === "model") await answerModel(learner);
     else answerBuiltin(learner);
     showNotice(store.notice);
@@ -838,6 +912,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
   });
 
   progress?.subscribe(() => updateMeter());
+  // Another tab wrote to this lab: show its messages (after an answer that is streaming here).
+  store.subscribe(() => {
+    if (!busy) render();
+    showNotice(store.notice);
+  });
 
   fillSettings();
   render();

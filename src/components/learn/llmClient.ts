@@ -1,6 +1,7 @@
 // A streaming client for OpenAI-compatible chat completions (Ollama, LM Studio, llama.cpp server,
 // vLLM, OpenAI): fetch + a reader over server-sent events, a Stop (AbortSignal), a time-out when
-// the stream goes silent, and every failure turned into a message a learner can act on.
+// the stream goes silent, an overall deadline for a reply that keeps dripping, a cap on a reply's
+// length (said, never silent), and every failure turned into a message a learner can act on.
 // The API key goes only into the Authorization header of requests to the configured endpoint.
 import { createSseParser, errorMessage, parseChatChunk } from "./sse.js";
 
@@ -22,6 +23,7 @@ export type LlmErrorKind =
   | "empty"
   | "model-error"
   | "stalled"
+  | "deadline"
   | "cut"
   | "aborted";
 
@@ -62,6 +64,10 @@ export interface StreamOptions extends Endpoint {
   signal?: AbortSignal;
   /** Milliseconds without any data before giving up (also covers the wait for the first byte). */
   stallMs?: number;
+  /** Milliseconds for the whole answer, however steadily data arrives (default 5 minutes). */
+  deadlineMs?: number;
+  /** The most characters of answer to read; past it the reading stops and `truncated` is set. */
+  maxChars?: number;
   /** The page's origin, for the CORS advice. */
   origin?: string;
   fetch?: typeof fetch;
@@ -75,9 +81,18 @@ export interface StreamResult {
   malformedLines: number;
   /** The endpoint answered with plain JSON instead of a stream (accepted whole). */
   streamed: boolean;
+  /** The answer went past `maxChars`: `text` holds its first `maxChars` characters. */
+  truncated: boolean;
+  /** The answer's whole length when it is known (a JSON body), else null. */
+  fullLength: number | null;
 }
 
-const BODY_LIMIT = 4000;
+/** How much of an error body is read (enough for any error message, never megabytes). */
+export const ERROR_BODY_LIMIT = 64_000;
+/** How much of a non-streamed JSON completion is read. */
+export const JSON_BODY_LIMIT = 4_000_000;
+export const DEFAULT_DEADLINE_MS = 300_000;
+export const DEFAULT_MAX_CHARS = 20_000;
 
 function headers(apiKey: string | undefined, accept: string): Record<string, string> {
   const h: Record<string, string> = { Accept: accept };
@@ -137,20 +152,52 @@ export function unreachable(
   };
 }
 
-async function readBody(res: Response): Promise<{ text: string; json: unknown }> {
+/**
+ * Read a body up to `limit` characters (then stop reading) and parse it as JSON if it is whole.
+ * The limit applies before parsing, never by cutting a valid body short of its end.
+ */
+export async function readBody(
+  res: Response,
+  limit = ERROR_BODY_LIMIT,
+): Promise<{ text: string; json: unknown; overLimit: boolean }> {
   let text = "";
+  let overLimit = false;
   try {
-    text = (await res.text()).slice(0, BODY_LIMIT);
+    if (res.body) {
+      const reader = res.body.getReader();
+      const decoder = new TextDecoder("utf-8");
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          text += decoder.decode();
+          break;
+        }
+        text += decoder.decode(value, { stream: true });
+        if (text.length > limit) {
+          overLimit = true;
+          reader.cancel().catch(() => {});
+          break;
+        }
+      }
+    } else {
+      text = await res.text();
+    }
   } catch {
     // the body itself failed: the status says enough
   }
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
+  if (text.length > limit) {
+    overLimit = true;
+    text = text.slice(0, limit);
   }
-  return { text, json };
+  let json: unknown = null;
+  if (!overLimit) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  return { text, json, overLimit };
 }
 
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -217,10 +264,17 @@ export async function classifyResponse(res: Response, url: string, model?: strin
 export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const stallMs = opts.stallMs ?? 60_000;
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const url = `${opts.baseUrl.replace(/\/+$/, "")}/chat/completions`;
   const inner = new AbortController();
   let stalled = false;
+  let overdue = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = setTimeout(() => {
+    overdue = true;
+    inner.abort();
+  }, deadlineMs);
   const arm = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -240,6 +294,15 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
         ? "The answer stopped coming; what arrived is kept. "
         : "The endpoint accepted the request but sent nothing. ") +
       "A model that is still loading can take a while: Retry, or raise the time-out in the settings.",
+  });
+  const deadlineFailure = (): LlmFailure => ({
+    kind: "deadline",
+    title: `The answer took longer than ${Math.round(deadlineMs / 1000)} s in all, so it was stopped.`,
+    message:
+      (text
+        ? "Data kept arriving without the answer finishing (a model repeating itself, or a very slow machine); what arrived is kept. "
+        : "The endpoint kept the connection busy without sending an answer. ") +
+      "Retry, ask for a shorter answer, or raise “Stop an answer after” in the settings.",
   });
 
   try {
@@ -262,6 +325,7 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
       });
     } catch {
       if (opts.signal?.aborted) throw new LlmError(stopped());
+      if (overdue) throw new LlmError(deadlineFailure());
       if (stalled) throw new LlmError(stallFailure());
       throw new LlmError(
         unreachable(opts.baseUrl, {
@@ -274,12 +338,35 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
     const type = (res.headers.get("content-type") ?? "").toLowerCase();
     if (!type.includes("text/event-stream")) {
       // Some servers ignore stream: true and answer with one JSON body; accept that, refuse anything else.
-      const { text: body, json } = await readBody(res);
+      // readBody never throws: a deadline that fired while it read shows as a short body.
+      const {
+        text: body,
+        json,
+        overLimit,
+      } = await readBody(res, type.includes("json") ? JSON_BODY_LIMIT : ERROR_BODY_LIMIT);
+      if (overdue) throw new LlmError(deadlineFailure());
+      if (overLimit && type.includes("json")) {
+        throw new LlmError({
+          kind: "malformed",
+          title: `The endpoint sent one JSON reply of more than ${(JSON_BODY_LIMIT / 1_000_000).toFixed(0)} million characters instead of a stream.`,
+          message:
+            "That is far more than an answer in a lab; it was not read. Ask for a shorter answer, or check that the base URL is the OpenAI-compatible one (…/v1).",
+        });
+      }
       const chunk = json !== null ? parseChatChunk(JSON.stringify(json)) : null;
       if (chunk?.kind === "delta" && chunk.text) {
-        text = chunk.text;
+        const fullLength = chunk.text.length;
+        const truncated = fullLength > maxChars;
+        text = truncated ? chunk.text.slice(0, maxChars) : chunk.text;
         opts.onToken(text, text);
-        return { text, finishReason: chunk.finishReason, malformedLines: 0, streamed: false };
+        return {
+          text,
+          finishReason: chunk.finishReason,
+          malformedLines: 0,
+          streamed: false,
+          truncated,
+          fullLength,
+        };
       }
       if (chunk?.kind === "error") throw new LlmError(modelError(chunk.message));
       throw new LlmError({
@@ -300,6 +387,7 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
     const decoder = new TextDecoder("utf-8");
     const parser = createSseParser();
     let done = false;
+    let truncated = false;
     let finishReason: string | null = null;
     let malformed = 0;
     const handle = (data: string) => {
@@ -316,8 +404,15 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
         case "delta":
           if (c.finishReason) finishReason = c.finishReason;
           if (c.text) {
-            text += c.text;
-            opts.onToken(c.text, text);
+            let piece = c.text;
+            if (text.length + piece.length > maxChars) {
+              // Past the cap: keep what fits, stop reading, and say so (the caller marks the cut).
+              piece = piece.slice(0, maxChars - text.length);
+              truncated = true;
+              done = true;
+            }
+            text += piece;
+            if (piece) opts.onToken(piece, text);
           }
           break;
       }
@@ -330,6 +425,8 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
           for (const e of parser.end()) handle(e.data);
           break;
         }
+        // A body that goes on delivering after an abort (Stop, stall, deadline) is not read further.
+        if (inner.signal.aborted) throw new DOMException("aborted", "AbortError");
         arm();
         for (const e of parser.push(decoder.decode(value, { stream: true }))) {
           if (e.event === "error")
@@ -341,6 +438,7 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
     } catch (e) {
       if (e instanceof LlmError) throw e;
       if (opts.signal?.aborted) throw new LlmError(stopped(), text);
+      if (overdue) throw new LlmError(deadlineFailure(), text);
       if (stalled) throw new LlmError(stallFailure(), text);
       throw new LlmError(cut(text), text);
     } finally {
@@ -363,8 +461,16 @@ export async function streamChat(opts: StreamOptions): Promise<StreamResult> {
       });
     }
     if (!done && finishReason === null) throw new LlmError(cut(text), text);
-    return { text, finishReason, malformedLines: malformed, streamed: true };
+    return {
+      text,
+      finishReason: truncated ? "length" : finishReason,
+      malformedLines: malformed,
+      streamed: true,
+      truncated,
+      fullLength: null,
+    };
   } finally {
+    clearTimeout(deadline);
     if (timer !== undefined) clearTimeout(timer);
     opts.signal?.removeEventListener("abort", onOuterAbort);
   }
@@ -427,9 +533,22 @@ export async function listModels(
       }),
     );
   }
-  clearTimeout(timer);
-  if (!res.ok) throw new LlmError(await classifyResponse(res, url));
-  const { json, text } = await readBody(res);
+  // The timer runs on through the body: a list that drips forever is given up on too.
+  let body: Awaited<ReturnType<typeof readBody>>;
+  try {
+    if (!res.ok) throw new LlmError(await classifyResponse(res, url));
+    body = await readBody(res, JSON_BODY_LIMIT);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (controller.signal.aborted) {
+    throw new LlmError({
+      kind: "stalled",
+      title: `The model list did not arrive within ${Math.round((endpoint.timeoutMs ?? 15_000) / 1000)} s.`,
+      message: "The endpoint answered but kept the list coming. Check the base URL, or retry.",
+    });
+  }
+  const { json, text } = body;
   const ids: string[] = [];
   if (json && typeof json === "object") {
     const o = json as Record<string, unknown>;

@@ -1,7 +1,9 @@
 // Settings for the learner's own model: a preset, the base URL, the model name and an optional
 // API key. The key lives in sessionStorage (gone when the tab closes) unless the learner ticks
-// "remember on this device"; it is never put in a URL and never logged. Storage that fails or
-// holds garbage gives the defaults, never an exception.
+// "remember on this device"; it is never put in a URL and never logged. The key is bound to the
+// origin (scheme, host and port) it was entered for: when the base URL moves to another origin the
+// key is cleared, and a request to any other origin goes without it. Storage that fails or holds
+// garbage gives the defaults, never an exception.
 
 export type PresetId = "ollama" | "lmstudio" | "llamacpp" | "vllm" | "openai" | "custom";
 
@@ -78,9 +80,14 @@ export interface LlmSettings {
   remember: boolean;
   /** Give up on a stream after this many seconds without data. */
   stallSeconds: number;
+  /** Stop an answer after this many seconds in all, however steadily data arrives. */
+  deadlineSeconds: number;
+  /** The origin the API key was entered for ("" when none is bound yet). */
+  keyOrigin: string;
 }
 
 export const DEFAULT_STALL_SECONDS = 60;
+export const DEFAULT_DEADLINE_SECONDS = 300;
 
 export function defaultSettings(): LlmSettings {
   const ollama = PRESETS[0]!;
@@ -92,6 +99,8 @@ export function defaultSettings(): LlmSettings {
     apiKey: "",
     remember: false,
     stallSeconds: DEFAULT_STALL_SECONDS,
+    deadlineSeconds: DEFAULT_DEADLINE_SECONDS,
+    keyOrigin: "",
   };
 }
 
@@ -130,6 +139,42 @@ export function normaliseBaseUrl(input: string): UrlCheck {
   path = path.replace(/\/(chat\/completions|models)$/, "");
   if (path === "") path = "/v1";
   return { ok: true, url: `${url.origin}${path}` };
+}
+
+// ---- the key and its origin ---------------------------------------------------------------------
+
+/** The origin a base URL points at ("https://api.openai.com"), or "" if it is not a usable URL. */
+export function originOf(baseUrl: string): string {
+  const check = normaliseBaseUrl(baseUrl);
+  return check.ok ? new URL(check.url).origin : "";
+}
+
+/** The key to send with a request to `baseUrl`: the key only if it was entered for that origin. */
+export function keyFor(settings: LlmSettings, baseUrl: string): string {
+  if (!settings.apiKey) return "";
+  const origin = originOf(baseUrl);
+  return origin && origin === settings.keyOrigin ? settings.apiKey : "";
+}
+
+export interface KeyChange {
+  settings: LlmSettings;
+  /** Set when a key was cleared because the base URL moved: the origin it had been entered for. */
+  clearedFrom: string | null;
+}
+
+/**
+ * Apply an edit of the settings and keep the key bound to its origin: a key typed (or changed)
+ * is bound to the base URL's origin at that moment (or to the first usable one if the URL is not
+ * yet usable); a bound key is cleared when the base URL moves to any other origin.
+ */
+export function bindKey(before: LlmSettings, after: LlmSettings): KeyChange {
+  const origin = originOf(after.baseUrl);
+  if (!after.apiKey) return { settings: { ...after, keyOrigin: "" }, clearedFrom: null };
+  if (after.apiKey !== before.apiKey || !before.keyOrigin) {
+    return { settings: { ...after, keyOrigin: origin }, clearedFrom: null };
+  }
+  if (origin === before.keyOrigin) return { settings: { ...after, keyOrigin: origin }, clearedFrom: null };
+  return { settings: { ...after, apiKey: "", keyOrigin: "" }, clearedFrom: before.keyOrigin };
 }
 
 // ---- storage -------------------------------------------------------------------------------
@@ -184,6 +229,10 @@ export function loadSettings(local: KeyValueStorage | null, session: KeyValueSto
         if (typeof v.stallSeconds === "number" && v.stallSeconds >= 1 && v.stallSeconds <= 600) {
           out.stallSeconds = Math.round(v.stallSeconds);
         }
+        if (typeof v.deadlineSeconds === "number" && v.deadlineSeconds >= 1 && v.deadlineSeconds <= 3600) {
+          out.deadlineSeconds = Math.round(v.deadlineSeconds);
+        }
+        if (typeof v.keyOrigin === "string") out.keyOrigin = v.keyOrigin.slice(0, 300);
       }
     } catch {
       // unreadable settings: the defaults stand
@@ -191,6 +240,8 @@ export function loadSettings(local: KeyValueStorage | null, session: KeyValueSto
   }
   const key = safeGet(out.remember ? local : session, API_KEY_KEY) ?? "";
   out.apiKey = key.slice(0, 500);
+  // A key saved before keys were bound to an origin belongs to the base URL it was saved with.
+  if (out.apiKey && !out.keyOrigin) out.keyOrigin = originOf(out.baseUrl);
   return out;
 }
 

@@ -2,10 +2,13 @@
 //
 // Everything here is pure over the storage it is given: `createProgressStore(storage)` never
 // touches `window`. `getProgressStore()` is the page's singleton over window.localStorage, guarded
-// against private mode, a full quota and SecurityError. A stored value that cannot be read (bad
-// JSON, an unknown version, wrong types) is replaced by an empty progress and the learner is told
-// once (`notice`); the store then keeps working — in memory if storage itself fails.
-
+// against private mode, a full quota and SecurityError.
+//
+// Nothing a learner did is thrown away. A stored value with a damaged entry keeps every entry that
+// can be read; what cannot be read is listed in the notice and the raw value is copied to a backup
+// key first. A value written by a newer version of the site is read as far as possible and never
+// written over. A save that fails (storage full) keeps the progress in the tab's sessionStorage,
+// so the next page still has it, and the notice says what to do (export, free space).
 export type LessonKey = "1" | "2" | "3" | "4";
 
 export interface QuizRecord {
@@ -47,17 +50,34 @@ export interface ProgressStore {
   recordLab(lesson: LessonKey, exchanges: number, complete: boolean): void;
   /** Keeps the best result and the date it was reached. */
   recordTest(score: number, total: number, passed: boolean): void;
+  /** Takes in progress read from a file: merged with what is here, or replacing it. */
+  importProgress(progress: Progress, mode: "merge" | "replace"): void;
   reset(): void;
   exportJson(): string;
+  /** Called with a copy of the progress after every change (and when the notice changes). */
   subscribe(listener: (p: Progress) => void): () => void;
-  /** Set once when stored data was unreadable (and was reset) or storage is unavailable. */
+  /**
+   * What the learner must be told about their stored progress: damage that was set aside, a
+   * newer version's record left alone, storage unavailable, a save that failed. Null if nothing.
+   * It can change while the page is open (a save that fails): listeners are called then.
+   */
   readonly notice: string | null;
+  /** Which kind of notice it is (the notice view offers the matching action). */
+  readonly noticeKind: NoticeKind | null;
+  /** The raw stored value that was set aside (damaged or unreadable), for the learner to download. */
+  readonly setAside: string | null;
 }
+
+export type NoticeKind = "damaged" | "unreadable" | "newer" | "unavailable" | "write-failed";
 
 export type ProgressStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /** The one localStorage key. The version lives both in the key's value and in `version`. */
 export const STORAGE_KEY = "reading-benchmark-scores:progress";
+/** Where a damaged or unreadable stored value is copied before anything is written over it. */
+export const BACKUP_KEY = `${STORAGE_KEY}:unreadable`;
+/** The tab's copy (sessionStorage) of progress that could not be saved to localStorage. */
+export const UNSAVED_KEY = `${STORAGE_KEY}:unsaved`;
 export const PROGRESS_VERSION = 2;
 
 export const LESSON_KEYS: readonly LessonKey[] = ["1", "2", "3", "4"];
@@ -67,15 +87,38 @@ export const NOTICE_CORRUPT =
 export const NOTICE_UNAVAILABLE =
   "This browser is not letting the site save anything (private mode or storage turned off), so your progress is kept only until you close this tab.";
 export const NOTICE_WRITE_FAILED =
-  "Your progress could not be saved (the browser's storage is full or blocked), so it is kept only until you close this tab.";
+  "Your progress could not be saved: this browser's storage for the site is full (or blocked). It is kept in this tab until you close it. Download it now (the button here), then free some space — clear a lab conversation you no longer need, or this site's data in the browser's settings — and reload.";
+export const NOTICE_BACKUP_KEPT =
+  "A copy of the saved data as it was has been set aside in this browser; you can download it here.";
+export const NOTICE_BACKUP_FAILED =
+  "There was no room to set a copy of the damaged data aside, so it is left as it was and nothing is saved over it: download it here, then free some space and reload. Until then, what you do is kept only in this tab.";
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessonsRead: {}, quizzes: {}, labs: {}, test: null };
 }
 
-export type ParseResult =
-  | { ok: true; progress: Progress; migrated: boolean }
-  | { ok: false; progress: Progress; reason: string };
+/**
+ * How a stored value was read:
+ * - empty: nothing stored; ok: read whole; migrated: an older version, read whole and upgraded;
+ * - damaged: read entry by entry, some entries set aside (`setAside` says which and why);
+ * - unreadable: not JSON or not an object, nothing could be kept;
+ * - newer: written by a newer version of the site: read as far as this version can, never written.
+ */
+export type ParseStatus = "empty" | "ok" | "migrated" | "damaged" | "unreadable" | "newer";
+
+export interface ParseResult {
+  /** True when every entry was read (empty, ok, migrated). */
+  ok: boolean;
+  status: ParseStatus;
+  /** Everything that could be read. */
+  progress: Progress;
+  /** Each entry that was set aside, and why, in plain words. */
+  setAside: string[];
+  /** For unreadable values: why. */
+  reason?: string;
+  /** The version the value declared, if it was a number. */
+  version?: number;
+}
 
 // ---- validation -------------------------------------------------------------------------
 
@@ -92,60 +135,112 @@ function fail(reason: string): never {
   throw new Invalid(reason);
 }
 
-function lessonMap<T>(v: unknown, field: string, item: (x: unknown, where: string) => T) {
-  if (v === undefined) return {};
-  if (!isObj(v)) fail(`${field} is not an object`);
+/** A value as it appears in a message: short, and never more than a few dozen characters. */
+function shown(v: unknown): string {
+  let s: string;
+  try {
+    s = v === undefined ? "missing" : JSON.stringify(v);
+  } catch {
+    s = String(v);
+  }
+  if (s === undefined) s = String(v);
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+const FIELD_LABEL = {
+  lessonsRead: (k: string) => `Lesson ${k} read`,
+  quizzes: (k: string) => `the Lesson ${k} quiz`,
+  labs: (k: string) => `Lab ${k}`,
+} as const;
+
+/** Reads each lesson's entry on its own: a bad entry is set aside, the others are kept. */
+function lessonMap<T>(
+  v: unknown,
+  field: keyof typeof FIELD_LABEL,
+  item: (x: unknown) => T,
+  setAside: string[],
+): Partial<Record<LessonKey, T>> {
   const out: Partial<Record<LessonKey, T>> = {};
+  if (v === undefined || v === null) return out;
+  if (!isObj(v)) {
+    setAside.push(`${field}: not a list of lessons (${shown(v)})`);
+    return out;
+  }
   for (const [k, x] of Object.entries(v)) {
-    if (!isLessonKey(k)) fail(`${field} has an unknown lesson "${k}"`);
-    out[k] = item(x, `${field}.${k}`);
+    if (!isLessonKey(k)) {
+      setAside.push(`${field}: an entry for “${k.slice(0, 40)}”, which is not a lesson (they are 1 to 4)`);
+      continue;
+    }
+    try {
+      out[k] = item(x);
+    } catch (e) {
+      if (!(e instanceof Invalid)) throw e;
+      setAside.push(`${FIELD_LABEL[field](k)}: ${e.message}`);
+    }
   }
   return out;
 }
 
-function readDate(x: unknown, where: string): string {
-  if (!isDate(x)) fail(`${where} is not a date`);
+function readDate(x: unknown, what = "the date"): string {
+  if (!isDate(x)) fail(`${what} is not a date (${shown(x)})`);
   return x;
 }
 
-function readQuiz(x: unknown, where: string): QuizRecord {
-  if (!isObj(x)) fail(`${where} is not an object`);
+function readQuiz(x: unknown): QuizRecord {
+  if (!isObj(x)) fail(`not a quiz record (${shown(x)})`);
   const { best, total, attempts, lastScore, updatedAt } = x;
-  if (!isCount(total) || total === 0) fail(`${where}.total is not a positive count`);
-  if (!isCount(best) || best > total) fail(`${where}.best is not a count up to total`);
-  if (!isCount(lastScore) || lastScore > total) fail(`${where}.lastScore is not a count up to total`);
-  if (!isCount(attempts) || attempts === 0) fail(`${where}.attempts is not a positive count`);
-  return { best, total, attempts, lastScore, updatedAt: readDate(updatedAt, `${where}.updatedAt`) };
+  if (!isCount(total) || total === 0)
+    fail(`the number of questions is not a positive whole number (${shown(total)})`);
+  if (!isCount(best) || best > total)
+    fail(`the best score is not a whole number up to ${total} (${shown(best)})`);
+  if (!isCount(lastScore) || lastScore > total)
+    fail(`the last score is not a whole number up to ${total} (${shown(lastScore)})`);
+  if (!isCount(attempts) || attempts === 0)
+    fail(`the number of attempts is not a positive whole number (${shown(attempts)})`);
+  return { best, total, attempts, lastScore, updatedAt: readDate(updatedAt) };
 }
 
-function readLab(x: unknown, where: string): LabRecord {
-  if (!isObj(x)) fail(`${where} is not an object`);
+function readLab(x: unknown): LabRecord {
+  if (!isObj(x)) fail(`not a lab record (${shown(x)})`);
   const { exchanges, complete, completedAt } = x;
-  if (!isCount(exchanges)) fail(`${where}.exchanges is not a count`);
-  if (typeof complete !== "boolean") fail(`${where}.complete is not a boolean`);
+  if (!isCount(exchanges)) fail(`the number of exchanges is not a whole number (${shown(exchanges)})`);
+  if (typeof complete !== "boolean") fail(`“complete” is not true or false (${shown(complete)})`);
   const at =
-    completedAt === null || completedAt === undefined ? null : readDate(completedAt, `${where}.completedAt`);
+    completedAt === null || completedAt === undefined ? null : readDate(completedAt, "the completion date");
   return { exchanges, complete, completedAt: complete ? at : null };
 }
 
 function readTest(x: unknown): TestRecord | null {
   if (x === null || x === undefined) return null;
-  if (!isObj(x)) fail("test is not an object");
+  if (!isObj(x)) fail(`not a test record (${shown(x)})`);
   const { best, total, passed, attempts, bestAt } = x;
-  if (!isCount(total) || total === 0) fail("test.total is not a positive count");
-  if (!isCount(best) || best > total) fail("test.best is not a count up to total");
-  if (typeof passed !== "boolean") fail("test.passed is not a boolean");
-  if (!isCount(attempts) || attempts === 0) fail("test.attempts is not a positive count");
-  return { best, total, passed, attempts, bestAt: readDate(bestAt, "test.bestAt") };
+  if (!isCount(total) || total === 0)
+    fail(`the number of questions is not a positive whole number (${shown(total)})`);
+  if (!isCount(best) || best > total)
+    fail(`the best score is not a whole number up to ${total} (${shown(best)})`);
+  if (typeof passed !== "boolean") fail(`“passed” is not true or false (${shown(passed)})`);
+  if (!isCount(attempts) || attempts === 0)
+    fail(`the number of attempts is not a positive whole number (${shown(attempts)})`);
+  return { best, total, passed, attempts, bestAt: readDate(bestAt) };
 }
 
-function readV2(v: Obj): Progress {
+function salvageTest(x: unknown, read: (x: unknown) => TestRecord | null, setAside: string[]) {
+  try {
+    return read(x);
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    setAside.push(`the module test: ${e.message}`);
+    return null;
+  }
+}
+
+function readCurrent(v: Obj, setAside: string[]): Progress {
   return {
     version: PROGRESS_VERSION,
-    lessonsRead: lessonMap(v.lessonsRead, "lessonsRead", readDate),
-    quizzes: lessonMap(v.quizzes, "quizzes", readQuiz),
-    labs: lessonMap(v.labs, "labs", readLab),
-    test: readTest(v.test),
+    lessonsRead: lessonMap(v.lessonsRead, "lessonsRead", (x) => readDate(x), setAside),
+    quizzes: lessonMap(v.quizzes, "quizzes", readQuiz, setAside),
+    labs: lessonMap(v.labs, "labs", readLab, setAside),
+    test: salvageTest(v.test, readTest, setAside),
   };
 }
 
@@ -154,54 +249,213 @@ function readV2(v: Obj): Progress {
  * with `score` the best, labs as {exchanges, done} and the test as {score, total, passed, date};
  * it had no record of lessons read.
  */
-function migrateV1(v: Obj): Progress {
-  const quizzes = lessonMap(v.quizzes, "quizzes", (x, where) => {
-    if (!isObj(x)) fail(`${where} is not an object`);
-    return readQuiz(
-      { best: x.score, total: x.total, attempts: x.attempts, lastScore: x.score, updatedAt: x.date },
-      where,
-    );
-  });
-  const labs = lessonMap(v.labs, "labs", (x, where) => {
-    if (!isObj(x)) fail(`${where} is not an object`);
-    return readLab({ exchanges: x.exchanges, complete: x.done, completedAt: x.date ?? null }, where);
-  });
-  let test: TestRecord | null = null;
-  if (v.test !== null && v.test !== undefined) {
-    if (!isObj(v.test)) fail("test is not an object");
-    const t = v.test;
-    test = readTest({
-      best: t.score,
-      total: t.total,
-      passed: t.passed,
-      attempts: t.attempts ?? 1,
-      bestAt: t.date,
-    });
-  }
+function migrateV1(v: Obj, setAside: string[]): Progress {
+  const quizzes = lessonMap(
+    v.quizzes,
+    "quizzes",
+    (x) => {
+      if (!isObj(x)) fail(`not a quiz record (${shown(x)})`);
+      return readQuiz({
+        best: x.score,
+        total: x.total,
+        attempts: x.attempts,
+        lastScore: x.score,
+        updatedAt: x.date,
+      });
+    },
+    setAside,
+  );
+  const labs = lessonMap(
+    v.labs,
+    "labs",
+    (x) => {
+      if (!isObj(x)) fail(`not a lab record (${shown(x)})`);
+      return readLab({ exchanges: x.exchanges, complete: x.done, completedAt: x.date ?? null });
+    },
+    setAside,
+  );
+  const test = salvageTest(
+    v.test,
+    (t) => {
+      if (t === null || t === undefined) return null;
+      if (!isObj(t)) fail(`not a test record (${shown(t)})`);
+      return readTest({
+        best: t.score,
+        total: t.total,
+        passed: t.passed,
+        attempts: t.attempts ?? 1,
+        bestAt: t.date,
+      });
+    },
+    setAside,
+  );
   return { version: PROGRESS_VERSION, lessonsRead: {}, quizzes, labs, test };
 }
 
 /**
- * Reads a stored value. Missing (null) → empty progress, ok. Anything unreadable → empty
- * progress with the reason; an older version is migrated.
+ * Reads a stored (or imported) value, keeping every entry that can be read. Missing (null) →
+ * empty progress. An older version is migrated; a newer one is read as far as this version can.
  */
 export function parseProgress(raw: string | null): ParseResult {
-  if (raw === null || raw === "") return { ok: true, progress: emptyProgress(), migrated: false };
+  if (raw === null || raw === "")
+    return { ok: true, status: "empty", progress: emptyProgress(), setAside: [] };
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    return { ok: false, progress: emptyProgress(), reason: "the stored value is not JSON" };
+    return {
+      ok: false,
+      status: "unreadable",
+      progress: emptyProgress(),
+      setAside: [],
+      reason: "the stored value is not JSON",
+    };
   }
-  try {
-    if (!isObj(value)) fail("the stored value is not an object");
-    if (value.version === PROGRESS_VERSION) return { ok: true, progress: readV2(value), migrated: false };
-    if (value.version === 1) return { ok: true, progress: migrateV1(value), migrated: true };
-    fail(`unknown version ${JSON.stringify(value.version)}`);
-  } catch (e) {
-    if (e instanceof Invalid) return { ok: false, progress: emptyProgress(), reason: e.message };
-    throw e;
+  if (!isObj(value)) {
+    return {
+      ok: false,
+      status: "unreadable",
+      progress: emptyProgress(),
+      setAside: [],
+      reason: "the stored value is not an object",
+    };
   }
+  const setAside: string[] = [];
+  const version = value.version;
+  const declared = typeof version === "number" ? { version } : {};
+  if (version === PROGRESS_VERSION) {
+    const progress = readCurrent(value, setAside);
+    const ok = setAside.length === 0;
+    return { ok, status: ok ? "ok" : "damaged", progress, setAside, ...declared };
+  }
+  if (version === 1) {
+    const progress = migrateV1(value, setAside);
+    const ok = setAside.length === 0;
+    return { ok, status: ok ? "migrated" : "damaged", progress, setAside, ...declared };
+  }
+  if (typeof version === "number" && Number.isInteger(version) && version > PROGRESS_VERSION) {
+    // A newer site may have added fields or changed some: keep what reads as this version's shape.
+    const progress = readCurrent(value, setAside);
+    return { ok: false, status: "newer", progress, setAside, ...declared };
+  }
+  setAside.push(`the version number (${shown(version)}, expected ${PROGRESS_VERSION})`);
+  const progress = readCurrent(value, setAside);
+  return { ok: false, status: "damaged", progress, setAside, ...declared };
+}
+
+// ---- counting and merging ---------------------------------------------------------------
+
+/** What a progress record holds, in words: "2 lessons read, 1 quiz, 1 lab and the module test". */
+export function describeProgress(p: Progress): string {
+  const parts: string[] = [];
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const read = Object.keys(p.lessonsRead).length;
+  const quizzes = Object.keys(p.quizzes).length;
+  const labs = Object.keys(p.labs).length;
+  if (read) parts.push(n(read, "lesson read", "lessons read"));
+  if (quizzes) parts.push(n(quizzes, "quiz score", "quiz scores"));
+  if (labs) parts.push(n(labs, "lab", "labs"));
+  if (p.test) parts.push("the module test result");
+  if (!parts.length) return "nothing";
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** The message for a stored value that was not read whole (null when it was). */
+export function parseMessage(r: ParseResult): string | null {
+  const kept = describeProgress(r.progress);
+  const list = r.setAside.length
+    ? ` Set aside: ${r.setAside.slice(0, 6).join("; ")}${r.setAside.length > 6 ? `; and ${r.setAside.length - 6} more` : ""}.`
+    : "";
+  switch (r.status) {
+    case "empty":
+    case "ok":
+    case "migrated":
+      return null;
+    case "unreadable":
+      return NOTICE_CORRUPT;
+    case "damaged":
+      return kept === "nothing"
+        ? `Your saved progress was damaged and none of it could be read, so it starts afresh.${list}`
+        : `Part of your saved progress was damaged. Kept: ${kept}.${list}`;
+    case "newer":
+      return (
+        `Your progress was saved by a newer version of this site (version ${r.version}), so this page shows what it can read (${kept}) and will not save over it. ` +
+        "Anything you do on this page is kept only in this tab. Reload to get the newer version of the site."
+      );
+  }
+}
+
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+const earlier = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
+/** A total order on records for ties, so merging is the same whichever side comes first. */
+const tieBreak = <T>(a: T, b: T) => (JSON.stringify(a) >= JSON.stringify(b) ? a : b);
+
+function mergeQuiz(a: QuizRecord, b: QuizRecord): QuizRecord {
+  if (a.total !== b.total) {
+    const ta = Date.parse(a.updatedAt);
+    const tb = Date.parse(b.updatedAt);
+    return ta === tb ? tieBreak(a, b) : ta > tb ? a : b;
+  }
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  const last = ta === tb ? tieBreak(a, b) : ta > tb ? a : b;
+  return {
+    best: Math.max(a.best, b.best),
+    total: a.total,
+    attempts: Math.max(a.attempts, b.attempts),
+    lastScore: last.lastScore,
+    updatedAt: later(a.updatedAt, b.updatedAt),
+  };
+}
+
+function mergeLab(a: LabRecord, b: LabRecord): LabRecord {
+  const dates = [a, b].filter((x) => x.complete && x.completedAt).map((x) => x.completedAt as string);
+  const complete = a.complete || b.complete;
+  return {
+    exchanges: Math.max(a.exchanges, b.exchanges),
+    complete,
+    completedAt: complete && dates.length ? dates.reduce(earlier) : null,
+  };
+}
+
+function mergeTest(a: TestRecord, b: TestRecord): TestRecord {
+  if (a.total !== b.total) {
+    const ta = Date.parse(a.bestAt);
+    const tb = Date.parse(b.bestAt);
+    return ta === tb ? tieBreak(a, b) : ta > tb ? a : b;
+  }
+  const best = a.best !== b.best ? (a.best > b.best ? a : b) : { ...a, bestAt: earlier(a.bestAt, b.bestAt) };
+  return {
+    best: best.best,
+    total: a.total,
+    passed: a.passed || b.passed,
+    attempts: Math.max(a.attempts, b.attempts),
+    bestAt: best.bestAt,
+  };
+}
+
+/**
+ * Two records of the same learner (another browser's export, this tab's unsaved copy) as one:
+ * each lesson's first reading, each quiz's best score and most attempts, a lab complete if either
+ * says so (at its first date), the better test result. The same whichever comes first, and
+ * merging a record with itself changes nothing.
+ */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const out = emptyProgress();
+  for (const k of LESSON_KEYS) {
+    const ra = a.lessonsRead[k];
+    const rb = b.lessonsRead[k];
+    if (ra || rb) out.lessonsRead[k] = ra && rb ? earlier(ra, rb) : (ra ?? rb);
+    const qa = a.quizzes[k];
+    const qb = b.quizzes[k];
+    if (qa || qb) out.quizzes[k] = qa && qb ? mergeQuiz(qa, qb) : { ...(qa ?? qb)! };
+    const la = a.labs[k];
+    const lb = b.labs[k];
+    if (la || lb) out.labs[k] = la && lb ? mergeLab(la, lb) : { ...(la ?? lb)! };
+  }
+  out.test =
+    a.test && b.test ? mergeTest(a.test, b.test) : a.test || b.test ? { ...(a.test ?? b.test)! } : null;
+  return out;
 }
 
 // ---- the store --------------------------------------------------------------------------
@@ -210,9 +464,16 @@ function clone(p: Progress): Progress {
   return JSON.parse(JSON.stringify(p)) as Progress;
 }
 
+const isEmpty = (p: Progress) => describeProgress(p) === "nothing";
+
 export interface StoreOptions {
   /** The clock (for tests). */
   now?: () => Date;
+  /**
+   * The tab's own storage (sessionStorage): holds progress that could not be saved to `storage`,
+   * so the next page in this tab still has it. Null or missing: none.
+   */
+  session?: ProgressStorage | null;
 }
 
 export function createProgressStore(
@@ -220,43 +481,125 @@ export function createProgressStore(
   options: StoreOptions = {},
 ): ProgressStore {
   const now = options.now ?? (() => new Date());
+  const session = options.session ?? null;
   let notice: string | null = null;
+  let noticeKind: NoticeKind | null = null;
+  let setAside: string | null = null;
   let backing: ProgressStorage | null = storage;
+  /** A newer version's record is in storage: never write over it. */
+  let readOnly = false;
   let state: Progress;
+  const listeners = new Set<(p: Progress) => void>();
 
-  const goInMemory = (message: string) => {
-    backing = null;
-    notice ??= message;
+  const say = (kind: NoticeKind, message: string) => {
+    notice = message;
+    noticeKind = kind;
   };
 
-  if (backing === null) {
-    notice = NOTICE_UNAVAILABLE;
-    state = emptyProgress();
-  } else {
-    let raw: string | null = null;
+  const readUnsaved = (): Progress | null => {
     try {
-      raw = backing.getItem(STORAGE_KEY);
+      const parsed = parseProgress(session?.getItem(UNSAVED_KEY) ?? null);
+      return parsed.status === "empty" || parsed.status === "unreadable" ? null : parsed.progress;
     } catch {
-      goInMemory(NOTICE_UNAVAILABLE);
+      return null;
     }
-    const parsed = parseProgress(raw);
-    state = parsed.progress;
-    if (!parsed.ok) {
-      notice ??= NOTICE_CORRUPT;
-      persist(); // overwrite the unreadable value so the learner is told only once
-    } else if (parsed.migrated) {
-      persist();
+  };
+  const writeUnsaved = () => {
+    try {
+      if (isEmpty(state)) session?.removeItem(UNSAVED_KEY);
+      else session?.setItem(UNSAVED_KEY, JSON.stringify(state));
+    } catch {
+      // the tab's storage is full too: the page still has it in memory
+    }
+  };
+  const dropUnsaved = () => {
+    try {
+      session?.removeItem(UNSAVED_KEY);
+    } catch {
+      // nothing to drop
+    }
+  };
+
+  /** Copy a damaged value aside before anything is written over it; false if there was no room. */
+  const backUp = (raw: string): boolean => {
+    if (backing === null) return false;
+    try {
+      const existing = backing.getItem(BACKUP_KEY);
+      const key = existing === null || existing === raw ? BACKUP_KEY : `${BACKUP_KEY}:${now().toISOString()}`;
+      backing.setItem(key, raw);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Write the state; returns false (and keeps it in the tab) if it could not be saved. */
+  function persist(): boolean {
+    if (backing === null || readOnly) {
+      writeUnsaved();
+      return false;
+    }
+    try {
+      backing.setItem(STORAGE_KEY, JSON.stringify(state));
+      dropUnsaved();
+      return true;
+    } catch {
+      writeUnsaved();
+      if (noticeKind !== "write-failed") say("write-failed", NOTICE_WRITE_FAILED);
+      return false;
     }
   }
 
-  const listeners = new Set<(p: Progress) => void>();
-
-  function persist() {
-    if (backing === null) return;
+  // ---- loading ----
+  state = emptyProgress();
+  let raw: string | null = null;
+  if (backing !== null) {
     try {
-      backing.setItem(STORAGE_KEY, JSON.stringify(state));
+      raw = backing.getItem(STORAGE_KEY);
     } catch {
-      goInMemory(NOTICE_WRITE_FAILED);
+      backing = null;
+    }
+  }
+  if (backing === null) {
+    say("unavailable", NOTICE_UNAVAILABLE);
+    const unsaved = readUnsaved();
+    if (unsaved) state = unsaved;
+  } else {
+    const parsed = parseProgress(raw);
+    state = parsed.progress;
+    const message = parseMessage(parsed);
+    if (parsed.status === "newer") {
+      readOnly = true;
+      setAside = raw;
+      say("newer", message!);
+    } else if (parsed.status === "damaged" || parsed.status === "unreadable") {
+      setAside = raw;
+      const kept = raw !== null && backUp(raw);
+      // No room for the copy: leave the stored value as it is rather than lose it.
+      if (!kept) readOnly = true;
+      say(
+        parsed.status === "damaged" ? "damaged" : "unreadable",
+        `${message} ${kept ? NOTICE_BACKUP_KEPT : NOTICE_BACKUP_FAILED}`,
+      );
+    }
+    const unsaved = readUnsaved();
+    if (unsaved) state = mergeProgress(state, unsaved);
+    if (
+      unsaved ||
+      parsed.status === "migrated" ||
+      parsed.status === "damaged" ||
+      parsed.status === "unreadable"
+    )
+      persist();
+  }
+
+  function notify() {
+    for (const listener of [...listeners]) {
+      try {
+        listener(clone(state));
+      } catch (e) {
+        console.error(e);
+      }
     }
   }
 
@@ -270,16 +613,6 @@ export function createProgressStore(
     if (!Number.isFinite(n) || n < 0) throw new RangeError(`${name} must be a non-negative number, got ${n}`);
     return Math.round(n);
   };
-
-  function notify() {
-    for (const listener of [...listeners]) {
-      try {
-        listener(clone(state));
-      } catch (e) {
-        console.error(e);
-      }
-    }
-  }
 
   const store: ProgressStore = {
     get: () => clone(state),
@@ -339,14 +672,19 @@ export function createProgressStore(
       commit(next);
     },
 
+    importProgress(progress, mode) {
+      commit(mode === "merge" ? mergeProgress(state, progress) : mergeProgress(emptyProgress(), progress));
+    },
+
     reset() {
-      if (backing !== null) {
+      if (backing !== null && !readOnly) {
         try {
           backing.removeItem(STORAGE_KEY);
         } catch {
-          goInMemory(NOTICE_WRITE_FAILED);
+          // nothing to remove, or not allowed: the state below is what counts on this page
         }
       }
+      dropUnsaved();
       state = emptyProgress();
       notify();
     },
@@ -365,15 +703,29 @@ export function createProgressStore(
     get notice() {
       return notice;
     },
+    get noticeKind() {
+      return noticeKind;
+    },
+    get setAside() {
+      return setAside;
+    },
   };
 
-  // Re-read storage after another tab wrote to it; an unreadable value there is ignored.
+  // Re-read storage after another tab wrote to it. An unreadable value there is ignored; a newer
+  // version's record makes this page stop writing; this tab's unsaved progress is kept.
   reloaders.set(store, () => {
     if (backing === null) return;
     try {
-      const parsed = parseProgress(backing.getItem(STORAGE_KEY));
-      if (!parsed.ok) return;
-      state = parsed.progress;
+      const stored = backing.getItem(STORAGE_KEY);
+      const parsed = parseProgress(stored);
+      if (parsed.status === "unreadable") return;
+      if (parsed.status === "newer" && !readOnly) {
+        readOnly = true;
+        setAside = stored;
+        say("newer", parseMessage(parsed)!);
+      }
+      const unsaved = readUnsaved();
+      state = unsaved ? mergeProgress(parsed.progress, unsaved) : parsed.progress;
       notify();
     } catch {
       // storage went away: keep what we have
@@ -394,10 +746,10 @@ export function syncFromStorage(store: ProgressStore): void {
 let singleton: ProgressStore | null = null;
 
 /** Reaching window.localStorage itself throws in some browsers (SecurityError); probe it once. */
-function browserStorage(): ProgressStorage | null {
+function browserStorage(kind: "localStorage" | "sessionStorage" = "localStorage"): ProgressStorage | null {
   try {
     if (typeof window === "undefined") return null;
-    const s = window.localStorage;
+    const s = window[kind];
     if (!s) return null;
     const probe = `${STORAGE_KEY}:probe`;
     s.setItem(probe, "1");
@@ -411,7 +763,7 @@ function browserStorage(): ProgressStorage | null {
 export function getProgressStore(): ProgressStore {
   if (singleton === null) {
     const storage = browserStorage();
-    const store = createProgressStore(storage);
+    const store = createProgressStore(storage, { session: browserStorage("sessionStorage") });
     singleton = store;
     // Another tab changed progress: tell this page's listeners (the store re-reads on `get`).
     if (storage !== null && typeof window !== "undefined") {

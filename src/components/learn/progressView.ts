@@ -1,9 +1,18 @@
 // The learner's progress on the home page: lessons read, quiz best scores, labs completed and
-// the module test, with an export to a JSON file and a reset that asks first.
+// the module test, with an export to a JSON file, an import of such a file (read like stored
+// progress: damaged entries set aside and listed; merged with what is here or replacing it, after
+// asking), and a reset that asks first.
 import { type LessonNumber, lessonTitles, moduleTest } from "../../content/quizzes.js";
 import { el, formatDate } from "./dom.js";
-import { LESSON_KEYS, type LessonKey, type Progress, type ProgressStore } from "./progress.js";
-import { progressNotice } from "./progressNotice.js";
+import {
+  describeProgress,
+  LESSON_KEYS,
+  type LessonKey,
+  type Progress,
+  type ProgressStore,
+  parseProgress,
+} from "./progress.js";
+import { downloadText, exportFileName, progressNotice } from "./progressNotice.js";
 import { requiredToPass } from "./quiz.js";
 
 export interface ProgressSummary {
@@ -190,17 +199,140 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
   // ---- export and reset ------------------------------------------------------------------
   const download = el("button", { type: "button", class: "progress-export" }, "Download progress (JSON)");
   download.addEventListener("click", () => {
-    const json = store.exportJson();
-    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-    const a = el("a", {
-      href: url,
-      download: `benchmark-course-progress-${new Date().toISOString().slice(0, 10)}.json`,
-    });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(exportFileName(), store.exportJson());
     live.textContent = "Progress downloaded as a JSON file.";
+  });
+
+  // ---- import ------------------------------------------------------------------------------
+  const fileInput = el("input", {
+    type: "file",
+    accept: ".json,application/json",
+    class: "progress-import-file",
+    hidden: true,
+    "aria-hidden": "true",
+    tabindex: -1,
+  });
+  const importButton = el("button", { type: "button", class: "progress-import" }, "Import progress…");
+  const importBox = el("div", {
+    class: "progress-import-confirm",
+    role: "group",
+    "aria-label": "Import progress",
+    hidden: true,
+  });
+  const importMessage = el("p", { class: "progress-import-message", "data-import-message": "" });
+  let pending: Progress | null = null;
+  const closeImport = (message: string) => {
+    importBox.hidden = true;
+    importButton.setAttribute("aria-expanded", "false");
+    pending = null;
+    fileInput.value = "";
+    live.textContent = message;
+    importButton.focus();
+  };
+  const importMerge = el(
+    "button",
+    { type: "button", class: "progress-import-merge" },
+    "Merge with my progress here",
+  );
+  const importReplace = el(
+    "button",
+    { type: "button", class: "progress-import-replace" },
+    "Replace my progress here",
+  );
+  const importCancel = el("button", { type: "button", class: "progress-import-cancel" }, "Cancel");
+  const importActions = el("p", { class: "quiz-actions" }, importMerge, importReplace, importCancel);
+  importBox.append(importMessage, importActions);
+  importButton.setAttribute("aria-expanded", "false");
+  importButton.addEventListener("click", () => fileInput.click());
+  importMerge.addEventListener("click", () => {
+    if (!pending) return;
+    store.importProgress(pending, "merge");
+    closeImport(`Imported and merged. Your progress now holds ${describeProgress(store.get())}.`);
+  });
+  importReplace.addEventListener("click", () => {
+    if (!pending) return;
+    store.importProgress(pending, "replace");
+    closeImport(`Imported. Your progress now holds ${describeProgress(store.get())}.`);
+  });
+  importCancel.addEventListener("click", () => closeImport("Nothing was imported."));
+  importBox.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") importCancel.click();
+  });
+
+  /** Show what a chosen file holds and ask how to take it in (or say why it can't be). */
+  function offerImport(text: string | null, problem: string | null) {
+    importBox.hidden = false;
+    importButton.setAttribute("aria-expanded", "true");
+    const parsed = text === null ? null : parseProgress(text);
+    const holds = parsed ? describeProgress(parsed.progress) : "nothing";
+    if (
+      problem !== null ||
+      !parsed ||
+      parsed.status === "empty" ||
+      parsed.status === "unreadable" ||
+      holds === "nothing"
+    ) {
+      pending = null;
+      importBox.dataset.state = "refused";
+      const why =
+        problem ??
+        (parsed?.status === "unreadable"
+          ? `it is not a progress export (${parsed.reason?.replace("the stored value", "the file")}).`
+          : `nothing in it could be read as progress${parsed?.setAside.length ? ` (${parsed.setAside.slice(0, 3).join("; ")})` : ""}.`);
+      importMessage.replaceChildren(
+        el("strong", {}, "That file can't be imported: "),
+        why,
+        " Nothing was changed. Choose the file that “Download progress (JSON)” saved.",
+      );
+      importMerge.hidden = true;
+      importReplace.hidden = true;
+      importCancel.textContent = "OK";
+      importCancel.focus();
+      return;
+    }
+    pending = parsed.progress;
+    importBox.dataset.state = parsed.ok ? "ready" : "partial";
+    const here = describeProgress(store.get());
+    importMessage.replaceChildren(
+      el("strong", {}, `The file holds ${holds}.`),
+      parsed.status === "newer"
+        ? ` It was saved by a newer version of the site (version ${parsed.version}); this is what this version can read.`
+        : "",
+      parsed.setAside.length
+        ? el(
+            "span",
+            { class: "progress-import-set-aside" },
+            ` Set aside (can't be read): ${parsed.setAside.slice(0, 6).join("; ")}${parsed.setAside.length > 6 ? `; and ${parsed.setAside.length - 6} more` : ""}.`,
+          )
+        : "",
+      here === "nothing"
+        ? " You have no progress here yet."
+        : ` Here you have ${here}: merging keeps the better of each; replacing deletes what is here first.`,
+    );
+    importMerge.hidden = false;
+    importReplace.hidden = here === "nothing";
+    importCancel.textContent = "Cancel";
+    importMerge.focus();
+  }
+
+  fileInput.addEventListener("change", async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    if (file.size > 1_000_000) {
+      offerImport(
+        null,
+        `it is ${(file.size / 1_000_000).toFixed(1)} MB, and a progress export is a few kilobytes.`,
+      );
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      offerImport(null, "the browser could not read it.");
+      return;
+    }
+    offerImport(text.replace(/^\uFEFF/, ""), null);
   });
 
   const reset = el("button", { type: "button", class: "progress-reset" }, "Reset progress…");
@@ -239,7 +371,8 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
     el("p", { class: "quiz-actions" }, confirmYes, confirmNo),
   );
   reset.setAttribute("aria-expanded", "false");
-  actions.append(download, reset);
+  actions.append(download, importButton, fileInput, reset);
+  section.insertBefore(importBox, confirmBox);
 
   render(store.get());
   store.subscribe(render);

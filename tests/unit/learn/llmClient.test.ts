@@ -188,6 +188,74 @@ describe("streamChat", () => {
     expect(r).toMatchObject({ text: "All at once.", streamed: false });
   });
 
+  it("accepts a whole JSON answer longer than 4,000 characters (read whole before parsing)", async () => {
+    // 6,000 characters of answer: the body is ~6,100 characters of valid JSON.
+    const answer = "The interval is wide. ".repeat(273).slice(0, 6000);
+    const { fetch } = fakeFetch({
+      body: JSON.stringify({ choices: [{ message: { content: answer }, finish_reason: "stop" }] }),
+      headers: { "content-type": "application/json" },
+      status: 200,
+    });
+    const r = await streamChat({ ...base, fetch, onToken: () => {} });
+    expect(r.text).toBe(answer);
+    expect(r.text.length).toBe(6000);
+    expect(r).toMatchObject({ streamed: false, truncated: false, fullLength: 6000 });
+  });
+
+  it("a whole JSON answer past maxChars is cut to it and says how long it was", async () => {
+    const answer = "x".repeat(25_000);
+    const { fetch } = fakeFetch({
+      body: JSON.stringify({ choices: [{ message: { content: answer }, finish_reason: "stop" }] }),
+      headers: { "content-type": "application/json" },
+      status: 200,
+    });
+    const r = await streamChat({ ...base, fetch, maxChars: 20_000, onToken: () => {} });
+    expect(r).toMatchObject({ truncated: true, fullLength: 25_000 });
+    expect(r.text.length).toBe(20_000);
+  });
+
+  it("a streamed answer past maxChars stops being read at the cap", async () => {
+    const chunk = (t: string) =>
+      new TextEncoder().encode(`data: ${JSON.stringify({ choices: [{ delta: { content: t } }] })}\n\n`);
+    // 30 chunks of 1,000 characters, then the stream would go on: reading stops at 20,000.
+    const { fetch } = fakeFetch({
+      chunks: Array.from({ length: 30 }, (_, i) => chunk(String(i % 10).repeat(1000))),
+      after: "hang",
+    });
+    const r = await streamChat({ ...base, fetch, maxChars: 20_000, onToken: () => {} });
+    expect(r.truncated).toBe(true);
+    expect(r.text.length).toBe(20_000);
+    expect(r.text.endsWith("9".repeat(1000))).toBe(true); // chunks 0..19 exactly
+    expect(r.fullLength).toBeNull();
+  });
+
+  it("gives up on an answer that keeps dripping past the overall deadline, keeping what arrived", async () => {
+    const enc = new TextEncoder();
+    const comments = Array.from({ length: 400 }, () => enc.encode(": still thinking\n\n"));
+    const { fetch } = fakeFetch({
+      chunks: [fixture("cut-after-tokens.txt"), ...comments],
+      after: "hang",
+    });
+    const started = Date.now();
+    const e = await failure(
+      streamChat({ ...base, fetch, stallMs: 5_000, deadlineMs: 300, onToken: () => {} }),
+    );
+    expect(e.failure.kind).toBe("deadline");
+    expect(e.failure.title).toContain("longer than 0 s");
+    expect(e.partial).toBe("Half an answer");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("an error body longer than 4,000 characters still gives its message", async () => {
+    const { fetch } = fakeFetch({
+      status: 400,
+      body: JSON.stringify({ error: { message: "context length exceeded", detail: "y".repeat(9000) } }),
+      headers: { "content-type": "application/json" },
+    });
+    const e = await failure(streamChat({ ...base, fetch, onToken: () => {} }));
+    expect(e.failure.message).toContain("context length exceeded");
+  });
+
   it.each([
     [401, '{"error":{"message":"Incorrect API key provided"}}', "auth", "Incorrect API key"],
     [403, "", "auth", "Forbidden"],
@@ -282,6 +350,17 @@ describe("listModels", () => {
       body: JSON.stringify({ models: [{ name: "llama3.2:latest" }] }),
     });
     expect(await listModels({ baseUrl: "http://x/v1", fetch: ollama.fetch })).toEqual(["llama3.2:latest"]);
+  });
+
+  it("gives up on a model list that never finishes arriving", async () => {
+    const enc = new TextEncoder();
+    const { fetch } = fakeFetch({
+      chunks: [enc.encode('{"data": [{"id": "a"}')],
+      after: "hang",
+      headers: { "content-type": "application/json" },
+    });
+    const e = await failure(listModels({ baseUrl: "http://x/v1", fetch, timeoutMs: 200 }));
+    expect(e.failure.kind).toBe("stalled");
   });
 
   it("classifies failures like the chat request", async () => {

@@ -3,9 +3,13 @@
 import { describe, expect, it } from "vitest";
 import {
   API_KEY_KEY,
+  bindKey,
   defaultSettings,
+  keyFor,
+  type LlmSettings,
   loadSettings,
   normaliseBaseUrl,
+  originOf,
   PRESETS,
   SETTINGS_KEY,
   saveSettings,
@@ -103,5 +107,61 @@ describe("settings storage", () => {
     expect(loadSettings(broken, broken)).toEqual(defaultSettings());
     expect(loadSettings(null, null)).toEqual(defaultSettings());
     expect(saveSettings(defaultSettings(), broken, broken)).toBe(false);
+  });
+});
+
+describe("the API key is bound to the origin it was entered for", () => {
+  const openai = PRESETS.find((p) => p.id === "openai")!;
+  const withKey = (baseUrl: string, apiKey: string): LlmSettings =>
+    bindKey(defaultSettings(), { ...defaultSettings(), baseUrl, apiKey }).settings;
+
+  it("origins as the browser sees them", () => {
+    expect(originOf("https://api.openai.com/v1")).toBe("https://api.openai.com");
+    expect(originOf("127.0.0.1:1234")).toBe("http://127.0.0.1:1234");
+    expect(originOf("http://127.0.0.1:1234/other/v1")).toBe("http://127.0.0.1:1234");
+    expect(originOf("")).toBe("");
+    expect(originOf("ftp://x")).toBe("");
+  });
+
+  it("OpenAI, a key, then Custom with another base URL: the key is cleared, and never sent there", () => {
+    const s1 = withKey(openai.baseUrl, "sk-live-1");
+    expect(s1.keyOrigin).toBe("https://api.openai.com");
+    expect(keyFor(s1, openai.baseUrl)).toBe("sk-live-1");
+    // Even before any clearing, a request elsewhere goes without the key.
+    expect(keyFor(s1, "http://127.0.0.1:9999/v1")).toBe("");
+    // Switching to Custom empties the base URL: the key goes.
+    const custom = bindKey(s1, { ...s1, preset: "custom", baseUrl: "" });
+    expect(custom.clearedFrom).toBe("https://api.openai.com");
+    expect(custom.settings.apiKey).toBe("");
+    const typed = bindKey(custom.settings, { ...custom.settings, baseUrl: "http://127.0.0.1:9999/v1" });
+    expect(typed.settings.apiKey).toBe("");
+    expect(keyFor(typed.settings, "http://127.0.0.1:9999/v1")).toBe("");
+  });
+
+  it("moving from one origin to another clears the key; another path on the same origin keeps it", () => {
+    const a = withKey("http://127.0.0.1:1111/v1", "sk-a");
+    const samePath = bindKey(a, { ...a, baseUrl: "http://127.0.0.1:1111/proxy/v1" });
+    expect(samePath.clearedFrom).toBeNull();
+    expect(samePath.settings.apiKey).toBe("sk-a");
+    const other = bindKey(a, { ...a, baseUrl: "http://127.0.0.1:2222/v1" });
+    expect(other.clearedFrom).toBe("http://127.0.0.1:1111");
+    expect(other.settings).toMatchObject({ apiKey: "", keyOrigin: "" });
+    // A key typed for the new origin is bound to it.
+    const retyped = bindKey(other.settings, { ...other.settings, apiKey: "sk-b" });
+    expect(retyped.settings.keyOrigin).toBe("http://127.0.0.1:2222");
+  });
+
+  it("a key saved with the settings before binding existed belongs to the saved base URL", () => {
+    const local = memory();
+    const session = memory();
+    local.setItem(SETTINGS_KEY, JSON.stringify({ mode: "model", preset: "openai", baseUrl: openai.baseUrl }));
+    session.setItem(API_KEY_KEY, "sk-old");
+    const s = loadSettings(local, session);
+    expect(s.keyOrigin).toBe("https://api.openai.com");
+    expect(keyFor(s, "https://evil.example/v1")).toBe("");
+    // And the origin (never the key) is saved with the settings.
+    saveSettings(s, local, session);
+    expect(local.getItem(SETTINGS_KEY)).toContain('"keyOrigin":"https://api.openai.com"');
+    expect(local.getItem(SETTINGS_KEY)).not.toContain("sk-old");
   });
 });

@@ -5,17 +5,25 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  BACKUP_KEY,
   createProgressStore,
+  describeProgress,
   emptyProgress,
   LESSON_KEYS,
   type LessonKey,
+  mergeProgress,
+  NOTICE_BACKUP_FAILED,
+  NOTICE_BACKUP_KEPT,
   NOTICE_CORRUPT,
   NOTICE_UNAVAILABLE,
   NOTICE_WRITE_FAILED,
   PROGRESS_VERSION,
+  type Progress,
+  parseMessage,
   parseProgress,
   STORAGE_KEY,
   syncFromStorage,
+  UNSAVED_KEY,
 } from "../../../src/components/learn/progress.ts";
 
 /** A Storage stand-in with switches for failure. */
@@ -266,47 +274,123 @@ describe("migration", () => {
     expect(JSON.parse(storage.map.get(STORAGE_KEY)!).version).toBe(PROGRESS_VERSION);
   });
 
-  it("a broken version-1 value is treated as corrupt", () => {
-    const r = parseProgress(JSON.stringify({ version: 1, quizzes: { "1": { score: "3", total: 4 } } }));
+  it("a broken version-1 entry is set aside, the rest migrated", () => {
+    const r = parseProgress(
+      JSON.stringify({
+        version: 1,
+        quizzes: {
+          "1": { score: "3", total: 4 },
+          "2": { score: 2, total: 4, attempts: 1, date: "2025-10-01T12:00:00.000Z" },
+        },
+      }),
+    );
     expect(r.ok).toBe(false);
+    expect(r.status).toBe("damaged");
+    expect(r.setAside).toEqual(['the Lesson 1 quiz: the best score is not a whole number up to 4 ("3")']);
+    expect(r.progress.quizzes["2"]).toMatchObject({ best: 2, total: 4 });
   });
 });
 
 describe("bad storage never breaks the store", () => {
-  // The corpus of unreadable stored values (tests/fixtures/bad-input/storage.json).
-  const corrupt = (
-    JSON.parse(readFileSync("tests/fixtures/bad-input/storage.json", "utf8")) as {
-      what: string;
-      raw: string;
-    }[]
-  ).map(({ what, raw }) => [what, raw] as const);
+  // The corpus of damaged stored values (tests/fixtures/bad-input/storage.json), each with what
+  // must be kept, what set aside, and the words the learner must be told.
+  const corpus = JSON.parse(readFileSync("tests/fixtures/bad-input/storage.json", "utf8")) as {
+    what: string;
+    status: string;
+    notice: string;
+    kept: string;
+    setAside: string[];
+    raw: string;
+  }[];
   it("the corpus holds every kind of damage", () => {
-    expect(corrupt.length).toBeGreaterThanOrEqual(16);
+    expect(corpus.length).toBeGreaterThanOrEqual(22);
     // Each value is really stored as written: the version check in it is the current one.
-    expect(corrupt.find(([w]) => w === "a test that is a number")![1]).toContain(
+    expect(corpus.find((c) => c.what === "a test that is a number")!.raw).toContain(
       `"version":${PROGRESS_VERSION}`,
     );
+    expect(new Set(corpus.map((c) => c.status))).toEqual(new Set(["unreadable", "damaged", "newer"]));
   });
 
-  for (const [what, raw] of corrupt) {
-    it(`${what}: empty progress, a notice once, and the store keeps working`, () => {
+  for (const c of corpus) {
+    it(`${c.what}: keeps what can be read, sets the rest aside and says so`, () => {
+      const parsed = parseProgress(c.raw);
+      expect(parsed.status).toBe(c.status);
+      expect(parsed.setAside).toEqual(c.setAside);
+      expect(describeProgress(parsed.progress)).toBe(c.kept);
+      // Nothing inherited: a __proto__ entry is data that was set aside, never a prototype.
+      expect(Object.getPrototypeOf(parsed.progress.quizzes)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
       const storage = new MemoryStorage();
-      storage.map.set(STORAGE_KEY, raw);
+      storage.map.set(STORAGE_KEY, c.raw);
       const store = createProgressStore(storage);
-      expect(store.get()).toEqual(emptyProgress());
-      expect(store.notice).toBe(NOTICE_CORRUPT);
-      store.recordQuiz("1", 2, 4);
-      expect(store.get().quizzes["1"]?.best).toBe(2);
-      // The unreadable value was replaced, so the next page load says nothing.
+      expect(store.notice).toContain(c.notice);
+      expect(store.get()).toEqual(parsed.progress);
+      expect(store.setAside).toBe(c.raw);
+      store.recordQuiz("3", 2, 4);
+      expect(store.get().quizzes["3"]?.best).toBe(2);
+      if (c.status === "unreadable") expect(store.notice!.startsWith(NOTICE_CORRUPT)).toBe(true);
+      if (c.status === "newer") {
+        // A newer version's record is never written over, and the learner is told on every load.
+        expect(storage.map.get(STORAGE_KEY)).toBe(c.raw);
+        expect(storage.map.has(BACKUP_KEY)).toBe(false);
+        expect(store.noticeKind).toBe("newer");
+        expect(createProgressStore(storage).notice).toContain(c.notice);
+        return;
+      }
+      // The raw value was copied aside before the salvaged record replaced it…
+      expect(storage.map.get(BACKUP_KEY)).toBe(c.raw);
+      expect(store.notice).toContain(NOTICE_BACKUP_KEPT);
+      // …so the next page load has the kept entries plus the new score, and says nothing more.
       const again = createProgressStore(storage);
       expect(again.notice).toBeNull();
-      expect(again.get().quizzes["1"]?.best).toBe(2);
-    });
+      expect(again.get()).toEqual({
+        ...parsed.progress,
+        quizzes: { ...parsed.progress.quizzes, "3": store.get().quizzes["3"] },
+      });
+    }, 20_000); // a megabyte of brackets takes seconds to reject on a busy machine
   }
 
+  it("a second damaged value does not overwrite the first backup", () => {
+    const storage = new MemoryStorage();
+    storage.map.set(STORAGE_KEY, "{first");
+    createProgressStore(storage);
+    storage.map.set(STORAGE_KEY, "{second");
+    createProgressStore(storage, { now: () => new Date("2026-12-01T10:00:00Z") });
+    expect(storage.map.get(BACKUP_KEY)).toBe("{first");
+    expect(storage.map.get(`${BACKUP_KEY}:2026-12-01T10:00:00.000Z`)).toBe("{second");
+  });
+
+  it("no room for the backup: the damaged value is left in place and nothing is written over it", () => {
+    const storage = new MemoryStorage();
+    const raw = corpus.find((c) => c.what === "a fractional exchange count beside a full record")!.raw;
+    storage.map.set(STORAGE_KEY, raw);
+    storage.failSet = true;
+    const session = new MemoryStorage();
+    const store = createProgressStore(storage, { session });
+    expect(store.notice).toContain(NOTICE_BACKUP_FAILED);
+    expect(store.setAside).toBe(raw);
+    storage.failSet = false; // even once there is room, this page does not write over it
+    store.recordQuiz("4", 1, 4);
+    expect(storage.map.get(STORAGE_KEY)).toBe(raw);
+    expect(JSON.parse(session.map.get(UNSAVED_KEY)!).quizzes["4"].best).toBe(1);
+  });
+
   it("parseProgress says why", () => {
-    const r = parseProgress(JSON.stringify({ ...emptyProgress(), version: 99 }));
-    expect(r).toMatchObject({ ok: false, reason: "unknown version 99" });
+    expect(parseProgress("{x")).toMatchObject({
+      ok: false,
+      status: "unreadable",
+      reason: "the stored value is not JSON",
+    });
+    expect(parseProgress("[]")).toMatchObject({
+      status: "unreadable",
+      reason: "the stored value is not an object",
+    });
+    expect(parseProgress(JSON.stringify({ ...emptyProgress(), version: 99 }))).toMatchObject({
+      ok: false,
+      status: "newer",
+      version: 99,
+    });
     expect(parseProgress(null)).toMatchObject({ ok: true });
     expect(parseProgress("")).toMatchObject({ ok: true });
   });
@@ -331,16 +415,49 @@ describe("bad storage never breaks the store", () => {
     expect(() => store.reset()).not.toThrow();
   });
 
-  it("storage that is full (setItem throws): keeps working in memory, tells the learner once", () => {
+  it("storage that is full (setItem throws): keeps working, tells the learner at once, and the tab keeps a copy", () => {
     const storage = new MemoryStorage();
+    const session = new MemoryStorage();
     storage.failSet = true;
-    const store = createProgressStore(storage);
+    const store = createProgressStore(storage, { session });
     expect(store.notice).toBeNull();
+    const seen: (string | null)[] = [];
+    store.subscribe(() => seen.push(store.notice));
     store.recordQuiz("1", 1, 4);
-    expect(store.notice).toBe(NOTICE_WRITE_FAILED);
+    // Listeners hear of it in the same change, so a notice drawn before can show it.
+    expect(seen).toEqual([NOTICE_WRITE_FAILED]);
+    expect(store.noticeKind).toBe("write-failed");
     store.recordQuiz("1", 4, 4);
     expect(store.get().quizzes["1"]).toMatchObject({ best: 4, attempts: 2 });
     expect(store.notice).toBe(NOTICE_WRITE_FAILED);
+    expect(NOTICE_WRITE_FAILED).toMatch(/Download it now/);
+    expect(NOTICE_WRITE_FAILED).toMatch(/free some space/);
+    // The next page in this tab (a new store over the same storages) still has it, and says so.
+    const next = createProgressStore(storage, { session });
+    expect(next.get().quizzes["1"]).toMatchObject({ best: 4, attempts: 2 });
+    expect(next.notice).toBe(NOTICE_WRITE_FAILED);
+    // Once there is room, the next page saves it and the tab's copy goes.
+    storage.failSet = false;
+    const later = createProgressStore(storage, { session });
+    expect(later.notice).toBeNull();
+    expect(JSON.parse(storage.map.get(STORAGE_KEY)!).quizzes["1"]).toMatchObject({ best: 4, attempts: 2 });
+    expect(session.map.has(UNSAVED_KEY)).toBe(false);
+  });
+
+  it("the tab's unsaved copy is merged with what is stored, not put in its place", () => {
+    const storage = new MemoryStorage();
+    const session = new MemoryStorage();
+    const first = createProgressStore(storage, { now: clock() });
+    first.markLessonRead("1");
+    first.recordQuiz("2", 2, 4);
+    storage.failSet = true;
+    const here = createProgressStore(storage, { session, now: clock() });
+    here.recordLab("3", 3, true);
+    storage.failSet = false;
+    const next = createProgressStore(storage, { session });
+    expect(Object.keys(next.get().lessonsRead)).toEqual(["1"]);
+    expect(next.get().quizzes["2"]?.best).toBe(2);
+    expect(next.get().labs["3"]?.complete).toBe(true);
   });
 
   it("a listener that throws does not stop the others or the store", () => {
@@ -358,5 +475,89 @@ describe("bad storage never breaks the store", () => {
       console.error = original;
     }
     expect(seen).toEqual([3]);
+  });
+});
+
+describe("merging two records (import, and the tab's unsaved copy)", () => {
+  const a: Progress = {
+    version: PROGRESS_VERSION,
+    lessonsRead: { "1": "2026-11-05T00:00:00.000Z", "2": "2026-11-01T00:00:00.000Z" },
+    quizzes: {
+      "1": { best: 2, total: 4, attempts: 3, lastScore: 1, updatedAt: "2026-11-09T00:00:00.000Z" },
+      "3": { best: 3, total: 5, attempts: 1, lastScore: 3, updatedAt: "2026-11-02T00:00:00.000Z" },
+    },
+    labs: { "1": { exchanges: 2, complete: false, completedAt: null } },
+    test: { best: 11, total: 15, passed: false, attempts: 2, bestAt: "2026-11-03T00:00:00.000Z" },
+  };
+  const b: Progress = {
+    version: PROGRESS_VERSION,
+    lessonsRead: { "1": "2026-11-02T00:00:00.000Z", "4": "2026-11-07T00:00:00.000Z" },
+    quizzes: {
+      "1": { best: 4, total: 4, attempts: 1, lastScore: 4, updatedAt: "2026-11-04T00:00:00.000Z" },
+      "3": { best: 2, total: 4, attempts: 2, lastScore: 2, updatedAt: "2026-11-08T00:00:00.000Z" },
+    },
+    labs: { "1": { exchanges: 3, complete: true, completedAt: "2026-11-06T00:00:00.000Z" } },
+    test: { best: 13, total: 15, passed: true, attempts: 1, bestAt: "2026-11-08T00:00:00.000Z" },
+  };
+  it("keeps each lesson's first reading, each quiz's best, a completed lab and the better test (worked by hand)", () => {
+    expect(mergeProgress(a, b)).toEqual({
+      version: PROGRESS_VERSION,
+      lessonsRead: {
+        "1": "2026-11-02T00:00:00.000Z",
+        "2": "2026-11-01T00:00:00.000Z",
+        "4": "2026-11-07T00:00:00.000Z",
+      },
+      quizzes: {
+        // same bank: best 4, most attempts 3, the last score from the later attempt (a's, 9 Nov)
+        "1": { best: 4, total: 4, attempts: 3, lastScore: 1, updatedAt: "2026-11-09T00:00:00.000Z" },
+        // banks of different sizes: the later record (b's, 8 Nov) whole
+        "3": { best: 2, total: 4, attempts: 2, lastScore: 2, updatedAt: "2026-11-08T00:00:00.000Z" },
+      },
+      labs: { "1": { exchanges: 3, complete: true, completedAt: "2026-11-06T00:00:00.000Z" } },
+      test: { best: 13, total: 15, passed: true, attempts: 2, bestAt: "2026-11-08T00:00:00.000Z" },
+    });
+  });
+  it("is the same either way round, and merging a record with itself changes nothing", () => {
+    expect(mergeProgress(b, a)).toEqual(mergeProgress(a, b));
+    expect(mergeProgress(a, a)).toEqual(a);
+    expect(mergeProgress(emptyProgress(), b)).toEqual(b);
+  });
+  it("import merges or replaces, and what it took in is saved", () => {
+    const storage = new MemoryStorage();
+    const store = createProgressStore(storage);
+    store.importProgress(a, "replace");
+    expect(store.get()).toEqual(a);
+    store.importProgress(b, "merge");
+    expect(store.get()).toEqual(mergeProgress(a, b));
+    store.importProgress(b, "replace");
+    expect(store.get()).toEqual(b);
+    expect(JSON.parse(storage.map.get(STORAGE_KEY)!)).toEqual(b);
+  });
+  it("an export read back is the same progress, read whole", () => {
+    const store = createProgressStore(new MemoryStorage());
+    store.importProgress(a, "replace");
+    const parsed = parseProgress(store.exportJson());
+    expect(parsed.status).toBe("ok");
+    expect(parsed.progress).toEqual(a);
+    expect(parseMessage(parsed)).toBeNull();
+  });
+  it("describes what a record holds in words", () => {
+    expect(describeProgress(emptyProgress())).toBe("nothing");
+    expect(describeProgress(a)).toBe("2 lessons read, 2 quiz scores, 1 lab and the module test result");
+    expect(describeProgress({ ...emptyProgress(), quizzes: { "1": a.quizzes["1"]! } })).toBe("1 quiz score");
+  });
+});
+
+describe("a record written by a newer version, arriving from another tab", () => {
+  it("this page stops writing and says so", () => {
+    const storage = new MemoryStorage();
+    const store = createProgressStore(storage);
+    store.recordQuiz("1", 2, 4);
+    const newer = JSON.stringify({ ...store.get(), version: PROGRESS_VERSION + 1, extra: { kept: true } });
+    storage.map.set(STORAGE_KEY, newer);
+    syncFromStorage(store);
+    expect(store.noticeKind).toBe("newer");
+    store.recordQuiz("2", 3, 4);
+    expect(storage.map.get(STORAGE_KEY)).toBe(newer);
   });
 });

@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import {
   countExchanges,
   createTranscriptStore,
+  MAX_TEXT,
+  markCut,
+  NOTICE_OTHER_TAB,
   parseTranscript,
   type TranscriptMessage,
   transcriptKey,
@@ -205,5 +208,100 @@ describe("transcriptMarkdown", () => {
     expect(md).toContain("**Tutor (built-in)**: Legal it is");
     expect(md).toContain("**You** (not answered): <b>bold?</b>");
     expect(md).toContain("(cut off)");
+  });
+});
+
+describe("two tabs on one lab", () => {
+  const msg = (id: string, role: "learner" | "tutor", text: string, atMs: number): TranscriptMessage => ({
+    id,
+    role,
+    text,
+    at: new Date(Date.UTC(2026, 11, 2, 12, 0, 0, atMs)).toISOString(),
+    ...(role === "learner"
+      ? { substantive: true, status: "answered" as const }
+      : { source: "builtin" as const }),
+  });
+  it("keeps both tabs' messages, each answer after its question, whichever tab writes last", () => {
+    const storage = memory();
+    const a = createTranscriptStore(storage, "1");
+    const b = createTranscriptStore(storage, "1");
+    a.append(msg("a1", "learner", "A asks", 0));
+    // B has not heard of A's write yet when it sends: its write reads storage first and merges.
+    b.append(msg("b1", "learner", "B asks", 10));
+    a.append(msg("a1r", "tutor", "answer to A", 20));
+    b.append(msg("b1r", "tutor", "answer to B", 30));
+    const stored = parseTranscript(storage.getItem(transcriptKey("1")));
+    expect(stored.messages.map((m) => m.id)).toEqual(["a1", "a1r", "b1", "b1r"]);
+    // Each tab takes in the other's writes.
+    a.sync();
+    b.sync();
+    expect(a.messages().map((m) => m.id)).toEqual(["a1", "a1r", "b1", "b1r"]);
+    expect(b.messages().map((m) => m.id)).toEqual(["a1", "a1r", "b1", "b1r"]);
+    expect(countExchanges(a.messages())).toBe(2);
+    expect(a.notice).toBe(NOTICE_OTHER_TAB);
+  });
+
+  it("a message deleted (or the chat cleared) in one tab stays deleted in the other", () => {
+    const storage = memory();
+    const a = createTranscriptStore(storage, "2");
+    a.append(msg("x1", "learner", "one", 0));
+    a.append(msg("x1r", "tutor", "reply", 1));
+    const b = createTranscriptStore(storage, "2");
+    b.remove("x1r");
+    a.sync();
+    expect(a.messages().map((m) => m.id)).toEqual(["x1"]);
+    b.clear();
+    a.sync();
+    expect(a.messages()).toEqual([]);
+    // A message A sends afterwards is kept.
+    a.append(msg("x2", "learner", "two", 5));
+    b.sync();
+    expect(b.messages().map((m) => m.id)).toEqual(["x2"]);
+  });
+
+  it("the tab that wrote a message keeps its own version (an answer finished here wins over 'pending' there)", () => {
+    const storage = memory();
+    const a = createTranscriptStore(storage, "3");
+    a.append({ ...msg("p1", "learner", "streaming", 0), status: "pending" });
+    const b = createTranscriptStore(storage, "3");
+    // B loaded while A was answering: it reads pending as failed, but does not write that over A's.
+    b.append(msg("q1", "learner", "B's", 50));
+    a.update("p1", { status: "answered" });
+    b.sync();
+    expect(b.messages().find((m) => m.id === "p1")?.status).toBe("answered");
+    expect(parseTranscript(storage.getItem(transcriptKey("3"))).messages.map((m) => m.id)).toEqual([
+      "p1",
+      "q1",
+    ]);
+  });
+
+  it("a single tab's writes are unchanged by the merge (no reordering)", () => {
+    const storage = memory();
+    const a = createTranscriptStore(storage, "4");
+    a.append(msg("z2", "learner", "later stamp first", 100));
+    a.append(msg("z1", "learner", "earlier stamp second", 0));
+    expect(a.messages().map((m) => m.id)).toEqual(["z2", "z1"]);
+    expect(a.notice).toBeNull();
+  });
+});
+
+describe("long messages are cut with a marker", () => {
+  it("a 5 MB reply is kept as its first part and a line that says so, within the limit", () => {
+    const text = "word ".repeat(1_000_000);
+    const cut = markCut(text, MAX_TEXT, text.length);
+    expect(cut.length).toBeLessThanOrEqual(MAX_TEXT);
+    expect(cut).toContain("[Cut here: this message was 5,000,000 characters long");
+    expect(cut.startsWith("word word")).toBe(true);
+    // Length unknown (a stream stopped at the cap): says it went past the limit.
+    expect(markCut("y".repeat(MAX_TEXT), MAX_TEXT, null)).toContain("went on past 20,000 characters");
+    expect(markCut("short")).toBe("short");
+  });
+  it("the store never keeps a longer message, and never cuts one silently", () => {
+    const storage = memory();
+    const store = createTranscriptStore(storage, "1");
+    store.append({ ...learner("z"), text: "z".repeat(MAX_TEXT + 10) });
+    const kept = store.messages()[0]!.text;
+    expect(kept.length).toBeLessThanOrEqual(MAX_TEXT);
+    expect(kept).toContain("Cut here");
   });
 });
