@@ -709,11 +709,7 @@ const lab2: LabBrief = {
 
 // ---- Lab 3 -------------------------------------------------------------------------------
 
-const L3_REQ = s(
-  3,
-  "what-must-match-before-a-comparison-means-anything",
-  "What must match before a comparison means anything",
-);
+const L3_REQ = s(3, "what-must-match", "What must match before a comparison means anything");
 const L3_SCALE = s(3, "the-scaling-confound", "The scaling confound");
 const L3_CI = s(3, "confidence-intervals-and-effect-size", "Confidence intervals and effect size");
 const L3_PROTOCOL = s(3, "a-protocol-for-comparing-two-models", "A protocol for comparing two models");
@@ -1015,9 +1011,9 @@ const lab3: LabBrief = {
 
 // ---- Lab 4 -------------------------------------------------------------------------------
 
-const L4_SHIFT = s(4, "the-distribution-shift-problem", "The distribution-shift problem");
+const L4_SHIFT = s(4, "distribution-shift", "Distribution shift");
 const L4_CANNOT = s(4, "what-benchmarks-measure-poorly", "What benchmarks measure poorly");
-const L4_BRIDGE = s(4, "building-a-bridge-three-stages", "Building a bridge: three stages");
+const L4_BRIDGE = s(4, "a-bridge-in-three-stages", "A bridge in three stages");
 
 const lab4: LabBrief = {
   lesson: "4",

@@ -32,11 +32,10 @@ export const lessonSections = {
     "a-protocol-for-comparing-two-models": "A protocol for comparing two models",
   },
   4: {
-    "the-distribution-shift-problem": "The distribution-shift problem",
-    "a-multiple-choice-exam-is-not-your-production-task":
-      "A multiple-choice exam is not your production task",
+    "distribution-shift": "Distribution shift",
+    "a-score-answers-the-benchmarks-question": "A score answers the benchmark's question",
     "what-benchmarks-measure-poorly": "What benchmarks measure poorly",
-    "building-a-bridge-three-stages": "Building a bridge: three stages",
+    "a-bridge-in-three-stages": "A bridge in three stages",
   },
 } as const satisfies Record<LessonNumber, Record<string, string>>;
 
@@ -474,7 +473,7 @@ const lesson4: QuizQuestion[] = [
   {
     id: "l4-medpalm",
     lesson: 4,
-    section: "a-multiple-choice-exam-is-not-your-production-task",
+    section: "a-score-answers-the-benchmarks-question",
     prompt:
       "Google's Med-PaLM 2 reached expert-level scores on USMLE-style exam questions in 2023. What did clinicians say the result mainly showed?",
     options: [
@@ -533,7 +532,7 @@ const lesson4: QuizQuestion[] = [
   {
     id: "l4-leaderboard-role",
     lesson: 4,
-    section: "building-a-bridge-three-stages",
+    section: "a-bridge-in-three-stages",
     prompt: "Which job does the leaderboard score do in the three-stage evaluation plan?",
     options: [
       {
@@ -562,7 +561,7 @@ const lesson4: QuizQuestion[] = [
   {
     id: "l4-distribution-shift",
     lesson: 4,
-    section: "the-distribution-shift-problem",
+    section: "distribution-shift",
     prompt: "When people warn about “distribution shift” in benchmarking, what are they warning about?",
     options: [
       {
@@ -903,7 +902,7 @@ const testQuestions: QuizQuestion[] = [
   {
     id: "t11-distribution-shift",
     lesson: 4,
-    section: "the-distribution-shift-problem",
+    section: "distribution-shift",
     prompt: "Distribution shift makes benchmark scores poor predictors of production performance because:",
     options: [
       {
@@ -932,7 +931,7 @@ const testQuestions: QuizQuestion[] = [
   {
     id: "t12-medpalm",
     lesson: 4,
-    section: "a-multiple-choice-exam-is-not-your-production-task",
+    section: "a-score-answers-the-benchmarks-question",
     prompt:
       "Med-PaLM 2 scored at expert level on USMLE-style questions. Which limit of reading benchmark results as production expectations did the case expose?",
     options: [
@@ -962,7 +961,7 @@ const testQuestions: QuizQuestion[] = [
   {
     id: "t13-stage-two",
     lesson: 4,
-    section: "building-a-bridge-three-stages",
+    section: "a-bridge-in-three-stages",
     prompt: "What is the job of stage 2 — the task-specific evaluation — in the three-stage plan?",
     options: [
       {
@@ -1019,7 +1018,7 @@ const testQuestions: QuizQuestion[] = [
   {
     id: "t15-core-principle",
     lesson: 4,
-    section: "building-a-bridge-three-stages",
+    section: "a-bridge-in-three-stages",
     prompt:
       "Which line best sums up how a practitioner should turn benchmark scores into expectations for production?",
     options: [
