@@ -62,7 +62,7 @@ async function takeQuiz(p: Page, n: number, k: number) {
     const id = await p.locator(`#quiz-${n} .quiz-form`).getAttribute("data-question-id");
     const q = quiz.questions.find((x) => x.id === id)!;
     const options = await p.locator(`#quiz-${n} .quiz-option-text`).allTextContents();
-    const right = options.indexOf(q.options[q.correct]!);
+    const right = options.indexOf(q.options[q.correct]!.text);
     await p
       .locator(`#quiz-${n} .quiz-option`)
       .nth(i < k ? right : (right + 1) % options.length)
