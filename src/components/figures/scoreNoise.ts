@@ -135,8 +135,8 @@ export function scoreNoiseFigure() {
         const size = Math.min(12, Math.floor((width - 20) / cols) - 1);
         const grid = Plot.plot({
           width,
-          height: 34 + rows * (size + 2),
-          marginTop: 28,
+          height: 8 + rows * (size + 2),
+          marginTop: 4,
           marginBottom: 4,
           marginLeft: 10,
           marginRight: 10,
@@ -151,21 +151,20 @@ export function scoreNoiseFigure() {
               fill: (c: Cell) => (c.right ? palette.blue : "none"),
               stroke: (c: Cell) => (c.right ? palette.blue : palette.grey),
             }),
-            Plot.text([0], {
-              frameAnchor: "top-left",
-              dy: -22,
-              text: () =>
-                `One test, question by question: ${formatCount(m.k[0]!)} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}`,
-              fontWeight: 700,
-              fontSize: 13,
-            }),
           ],
         });
         grid.setAttribute(
           "aria-label",
           "One test drawn question by question: filled squares are right answers",
         );
-        parts.push(grid);
+        parts.push(
+          el(
+            "p",
+            { class: "l1-noise-caption" },
+            `One test, question by question: ${formatCount(m.k[0]!)} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}, the orange square below.`,
+          ),
+          grid,
+        );
       }
       const span = Math.max(0.06, 4.2 * Math.sqrt((m.p * (1 - m.p)) / 20));
       const lo = Math.max(0, m.p - span);
@@ -173,8 +172,8 @@ export function scoreNoiseFigure() {
       const dots = Array.from(m.k, (k, t) => ({ t, score: (100 * k) / m.n, y: m.jitter[t]! }));
       const strip = Plot.plot({
         width,
-        height: 190,
-        marginTop: 30,
+        height: 170,
+        marginTop: 10,
         marginBottom: 42,
         marginLeft: 20,
         marginRight: 20,
@@ -191,14 +190,6 @@ export function scoreNoiseFigure() {
             fillOpacity: 0.25,
           }),
           Plot.ruleX([100 * m.p], { stroke: "currentColor", strokeWidth: 2 }),
-          Plot.text([100 * m.p], {
-            x: (x: number) => x,
-            y: 1.15,
-            dy: -10,
-            text: () =>
-              `true accuracy ${formatPercent(m.p, 0)}; band: 95% of tests, ±${(100 * m.halfWidth).toFixed(1)} pp`,
-            fontWeight: 700,
-          }),
           Plot.dot(dots.slice(1), {
             x: "score",
             y: "y",
@@ -220,7 +211,18 @@ export function scoreNoiseFigure() {
         "aria-label",
         "Scores of 200 tests of N questions each, with the band holding 95% of them",
       );
-      parts.push(strip);
+      parts.push(
+        el(
+          "p",
+          { class: "l1-noise-caption" },
+          `${formatCount(m.k.length)} tests, one dot each` +
+            (m.first.length
+              ? ""
+              : ` (orange: the first, ${formatCount(m.k[0]!)} of ${formatCount(m.n)} right)`) +
+            `. Line: the true accuracy, ${formatPercent(m.p, 0)}. Band: where 95% of tests land, ±${(100 * m.halfWidth).toFixed(1)} pp.`,
+        ),
+        strip,
+      );
       const readout = el(
         "div",
         {},
@@ -237,7 +239,7 @@ export function scoreNoiseFigure() {
         el(
           "p",
           {},
-          "The square test: ",
+          "The orange test: ",
           readoutSpan("k", m.k[0]!, formatCount(m.k[0]!)),
           " right out of ",
           formatCount(m.n),
