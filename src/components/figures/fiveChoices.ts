@@ -221,7 +221,10 @@ export function choiceWords(key: ChoiceKey, s: SimSetup): string {
  * (by the size of its step in the waterfall), and how that compares with the score's 95% interval.
  * Nothing names a largest or first that the numbers on screen do not show.
  */
-export function fiveChoicesNotice(setup: SimSetup, d: Pick<FiveChoicesData, "steps" | "final">): string {
+export function fiveChoicesNotice(
+  setup: SimSetup,
+  d: { steps: readonly WaterfallStep[]; final: Pick<SimScore, "lower" | "upper"> },
+): string {
   const changed = changedChoices(setup);
   const halfWidth = (d.final.upper - d.final.lower) / 2;
   const hw = `±${(100 * halfWidth).toFixed(1)} pp`;
