@@ -16,7 +16,7 @@ export const elementLabels: Record<ElementKey, string> = {
 };
 const elementKeys = Object.keys(elementLabels) as ElementKey[];
 
-/** What each benchmark measures (the course's list). */
+/** What each benchmark measures, in the lesson's words. */
 export const measures: Record<string, string> = {
   MMLU: "multiple-choice knowledge across 57 subjects",
   HumanEval: "writing Python functions that pass unit tests",
