@@ -383,10 +383,10 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
       const chart = Plot.plot({
         width,
         height: 80 + 40 * bars.length,
-        marginLeft: 110,
+        marginLeft: width < 480 ? 96 : 110,
         marginBottom: 42,
-        marginRight: 90,
-        style: { fontSize: "14px" },
+        marginRight: width < 480 ? 74 : 90,
+        style: { fontSize: width < 480 ? "12px" : "14px" },
         y: { domain: bars.map((b) => b.label), label: null, padding: 0.3 },
         x: { domain: [lo, hi], label: "Score (%) →", grid: true },
         marks: [

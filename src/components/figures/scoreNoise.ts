@@ -141,7 +141,7 @@ export function scoreNoiseFigure() {
           marginLeft: 10,
           marginRight: 10,
           x: { axis: null, domain: [-0.5, cols - 0.5] },
-          y: { axis: null, domain: [-0.5, rows - 0.5], reverse: false },
+          y: { axis: null, domain: [-0.5, rows - 0.5], reverse: true },
           marks: [
             Plot.dot(cells, {
               x: "col",
