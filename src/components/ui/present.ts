@@ -127,6 +127,8 @@ function show(fig: HTMLElement, announce = true) {
   }
   const changed = current !== fig;
   current = fig;
+  // A figure behind a closed "go deeper" disclosure is opened, so it can be shown and focused.
+  for (let d = fig.closest("details"); d; d = d.parentElement?.closest("details") ?? null) d.open = true;
   fig.classList.add("is-presented");
   if (changed) signal(fig, true);
   fig.scrollTop = 0;
