@@ -10,12 +10,15 @@ import {
   ruleScores,
   type Unparsed,
 } from "../../src/components/figures/extractionRules.ts";
-import { fiveChoicesData } from "../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
 import { microMacroData } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
+import { scoreNoiseData } from "../../src/components/figures/scoreNoise.ts";
 import { scoreVsRankData } from "../../src/components/figures/scoreVsRank.ts";
+import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
 import { axeViolations, launch, open, readout, setRange } from "./browser.ts";
+import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const root = new URL("../../", import.meta.url);
 const load = <T>(loader: string): T =>
@@ -41,7 +44,9 @@ beforeAll(async () => {
   scores = load("published-scores.json.ts");
   browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/1"));
-  await page.locator("#fig-l1-score-line").waitFor();
+  // The score-line figure sits in a closed "go deeper" disclosure: attached, not visible.
+  await page.locator("#fig-l1-score-line").waitFor({ state: "attached" });
+  await page.locator('[data-live="recipe"]').waitFor();
 }, 120_000);
 afterAll(async () => {
   for (const [id, times] of Object.entries(renderMs)) {
@@ -63,16 +68,73 @@ const radio = (fig: string, key: string, value: string | number) =>
 const slider = (fig: string, key: string) => `${fig} input[type=range][data-key="${key}"]`;
 const select = (fig: string, key: string) => `${fig} select[data-key="${key}"]`;
 const altText = (fig: string) => page.locator(`${fig} .explorable-alt p`).textContent();
+const noticeText = async (fig: string) =>
+  ((await page.locator(`${fig} .explorable-notice`).textContent()) ?? "").replace(/^What to notice:\s*/, "");
+const live = async (name: string) => (await page.locator(`[data-live="${name}"]`).textContent())?.trim();
+/** Open a "go deeper" disclosure as a learner would, by its summary. */
+async function openDeeper(fig: string) {
+  const details = page.locator("details.go-deeper", { has: page.locator(fig) });
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await details.locator(":scope > summary").click();
+  await page.locator(fig).waitFor();
+}
+
+describe("figure 0 — a score is k right out of N", () => {
+  const fig = "#fig-l1-score-noise";
+  async function expectShown(v: { p: number; n: number; seed: number }) {
+    const m = scoreNoiseData(v);
+    expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * m.halfWidth, 9);
+    expect(await readout(page, fig, "k")).toBe(m.k[0]);
+    expect(await readout(page, fig, "inside")).toBe(m.inside);
+    expect(await readout(page, fig, "min")).toBeCloseTo(100 * m.min, 9);
+    expect(await readout(page, fig, "max")).toBeCloseTo(100 * m.max, 9);
+    // The live sentence below the figure restates its current numbers (the figure is a Framework input).
+    await expect.poll(() => live("noise")).toBe(noiseSentence(v.p, v.n));
+    await noteRender(fig);
+  }
+  const state = { p: 0.85, n: 164, seed: 1 };
+
+  it("starts on HumanEval's N = 164 at 85%: ±5.5 pp, and the sentence below says so", async () => {
+    await expectShown(state);
+    expect(await live("noise")).toContain("±5.5 pp");
+    // Question by question: one square per question of the first test.
+    expect(
+      await page.locator(`${fig} svg [aria-label^="One test"], ${fig} svg[aria-label^="One test"]`).count(),
+    ).toBe(1);
+  });
+
+  it("N from the number box and the presets, p and the seed from their sliders", async () => {
+    await page.fill(`${fig} input[data-key="n-number"]`, "14042");
+    await page.press(`${fig} input[data-key="n-number"]`, "Enter");
+    state.n = 14042;
+    await expectShown(state);
+    expect(await noticeText(fig)).toMatch(/agree to within ±0\.6 pp/);
+    await page.locator(fig).getByRole("button", { name: "GSM8K: N = 1,319" }).click();
+    state.n = 1319;
+    await expectShown(state);
+    await setRange(page, slider(fig, "p"), 0.6);
+    state.p = 0.6;
+    await expectShown(state);
+    await setRange(page, slider(fig, "seed"), 9);
+    state.seed = 9;
+    await expectShown(state);
+    await setRange(page, slider(fig, "n"), Math.log10(40));
+    state.n = 40;
+    await expectShown(state);
+    expect(await noticeText(fig)).toContain("With only 40 questions");
+  });
+});
 
 describe("figure 1 — five choices", () => {
   const fig = "#fig-l1-five-choices";
   const sizes = () => subjects.map((s) => s.n_test);
+  // The default: the reference recipe with one choice changed (0-shot), as the text asks.
   const state: SimSetup & { seed: number } = {
     shots: 0,
-    decoding: "sampled",
-    temperature: 0.7,
-    rule: "lastLetter",
-    aggregation: "macro",
+    decoding: "greedy",
+    temperature: 1,
+    rule: "answerIs",
+    aggregation: "micro",
     contamination: false,
     seed: 1,
   };
@@ -86,11 +148,20 @@ describe("figure 1 — five choices", () => {
     for (const step of d.steps.slice(1))
       expect(await readout(page, fig, `delta-${step.key}`)).toBeCloseTo(100 * step.delta, 9);
     expect(await altText(fig)).toContain(`${(100 * d.final.score).toFixed(1)}%`);
+    // The notice is computed from the state on screen, and so is the live sentence under the figure.
+    expect(await noticeText(fig)).toBe(fiveChoicesNotice(setup, d));
+    await expect.poll(() => live("recipe")).toBe(recipeSentence(d.final, d.reference));
     await noteRender(fig);
   }
 
-  it("starts on a mixed setup whose numbers match the simulation", async () => {
+  it("starts from the reference recipe with one choice changed: only the shot count moves", async () => {
     await expectShown();
+    const shots = await readout(page, fig, "delta-shots");
+    expect(shots).toBeLessThan(0);
+    expect(await readout(page, fig, "moved")).toBeCloseTo(shots, 9);
+    for (const key of ["decoding", "rule", "aggregation", "contamination"])
+      expect(await readout(page, fig, `delta-${key}`)).toBe(0);
+    expect(await noticeText(fig)).toMatch(/^Changing one choice, 0-shot prompting, moves the score −/);
   });
 
   it("shot count radios", async () => {
@@ -116,6 +187,11 @@ describe("figure 1 — five choices", () => {
       expect(shown).toBeLessThan(previous); // hotter sampling costs more
       previous = shown;
     }
+    // 0-shot and sampled at 1.5: now sampling costs more than the shot count, and the notice says so.
+    expect(Math.abs(previous)).toBeGreaterThan(Math.abs(await readout(page, fig, "delta-shots")));
+    expect(await noticeText(fig)).toMatch(
+      /^Of the 2 choices changed, sampling at temperature 1\.50 moves the score most/,
+    );
   });
 
   it("extraction rule select", async () => {
@@ -219,6 +295,7 @@ describe("figure 3 — micro vs macro", () => {
   }
 
   it("base and tilt sliders: tilt decides which average is higher", async () => {
+    await openDeeper(fig);
     await expectShown();
     for (const [base, tilt] of [
       [0.5, 0],
@@ -263,7 +340,7 @@ describe("figure 4 — score vs rank", () => {
     return d;
   }
 
-  it("the course's cases are one click away, with the verdicts the test gives", async () => {
+  it("the lesson's cases are one click away, with the verdicts the test gives", async () => {
     await page
       .locator(fig)
       .getByRole("button", { name: /88 vs 85 on all of MMLU/ })
@@ -297,6 +374,7 @@ describe("figure 4 — score vs rank", () => {
 describe("figure 5 — the score line", () => {
   const fig = "#fig-l1-score-line";
   it("every card offered is marked as the functions say, for A and for B", async () => {
+    await openDeeper(fig);
     const cards = scoreCards(scores);
     const other = cards[0]!;
     for (const card of cards) {
@@ -326,7 +404,9 @@ describe("figure 5 — the score line", () => {
 describe("the page", () => {
   it("shows the traceable evidence tables and ends with the lesson footer", async () => {
     const llama65 = page.locator('table.l1-three tr[data-model="llama-65b"]');
-    expect(await llama65.locator("td").allTextContents()).toEqual(["63.7", "48.8", "63.6", "14.9"]);
+    // Columns in the prose's order: HELM, original, harness.
+    expect(await llama65.locator("td").allTextContents()).toEqual(["63.7", "63.6", "48.8", "14.9"]);
+    expect(await llama65.locator('td[data-implementation="original"]').textContent()).toBe("63.6");
     const qwen = page.locator(
       'table.l1-effects tr[data-model="Qwen1.5-7B-Chat"] [data-readout="chain-minus-stored"]',
     );
@@ -342,5 +422,75 @@ describe("the page", () => {
 
   it("had no console errors or failed requests", () => {
     expect(problems).toEqual([]);
+  });
+
+  it("error 2: prints each implementation's score and each evaluator's score beside its own label", async () => {
+    const text = await mainPathText(page);
+    expect(text).toContain("63.7 under HELM");
+    expect(text).toContain("63.6 under the original MMLU code");
+    expect(text).toContain("48.8 under the January 2023 EleutherAI harness");
+    expect(text).not.toMatch(/48\.8 under the original/);
+    expect(text).toContain("69.9 (Mistral AI's re-run)");
+    expect(text).toContain("69.83 (the Open LLM Leaderboard v1)");
+    expect(text).toContain("68.9 (Meta's own report)");
+  });
+
+  it("speaks in one voice: no 'the course' as another text, anywhere on the page", async () => {
+    const all = (await page.locator("#observablehq-main").textContent()) ?? "";
+    expect(all).not.toMatch(/the course/i);
+    expect(all).not.toMatch(/course's/i);
+    // Nor "fixed all five choices": the leaderboard's own MMLU implementation changed in mid-2023.
+    expect(all).not.toMatch(/fixed all five/i);
+    expect(await mainPathText(page)).toMatch(/in mid-2023 the leaderboard replaced the MMLU code/);
+  });
+
+  it("marks corrections and untraced figures, and teaches the traced evidence beside them", async () => {
+    const corrections = page.locator('.caution[data-note="correction"]');
+    expect(await corrections.count()).toBeGreaterThanOrEqual(2);
+    expect(await corrections.allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/July 2023/),
+        expect.stringMatching(/micro-average every question counts once/),
+      ]),
+    );
+    const untraced = await page.locator('.note[data-note="untraced"]').allTextContents();
+    expect(untraced.join(" ")).toMatch(/3\.2-point result could not be traced/);
+    expect(untraced.join(" ")).toMatch(/~5 pp/);
+    expect(untraced.join(" ")).toMatch(/±3 pp/);
+    // The traced numbers sit on the main path, not only in a table.
+    const text = await mainPathText(page);
+    expect(text).toContain("14.9 points apart");
+    expect(text).toMatch(/largest effect is Qwen1\.5-7B-Chat , from 26\.4 % to 30\.3 %/);
+  });
+
+  it("answers the opening question on the page", async () => {
+    const text = await mainPathText(page);
+    expect(text).toMatch(
+      /89\.7% on MMLU” measured one run of one recipe: about 12,596 of 14,042 questions right/,
+    );
+    expect(text).toContain("±0.50 pp of sampling noise");
+  });
+
+  it("keeps the sections quizzes and labs link to, and the go-deeper disclosures", async () => {
+    for (const id of [
+      "five-choices-behind-every-score",
+      "when-only-the-regex-changes",
+      "score-versus-rank",
+      "the-five-elements-at-a-glance",
+    ])
+      expect(await page.locator(`h2#${id}`).count(), id).toBe(1);
+    expect(await page.locator("details.go-deeper").count()).toBeGreaterThanOrEqual(4);
+    // Four core figures on the main path, in order; the rest behind disclosures.
+    const core = await page.$$eval("[data-explorable]", (els) =>
+      els.filter((e) => !e.closest("details")).map((e) => e.getAttribute("data-explorable")),
+    );
+    expect(core).toEqual(["l1-score-noise", "l1-five-choices", "l1-extraction-rules", "l1-score-vs-rank"]);
+  });
+
+  it("has a main path of at most 1,500 words", async () => {
+    const words = await mainPathWords(page);
+    console.log(`Lesson 1 main path: ${words} words`);
+    expect(words).toBeGreaterThan(1000); // the inline sentences rendered
+    expect(words).toBeLessThanOrEqual(1500);
   });
 });

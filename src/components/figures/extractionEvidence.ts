@@ -1,13 +1,14 @@
-// Lesson 1: the traceable evidence beside the course's 3.2 pp example — the same models' MMLU under
-// three implementations (Hugging Face, June 2023) and MMLU-Pro under several extraction rules.
+// Lesson 1: the traced evidence that post-processing alone moves a score — the same models' MMLU
+// under three implementations (Hugging Face, June 2023) and MMLU-Pro under several extraction rules.
 import type { PublishedScore, RuleEffectRow } from "../data/types.js";
+import { type Implementation, implementationOf } from "../lessons/lesson1.js";
 import { el } from "./lesson1Dom.js";
 
-export type Implementation = "HELM" | "harness" | "original";
+export type { Implementation };
 export const implementationLabels: Record<Implementation, string> = {
   HELM: "HELM (model writes the letter)",
-  harness: "EleutherAI harness, Jan 2023 (likelihood of the answer text)",
   original: "Original code (probabilities of A–D)",
+  harness: "EleutherAI harness, Jan 2023 (likelihood of the answer text)",
 };
 
 export interface ThreeWayRow {
@@ -18,17 +19,6 @@ export interface ThreeWayRow {
   /** Largest minus smallest of the three, in points. */
   spread: number;
 }
-
-const implementationOf = (s: PublishedScore): Implementation | null => {
-  const t = s.extra_setting ?? "";
-  return t.startsWith("HELM")
-    ? "HELM"
-    : t.startsWith("EleutherAI harness")
-      ? "harness"
-      : t.startsWith("original")
-        ? "original"
-        : null;
-};
 
 /** The June 2023 analysis, one row per model, from published_scores.csv (evaluator "three implementations"). */
 export function threeImplementations(scores: readonly PublishedScore[]): ThreeWayRow[] {
@@ -67,7 +57,7 @@ export function threeImplementationsTable(scores: readonly PublishedScore[]): HT
         "tr",
         {},
         el("th", { scope: "col" }, "Model"),
-        (["HELM", "harness", "original"] as Implementation[]).map((k) =>
+        (["HELM", "original", "harness"] as Implementation[]).map((k) =>
           el("th", { scope: "col" }, implementationLabels[k]),
         ),
         el("th", { scope: "col" }, "Spread (points)"),
@@ -81,9 +71,9 @@ export function threeImplementationsTable(scores: readonly PublishedScore[]): HT
           "tr",
           { "data-model": r.model },
           el("th", { scope: "row" }, r.model),
-          el("td", {}, r.HELM.toFixed(1)),
-          el("td", {}, r.harness.toFixed(1)),
-          el("td", {}, r.original.toFixed(1)),
+          el("td", { "data-implementation": "HELM" }, r.HELM.toFixed(1)),
+          el("td", { "data-implementation": "original" }, r.original.toFixed(1)),
+          el("td", { "data-implementation": "harness" }, r.harness.toFixed(1)),
           el("td", { "data-readout": "spread", "data-value": String(r.spread) }, r.spread.toFixed(1)),
         ),
       ),

@@ -8,6 +8,7 @@ import {
   type Aggregation,
   type ChoiceKey,
   cachedScore,
+  choiceOrder,
   type Decoding,
   makeQuestionSet,
   type QuestionSet,
@@ -181,6 +182,72 @@ export function idlePrecomputer(sizes: readonly number[]): (setup: SimSetup, see
   };
 }
 
+/** The simulation setup among a figure state's values (the seed aside). */
+export function setupOf(v: SimSetup): SimSetup {
+  const { shots, decoding, temperature, rule, aggregation, contamination } = v;
+  return { shots, decoding, temperature, rule, aggregation, contamination };
+}
+
+/** The choices a setup changes from the reference (greedy decoding ignores the temperature). */
+export function changedChoices(setup: SimSetup, reference: SimSetup = referenceSetup): ChoiceKey[] {
+  return choiceOrder.filter((key) =>
+    key === "decoding"
+      ? setup.decoding !== reference.decoding ||
+        (setup.decoding === "sampled" && setup.temperature !== reference.temperature)
+      : setup[key] !== reference[key],
+  );
+}
+
+/** A choice as the setup makes it, in words: "0-shot prompting", "sampling at temperature 0.70", … */
+export function choiceWords(key: ChoiceKey, s: SimSetup): string {
+  switch (key) {
+    case "shots":
+      return `${s.shots}-shot prompting`;
+    case "decoding":
+      return s.decoding === "greedy"
+        ? "greedy decoding"
+        : `sampling at temperature ${s.temperature.toFixed(2)}`;
+    case "rule":
+      return `extraction by ${ruleLabels[s.rule]}`;
+    case "aggregation":
+      return `the ${s.aggregation}-average`;
+    case "contamination":
+      return s.contamination ? "contamination" : "a clean test set";
+  }
+}
+
+/**
+ * "What to notice", computed from the current state: which changed choice moves the score most
+ * (by the size of its step in the waterfall), and how that compares with the score's 95% interval.
+ * Nothing names a largest or first that the numbers on screen do not show.
+ */
+export function fiveChoicesNotice(
+  setup: SimSetup,
+  d: { steps: readonly WaterfallStep[]; final: Pick<SimScore, "lower" | "upper"> },
+): string {
+  const changed = changedChoices(setup);
+  const halfWidth = (d.final.upper - d.final.lower) / 2;
+  const hw = `±${(100 * halfWidth).toFixed(1)} pp`;
+  if (changed.length === 0)
+    return "This is the reference recipe, so every bar is zero. Change one choice and watch its bar.";
+  const steps = d.steps
+    .filter((s): s is WaterfallStep & { key: ChoiceKey } => s.key !== "reference" && changed.includes(s.key))
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const [top, next] = steps as [WaterfallStep & { key: ChoiceKey }, (WaterfallStep & { key: ChoiceKey })?];
+  const size = (delta: number) =>
+    Math.abs(delta) > halfWidth
+      ? `${(Math.abs(delta) / halfWidth).toFixed(1)} times the ${hw} half-width of the score's own 95% interval`
+      : `within the ${hw} half-width of the score's own 95% interval`;
+  const what = choiceWords(top.key, setup);
+  if (changed.length === 1)
+    return `Changing one choice, ${what}, moves the score ${signedPp(top.delta)}: ${size(top.delta)}.`;
+  return (
+    `Of the ${changed.length} choices changed, ${what} moves the score most (${signedPp(top.delta)}, ${size(top.delta)})` +
+    (next ? `, then ${choiceWords(next.key, setup)} (${signedPp(next.delta)})` : "") +
+    ". Set the others back to the reference to see one choice alone."
+  );
+}
+
 export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
   const sizes = subjects.map((s) => s.n_test);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -188,10 +255,10 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
   return explorable({
     id: "l1-five-choices",
     title: "Five choices behind one score: the same simulated model, the same questions, different numbers",
-    notice: (v) =>
-      v.decoding === "sampled" && v.temperature >= 0.7
-        ? "Sampling at a high temperature costs the most here: the model still 'knows' the answer, but sometimes draws another one."
-        : "Each bar is one choice made by the evaluator, not the model. Several of them move the score by more than its whole 95% interval.",
+    notice: (v) => {
+      const setup = setupOf(v);
+      return fiveChoicesNotice(setup, fiveChoicesData(sizes, setup, v.seed));
+    },
     controls: {
       shots: choice<Shots>({
         key: "shots",
@@ -210,7 +277,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           { value: "greedy", label: "Greedy" },
           { value: "sampled", label: "Sampled" },
         ],
-        value: "sampled",
+        value: "greedy",
       }),
       temperature: range({
         key: "temperature",
@@ -218,7 +285,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
         min: 0.1,
         max: 1.5,
         step: 0.05,
-        value: 0.7,
+        value: 1,
         format: (t) => t.toFixed(2),
       }),
       rule: choice<SimRule>({
@@ -226,7 +293,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
         label: "Answer-extraction rule",
         kind: "select",
         options: (Object.keys(ruleLabels) as SimRule[]).map((r) => ({ value: r, label: ruleLabels[r] })),
-        value: "lastLetter",
+        value: "answerIs",
       }),
       aggregation: choice<Aggregation>({
         key: "aggregation",
@@ -235,7 +302,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           { value: "micro", label: "Micro" },
           { value: "macro", label: "Macro" },
         ],
-        value: "macro",
+        value: "micro",
       }),
       contamination: toggle({
         key: "contamination",
@@ -253,6 +320,12 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
     },
     presets: [
       { label: "Reference setup", values: { ...referenceSetup } },
+      { label: "Only the shot count: 0-shot", values: { ...referenceSetup, shots: 0 } },
+      { label: "Only the regex: last capital letter", values: { ...referenceSetup, rule: "lastLetter" } },
+      {
+        label: "Only decoding: sampled at 1.0",
+        values: { ...referenceSetup, decoding: "sampled", temperature: 1 },
+      },
       {
         label: "A typical mixed setup",
         values: {
@@ -264,39 +337,10 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           contamination: false,
         },
       },
-      {
-        label: "Generous: 25-shot, guess fallback, macro, leaked",
-        values: {
-          shots: 25,
-          decoding: "greedy",
-          rule: "answerIsGuess",
-          aggregation: "macro",
-          contamination: true,
-        },
-      },
-      {
-        label: "Harsh: 0-shot, sampled at 1.0, first capital",
-        values: {
-          shots: 0,
-          decoding: "sampled",
-          temperature: 1,
-          rule: "firstCapital",
-          aggregation: "micro",
-          contamination: false,
-        },
-      },
-      { label: "Only the regex changes", values: { ...referenceSetup, rule: "lastLetter" } },
     ],
     source: `Simulation (seeded, deterministic): MMLU's 57 subjects at their real test sizes (${formatCount(total)} questions, data/mmlu_subjects.csv); the model, its response styles and the contamination rate are invented for teaching.`,
     render(v, { width }) {
-      const setup: SimSetup = {
-        shots: v.shots,
-        decoding: v.decoding,
-        temperature: v.temperature,
-        rule: v.rule,
-        aggregation: v.aggregation,
-        contamination: v.contamination,
-      };
+      const setup = setupOf(v);
       const { steps, final, reference } = fiveChoicesData(sizes, setup, v.seed);
       precompute(setup, v.seed);
       type Bar = {
@@ -339,10 +383,10 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
       const chart = Plot.plot({
         width,
         height: 80 + 40 * bars.length,
-        marginLeft: 110,
+        marginLeft: width < 480 ? 96 : 110,
         marginBottom: 42,
-        marginRight: 90,
-        style: { fontSize: "14px" },
+        marginRight: width < 480 ? 74 : 90,
+        style: { fontSize: width < 480 ? "12px" : "14px" },
         y: { domain: bars.map((b) => b.label), label: null, padding: 0.3 },
         x: { domain: [lo, hi], label: "Score (%) →", grid: true },
         marks: [
@@ -398,7 +442,6 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
       );
 
       const deltas = steps.slice(1);
-      const biggest = deltas.reduce((a, b) => (Math.abs(b.delta) > Math.abs(a.delta) ? b : a), deltas[0]!);
       const halfWidthPp = (100 * (final.upper - final.lower)) / 2;
       const moved = final.score - reference.score;
       const readout = el(
@@ -426,7 +469,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
           ". Choices alone moved the score by ",
           readoutSpan("moved", 100 * moved, signedPp(moved)),
           Math.abs(moved) > (final.upper - final.lower) / 2
-            ? " — more than the interval's half-width, so noise cannot explain it."
+            ? " — more than the interval's half-width."
             : " — within the interval's half-width.",
         ),
         el(
@@ -457,7 +500,7 @@ export function fiveChoicesFigure(subjects: readonly MmluSubject[]) {
         `Score ${formatPercent(final.score)} (95% interval ${formatPercent(final.lower)} to ${formatPercent(final.upper)}); ` +
         `reference setup ${formatPercent(reference.score)}. Contributions: ` +
         deltas.map((s) => `${stepLabels[s.key]} ${signedPp(s.delta)}`).join(", ") +
-        `. Largest: ${stepLabels[biggest.key]}.`;
+        `. ${fiveChoicesNotice(setup, { steps, final })}`;
       return { figure: chart, summary, readout };
     },
   });

@@ -16,7 +16,7 @@ export const elementLabels: Record<ElementKey, string> = {
 };
 const elementKeys = Object.keys(elementLabels) as ElementKey[];
 
-/** What each benchmark measures (the course's list). */
+/** What each benchmark measures, in the lesson's words. */
 export const measures: Record<string, string> = {
   MMLU: "multiple-choice knowledge across 57 subjects",
   HumanEval: "writing Python functions that pass unit tests",
@@ -193,8 +193,11 @@ export function scoreLineFigure(scores: readonly PublishedScore[]) {
   const find = (pred: (c: ScoreCard) => boolean) => cards.find(pred)?.id ?? cards[0]!.id;
   const llama2Card = find((c) => c.model === "Llama 2 70B" && c.score === 68.9);
   const llama2Leaderboard = find((c) => c.model === "meta-llama/Llama-2-70b-hf");
-  const helm = find((c) => c.model === "llama-65b" && c.score === 63.7);
-  const harness = find((c) => c.model === "llama-65b" && c.score === 48.8);
+  // LLaMA-65B under HELM and under the January 2023 harness, found by their settings (not their scores).
+  const helm = find((c) => c.model === "llama-65b" && (c.setting ?? "").startsWith("HELM"));
+  const harness = find((c) => c.model === "llama-65b" && (c.setting ?? "").startsWith("EleutherAI harness"));
+  const helmScore = byId.get(helm)!.score;
+  const harnessScore = byId.get(harness)!.score;
   const options = cards.map((c) => ({ value: c.id, label: cardLabel(c) }));
   return explorable({
     id: "l1-score-line",
@@ -202,7 +205,7 @@ export function scoreLineFigure(scores: readonly PublishedScore[]) {
     notice: (v) => {
       const cmp = compareCards(byId.get(v.a)!, byId.get(v.b)!);
       return cmp.comparable
-        ? "Everything the score line states matches — necessary, not sufficient: the prompt, extraction and harness version can still differ (LLaMA-65B scored 63.7 and 48.8 with identical score lines)."
+        ? `Everything the score line states matches — necessary, not sufficient: the prompt, extraction and harness version can still differ (LLaMA-65B scored ${helmScore} and ${harnessScore} with identical score lines).`
         : "A missing element is a question to ask before comparing, not a detail: each one can move the number by points.";
     },
     controls: {

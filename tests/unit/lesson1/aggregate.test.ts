@@ -1,4 +1,4 @@
-// Micro vs macro averages: a hand-worked example, MMLU's real subject sizes, and the course's error.
+// Micro vs macro averages: a hand-worked example, MMLU's real subject sizes, and the often-printed error (small subtasks dominating a micro-average).
 import { readFileSync } from "node:fs";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
@@ -48,7 +48,7 @@ describe("micro and macro averages", () => {
     }
   });
 
-  it("large subjects dominate the micro-average; every subject weighs 1/57 in the macro-average (the course has it backwards)", () => {
+  it("large subjects dominate the micro-average; every subject weighs 1/57 in the macro-average (the often-printed table has it backwards)", () => {
     const wMicro = microWeights(mmlu);
     const wMacro = macroWeights(mmlu);
     const largest = mmlu.reduce((a, b) => (b.n > a.n ? b : a));
