@@ -9,8 +9,8 @@ import type {
   LeaderboardSnapshot,
   Leaderboards,
 } from "../data/types.js";
-import { decodeArenaHistory, readArena } from "../figures/arenaSnapshot.js";
-import { readCategory } from "../figures/categoryRanks.js";
+import { decodeArenaHistory, firstStyleDate, readArena, STYLE_CONTROL } from "../figures/arenaSnapshot.js";
+import { categoryEntries, readCategory } from "../figures/categoryRanks.js";
 import { gapSummary, inflateBoard, type Who } from "../figures/contamination.js";
 import { boardOptions, leaderboardEntries, pairwiseSignificance } from "../figures/rankOverlap.js";
 import { publishedSpread } from "../figures/sourceKinds.js";
@@ -204,18 +204,13 @@ export function cleanDirtyTable(rows: readonly ContaminationRow[]): CleanDirtyRo
 
 // ---- The Arena ----
 
-/** LMSYS's style control: the blog post's address carries 2024-08-28; its byline reads 29 August 2024. */
-export const STYLE_CONTROL = {
-  introduced: "29 August 2024",
-  blogPostDate: "2024-08-28",
-  url: "https://lmsys.org/blog/2024-08-28-style-control/",
-} as const;
+/** When LMSYS introduced style control (re-exported from the Arena figure, which states it too). */
+export { STYLE_CONTROL };
 
 /** The real Arena in numbers: the latest snapshot's top `top`, and the history's span. */
 export function arenaReading(arena: ArenaData, top = 20) {
   const history = decodeArenaHistory(arena.history);
   const latest = readArena(arena.latest, top);
-  const firstStyle = history.find((s) => s.rows.some((r) => r.rankStyle !== null));
   return {
     total: arena.latest.total,
     date: arena.latest.date,
@@ -228,7 +223,7 @@ export function arenaReading(arena: ArenaData, top = 20) {
     snapshots: history.length,
     firstDate: history[0]!.date,
     /** The first snapshot of the scraped table with a style-controlled rank. */
-    firstStyleDate: firstStyle?.date ?? null,
+    firstStyleDate: firstStyleDate(history),
   };
 }
 
@@ -265,6 +260,12 @@ export function coverageReading(board: CategoryBoard) {
 export function categoryReading(board: CategoryBoard, category: string) {
   const r = readCategory(board, category);
   const n = board.categories.find((c) => c.category === category)?.n ?? board.coverage?.common ?? 0;
+  // Overall ranks (1 = best accuracy on all the questions counted; equal accuracy, equal rank).
+  const overall = categoryEntries(board, "all").map((e) => ({ model: e.model, p: e.k / e.n }));
+  const overallRank = (model: string) => {
+    const p = overall.find((o) => o.model === model)?.p ?? Number.NaN;
+    return 1 + overall.filter((o) => o.p > p).length;
+  };
   return {
     category,
     n,
@@ -272,6 +273,8 @@ export function categoryReading(board: CategoryBoard, category: string) {
     overall: r.leaderOverallRank,
     overallOrdinal: ordinal(r.leaderOverallRank),
     runnerUp: r.runnerUp,
+    runnerUpOverall: overallRank(r.runnerUp),
+    runnerUpOverallOrdinal: ordinal(overallRank(r.runnerUp)),
     leadPp: r.leadPp,
     leadP: r.leadP,
     /** The lead is larger than the noise at 5% (two-proportion z-test). */
