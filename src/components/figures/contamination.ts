@@ -93,11 +93,15 @@ export const studySources: Record<ContaminationRow["study"], string> = {
     "Li et al. 2023, arXiv 2310.17589, liyucheng09/Contamination_Detector readme.md@010a0bb (Llama-2 70B)",
 };
 
-/** Per study: how many measurements, the median and the range of the gaps (pp). */
+/** A row that averages other rows of its study (Li et al.'s "Average" line): not a measurement of its own. */
+export const isAverageRow = (r: Pick<ContaminationRow, "benchmark">) => /^average\b/i.test(r.benchmark);
+
+/** Per study: how many measurements, the median and the range of the gaps (pp); averages of other rows left out. */
 export function gapSummary(rows: readonly ContaminationRow[]) {
-  const studies = [...new Set(rows.map((r) => r.study))];
+  const measurements = rows.filter((r) => !isAverageRow(r));
+  const studies = [...new Set(measurements.map((r) => r.study))];
   return studies.map((study) => {
-    const gaps = rows
+    const gaps = measurements
       .filter((r) => r.study === study)
       .map((r) => r.gapPp)
       .sort((a, b) => a - b);
@@ -389,7 +393,9 @@ export function contaminationFigure(boards: {
         });
       }
 
-      const gapRows = measured.map((r) => ({ ...r, label: studyLabels[r.study] }));
+      const gapRows = measured
+        .filter((r) => !isAverageRow(r))
+        .map((r) => ({ ...r, label: studyLabels[r.study] }));
       const measuredPlot = Plot.plot({
         width: wide ? width - boardWidth - 16 : width,
         height: 360,

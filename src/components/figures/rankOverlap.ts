@@ -99,10 +99,39 @@ export function middleClip(text: string, max: number): string {
 }
 const shortName = (name: string, max = MAX_LABEL) =>
   middleClip(name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name, max);
-/** Width of one character of a model label, in em: generous (bold, wide letters), so a label never overflows its column. */
+/** Width of one character of a model label, in em, where text cannot be measured: generous, so a label never overflows its column. */
 const LABEL_EM = 0.62;
 /** Space between a label's end and the panel's plotting area, px. */
 const LABEL_GAP = 8;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/**
+ * The width of a label in px, bold (as a highlighted label is drawn) in the chart's font: measured
+ * with a canvas in a browser, estimated from its length elsewhere (tests in Node).
+ */
+export function labelWidth(text: string, fontSize: number): number {
+  if (measureContext === undefined) {
+    measureContext =
+      typeof document === "undefined" ? null : (document.createElement("canvas").getContext("2d") ?? null);
+  }
+  if (!measureContext) return text.length * LABEL_EM * fontSize;
+  measureContext.font = `700 ${fontSize}px system-ui, sans-serif`;
+  return measureContext.measureText(text).width;
+}
+
+/** The longest middle-shortened `name` (≤ `max` characters) whose label `prefix + name + suffix` fits `room` px. */
+function fitName(name: string, prefix: string, suffix: string, room: number, fontSize: number, max: number) {
+  const fits = (chars: number) => labelWidth(`${prefix}${shortName(name, chars)}${suffix}`, fontSize) <= room;
+  let lo = 1;
+  let hi = Math.max(1, max);
+  if (fits(hi)) return shortName(name, hi);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return shortName(name, lo);
+}
 
 /**
  * The visible labels ("12. name") of rows in drawing order, each fitting `room` px at `fontSize`:
@@ -113,14 +142,9 @@ export function fitLabels(
   ordered: readonly Pick<RankOverlapRow, "model" | "rank">[],
   { room, fontSize, maxLabel = MAX_LABEL }: { room: number; fontSize: number; maxLabel?: number },
 ): string[] {
-  const chars = Math.max(4, Math.floor(room / (LABEL_EM * fontSize)));
+  const first = ordered.map((r) => fitName(r.model, `${r.rank}. `, "", room, fontSize, maxLabel));
   const seen = new Map<string, number>();
-  const first = ordered.map((r) => {
-    const prefix = `${r.rank}. `;
-    const l = shortName(r.model, Math.min(maxLabel, chars - prefix.length));
-    seen.set(l, (seen.get(l) ?? 0) + 1);
-    return l;
-  });
+  for (const l of first) seen.set(l, (seen.get(l) ?? 0) + 1);
   const count = new Map<string, number>();
   return ordered.map((r, i) => {
     const prefix = `${r.rank}. `;
@@ -128,8 +152,9 @@ export function fitLabels(
     if (seen.get(l) === 1) return `${prefix}${l}`;
     const n = (count.get(l) ?? 0) + 1;
     count.set(l, n);
-    const suffix = n > 1 ? ` (${n})` : "";
-    return `${prefix}${n > 1 ? shortName(r.model, Math.min(maxLabel, chars - prefix.length) - suffix.length) : l}${suffix}`;
+    if (n === 1) return `${prefix}${l}`;
+    const suffix = ` (${n})`;
+    return `${prefix}${fitName(r.model, prefix, suffix, room, fontSize, maxLabel)}${suffix}`;
   });
 }
 
@@ -206,8 +231,8 @@ export function rankOverlapLayout(
   const cap = Math.min(narrow ? 170 : 270, Math.max(90, Math.round(width * (narrow ? 0.5 : 0.36))));
   const labelSize = fontSize - 0.5;
   const labels = fitLabels(ordered, { room: cap - LABEL_GAP - 2, fontSize: labelSize, maxLabel });
-  const longest = Math.max(0, ...labels.map((d) => d.length));
-  const marginLeft = Math.min(cap, Math.round(LABEL_GAP + 4 + LABEL_EM * labelSize * longest));
+  const longest = Math.max(0, ...labels.map((d) => labelWidth(d, labelSize)));
+  const marginLeft = Math.min(cap, Math.round(LABEL_GAP + 4 + longest));
   const height = MARGIN_TOP + marginBottom + m * rowHeight;
   const rankWidth = narrow ? width : (rankWidthOption ?? Math.max(200, Math.round(width * 0.34)));
   const ranks = Math.max(m, boardSize ?? 0);

@@ -148,7 +148,7 @@ export function measuredGaps(rows: readonly ContaminationRow[]) {
         median: s.median,
         min: s.min,
         max: s.max,
-        positive: rows.filter((r) => r.study === s.study && r.gapPp > 0).length,
+        positive: s.positive,
       },
     ]),
   );
