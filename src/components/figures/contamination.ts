@@ -511,12 +511,7 @@ export function cleanDirtyTableElement(
     "Llama-2 70B, accuracy (%) on clean and dirty questions, gap to clean in brackets: Li et al.'s whole table";
   table.append(caption);
   const head = table.createTHead().insertRow();
-  for (const h of [
-    "Test",
-    "Clean",
-    "All dirty: question or answer online",
-    "Input-and-label dirty: both online",
-  ]) {
+  for (const h of ["Test", "Clean", "All dirty (question or answer online)", "Input and label both online"]) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = h;
