@@ -531,14 +531,6 @@ describe("live sentences follow the figures (view)", () => {
       .poll(async () => page.locator('[data-live="contamination"]').textContent())
       .toContain(`gain 6.0 pp and ${r.moved} change place`);
   });
-  it("the category sentence names the chosen subject's leader and its overall rank", async () => {
-    const fig = "#fig-l2-categories";
-    await page.selectOption(`${fig} select[data-key="category"]`, "law");
-    const r = categoryReading(boards.mmluPro, "law");
-    await expect
-      .poll(async () => page.locator('[data-live="categories"]').textContent())
-      .toContain(`in law (${r.n.toLocaleString("en-US")} questions) ${r.leader} leads`);
-  });
 });
 
 describe("phone (390×844): no rank label is cut at the figure's edge", () => {

@@ -508,7 +508,7 @@ export function cleanDirtyTableElement(
   table.className = "l2-table l2-clean-dirty";
   const caption = document.createElement("caption");
   caption.textContent =
-    "Llama-2 70B, accuracy (%) on clean and dirty questions, gap to clean in brackets: Li et al.'s whole table";
+    "Llama-2 70B's accuracy (%) on the questions not found online (clean) and on those found online, with the gap to clean: Li et al.'s whole table";
   table.append(caption);
   const head = table.createTHead().insertRow();
   for (const h of ["Test", "Clean", "All dirty (question or answer online)", "Input and label both online"]) {
@@ -526,14 +526,18 @@ export function cleanDirtyTableElement(
     th.scope = "row";
     th.textContent = r.benchmark;
     tr.append(th);
-    for (const [text, gap] of [
-      [r.clean.toFixed(1), null],
-      [`${r.allDirty.toFixed(1)} (${signed(r.allDirtyGap)})`, r.allDirtyGap],
-      [`${r.inputLabelDirty.toFixed(1)} (${signed(r.inputLabelGap)})`, r.inputLabelGap],
+    const clean = tr.insertCell();
+    clean.textContent = r.clean.toFixed(1);
+    for (const [score, gap] of [
+      [r.allDirty, r.allDirtyGap],
+      [r.inputLabelDirty, r.inputLabelGap],
     ] as const) {
       const td = tr.insertCell();
-      td.textContent = text;
-      if (gap !== null) td.dataset.gap = String(gap);
+      td.dataset.gap = String(gap);
+      const change = document.createElement("span");
+      change.className = "l2-gap";
+      change.textContent = `(${signed(gap)})`;
+      td.append(`${score.toFixed(1)} `, change);
     }
   }
   return table;

@@ -228,7 +228,7 @@ export function rankOverlapLayout(
   const narrow = sideBySide === undefined ? width < 560 : !sideBySide;
   // The label column: at most 170 px when the panels are stacked (a phone), 270 px beside each
   // other. Every label is shortened to fit inside it, so none is cut at the figure's edge.
-  const cap = Math.min(narrow ? 170 : 270, Math.max(90, Math.round(width * (narrow ? 0.5 : 0.36))));
+  const cap = Math.min(narrow ? 170 : 270, Math.max(90, Math.round(width * (narrow ? 0.56 : 0.36))));
   const labelSize = fontSize - 0.5;
   const labels = fitLabels(ordered, { room: cap - LABEL_GAP - 2, fontSize: labelSize, maxLabel });
   const longest = Math.max(0, ...labels.map((d) => labelWidth(d, labelSize)));
