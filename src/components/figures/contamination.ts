@@ -511,7 +511,7 @@ export function cleanDirtyTableElement(
     "Llama-2 70B's accuracy (%) on the questions not found online (clean) and on those found online, with the gap to clean: Li et al.'s whole table";
   table.append(caption);
   const head = table.createTHead().insertRow();
-  for (const h of ["Test", "Clean", "All dirty (question or answer online)", "Input and label both online"]) {
+  for (const h of ["Test", "Clean", "Question or answer online", "Both online"]) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = h;
