@@ -6,6 +6,7 @@ import type { LeaderboardBenchmark, LeaderboardModel, Leaderboards } from "../co
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
+import { categoryBoardOnCommonQuestions } from "../components/data/categoryBoard.js";
 import type { CategoryBoard } from "../components/data/types.js";
 import { dataDir, readTable, SourceError } from "./source.js";
 
@@ -146,35 +147,31 @@ function pick<R extends { model: string }>(rows: R[], names: string[], file: str
 const v1Unique = firstRows(v1Rows, (r) => r.average);
 const v2Unique = firstRows(v2Rows, (r) => r.average_normalized);
 
-// ---- MMLU-Pro per category, counted from the per-question correctness of 29 models ----
+// ---- MMLU-Pro per category, counted from the per-question correctness of 29 models, on the
+// questions every one of them has a result for (components/data/categoryBoard.ts) ----
 function mmluProByCategory(): CategoryBoard {
   const file = "data/mmlu_pro_correct_matrix.csv";
   const table = csvParse(readFileSync(join(dataDir, "mmlu_pro_correct_matrix.csv"), "utf8"));
   const models = table.columns.filter((c) => c !== "question_id" && c !== "category");
   if (!table.columns.includes("category") || models.length === 0) throw new SourceError(`${file}: expected question_id, category and model columns`);
-  const counts: Record<string, Record<string, [number, number]>> = Object.fromEntries(models.map((m) => [m, {}]));
-  const sizes = new Map<string, number>();
+  const categoryOf: string[] = [];
+  const columns = models.map(() => new Int8Array(table.length));
   table.forEach((row, i) => {
     const category = row.category?.trim();
     if (!category) throw new SourceError(`${file} line ${i + 2}: empty category`);
-    sizes.set(category, (sizes.get(category) ?? 0) + 1);
-    for (const m of models) {
+    categoryOf.push(category);
+    models.forEach((m, j) => {
       const v = row[m];
-      if (v === "NA") continue;
-      if (v !== "0" && v !== "1") throw new SourceError(`${file} line ${i + 2}, column "${m}": "${v}" is not 0, 1 or NA`);
-      for (const key of [category, "all"]) {
-        const c = (counts[m]![key] ??= [0, 0]);
-        c[0] += Number(v);
-        c[1] += 1;
-      }
-    }
+      if (v !== "0" && v !== "1" && v !== "NA") throw new SourceError(`${file} line ${i + 2}, column "${m}": "${v}" is not 0, 1 or NA`);
+      columns[j]![i] = v === "NA" ? -1 : Number(v);
+    });
   });
-  return {
-    source: "TIGER-AI-Lab/MMLU-Pro eval_results/*@f418b116db00b065c2aea046518d8fcf74d39872 (Apache-2.0), per-question correctness counted in data/mmlu_pro_correct_matrix.csv",
-    categories: [...sizes.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, n]) => ({ category, n })),
+  return categoryBoardOnCommonQuestions(
+    categoryOf,
     models,
-    counts,
-  };
+    columns,
+    "TIGER-AI-Lab/MMLU-Pro eval_results/*@f418b116db00b065c2aea046518d8fcf74d39872 (Apache-2.0), per-question correctness counted in data/mmlu_pro_correct_matrix.csv",
+  );
 }
 
 // ---- The same model and benchmark as published by different evaluators (for "four kinds of source") ----

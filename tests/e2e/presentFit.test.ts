@@ -10,6 +10,10 @@ beforeAll(async () => {
   browser = await launch();
   ({ page } = await open(browser, "/lessons/2", { viewport: { width: 1920, height: 1080 } }));
   await page.locator("#fig-l2-categories [data-readout]").first().waitFor();
+  // The Arena figure sits in a "go deeper" disclosure: open them all, as a learner reading on would.
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>("details.go-deeper")) d.open = true;
+  });
 });
 afterAll(async () => {
   await browser?.close();

@@ -106,14 +106,31 @@ export interface LeaderboardSnapshot {
   known: LeaderboardModel[];
 }
 
-/** Per-category right answers of many models on one benchmark (MMLU-Pro), for category ranks. */
+/**
+ * Per-category right answers of many models on one benchmark (MMLU-Pro), for category ranks.
+ * Counted on the questions every model has a result for (see `coverage`), so that no model is
+ * ranked on an easier or smaller set of questions than the others.
+ */
 export interface CategoryBoard {
   source: string;
-  /** Categories with their number of questions. */
+  /** Categories with their number of questions (the common questions). */
   categories: { category: string; n: number }[];
   models: string[];
   /** counts[model][category] = [right, answered]; category "all" is the whole test. */
   counts: Record<string, Record<string, [number, number]>>;
+  /** What was left out to compare every model on the same questions (absent: nothing was). */
+  coverage?: CategoryCoverage;
+}
+
+export interface CategoryCoverage {
+  /** Questions in the test. */
+  questions: number;
+  /** Questions every model has a result for: the ones counted. */
+  common: number;
+  /** Per category: all its questions and the common ones. */
+  categories: { category: string; all: number; common: number }[];
+  /** Models without a result for some questions, most missing first. */
+  incomplete: { model: string; missing: number; byCategory: Record<string, number> }[];
 }
 
 export interface Leaderboards {

@@ -67,6 +67,22 @@ export function readArena(snapshot: ArenaSnapshot, top: number): ArenaReading {
   };
 }
 
+/**
+ * LMSYS's style control (answer length and markdown held constant in the Bradley–Terry fit):
+ * announced in the post at lmsys.org/blog/2024-08-28-style-control, whose byline reads
+ * 29 August 2024. The scraped table only carries the style-controlled rank from October 2024.
+ */
+export const STYLE_CONTROL = {
+  introduced: "29 August 2024",
+  blogPostDate: "2024-08-28",
+  url: "https://lmsys.org/blog/2024-08-28-style-control/",
+} as const;
+
+/** The date of the first snapshot with a style-controlled rank, or null if none has one. */
+export function firstStyleDate(history: readonly ArenaSnapshot[]): string | null {
+  return history.find((s) => s.rows.some((r) => r.rankStyle !== null))?.date ?? null;
+}
+
 export function arenaSnapshotFigure(data: ArenaData) {
   const history = decodeArenaHistory(data.history);
   const last = history.length - 1;
@@ -111,7 +127,7 @@ export function arenaSnapshotFigure(data: ArenaData) {
       { label: "Latest (July 2025)", values: { snapshot: last, style: 0 } },
       { label: "Latest, style-controlled", values: { snapshot: last, style: 1 } },
     ],
-    source: `Ratings, 95% intervals, votes and ranks: ${data.source}; ${history.length} snapshots, each cut here to its top 20 by rating. Style-controlled ranks exist from October 2024.`,
+    source: `Ratings, 95% intervals, votes and ranks: ${data.source}; ${history.length} snapshots, each cut here to its top 20 by rating. LMSYS introduced style control on ${STYLE_CONTROL.introduced} (${STYLE_CONTROL.url.replace("https://", "")}); the scraped table carries a style-controlled rank from its ${firstStyleDate(history) ?? "later"} snapshot on.`,
     render(v, { width, height: room }) {
       const snap = history[Math.min(last, Math.max(0, v.snapshot))]!;
       const reading = readArena(snap, v.top);
@@ -202,7 +218,7 @@ export function arenaSnapshotFigure(data: ArenaData) {
           ${
             hasStyle && move
               ? `<li>Style control moves <strong>${move.model}</strong> from rank ${move.from} to <span data-readout="style-move" data-value="${move.from - move.to}">${move.to}</span></li>`
-              : `<li>No style-controlled ranks in this snapshot (they start in October 2024).</li>`
+              : `<li>No style-controlled rank in this snapshot: LMSYS introduced style control on ${STYLE_CONTROL.introduced}, and the scraped table carries it from ${firstStyleDate(history) ?? "a later snapshot"} on.</li>`
           }
         </ul>`;
       const summary =

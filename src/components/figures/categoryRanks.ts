@@ -63,6 +63,16 @@ export function readCategory(board: CategoryBoard, category: string): CategoryRe
   };
 }
 
+/** What the board left out so that every model is ranked on the same questions, in one sentence. */
+export function coverageNote(board: CategoryBoard): string {
+  const c = board.coverage;
+  if (!c) return "Each model is counted on the questions it has a result for (its own N).";
+  if (c.common === c.questions)
+    return `Every model has a result for all ${formatCount(c.questions)} questions.`;
+  const who = c.incomplete.map((m) => `${m.model} (${formatCount(m.missing)})`).join(", ");
+  return `Counted on the ${formatCount(c.common)} of ${formatCount(c.questions)} questions every model has a result for; left out are those without a result from ${who}.`;
+}
+
 export function categoryRanksFigure(board: CategoryBoard, { worker = null as Worker | null } = {}) {
   let root: ExplorableElement | null = null;
   let currentKey = "";
@@ -99,12 +109,15 @@ export function categoryRanksFigure(board: CategoryBoard, { worker = null as Wor
       }),
     },
     presets: [
-      { label: "Math: 3rd overall, 1st here", values: { category: "math" } },
-      { label: "Health (the medical questions)", values: { category: "health" } },
+      {
+        label: `Math: led by the overall #${readCategory(board, "math").leaderOverallRank}`,
+        values: { category: "math" },
+      },
+      { label: "Health", values: { category: "health" } },
       { label: "Law", values: { category: "law" } },
       { label: "Overall", values: { category: "all" } },
     ],
-    source: `${board.source}. Caveats: DeepSeek-Coder-V2 and the two Gemini models answered fewer questions (N is each model's own); the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
+    source: `${board.source}. ${coverageNote(board)} Caveats: the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
     render(v, { width, height: room }) {
       const entries = categoryEntries(board, v.category);
       currentKey = `cat|${v.category}`;

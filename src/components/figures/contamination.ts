@@ -93,11 +93,15 @@ export const studySources: Record<ContaminationRow["study"], string> = {
     "Li et al. 2023, arXiv 2310.17589, liyucheng09/Contamination_Detector readme.md@010a0bb (Llama-2 70B)",
 };
 
-/** Per study: how many measurements, the median and the range of the gaps (pp). */
+/** A row that averages other rows of its study (Li et al.'s "Average" line): not a measurement of its own. */
+export const isAverageRow = (r: Pick<ContaminationRow, "benchmark">) => /^average\b/i.test(r.benchmark);
+
+/** Per study: how many measurements, the median and the range of the gaps (pp); averages of other rows left out. */
 export function gapSummary(rows: readonly ContaminationRow[]) {
-  const studies = [...new Set(rows.map((r) => r.study))];
+  const measurements = rows.filter((r) => !isAverageRow(r));
+  const studies = [...new Set(measurements.map((r) => r.study))];
   return studies.map((study) => {
-    const gaps = rows
+    const gaps = measurements
       .filter((r) => r.study === study)
       .map((r) => r.gapPp)
       .sort((a, b) => a - b);
@@ -109,8 +113,8 @@ export function gapSummary(rows: readonly ContaminationRow[]) {
       median,
       min: gaps[0]!,
       max: gaps[gaps.length - 1]!,
-      /** Share of measurements in the course's 2–7 pp example range. */
-      inCourseRange: gaps.filter((g) => g >= 2 && g <= 7).length,
+      /** Measurements where the familiar test scored higher than the fresh or clean one. */
+      positive: gaps.filter((g) => g > 0).length,
     };
   });
 }
@@ -263,6 +267,33 @@ function boardSvg(
   return { svg, positions, groups };
 }
 
+/**
+ * Presets at the measured gaps: the median and the largest GSM8K − GSM1k gap (paper v4), and a
+ * weakest quarter and an everyone case at that largest gap.
+ */
+export function measuredPresets(summaries: ReturnType<typeof gapSummary>) {
+  const gsm = summaries.find((s) => s.study === "gsm1k");
+  if (!gsm) return [{ label: "Everyone +5 pp", values: { inflation: 5, share: 1 } }];
+  const half = (x: number) => Math.max(0, Math.min(10, Math.round(2 * x) / 2));
+  const median = half(gsm.median);
+  const largest = half(gsm.max);
+  return [
+    {
+      label: `Near the GSM1k median gap (${gsm.median.toFixed(1)} pp): +${median.toFixed(1)} pp for a random quarter`,
+      values: { inflation: median, share: 0.25, who: "random" as Who },
+    },
+    {
+      label: `Largest GSM1k gap: +${largest.toFixed(1)} pp for a random quarter`,
+      values: { inflation: largest, share: 0.25, who: "random" as Who },
+    },
+    {
+      label: `Weakest quarter +${largest.toFixed(1)} pp`,
+      values: { inflation: largest, share: 0.25, who: "bottom" as Who },
+    },
+    { label: "Everyone +5 pp", values: { inflation: 5, share: 1 } },
+  ];
+}
+
 export function contaminationFigure(boards: {
   board: LeaderboardSnapshot;
   measured: readonly ContaminationRow[];
@@ -323,16 +354,11 @@ export function contaminationFigure(boards: {
         format: (v) => `#${v}`,
       }),
     },
-    presets: [
-      { label: "The course's 2 pp", values: { inflation: 2, share: 0.25, who: "random" } },
-      { label: "The course's 7 pp", values: { inflation: 7, share: 0.25, who: "random" } },
-      { label: "Weakest quarter +7 pp", values: { inflation: 7, share: 0.25, who: "bottom" } },
-      { label: "Everyone +5 pp", values: { inflation: 5, share: 1 } },
-    ],
+    presets: measuredPresets(summaries),
     source:
       `Board: ${board.label}, the familiar models (${board.source}). Measured gaps: ` +
       summaries.map((s) => `${studyLabels[s.study]} — ${studySources[s.study]}`).join("; ") +
-      ". The course's 2–7 pp (attributed to the Allen Institute, April 2024) could not be traced to a source and is shown as the course's example.",
+      ". A widely repeated estimate of 2–7 pp, attributed to an Allen Institute for AI analysis of April 2024, could not be traced to a published source; the figure uses the measured gaps instead.",
     render(v, { width, height: room }) {
       const meta = board.benchmarks.find((b) => b.key === v.benchmark) ?? board.benchmarks[0]!;
       const entries = board.known
@@ -367,7 +393,9 @@ export function contaminationFigure(boards: {
         });
       }
 
-      const gapRows = measured.map((r) => ({ ...r, label: studyLabels[r.study] }));
+      const gapRows = measured
+        .filter((r) => !isAverageRow(r))
+        .map((r) => ({ ...r, label: studyLabels[r.study] }));
       const measuredPlot = Plot.plot({
         width: wide ? width - boardWidth - 16 : width,
         height: 360,
@@ -387,7 +415,6 @@ export function contaminationFigure(boards: {
         fy: { domain: summaries.map((s) => studyLabels[s.study]), label: null, axis: null, padding: 0.3 },
         y: { axis: null },
         marks: [
-          Plot.rectX([0], { x1: 2, x2: 7, fill: palette.orange, fillOpacity: 0.18 }),
           Plot.ruleX([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
           Plot.ruleX([v.inflation], { stroke: palette.vermillion, strokeWidth: 2, strokeDasharray: "4,3" }),
           Plot.dot(
@@ -422,7 +449,7 @@ export function contaminationFigure(boards: {
       measuredPlot.setAttribute("aria-label", "Dot plot of measured contamination gaps by study");
       const note = document.createElement("p");
       note.className = "table-note";
-      note.innerHTML = `Board: ○ the score as published, ◆ after the simulated inflation (bold names are the contaminated models; ▲▼ their change of rank). Measured gaps: each dot is one model. Thick tick: median. Shaded band: the course's 2–7 pp example. Dashed red line: your simulated inflation (+${v.inflation.toFixed(1)} pp).`;
+      note.innerHTML = `Board: ○ the score as published, ◆ after the simulated inflation (bold names are the contaminated models; ▲▼ their change of rank). Measured gaps: each dot is one model. Thick tick: median. Dashed red line: your simulated inflation (+${v.inflation.toFixed(1)} pp).`;
       const right = document.createElement("div");
       right.append(measuredPlot, note);
       const figure = document.createElement("div");
@@ -442,7 +469,7 @@ export function contaminationFigure(boards: {
           ${summaries
             .map(
               (s) =>
-                `<li data-study="${s.study}">${studyLabels[s.study]}: median <span data-readout="median-${s.study}" data-value="${s.median}">${s.median.toFixed(1)} pp</span> over ${s.count} measurements (range ${s.min.toFixed(1)} to ${s.max.toFixed(1)}); ${s.inCourseRange} fall within 2–7 pp</li>`,
+                `<li data-study="${s.study}">${studyLabels[s.study]}: median <span data-readout="median-${s.study}" data-value="${s.median}">${s.median.toFixed(1)} pp</span> over ${s.count} measurements (range ${s.min.toFixed(1)} to ${s.max.toFixed(1)}); ${s.positive} above zero</li>`,
             )
             .join("")}
         </ul>`;
@@ -460,4 +487,58 @@ export function contaminationFigure(boards: {
       return { figure, summary, readout };
     },
   });
+}
+
+/**
+ * Li et al.'s clean-versus-dirty table for Llama-2 70B, whole: every benchmark, the clean subset
+ * and both "dirty" subsets, each dirty score with its gap to clean (rows from lessons/lesson2.ts's
+ * cleanDirtyTable).
+ */
+export function cleanDirtyTableElement(
+  rows: readonly {
+    benchmark: string;
+    clean: number;
+    allDirty: number;
+    inputLabelDirty: number;
+    allDirtyGap: number;
+    inputLabelGap: number;
+  }[],
+): HTMLTableElement {
+  const table = document.createElement("table");
+  table.className = "l2-table l2-clean-dirty";
+  const caption = document.createElement("caption");
+  caption.textContent =
+    "Llama-2 70B's accuracy (%) on the questions not found online (clean) and on those found online, with the gap to clean: Li et al.'s whole table";
+  table.append(caption);
+  const head = table.createTHead().insertRow();
+  for (const h of ["Test", "Clean", "Question or answer online", "Both online"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = h;
+    head.append(th);
+  }
+  const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)} pp`;
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    tr.dataset.benchmark = r.benchmark;
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = r.benchmark;
+    tr.append(th);
+    const clean = tr.insertCell();
+    clean.textContent = r.clean.toFixed(1);
+    for (const [score, gap] of [
+      [r.allDirty, r.allDirtyGap],
+      [r.inputLabelDirty, r.inputLabelGap],
+    ] as const) {
+      const td = tr.insertCell();
+      td.dataset.gap = String(gap);
+      const change = document.createElement("span");
+      change.className = "l2-gap";
+      change.textContent = `(${signed(gap)})`;
+      td.append(`${score.toFixed(1)} `, change);
+    }
+  }
+  return table;
 }

@@ -13,7 +13,7 @@ import {
 } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { type ExplorableElement, explorable } from "../ui/explorable.js";
-import { clipText, formatCount, formatPercent } from "../ui/format.js";
+import { formatCount, formatPercent } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import { scaleLinear } from "../vendor/plot.js";
 import { RankIntervalCache, type RankIntervalResult } from "./rankIntervalCache.js";
@@ -87,8 +87,76 @@ export function tiedWith(
 }
 
 const MAX_LABEL = 30;
+/**
+ * Shorten a model name to `max` characters with "…" in the middle, keeping its start and its end
+ * (where versions live: "Rhea-72b-v0.4" and "Rhea-72b-v0.5" stay apart).
+ */
+export function middleClip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return "…";
+  const head = Math.ceil((max - 1) * 0.55);
+  return `${text.slice(0, head)}…${text.slice(text.length - (max - 1 - head))}`;
+}
 const shortName = (name: string, max = MAX_LABEL) =>
-  clipText(name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name, max);
+  middleClip(name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name, max);
+/** Width of one character of a model label, in em, where text cannot be measured: generous, so a label never overflows its column. */
+const LABEL_EM = 0.62;
+/** Space between a label's end and the panel's plotting area, px. */
+const LABEL_GAP = 8;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/**
+ * The width of a label in px, bold (as a highlighted label is drawn) in the chart's font: measured
+ * with a canvas in a browser, estimated from its length elsewhere (tests in Node).
+ */
+export function labelWidth(text: string, fontSize: number): number {
+  if (measureContext === undefined) {
+    measureContext =
+      typeof document === "undefined" ? null : (document.createElement("canvas").getContext("2d") ?? null);
+  }
+  if (!measureContext) return text.length * LABEL_EM * fontSize;
+  measureContext.font = `700 ${fontSize}px system-ui, sans-serif`;
+  return measureContext.measureText(text).width;
+}
+
+/** The longest middle-shortened `name` (≤ `max` characters) whose label `prefix + name + suffix` fits `room` px. */
+function fitName(name: string, prefix: string, suffix: string, room: number, fontSize: number, max: number) {
+  const fits = (chars: number) => labelWidth(`${prefix}${shortName(name, chars)}${suffix}`, fontSize) <= room;
+  let lo = 1;
+  let hi = Math.max(1, max);
+  if (fits(hi)) return shortName(name, hi);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return shortName(name, lo);
+}
+
+/**
+ * The visible labels ("12. name") of rows in drawing order, each fitting `room` px at `fontSize`:
+ * names shortened in the middle, and names that shorten alike numbered " (2)", " (3)" within the
+ * same room.
+ */
+export function fitLabels(
+  ordered: readonly Pick<RankOverlapRow, "model" | "rank">[],
+  { room, fontSize, maxLabel = MAX_LABEL }: { room: number; fontSize: number; maxLabel?: number },
+): string[] {
+  const first = ordered.map((r) => fitName(r.model, `${r.rank}. `, "", room, fontSize, maxLabel));
+  const seen = new Map<string, number>();
+  for (const l of first) seen.set(l, (seen.get(l) ?? 0) + 1);
+  const count = new Map<string, number>();
+  return ordered.map((r, i) => {
+    const prefix = `${r.rank}. `;
+    const l = first[i]!;
+    if (seen.get(l) === 1) return `${prefix}${l}`;
+    const n = (count.get(l) ?? 0) + 1;
+    count.set(l, n);
+    if (n === 1) return `${prefix}${l}`;
+    const suffix = ` (${n})`;
+    return `${prefix}${fitName(r.model, prefix, suffix, room, fontSize, maxLabel)}${suffix}`;
+  });
+}
 
 /** Integer rank ticks (1, then multiples of a round step) that fit in `pixels`. */
 export function rankTicks(m: number, pixels: number): number[] {
@@ -109,7 +177,7 @@ const f2 = (x: number) => String(Math.round(x * 100) / 100);
 export interface RankOverlapLayout {
   /** Rows in drawing order (best rank first). */
   ordered: RankOverlapRow[];
-  /** Each row's visible label (shortened; repeats numbered), in drawing order. */
+  /** Each row's visible label ("12. name": shortened to fit its column; repeats numbered), in drawing order. */
   labels: string[];
   /** The panels beside each other (false: the rank panel goes below the score panel). */
   sideBySide: boolean;
@@ -158,20 +226,13 @@ export function rankOverlapLayout(
   );
   const m = ordered.length;
   const narrow = sideBySide === undefined ? width < 560 : !sideBySide;
-  // Stacked panels have at most 170 px for the names: shorter names, so none is cut at the edge.
-  if (narrow) maxLabel = Math.min(maxLabel, 20);
-  // Two models that shorten to the same label keep their full names apart.
-  const seen = new Map<string, number>();
-  const labels = ordered.map((r) => {
-    const l = shortName(r.model, maxLabel);
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n > 1 ? `${l} (${n})` : l;
-  });
-  const longest = Math.max(0, ...labels.map((d) => d.length));
-  // ≈ 0.56 em per character of the label font (bold when highlighted), plus the "12. " before it.
-  const perChar = (7.3 * fontSize) / 13;
-  const marginLeft = Math.min(narrow ? 170 : 270, Math.round(40 + perChar * longest));
+  // The label column: at most 170 px when the panels are stacked (a phone), 270 px beside each
+  // other. Every label is shortened to fit inside it, so none is cut at the figure's edge.
+  const cap = Math.min(narrow ? 170 : 270, Math.max(90, Math.round(width * (narrow ? 0.56 : 0.36))));
+  const labelSize = fontSize - 0.5;
+  const labels = fitLabels(ordered, { room: cap - LABEL_GAP - 2, fontSize: labelSize, maxLabel });
+  const longest = Math.max(0, ...labels.map((d) => labelWidth(d, labelSize)));
+  const marginLeft = Math.min(cap, Math.round(LABEL_GAP + 4 + longest));
   const height = MARGIN_TOP + marginBottom + m * rowHeight;
   const rankWidth = narrow ? width : (rankWidthOption ?? Math.max(200, Math.round(width * 0.34)));
   const ranks = Math.max(m, boardSize ?? 0);
@@ -326,10 +387,11 @@ export function rankOverlapChart(
     ),
     `</g><g class="ro-model-label" text-anchor="end" font-size="${labelSize}">`,
     ...ordered.map((r, i) => {
-      const visible = `${r.rank}. ${labels[i]}`;
+      const visible = labels[i]!;
       let ties = 0;
       for (const o of ordered) if (o !== r && tied(r, o)) ties++;
-      return `<text x="${S.marginLeft - 8}" y="${y(i)}" dy="0.32em" data-model="${ids[i]}" tabindex="${r.model === entryModel ? 0 : -1}" role="button" aria-label="${esc(rankLabelName(r, visible, ties))}">${esc(visible)}</text>`;
+      // The full name in a <title>: a pointer's tooltip when the label is shortened.
+      return `<text x="${S.marginLeft - LABEL_GAP}" y="${y(i)}" dy="0.32em" data-model="${ids[i]}" tabindex="${r.model === entryModel ? 0 : -1}" role="button" aria-label="${esc(rankLabelName(r, visible, ties))}"><title>${ids[i]}</title>${esc(visible)}</text>`;
     }),
     "</g></svg>",
   ];
@@ -356,9 +418,9 @@ export function rankOverlapChart(
     // Stacked (narrow screens): the rank panel carries short names too, so its rows can be read alone.
     rank.push(
       `<g class="ro-rank-name" aria-hidden="true" text-anchor="end" font-size="${labelSize}">`,
-      ...ordered.map(
-        (r, i) =>
-          `<text x="${R.marginLeft - 8}" y="${y(i)}" dy="0.32em" data-model="${ids[i]}">${esc(`${r.rank}. ${labels[i]}`)}</text>`,
+      ...labels.map(
+        (label, i) =>
+          `<text x="${R.marginLeft - LABEL_GAP}" y="${y(i)}" dy="0.32em" data-model="${ids[i]}"><title>${ids[i]}</title>${esc(label)}</text>`,
       ),
       "</g>",
     );

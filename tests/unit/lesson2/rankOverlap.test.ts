@@ -6,6 +6,7 @@ import {
   boardOptions,
   leaderboardEntries,
   matrixCells,
+  middleClip,
   pairwiseRankIntervals,
   pairwiseSignificance,
   rankIntervalsOverlap,
@@ -233,13 +234,24 @@ describe("rankOverlapLayout", () => {
     const entries = leaderboardEntries(close20, "x", 14042);
     return rankOverlapRows(entries, pairwiseRankIntervals(entries));
   })();
-  it("orders rows by rank, shortens names, and keeps two names that shorten alike apart", () => {
+  it("orders rows by rank, shortens names in the middle (versions stay apart), numbers true twins", () => {
     const twins = [
       { ...rows[0]!, model: "a/abcdefghijklmnopqrstuvwxyz-one", rank: 1 },
       { ...rows[1]!, model: "b/abcdefghijklmnopqrstuvwxyz-two", rank: 2 },
     ];
     const L = rankOverlapLayout(twins, { width: 700, maxLabel: 20 });
-    expect(L.labels).toEqual(["abcdefghijklmnopqrs…", "abcdefghijklmnopqrs… (2)"]);
+    // 20 characters: the first 11, "…", the last 8.
+    expect(L.labels).toEqual(["1. abcdefghijk…wxyz-one", "2. abcdefghijk…wxyz-two"]);
+    const same = rankOverlapLayout(
+      [
+        { ...rows[0]!, model: "a/same-name", rank: 1 },
+        { ...rows[1]!, model: "b/same-name", rank: 2 },
+      ],
+      { width: 700 },
+    );
+    expect(same.labels).toEqual(["1. same-name", "2. same-name (2)"]);
+    expect(middleClip("Rhea-72b-v0.5", 9)).toBe("Rhea-…0.5");
+    expect(middleClip("short", 9)).toBe("short");
     const page = rankOverlapLayout([...rows].reverse(), { width: 700 });
     expect(page.ordered.map((r) => r.rank)).toEqual(rows.map((r) => r.rank).sort((a, b) => a - b));
   });
@@ -251,7 +263,21 @@ describe("rankOverlapLayout", () => {
     const narrow = rankOverlapLayout(rows, { width: 390 });
     expect(narrow.sideBySide).toBe(false);
     expect(narrow.score.width).toBe(390);
-    expect(Math.max(...narrow.labels.map((l) => l.length))).toBeLessThanOrEqual(20);
+    // Each label, at a generous 0.62 em a character of its 12.5 px font, fits its column.
+    for (const l of narrow.labels)
+      expect(l.length * 0.62 * 12.5).toBeLessThanOrEqual(narrow.score.marginLeft - 8);
+    // On a 390 px phone the figure is about 280–326 px wide: the column takes at most 56% of it.
+    const phone = rankOverlapLayout(
+      [
+        { ...rows[0]!, model: "Contamination/contaminated_proof_7b_v1.0", rank: 19 },
+        { ...rows[1]!, model: "Contamination/contaminated_proof_7b_v1.0_safetensor", rank: 20 },
+      ],
+      { width: 326 },
+    );
+    expect(phone.score.marginLeft).toBeLessThanOrEqual(Math.round(326 * 0.56));
+    for (const l of phone.labels)
+      expect(l.length * 0.62 * 12.5).toBeLessThanOrEqual(phone.score.marginLeft - 8);
+    expect(phone.labels[0]).not.toBe(phone.labels[1]);
   });
   it("the score axis covers every interval; the rank axis spans the whole board", () => {
     const L = rankOverlapLayout(rows.slice(0, 8), { width: 700, boardSize: 20 });
