@@ -160,18 +160,27 @@ export function rankOverlapLayout(
   const narrow = sideBySide === undefined ? width < 560 : !sideBySide;
   // Stacked panels have at most 170 px for the names: shorter names, so none is cut at the edge.
   if (narrow) maxLabel = Math.min(maxLabel, 20);
-  // Two models that shorten to the same label keep their full names apart.
-  const seen = new Map<string, number>();
-  const labels = ordered.map((r) => {
-    const l = shortName(r.model, maxLabel);
-    const n = (seen.get(l) ?? 0) + 1;
-    seen.set(l, n);
-    return n > 1 ? `${l} (${n})` : l;
-  });
-  const longest = Math.max(0, ...labels.map((d) => d.length));
-  // ≈ 0.56 em per character of the label font (bold when highlighted), plus the "12. " before it.
+  // ≈ 0.56 em per character of the label font (bold when highlighted).
   const perChar = (7.3 * fontSize) / 13;
-  const marginLeft = Math.min(narrow ? 170 : 270, Math.round(40 + perChar * longest));
+  // Each label reads "12. name" (a repeat "12. name (2)"), ending 8 px left of the panel's margin.
+  const prefix = String(Math.max(1, ...ordered.map((r) => r.rank))).length + 2;
+  const cap = narrow ? 170 : 270;
+  const shorten = (max: number) => {
+    // Two models that shorten to the same label keep their full names apart.
+    const seen = new Map<string, number>();
+    return ordered.map((r) => {
+      const l = shortName(r.model, max);
+      const n = (seen.get(l) ?? 0) + 1;
+      seen.set(l, n);
+      return n > 1 ? `${l} (${n})` : l;
+    });
+  };
+  const room = (ls: string[]) =>
+    Math.round(12 + perChar * (prefix + Math.max(0, ...ls.map((d) => d.length))));
+  // Names shorten until the longest label fits the margin's cap: none is cut at the chart's edge.
+  let labels = shorten(maxLabel);
+  while (room(labels) > cap && maxLabel > 6) labels = shorten(--maxLabel);
+  const marginLeft = Math.min(cap, room(labels));
   const height = MARGIN_TOP + marginBottom + m * rowHeight;
   const rankWidth = narrow ? width : (rankWidthOption ?? Math.max(200, Math.round(width * 0.34)));
   const ranks = Math.max(m, boardSize ?? 0);

@@ -4,8 +4,8 @@
 // the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
 import type { Control } from "./controls.js";
 import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
-import { sharePlotStyles } from "./plotStyles.js";
 import { applyFit, phoneRoom } from "./phoneFit.js";
+import { sharePlotStyles } from "./plotStyles.js";
 import { PRESENT_BAR_ROOM, presentZoom, registerFigure, togglePresent } from "./present.js";
 import { SITE_NAME, sharePanel } from "./share.js";
 import { labelSvgs } from "./svgAccessibility.js";
