@@ -42,7 +42,7 @@ describe("keyboard routes on Lesson 3", () => {
     await context.close();
   });
 
-  it("the third figure is reached in at most 8 key presses (Tab alone takes over 50)", async () => {
+  it("the third figure is reached in at most 7 Tab presses (Tab alone takes over 50)", async () => {
     const { page, context, problems } = await open(browser, "/lessons/3");
     const target = await thirdFigure(page);
     // Tab alone, from the top of the page.
@@ -74,10 +74,14 @@ describe("keyboard routes on Lesson 3", () => {
     );
     await press("Enter");
     expect(await focusedFigure(page)).toBe(target);
-    expect(keys.length, keys.join(" ")).toBeLessThanOrEqual(8);
+    // Tab, Enter (skip); Tab to the page title's anchor, the Present button and the list; Enter;
+    // three Tabs down the list; Enter.
+    expect(keys.filter((k) => k === "Tab").length, keys.join(" ")).toBeLessThanOrEqual(7);
+    expect(keys.length, keys.join(" ")).toBeLessThanOrEqual(10);
     // The figure is on screen, and the next Tab is its first tool.
     const top = await page.locator(`#${target}`).evaluate((el) => el.getBoundingClientRect().top);
-    expect(Math.abs(top)).toBeLessThan(5);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
     await page.keyboard.press("Tab");
     expect(await focusedFigure(page)).toBe(target);
     expect(problems).toEqual([]);
