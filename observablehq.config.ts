@@ -47,6 +47,27 @@ export default {
   // Framework's page shell has no lang and forbids zoom; fix both before anything renders.
   document.documentElement.lang = "en";
   document.querySelector('meta[name="viewport"]')?.setAttribute("content", "width=device-width, initial-scale=1");
+  // Storage blocked by a browser setting: reaching sessionStorage throws ("The operation is
+  // insecure"), Framework's sidebar script stops on it and the sidebar stays hidden. Give the page
+  // an in-memory sessionStorage, gone with the page. localStorage stays as the browser set it, so
+  // the site's own stores (progress, transcripts) see the refusal and say nothing can be kept.
+  try {
+    window.sessionStorage.getItem("probe");
+  } catch {
+    try {
+      const items = new Map();
+      const memory = {
+        get length() { return items.size; },
+        key: (i) => [...items.keys()][i] ?? null,
+        getItem: (k) => (items.has(String(k)) ? items.get(String(k)) : null),
+        setItem: (k, v) => void items.set(String(k), String(v)),
+        removeItem: (k) => void items.delete(String(k)),
+        clear: () => items.clear(),
+      };
+      Object.defineProperty(window, "sessionStorage", { configurable: true, value: memory });
+      document.documentElement.dataset.storage = "blocked";
+    } catch {}
+  }
   // ?embed=<figure-id> shows one figure alone (for an iframe): hide the page before it paints.
   if (/[?&]embed=/.test(location.search)) document.documentElement.classList.add("embed-mode");${
     /^\/(lessons|tools)\//.test(path) ? '\n  document.documentElement.classList.add("figure-page");' : ""

@@ -901,6 +901,13 @@ export function labChat(options: LabChatOptions): HTMLElement {
     clearButton.focus();
   };
   confirmNo.addEventListener("click", closeConfirm);
+  // Esc answers "Keep it", as it would close a dialog.
+  confirm.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      closeConfirm();
+    }
+  });
   confirmYes.addEventListener("click", () => {
     busy?.abort();
     store.clear();

@@ -68,7 +68,8 @@ function issueList(
         `${formatCount(n)} × ${kindLabel[kind]}${shown.length < n ? ` (first ${shown.length} listed)` : ""}`,
       ),
     );
-    const ul = h("ul");
+    // The list scrolls past 12rem: focusable and named, so a keyboard can scroll it (axe).
+    const ul = h("ul", { tabindex: "0", "aria-label": `Issues: ${kindLabel[kind]}` });
     for (const i of shown)
       ul.append(h("li", { class: "results-issue" }, prefixFile ? `${i.file} ${i.message}` : i.message));
     details.append(ul);

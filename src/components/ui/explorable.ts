@@ -4,6 +4,7 @@
 // the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
 import type { Control } from "./controls.js";
 import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
+import { applyFit, phoneRoom } from "./phoneFit.js";
 import { sharePlotStyles } from "./plotStyles.js";
 import { PRESENT_BAR_ROOM, presentZoom, registerFigure, togglePresent } from "./present.js";
 import { SITE_NAME, sharePanel } from "./share.js";
@@ -28,9 +29,11 @@ export interface RenderContext {
   /** True while the figure is shown in present mode (scaled up on a projector); optional to use. */
   present?: boolean;
   /**
-   * In present mode, the height (CSS px, before the projector zoom) from the top of the drawing to
-   * the present bar: draw within it and the whole figure is on the screen at once. Undefined on the
-   * page, where the reader scrolls.
+   * The height (CSS px) the drawing has on the screen: in present mode, from the top of the drawing
+   * to the present bar (before the projector zoom); on a phone, the drawing's box, which stays at
+   * the top of the screen above its controls (about half the screen). Draw within it and the whole
+   * drawing is in view at once (a taller one is scaled down a little, then scrolls inside its box).
+   * Undefined on a wider page, where the reader scrolls.
    */
   height?: number;
 }
@@ -221,6 +224,34 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   let persist: ReturnType<typeof setTimeout> | undefined;
 
   let observedWidth = 0;
+  // Phones: the drawing's room (style.css bounds its box) and its layout height, which a
+  // ResizeObserver reports after layout; a drawing taller than the room is scaled to fit it.
+  let phoneDrawingRoom: number | undefined;
+  let fitted: Element | null = null;
+  let fittedHeight = 0;
+  const fitObserver =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver((entries) => {
+          const entry = entries[entries.length - 1];
+          if (!entry || entry.target !== fitted) return;
+          fittedHeight = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+          applyFit(plot, phoneDrawingRoom, fittedHeight);
+        });
+  function watchFit() {
+    const drawing = plot.childElementCount === 1 ? plot.firstElementChild : null;
+    const watch = phoneDrawingRoom !== undefined ? drawing : null;
+    if (watch !== fitted) {
+      if (fitted) fitObserver?.unobserve(fitted);
+      fitted = watch;
+      // Observing reports the drawing's size once, after layout: the fit happens before paint.
+      if (watch) fitObserver?.observe(watch);
+    } else if (watch) {
+      applyFit(plot, phoneDrawingRoom, fittedHeight);
+    }
+    // Not on a phone (or a drawing of several elements): no scale, the box takes its height.
+    if (!watch && plot.dataset.fit) applyFit(plot, undefined, 0);
+  }
   /** Present mode: room under the drawing's top edge, above the present bar (CSS px, unzoomed). */
   function presentRoom(): number | undefined {
     if (!presenting) return undefined;
@@ -236,9 +267,12 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     // The width comes from the ResizeObserver, so a redraw never forces a layout before it renders.
     const width = Math.max(280, observedWidth || Math.floor(plot.clientWidth || root.clientWidth || 640));
     lastWidth = width;
-    const result = spec.render(v, { width, present: presenting, height: presentRoom() });
+    const room = presenting ? presentRoom() : phoneRoom(plot);
+    phoneDrawingRoom = presenting ? undefined : room;
+    const result = spec.render(v, { width, present: presenting, height: room });
     // Plot's per-drawing <style> restyles the whole page when inserted (≈1.5 ms per SVG): share it.
     plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
+    watchFit();
     labelSvgs(plot, spec.title, altText.id);
     // A figure drawn without any SVG (text and tables only) has nothing to download.
     for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]"))

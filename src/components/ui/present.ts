@@ -283,6 +283,56 @@ function onKey(event: KeyboardEvent) {
   }
 }
 
+/** Scroll to a figure on the page and give it focus: the next Tab reaches its first tool. */
+export function jumpToFigure(fig: HTMLElement): void {
+  if (!fig.hasAttribute("tabindex")) fig.setAttribute("tabindex", "-1");
+  fig.scrollIntoView({ block: "start" });
+  fig.focus({ preventScroll: true });
+}
+
+/**
+ * "Figures on this page": a disclosure listing the page's figures by title, each a link that moves
+ * focus to it — a keyboard reader reaches the third figure in a few key presses instead of tabbing
+ * through every control of the first two. The list is built when it opens, so it is always current.
+ */
+function figureList(): HTMLDetailsElement {
+  const details = document.createElement("details");
+  details.className = "figure-jump";
+  const summary = document.createElement("summary");
+  summary.textContent = "Figures on this page";
+  const list = document.createElement("ol");
+  details.append(summary, list);
+  const fill = () => {
+    list.replaceChildren(
+      ...figures().map((fig) => {
+        const a = document.createElement("a");
+        a.href = `#${fig.id}`;
+        a.textContent = titleOf(fig);
+        a.addEventListener("click", (event) => {
+          event.preventDefault();
+          details.open = false;
+          jumpToFigure(fig);
+        });
+        const li = document.createElement("li");
+        li.append(a);
+        return li;
+      }),
+    );
+  };
+  details.addEventListener("toggle", () => {
+    if (details.open) fill();
+  });
+  // Esc closes the open list and returns to its summary.
+  details.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && details.open) {
+      event.preventDefault();
+      details.open = false;
+      summary.focus();
+    }
+  });
+  return details;
+}
+
 /** The page's "Present" button, placed under the page title once the page has a figure. */
 function ensurePageButton() {
   if (pageButton?.isConnected || document.documentElement.classList.contains("embed-mode")) return;
@@ -296,7 +346,7 @@ function ensurePageButton() {
   const hint = document.createElement("span");
   hint.className = "present-hint";
   hint.innerHTML = "full screen, one at a time · key <kbd>P</kbd>";
-  wrap.append(b, hint);
+  wrap.append(b, hint, figureList());
   const h1 = main.querySelector(":scope > h1");
   if (h1) h1.after(wrap);
   else main.prepend(wrap);

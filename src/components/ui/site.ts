@@ -1,6 +1,7 @@
 // Site-wide setup, loaded on every page from the head (observablehq.config.ts): fixes to
-// Framework's page shell that an accessibility audit reports, present mode's key (P), printing
-// figures with their text descriptions, and the fallback when ?embed= names no figure here.
+// Framework's page shell that an accessibility audit reports, a "Skip to content" link, present
+// mode's key (P), printing figures with their text descriptions, and the fallback when ?embed=
+// names no figure here.
 import { installPresentMode } from "./present.js";
 
 /** Framework's shell: name the sidebar toggle and the navigation landmarks; keep lists to list items. */
@@ -18,6 +19,29 @@ export function fixShell(doc: Document = document): void {
     for (const li of list.querySelectorAll(":scope > li")) li.setAttribute("role", "none");
     close.setAttribute("aria-hidden", "true");
   }
+}
+
+/**
+ * "Skip to content": the first Tab stop of every page, past the course menu (about twenty links)
+ * to the page's own text. Hidden until it has focus. It moves focus itself rather than following
+ * its #hash: the 404 page has a <base href="/">, under which the hash would lead home.
+ */
+export function addSkipLink(doc: Document = document): HTMLAnchorElement | null {
+  const main = doc.querySelector<HTMLElement>("#observablehq-main");
+  if (!main || !doc.body) return null;
+  const existing = doc.querySelector<HTMLAnchorElement>("a.skip-link");
+  if (existing) return existing;
+  const link = doc.createElement("a");
+  link.className = "skip-link";
+  link.href = "#observablehq-main";
+  link.textContent = "Skip to content";
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+    main.focus();
+  });
+  doc.body.prepend(link);
+  return link;
 }
 
 /**
@@ -80,6 +104,7 @@ function setupEmbedFallback() {
 
 if (typeof document !== "undefined") {
   fixShell();
+  addSkipLink();
   fixPlotGroups();
   setupPrint();
   setupEmbedFallback();
