@@ -557,6 +557,35 @@ describe("a whole lm-eval output folder: two models, three tasks", () => {
   });
 });
 
+describe("a large file: an estimate before it starts, and Cancel", () => {
+  it("says how long 12 MB will take, and Cancel stops the run and keeps the page usable", async () => {
+    const lines = ["model,item,correct"];
+    for (let m = 0; m < 8; m++)
+      for (let i = 0; i < 70_000; i++) lines.push(`model-${m},question-${i},${(i + m) % 3 ? 1 : 0}`);
+    const body = lines.join("\n");
+    expect(body.length).toBeGreaterThan(10_000_000);
+    await page.setInputFiles("#results-file-input", [text("big.csv", body)]);
+    const estimate = page.locator('[data-readout="estimate"]');
+    await expect(estimate.textContent()).resolves.toMatch(
+      /^1\d MB to read: about \d+ s on a two-core laptop/,
+    );
+    await page.locator('[data-action="cancel"]').click();
+    await page.waitForFunction(
+      (sel) => (document.querySelector(sel) as HTMLElement).dataset.state === "cancelled",
+      tool,
+    );
+    await expect(page.locator(".results-message").textContent()).resolves.toMatch(
+      /^Stopped\. Nothing was analysed/,
+    );
+    // The worker is gone: no result arrives later.
+    await page.waitForTimeout(1500);
+    expect(await page.locator(tool).getAttribute("data-state")).toBe("cancelled");
+    // And the next file is read as usual.
+    await upload([text("small.csv", "model,item,correct\nA,q1,1\nA,q2,0\nB,q1,1\nB,q2,1")]);
+    expect(await value('[data-readout="shared-items"]')).toBe(2);
+  });
+});
+
 describe("Inspect .eval logs", () => {
   const evalDir = join(root, "tests/fixtures/results-formats/inspect-eval");
   it("reads the ZIP archive, averages epochs and checks against Inspect's own accuracy", async () => {
