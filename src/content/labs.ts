@@ -81,6 +81,11 @@ export interface LabBrief {
   claims: string[];
   /** The benchmark a bare "91.2 vs 89.4" refers to in this lab. */
   defaultBenchmark: string | null;
+  /**
+   * What the tutor searches the course for when a question has no topic words of its own
+   * ("so what should we do?"): the words of the section that says what to do in this lab.
+   */
+  guide: string;
   concepts: LabConcept[];
   misconceptions: Misconception[];
 }
@@ -122,6 +127,7 @@ const lab1: LabBrief = {
   suggestion: "Try: “Model B's shot count isn't stated — was it also 5-shot?”",
   claims: ["91.2% vs 89.4% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "three questions to ask before trusting a score",
   concepts: [
     {
       id: "shots",
@@ -443,6 +449,7 @@ const lab2: LabBrief = {
   suggestion: "Try: “How would I tell whether a rank comes from contamination or real capability?”",
   claims: ["85.0% vs 83.5% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "practitioner's rule: leaderboards build a shortlist, your own evaluation data decides",
   concepts: [
     {
       id: "contamination",
@@ -733,6 +740,7 @@ const lab3: LabBrief = {
   suggestion: "Try: “X is self-reported and 0-shot, Y is 5-shot on the leaderboard — step 1 already fails.”",
   claims: ["89% vs 87% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "protocol for comparing two models",
   concepts: [
     {
       id: "evaluator",
@@ -1099,6 +1107,7 @@ const lab4: LabBrief = {
   suggestion: "Try: “Let's take A, legal summaries — MMLU tells us little about long contracts.”",
   claims: ["100 examples"],
   defaultBenchmark: null,
+  guide: "building a bridge in three stages: filter, evaluate on your task, pilot",
   concepts: [
     {
       id: "filter",
