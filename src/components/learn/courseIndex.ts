@@ -260,7 +260,8 @@ export function pageEntries({ page, pageLabel, markdown }: PageSource): CourseEn
     } else if (t.type === "inline") push(inlineText(t));
     else if (t.type === "html_block") {
       const html = t.content;
-      for (const m of html.matchAll(/\blabel="([^"]+)"/g)) sections[current]!.keywords.push(decodeEntities(m[1]!));
+      for (const m of html.matchAll(/\blabel="([^"]+)"/g))
+        sections[current]!.keywords.push(decodeEntities(m[1]!));
       for (const m of html.matchAll(/<dt[^>]*>([\s\S]*?)<\/dt>\s*<dd[^>]*>([\s\S]*?)<\/dd>/gi)) {
         const term = tidy(htmlText(m[1]!));
         sections[current]!.keywords.push(term);
@@ -275,7 +276,9 @@ export function pageEntries({ page, pageLabel, markdown }: PageSource): CourseEn
   const base = (s: Section) => ({ page, pageLabel, anchor: s.anchor });
   sections.forEach((s, k) => {
     // A block that ends without punctuation (a card's title, a table row) still ends a sentence.
-    const text = tidy(s.blocks.map((b) => (/[.!?:;…]["”’)]?\s*$/.test(b.trim()) ? b : `${b.trim()}.`)).join(" \n"));
+    const text = tidy(
+      s.blocks.map((b) => (/[.!?:;…]["”’)]?\s*$/.test(b.trim()) ? b : `${b.trim()}.`)).join(" \n"),
+    );
     if (k === 0 && !text) return;
     entries.push({
       id: `${page}#${s.anchor}`,

@@ -76,7 +76,8 @@ const INFO_OPENERS =
 const YES_NO_OPENERS =
   /^(?:should|shall|is|are|was|were|do|does|did|can|could|would|will|has|have|had|isnt|arent|doesnt|dont|didnt|cant|couldnt|wouldnt|shouldnt|might|may)\b/;
 /** Discourse words before the real opener: "so what should we do?", "ok, but why…". */
-const LEAD_IN = /^(?:(?:so|ok|okay|and|but|then|well|hmm+|right|alright|now|also|sorry|hi|hello|hey|please|wait|yes|no)\b[\s,.!:-]*)+/;
+const LEAD_IN =
+  /^(?:(?:so|ok|okay|and|but|then|well|hmm+|right|alright|now|also|sorry|hi|hello|hey|please|wait|yes|no)\b[\s,.!:-]*)+/;
 
 export type QuestionKind = "info" | "yes-no" | null;
 
@@ -88,10 +89,14 @@ export type QuestionKind = "info" | "yes-no" | null;
 export function questionKind(text: string): QuestionKind {
   const firstSentence = text.trim().split(/(?<=[.!?])\s+/);
   for (const sentence of firstSentence) {
-    const s = normalise(sentence).replace(/^[^\p{L}\p{N}]+/u, "").replace(LEAD_IN, "");
+    const s = normalise(sentence)
+      .replace(/^[^\p{L}\p{N}]+/u, "")
+      .replace(LEAD_IN, "");
     if (INFO_OPENERS.test(s)) return "info";
   }
-  const s = normalise(text.trim()).replace(/^[^\p{L}\p{N}]+/u, "").replace(LEAD_IN, "");
+  const s = normalise(text.trim())
+    .replace(/^[^\p{L}\p{N}]+/u, "")
+    .replace(LEAD_IN, "");
   if (/\?/.test(text) || YES_NO_OPENERS.test(s)) return "yes-no";
   return null;
 }
@@ -124,7 +129,8 @@ const processTerm = (term: string): string | null => {
 
 const KIND_WEIGHT: Record<CourseEntry["kind"], number> = { section: 1, term: 1.1, intro: 0.7, source: 0.15 };
 /** A question about provenance ("where does … come from?") reads the Sources notes at full weight. */
-const ABOUT_SOURCES = /\b(?:sources?|come from|comes from|came from|cite[sd]?|citation|reference[sd]?|provenance|where (?:is|are|was|were|did|does|do) .* from|data ?set|dataset|repository|repo)\b/i;
+const ABOUT_SOURCES =
+  /\b(?:sources?|come from|comes from|came from|cite[sd]?|citation|reference[sd]?|provenance|where (?:is|are|was|were|did|does|do) .* from|data ?set|dataset|repository|repo)\b/i;
 
 const built = new WeakMap<CourseIndex, CourseSearch>();
 
@@ -215,7 +221,8 @@ export function createCourseSearch(index: CourseIndex): CourseSearch {
 // ---- answers ---------------------------------------------------------------------------------
 
 /** "What is…", "what's…", "define…", "what does … mean": asks for a definition. */
-const DEFINITION = /^(?:what is|whats|what are|what was|define|definition of|meaning of|what does .+ mean|what do you mean by|explain what)\b/;
+const DEFINITION =
+  /^(?:what is|whats|what are|what was|define|definition of|meaning of|what does .+ mean|what do you mean by|explain what)\b/;
 
 /** The link text and address of a passage's section, from a page one level below the root. */
 export function sectionLink(entry: CourseEntry): { label: string; href: string } {
@@ -268,7 +275,11 @@ export function passagePoint(text: string, terms: readonly string[], max = 3, ma
   if (best < 0) return "";
   // A definition sentence reads better with the one before it when it starts mid-thought.
   let start = best;
-  if (start > 0 && /^(?:this|that|it|they|these|those|so|but|and|then|here)\b/i.test(all[start]!) && usable(all[start - 1]!))
+  if (
+    start > 0 &&
+    /^(?:this|that|it|they|these|those|so|but|and|then|here)\b/i.test(all[start]!) &&
+    usable(all[start - 1]!)
+  )
     start--;
   const out: string[] = [];
   let chars = 0;
@@ -314,7 +325,9 @@ export function answerFromCourse(
   if (!terms.length) return { covered: false, unknown: [], entry: null, text: "" };
   const unknown = terms.filter((t) => !search.knows(t));
   const hits = search.search(query, { lesson });
-  const what = /\b(?:paper|study|article|report|preprint|blog|post)\b/i.test(question) ? "that source" : "that";
+  const what = /\b(?:paper|study|article|report|preprint|blog|post)\b/i.test(question)
+    ? "that source"
+    : "that";
   if (!hits.length) {
     return {
       covered: false,
@@ -355,7 +368,8 @@ export function answerFromCourse(
   const body = passagePoint(entry.text, terms) || passagePoint(entry.text, []);
   if (unknown.length) {
     // Mostly unknown words: off the course's subject, and no section is "closest" in any useful sense.
-    const closest = unknown.length * 2 < terms.length ? ` The closest section is ${linkMarkdown(linked)}` : "";
+    const closest =
+      unknown.length * 2 < terms.length ? ` The closest section is ${linkMarkdown(linked)}` : "";
     return {
       covered: false,
       unknown,

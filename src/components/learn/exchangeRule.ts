@@ -90,7 +90,10 @@ export function sameText(a: string, b: string): boolean {
 }
 
 /** The words of a message that read as words: function words, common English, the course's vocabulary. */
-export function wordShare(message: string, known: (stem: string) => boolean): { words: number; known: number } {
+export function wordShare(
+  message: string,
+  known: (stem: string) => boolean,
+): { words: number; known: number } {
   const ws = (normalise(message).match(/\p{L}{2,}/gu) ?? []).filter((w) => /^\p{Script=Latin}+$/u.test(w));
   let k = 0;
   for (const w of ws) if (STOP_WORDS.has(w) || COMMON.has(w) || known(searchStem(w))) k++;
@@ -101,7 +104,9 @@ export function judgeExchange(input: ExchangeInput): ExchangeVerdict {
   const { message, earlier } = input;
   const verdict = (counts: boolean, reason: ExchangeReason): ExchangeVerdict => ({ counts, reason });
   if (!tokens(message).length) return verdict(false, "too-short");
-  if (earlier.some((e) => sameText(e, message))) return verdict(false, "repeat");
+  // "ok" twice is not a repeat worth remarking on: it says nothing either time.
+  const says = contentTerms(message).length > 0 || input.numbers.length > 0 || input.raised.length > 0;
+  if (says && earlier.some((e) => sameText(e, message))) return verdict(false, "repeat");
 
   // Another script: counted as an answer when long enough, unless it only repeats itself.
   const script = scriptCounts(message);
@@ -109,7 +114,8 @@ export function judgeExchange(input: ExchangeInput): ExchangeVerdict {
     const parts = tokens(message);
     const distinct = new Set(parts).size;
     if (parts.length >= 3 && distinct / parts.length < 0.5) return verdict(false, "repeat");
-    const longEnough = script.cjk >= script.other / 2 ? script.other >= 12 : script.other >= 30 && parts.length >= 5;
+    const longEnough =
+      script.cjk >= script.other / 2 ? script.other >= 12 : script.other >= 30 && parts.length >= 5;
     return longEnough ? verdict(true, "other-script") : verdict(false, "too-short");
   }
 

@@ -22,7 +22,13 @@ export function passagesFor(ctx: TutorContext, message: string): CourseHit[] {
   for (const h of hits) {
     if (out.length >= PASSAGES) break;
     if (!h.entry.text || h.score < (hits[0]?.score ?? 0) * 0.25) continue;
-    if (out.some((o) => o.entry.page === h.entry.page && o.entry.anchor === h.entry.anchor && o.entry.kind === h.entry.kind)) continue;
+    if (
+      out.some(
+        (o) =>
+          o.entry.page === h.entry.page && o.entry.anchor === h.entry.anchor && o.entry.kind === h.entry.kind,
+      )
+    )
+      continue;
     out.push(h);
   }
   return out;
@@ -34,8 +40,16 @@ function passageBlock(hits: readonly CourseHit[]): string {
     "Passages of the course's lessons that match the learner's latest message. Teach from them (\"…\" marks a value the page computes live; don't guess it), and end with the Markdown link of the section you drew on, exactly as given:",
   ];
   hits.forEach((h, i) => {
-    const text = h.entry.text.length > PASSAGE_CHARS ? `${h.entry.text.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, "")} …` : h.entry.text;
-    const what = h.entry.kind === "term" ? `Glossary: ${h.entry.heading}` : h.entry.kind === "source" ? "Sources note" : "Section";
+    const text =
+      h.entry.text.length > PASSAGE_CHARS
+        ? `${h.entry.text.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, "")} …`
+        : h.entry.text;
+    const what =
+      h.entry.kind === "term"
+        ? `Glossary: ${h.entry.heading}`
+        : h.entry.kind === "source"
+          ? "Sources note"
+          : "Section";
     lines.push(`${i + 1}. ${what} — link: ${linkMarkdown(h.entry)}`, `   ${text}`);
   });
   return lines.join("\n");

@@ -105,12 +105,36 @@ export interface NumberReading {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SMALL = `(?:${Object.keys(TENS).join("|")})(?:[- ](?:${Object.keys(UNITS).slice(1, 10).join("|")}))?|${Object.keys(UNITS).join("|")}`;
 /** "two", "twenty-five", "a hundred", "three hundred and fifty", "ten thousand", "half a point". */
@@ -141,15 +165,27 @@ const plain = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.
 export function normaliseNumbers(text: string): { text: string; readings: NumberReading[] } {
   const readings: NumberReading[] = [];
   const note = (raw: string, read: string) => {
-    if (raw.trim() !== read && !readings.some((r) => r.raw === raw.trim())) readings.push({ raw: raw.trim(), read });
+    if (raw.trim() !== read && !readings.some((r) => r.raw === raw.trim()))
+      readings.push({ raw: raw.trim(), read });
   };
   let t = text.replace(/[\u2212\u2012\u2013]/g, "-").replace(/[\u00a0\u202f\u2009]/g, " ");
   // Number words before a unit: "two points", "a hundred examples", "ten thousand tickets".
-  t = t.replace(NUMBER_WORDS, (all, mult: string | undefined, scale: string | undefined, rest: string | undefined, single: string | undefined) => {
-    const n = scale ? wordValue(mult!) * SCALE[scale.toLowerCase()]! + (rest ? wordValue(rest) : 0) : wordValue(single!);
-    note(all, formatCount(n));
-    return plain(n);
-  });
+  t = t.replace(
+    NUMBER_WORDS,
+    (
+      all,
+      mult: string | undefined,
+      scale: string | undefined,
+      rest: string | undefined,
+      single: string | undefined,
+    ) => {
+      const n = scale
+        ? wordValue(mult!) * SCALE[scale.toLowerCase()]! + (rest ? wordValue(rest) : 0)
+        : wordValue(single!);
+      note(all, formatCount(n));
+      return plain(n);
+    },
+  );
   // 1e4, 2.5e3
   t = t.replace(/(?<![\w.])(\d+(?:\.\d+)?)[eE]([+-]?\d{1,2})(?![\w.])/g, (all, m: string, e: string) => {
     const n = Number(m) * 10 ** Number(e);
@@ -157,12 +193,15 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
     return plain(n);
   });
   // 10k, 1.5k, 10 thousand, 2 million (k/m only glued to the number: "10k", not "10 k")
-  t = t.replace(/(?<![\w.,])(\d+(?:[.,]\d+)?)(?:([kKmM])(?![a-zA-Z])|\s+(thousand|million|mn)\b)/g, (all, m: string, short: string | undefined, long: string | undefined) => {
-    const unit = (short ?? long!).toLowerCase();
-    const n = Number(m.replace(",", ".")) * SCALE[unit]!;
-    note(all, formatCount(n));
-    return plain(n);
-  });
+  t = t.replace(
+    /(?<![\w.,])(\d+(?:[.,]\d+)?)(?:([kKmM])(?![a-zA-Z])|\s+(thousand|million|mn)\b)/g,
+    (all, m: string, short: string | undefined, long: string | undefined) => {
+      const unit = (short ?? long!).toLowerCase();
+      const n = Number(m.replace(",", ".")) * SCALE[unit]!;
+      note(all, formatCount(n));
+      return plain(n);
+    },
+  );
   // Thousands separated by spaces ("10 000") or dots before a count noun ("10.000 examples").
   t = t.replace(/(?<![\d.,])(\d{1,3}(?: \d{3})+)(?![\d.,]\d)/g, (all) => {
     const n = Number(all.replace(/ /g, ""));
@@ -208,11 +247,14 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
     },
   );
   // A single proportion named as accuracy: "an accuracy of 0.85", "0.85 accuracy".
-  t = t.replace(/(accuracy(?: of)?|score(?: of)?|scores?|scored)\s+(0?\.\d+)(?![\d%])/gi, (all, w: string, a: string) => {
-    const p = plain(100 * Number(a));
-    note(a, `${p}%`);
-    return `${w} ${p}%`;
-  });
+  t = t.replace(
+    /(accuracy(?: of)?|score(?: of)?|scores?|scored)\s+(0?\.\d+)(?![\d%])/gi,
+    (all, w: string, a: string) => {
+      const p = plain(100 * Number(a));
+      note(a, `${p}%`);
+      return `${w} ${p}%`;
+    },
+  );
   t = t.replace(/(?<![\d.,])(0?\.\d+)(\s+(?:accuracy|acc)\b)/gi, (all, a: string, w: string) => {
     const p = plain(100 * Number(a));
     note(a, `${p}%`);
@@ -342,7 +384,9 @@ const pText = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(p < 0.0
 const clampP = (p: number) => Math.min(0.999, Math.max(0.001, p));
 
 function on(b: BenchmarkSize) {
-  return b.split ? `${b.name} (N = ${formatCount(b.n)}, ${b.split} split)` : `${b.name} (N = ${formatCount(b.n)})`;
+  return b.split
+    ? `${b.name} (N = ${formatCount(b.n)}, ${b.split} split)`
+    : `${b.name} (N = ${formatCount(b.n)})`;
 }
 
 /** A two-proportion comparison of two scores on n questions each. */

@@ -351,18 +351,14 @@ function sectionText(ctx: TutorContext, c: LabConcept): string {
 function judge(ctx: TutorContext, state: State, history: readonly Turn[], message: string, a: Analysis) {
   const { lab } = ctx;
   const earlier = history.filter((t) => t.role === "learner").map((t) => t.text);
-  const newlyRaised = a.raised.filter(
-    (id) => !isCovered(ctx, state, id, a.scenario ?? state.scenario),
-  );
+  const newlyRaised = a.raised.filter((id) => !isCovered(ctx, state, id, a.scenario ?? state.scenario));
   const asked = askedAbout(ctx, state.lastReply);
   const concept = asked ? conceptById(ctx, asked) : undefined;
   const askedTopics = concept
     ? topicSet(state.lastReply ?? "", ...conceptTexts(concept, ctx.values), sectionText(ctx, concept))
     : new Set([...ctx.labTopics, ...topicSet(state.lastReply ?? lab.opening)]);
   const vocabulary = ctx.search?.vocabulary;
-  const numbers = a.facts.length
-    ? tokens(normaliseNumbers(message).text).filter((t) => /^\d/.test(t))
-    : [];
+  const numbers = a.facts.length ? tokens(normaliseNumbers(message).text).filter((t) => /^\d/.test(t)) : [];
   return judgeExchange({
     message,
     earlier,
@@ -376,7 +372,11 @@ function judge(ctx: TutorContext, state: State, history: readonly Turn[], messag
 }
 
 /** Whether `message`, after `history`, counts toward completing the lab (and why). */
-export function exchangeVerdict(ctx: TutorContext, history: readonly Turn[], message: string): ExchangeVerdict {
+export function exchangeVerdict(
+  ctx: TutorContext,
+  history: readonly Turn[],
+  message: string,
+): ExchangeVerdict {
   const state = replay(ctx, history);
   return judge(ctx, state, history, message, analyse(ctx, message));
 }
