@@ -22,7 +22,27 @@ export const STOP_WORDS = new Set(
     "well were werent what whats when where whether which while who whom whose why will with within without wont " +
     "would wouldnt yes yet you your youre yours yourself explain describe define definition give show know " +
     "understand talk anything everything course lesson lessons site page tutor hi hello hey thanks thank sure " +
+    "matter matters mattered important really exactly works " +
     "maybe actually basically kind sort bit lot lots many use used using go going happen happens done make made"
+  ).split(" "),
+);
+
+/** Common English words beyond the stop words, so that a plain sentence reads as words. */
+export const COMMON = new Set(
+  (
+    "able add again ago agree along already always another answer answers anyone apart area ask asked " +
+    "away back bad based big both bring call came care case cases change check chose choose clear close come " +
+    "compare comparing consider correct could cost day days decide deal depend depends did differ " +
+    "difference different doubt easy either end enough even exactly example fact fair far feel felt find " +
+    "fine first fix follow found free full gave give given good great group guess half hand hard help high " +
+    "hold hope idea important instead issue keep kept large last later least less little long look looks " +
+    "lost low main matter maybe might mind miss model models money month months move name near never new " +
+    "next nice number numbers old open order part people person pick place plan point points possible " +
+    "pretty probably problem put question questions quick read real reason right run said same saw score " +
+    "scores second seem seems seen sense set short shown side simple since small someone sound start still " +
+    "stop strong study sure take team tell test tests than thought three time times today together told " +
+    "took trust true try turn two type understand unless wait want week whole wide word words work world " +
+    "worse worth wrong year years yes"
   ).split(" "),
 );
 
@@ -112,7 +132,10 @@ export interface CourseHit {
 
 export interface CourseSearch {
   index: CourseIndex;
-  search(query: string, options?: { lesson?: string | number | null; sources?: boolean }): CourseHit[];
+  search(
+    query: string,
+    options?: { lesson?: string | number | null; sources?: boolean; prefer?: readonly string[] },
+  ): CourseHit[];
   /** Whether a stemmed term occurs anywhere in the course (exactly, or as a prefix). */
   knows(term: string): boolean;
   /** Every stemmed word of the course. */
@@ -203,8 +226,11 @@ export function createCourseSearch(index: CourseIndex): CourseSearch {
       boostDocument: (id) => {
         const e = byId.get(id as string);
         if (!e) return 1;
-        const kind = e.kind === "source" && sources ? 1 : KIND_WEIGHT[e.kind];
-        return kind * (lesson && e.page === lesson ? 1.25 : 1);
+        // A "###" section is part of its "##" section: on a near tie, the whole section answers.
+        const part = e.kind === "section" && e.parent ? 0.9 : 1;
+        const kind = (e.kind === "source" && sources ? 1 : KIND_WEIGHT[e.kind]) * part;
+        const preferred = options.prefer?.includes(`${e.page}#${e.anchor}`) ? 1.6 : 1;
+        return kind * preferred * (lesson && e.page === lesson ? 1.25 : 1);
       },
     });
     return results.map((r) => ({
@@ -251,13 +277,21 @@ export function splitSentences(text: string): string[] {
 const FIGURE_TALK =
   /\b(?:drag|slider|sliders|below|above|click|hover|point at|tab to|the figure|this figure|the chart|the panel|here is|here are|try it|watch the)\b/i;
 
+/** A sentence that tells the reader to work a control: "Set two scores…", "Choose a model…". */
+const INSTRUCTION = /^(?:set|choose|pick|move|press|toggle|switch|slide|select|open|scroll|find it)\b/i;
+
 /** Up to `max` consecutive sentences around the one that best matches the terms. */
 export function passagePoint(text: string, terms: readonly string[], max = 3, maxChars = 480): string {
   const all = splitSentences(text);
   if (!all.length) return "";
   // A sentence that needs the figure beside it, or a value only the page computes, doesn't stand alone.
   const usable = (s: string) =>
-    !s.includes("…") && s.length >= 20 && s.length <= 420 && !FIGURE_TALK.test(s) && !/[:]$/.test(s);
+    !s.includes("…") &&
+    s.length >= 20 &&
+    s.length <= 420 &&
+    !FIGURE_TALK.test(s) &&
+    !INSTRUCTION.test(s) &&
+    !/[:]$/.test(s);
   const scoreOf = (s: string) => {
     const words = new Set(tokens(s).map(searchStem));
     return terms.filter((t) => words.has(t) || [...words].some((w) => w.startsWith(t))).length;
@@ -313,7 +347,16 @@ export interface CourseAnswer {
 export function answerFromCourse(
   search: CourseSearch,
   question: string,
-  { lesson = null, fallback = null }: { lesson?: string | number | null; fallback?: string | null } = {},
+  {
+    lesson = null,
+    fallback = null,
+    prefer = [],
+  }: {
+    lesson?: string | number | null;
+    fallback?: string | null;
+    /** Sections ("lessons/3#a-protocol…") to weight up: those of the lab ideas the question names. */
+    prefer?: readonly string[];
+  } = {},
 ): CourseAnswer {
   question = search.correct(question);
   let terms = contentTerms(question);
@@ -323,8 +366,10 @@ export function answerFromCourse(
     terms = contentTerms(fallback);
   }
   if (!terms.length) return { covered: false, unknown: [], entry: null, text: "" };
-  const unknown = terms.filter((t) => !search.knows(t));
-  const hits = search.search(query, { lesson });
+  // A word the lessons never use makes the question one they don't cover — unless it is everyday
+  // English ("big", "weather" is not) that a lesson could simply have phrased differently.
+  const unknown = terms.filter((t) => !search.knows(t) && t.length >= 4 && !COMMON.has(t));
+  const hits = search.search(query, { lesson, prefer });
   const what = /\b(?:paper|study|article|report|preprint|blog|post)\b/i.test(question)
     ? "that source"
     : "that";
@@ -365,11 +410,27 @@ export function answerFromCourse(
       linked = section.entry;
     }
   }
-  const body = passagePoint(entry.text, terms) || passagePoint(entry.text, []);
+  let body = passagePoint(entry.text, terms) || passagePoint(entry.text, []);
+  if (!body) {
+    // A section that is all figure instructions: answer from the next passage that stands alone.
+    for (const h of hits) {
+      if (h === best || h.score < best.score * 0.4 || h.entry.kind === "source") continue;
+      const text = passagePoint(h.entry.text, terms);
+      if (text) {
+        entry = h.entry;
+        linked = h.entry;
+        body = text;
+        break;
+      }
+    }
+  }
   if (unknown.length) {
     // Mostly unknown words: off the course's subject, and no section is "closest" in any useful sense.
+    const specific = best.matched.filter((t) => !COMMON.has(t) && !unknown.includes(t));
     const closest =
-      unknown.length * 2 < terms.length ? ` The closest section is ${linkMarkdown(linked)}` : "";
+      unknown.length * 2 < terms.length && specific.length
+        ? ` The closest section is ${linkMarkdown(linked)}`
+        : "";
     return {
       covered: false,
       unknown,
@@ -382,7 +443,9 @@ export function answerFromCourse(
     covered: true,
     unknown: [],
     entry: linked,
-    text: `${lead}${body || entry.text.slice(0, 300)} ${linkMarkdown(linked)}`.trim(),
+    text: body
+      ? `${lead}${body} ${linkMarkdown(linked)}`
+      : `The lesson works through that with a figure you can drive — ${linkMarkdown(linked)}`,
   };
 }
 

@@ -11,15 +11,16 @@
 //     reject it for its script (and says that it reads English best).
 // It does not count when it repeats an earlier message (or one word over and over), or when most of
 // its words are not words (lorem ipsum, keyboard mash). Pure: everything it needs is passed in.
-import { contentTerms, normalise, STOP_WORDS, searchStem, tokens } from "./courseSearch.js";
+import { COMMON, contentTerms, normalise, STOP_WORDS, searchStem, tokens } from "./courseSearch.js";
 
 export type ExchangeReason =
   | "concept"
   | "deeper"
   | "numbers"
   | "answer"
-  | "other-script"
+  | "other-language"
   | "repeat"
+  | "echo"
   | "non-words"
   | "nothing-new"
   | "off-topic"
@@ -48,22 +49,57 @@ export interface ExchangeInput {
   known: (stem: string) => boolean;
 }
 
-/** Common English words beyond the stop words, so that a plain sentence reads as words. */
-const COMMON = new Set(
+/** The placeholder text ("lorem ipsum dolor sit amet…"), word for word. */
+const LOREM = new Set(
   (
-    "able add again ago agree along already always another answer answers anyone apart area ask asked " +
-    "away back bad based big both bring call came care case cases change check chose choose clear close come " +
-    "compare comparing consider correct could cost day days decide deal depend depends did differ " +
-    "difference different doubt easy either end enough even exactly example fact fair far feel felt find " +
-    "fine first fix follow found free full gave give given good great group guess half hand hard help high " +
-    "hold hope idea important instead issue keep kept large last later least less little long look looks " +
-    "lost low main matter maybe might mind miss model models money month months move name near never new " +
-    "next nice number numbers old open order part people person pick place plan point points possible " +
-    "pretty probably problem put question questions quick read real reason right run said same saw score " +
-    "scores second seem seems seen sense set short shown side simple since small someone sound start still " +
-    "stop strong study sure take team tell test tests than thought three time times today together told " +
-    "took trust true try turn two type understand unless wait want week whole wide word words work world " +
-    "worse worth wrong year years yes"
+    "lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor " +
+    "incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris " +
+    "nisi aliquip ex ea commodo consequat duis aute irure reprehenderit voluptate velit esse cillum fugiat " +
+    "nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim " +
+    "id est laborum"
+  ).split(" "),
+);
+const KEYBOARD = [
+  "qwer",
+  "wert",
+  "erty",
+  "rtyu",
+  "tyui",
+  "yuio",
+  "uiop",
+  "asdf",
+  "sdfg",
+  "dfgh",
+  "fghj",
+  "ghjk",
+  "hjkl",
+  "zxcv",
+  "xcvb",
+  "cvbn",
+  "vbnm",
+];
+
+/** A token that is no word in any language: placeholder Latin, keyboard runs, no vowels, one letter over and over. */
+export function isJunk(word: string): boolean {
+  const w = word.toLowerCase();
+  if (LOREM.has(w)) return true;
+  if (KEYBOARD.some((k) => w.includes(k))) return true;
+  if (w.length >= 3 && !/[aeiouyàâäéèêëïîôöùûüÿæœåøáíóúñ]/.test(w)) return true;
+  if (/(.)\1\1/.test(w)) return true;
+  return /[bcdfghjklmnpqrstvwxz]{5,}/.test(w);
+}
+
+/** Function words of other languages written in Latin letters (French, Spanish, German, Italian, Portuguese, Dutch, Polish…). */
+const FOREIGN = new Set(
+  (
+    "le la les des du une est et avec pour pas que qui dans sur ce cette sont ont été peut " +
+    "el los las del una es y con por para que se su lo como pero más muy " +
+    "der die das und ist nicht mit ein eine sind auf für zu dem den von wie auch " +
+    "il di che non è con per gli della sono una un nel " +
+    "os um uma não com para são ao dos das mais " +
+    "het een en van niet zijn op voor met " +
+    "och att är inte med på som " +
+    "jest się nie na że z do to w"
   ).split(" "),
 );
 
@@ -89,15 +125,26 @@ export function sameText(a: string, b: string): boolean {
   return n(a) === n(b) && n(a) !== "";
 }
 
-/** The words of a message that read as words: function words, common English, the course's vocabulary. */
+/**
+ * How a Latin-script message reads: its words, those known in English (function words, common
+ * English, the course's vocabulary), those that are no word at all, and another language's
+ * function words or accented letters.
+ */
 export function wordShare(
   message: string,
   known: (stem: string) => boolean,
-): { words: number; known: number } {
+): { words: number; known: number; junk: number; foreign: number; accents: boolean } {
   const ws = (normalise(message).match(/\p{L}{2,}/gu) ?? []).filter((w) => /^\p{Script=Latin}+$/u.test(w));
   let k = 0;
-  for (const w of ws) if (STOP_WORDS.has(w) || COMMON.has(w) || known(searchStem(w))) k++;
-  return { words: ws.length, known: k };
+  let junk = 0;
+  let foreign = 0;
+  for (const w of ws) {
+    const isKnown = STOP_WORDS.has(w) || COMMON.has(w) || known(searchStem(w));
+    if (isKnown && !LOREM.has(w)) k++;
+    else if (isJunk(w)) junk++;
+    if (FOREIGN.has(w) && !STOP_WORDS.has(w)) foreign++;
+  }
+  return { words: ws.length, known: k, junk, foreign, accents: /[à-ÿąćęłńśźżőű]/i.test(message) };
 }
 
 export function judgeExchange(input: ExchangeInput): ExchangeVerdict {
@@ -113,16 +160,23 @@ export function judgeExchange(input: ExchangeInput): ExchangeVerdict {
   if (script.other > script.latin) {
     const parts = tokens(message);
     const distinct = new Set(parts).size;
-    if (parts.length >= 3 && distinct / parts.length < 0.5) return verdict(false, "repeat");
+    if (parts.length >= 3 && distinct / parts.length < 0.5) return verdict(false, "echo");
     const longEnough =
       script.cjk >= script.other / 2 ? script.other >= 12 : script.other >= 30 && parts.length >= 5;
-    return longEnough ? verdict(true, "other-script") : verdict(false, "too-short");
+    return longEnough ? verdict(true, "other-language") : verdict(false, "too-short");
   }
 
   const all = tokens(message).filter((t) => /\p{L}/u.test(t));
-  if (all.length >= 3 && new Set(all).size / all.length < 0.5) return verdict(false, "repeat");
+  if (all.length >= 3 && new Set(all).size / all.length < 0.5) return verdict(false, "echo");
   const share = wordShare(message, input.known);
-  if (share.words >= 3 && share.known / share.words < 0.5) return verdict(false, "non-words");
+  if (share.words >= 2 && share.junk / share.words >= 0.5) return verdict(false, "non-words");
+  // Another language in Latin letters: as fair as another script — an answer when long enough.
+  if (share.words >= 5 && share.known / share.words < 0.4 && (share.foreign >= 2 || share.accents)) {
+    return verdict(
+      tokens(message).join("").length >= 30,
+      tokens(message).join("").length >= 30 ? "other-language" : "too-short",
+    );
+  }
 
   const terms = contentTerms(message);
   const before = new Set(earlier.flatMap((e) => contentTerms(e)));
@@ -149,10 +203,12 @@ export function exchangeTag(v: ExchangeVerdict): string {
     case "numbers":
     case "answer":
       return "counts";
-    case "other-script":
+    case "other-language":
       return "counts (read as your answer — the built-in tutor reads English best)";
     case "repeat":
       return "doesn't count: it repeats an earlier message";
+    case "echo":
+      return "doesn't count: it repeats the same words";
     case "non-words":
       return "doesn't count: most of it doesn't read as words";
     case "nothing-new":

@@ -220,7 +220,7 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
   });
   // A pair of proportions: "0.85 vs 0.83" means 85% vs 83%.
   t = t.replace(
-    /(?<![\d.,])(0?\.\d+|1\.0+)(\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over)\s*)(0?\.\d+|1\.0+)(?![\d%])/gi,
+    /(?<![\d.,])(0?\.\d+|1\.0+)(\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over|from)\s*)(0?\.\d+|1\.0+)(?![\d%])/gi,
     (all, a: string, mid: string, b: string) => {
       const pa = plain(100 * Number(a));
       const pb = plain(100 * Number(b));
@@ -229,7 +229,7 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
     },
   );
   // One side a proportion, the other a percentage: "0.85 vs 85%", "85% or 0.83".
-  const PAIR_WORD = String.raw`(\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over)\s*)`;
+  const PAIR_WORD = String.raw`(\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over|from)\s*)`;
   t = t.replace(
     new RegExp(String.raw`(?<![\d.,])(0?\.\d+)${PAIR_WORD}(\d{1,3}(?:\.\d+)?\s*%)`, "gi"),
     (_all, a: string, mid: string, b: string) => {
@@ -249,13 +249,13 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
   // A single proportion named as accuracy: "an accuracy of 0.85", "0.85 accuracy".
   t = t.replace(
     /(accuracy(?: of)?|score(?: of)?|scores?|scored)\s+(0?\.\d+)(?![\d%])/gi,
-    (all, w: string, a: string) => {
+    (_all, w: string, a: string) => {
       const p = plain(100 * Number(a));
       note(a, `${p}%`);
       return `${w} ${p}%`;
     },
   );
-  t = t.replace(/(?<![\d.,])(0?\.\d+)(\s+(?:accuracy|acc)\b)/gi, (all, a: string, w: string) => {
+  t = t.replace(/(?<![\d.,])(0?\.\d+)(\s+(?:accuracy|acc)\b)/gi, (_all, a: string, w: string) => {
     const p = plain(100 * Number(a));
     note(a, `${p}%`);
     return `${p}%${w}`;
@@ -265,7 +265,7 @@ export function normaliseNumbers(text: string): { text: string; readings: Number
 
 const NUM = String.raw`(?<![\d.,])(\d{1,3}(?:\.\d+)?)(?![\d,])`;
 const PAIR = new RegExp(
-  String.raw`${NUM}\s*(%|percent\b)?\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over)\s*${NUM}\s*(%|percent\b)?`,
+  String.raw`${NUM}\s*(%|percent\b)?\s*(?:vs\.?|versus|v\.|against|compared (?:to|with)|and|to|or|over|from)\s*${NUM}\s*(%|percent\b)?`,
   "gi",
 );
 const PERCENT = new RegExp(String.raw`${NUM}\s*(?:%|percent\b)`, "gi");
@@ -281,6 +281,8 @@ const NOT_A_SCORE =
   /^\s*(?:-?\s*shots?\b|b\b|billion|m\b|million|k\b|x\b|times|years?|months?|days?|hours?|minutes?|seconds?|tokens?|params?|parameters?|gb)/i;
 
 const inRange = (x: number) => x > 0 && x <= 100;
+const SHARE_OF =
+  /^\s*of\s+(?:the\s+|our\s+|all\s+)?(?:traffic|users?|requests?|queries|sessions?|customers?|people|time|cases|calls|tickets|conversations|messages|budget)\b/i;
 
 /** The claims a text makes with numbers. A bare pair ("91.2 vs 89.4") needs a benchmark or a default. */
 export function parseNumberClaims(
@@ -324,6 +326,8 @@ export function parseNumberClaims(
     const end = start + m[0].length;
     const p = Number(m[1]);
     if (!free(start, end) || !inRange(p)) continue;
+    // "5% of traffic" is a share, not a score.
+    if (SHARE_OF.test(text.slice(end, end + 40))) continue;
     percents.push({ p: p / 100, index: start });
     used.push([start, end]);
   }

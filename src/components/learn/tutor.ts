@@ -386,9 +386,11 @@ function verdictNote(v: ExchangeVerdict): string | null {
   switch (v.reason) {
     case "repeat":
       return "You've said that already, so it doesn't count again — take the point one step further instead.";
+    case "echo":
+      return "Saying the same word again and again doesn't count — put the idea in a sentence: what would you check, and why?";
     case "non-words":
       return "I couldn't read that as words, so it doesn't count. Tell me in a sentence what you'd check.";
-    case "other-script":
+    case "other-language":
       return "I read English best, so I can't follow every detail of that — I've counted it as your answer. If you can, add the key idea in English and I'll connect it to the lesson.";
     default:
       return null;
@@ -413,7 +415,7 @@ export function tutorReply(
   const parts: string[] = [];
 
   const note = verdictNote(verdict);
-  if (note && verdict.reason === "other-script") parts.push(note);
+  if (note && verdict.reason === "other-language") parts.push(note);
 
   const previousScenario = state.scenario;
   if (a.scenario) state.scenario = a.scenario;
@@ -430,7 +432,13 @@ export function tutorReply(
     a.question === "info" ||
     (a.question === "yes-no" && !a.raised.length && !a.misconceptions.length && !a.dismissed.length);
   if (ctx.search && asks && !a.facts.length && !(scenarioChanged && a.words <= 4)) {
-    course = answerFromCourse(ctx.search, message, { lesson: lab.lesson, fallback: lab.guide });
+    const prefer = [
+      ...a.raised.map((id) => conceptById(ctx, id)?.section),
+      ...a.misconceptions.map((m) => m.section),
+    ]
+      .filter((x): x is SectionLink => Boolean(x))
+      .map((x) => `lessons/${x.lesson}#${x.anchor}`);
+    course = answerFromCourse(ctx.search, message, { lesson: lab.lesson, fallback: lab.guide, prefer });
     if (course.text) parts.push(course.text);
     else course = null;
   }
@@ -479,8 +487,18 @@ export function tutorReply(
   if (acknowledge.length > 2) {
     parts.push(`You also raised ${listJoin(acknowledge.slice(2).map((c) => lowerFirst(c.label)))} — good.`);
   }
-  if (note && verdict.reason !== "other-script") parts.push(note);
-  else if (!newly.length && repeated.length && !a.facts.length && !correction && !course) {
+  if (note && verdict.reason !== "other-language") parts.push(note);
+  else if (verdict.reason === "answer" && !parts.length) {
+    parts.push(
+      pick(
+        [
+          "That answers it in your own words — it counts. Let's make it concrete.",
+          "Fair — I'll take that as your answer. Let's pin it to the lesson.",
+        ],
+        turn,
+      ),
+    );
+  } else if (!newly.length && repeated.length && !a.facts.length && !correction && !course) {
     // Going deeper on a point already made: give the acknowledgement not yet shown, if any.
     const c = repeated[0]!;
     const unseen = c.acks.map((t) => fill(t, ctx.values)).find((t) => !state.said.some((r) => r.includes(t)));
