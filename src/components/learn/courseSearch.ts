@@ -229,7 +229,7 @@ export function createCourseSearch(index: CourseIndex): CourseSearch {
         // A "###" section is part of its "##" section: on a near tie, the whole section answers.
         const part = e.kind === "section" && e.parent ? 0.9 : 1;
         const kind = (e.kind === "source" && sources ? 1 : KIND_WEIGHT[e.kind]) * part;
-        const preferred = options.prefer?.includes(`${e.page}#${e.anchor}`) ? 1.6 : 1;
+        const preferred = options.prefer?.includes(`${e.page}#${e.anchor}`) ? 2.5 : 1;
         return kind * preferred * (lesson && e.page === lesson ? 1.25 : 1);
       },
     });
@@ -387,7 +387,7 @@ export function answerFromCourse(
     const term = hits.find(
       (h) =>
         h.entry.kind === "term" &&
-        h.score >= best.score * 0.4 &&
+        h.score >= best.score * 0.2 &&
         contentTerms(h.entry.heading).every((t) => terms.includes(t)),
     );
     if (term) best = term;

@@ -35,6 +35,8 @@ export interface ExchangeInput {
   message: string;
   /** The learner's earlier messages, oldest first. */
   earlier: readonly string[];
+  /** The message asks something (a question is no answer to the tutor's question). */
+  question?: boolean;
   /** Lab ideas this message raises. */
   raised: readonly string[];
   /** Of those, the ones no earlier message raised. */
@@ -188,9 +190,11 @@ export function judgeExchange(input: ExchangeInput): ExchangeVerdict {
     if (input.numbers.some((n) => !seen.has(n))) return verdict(true, "numbers");
   }
   const overlap = terms.filter((t) => input.asked.has(t)).length;
-  if (terms.length >= 3 && overlap >= 2 && fresh.length >= 2) return verdict(true, "answer");
-  if (input.newScenario && terms.length >= 3 && fresh.length >= 2) return verdict(true, "answer");
-  if (input.raised.length && fresh.length >= 3) return verdict(true, "deeper");
+  if (!input.question) {
+    if (terms.length >= 3 && overlap >= 2 && fresh.length >= 2) return verdict(true, "answer");
+    if (input.newScenario && terms.length >= 3 && fresh.length >= 2) return verdict(true, "answer");
+    if (input.raised.length && fresh.length >= 3) return verdict(true, "deeper");
+  }
   if (input.raised.length || input.numbers.length) return verdict(false, "nothing-new");
   return verdict(false, terms.length >= 3 ? "off-topic" : "too-short");
 }

@@ -292,7 +292,7 @@ function question(ctx: TutorContext, state: State, turn: number, avoid: string |
     return pick(
       [
         `Which deployment shall we work on: ${listJoin(letters)}?`,
-        `Pick a scenario to make this concrete — ${listJoin(lab.options.map((o) => o.letter))} — or describe your own deployment.`,
+        `Which scenario makes this concrete for you — ${listJoin(lab.options.map((o) => o.letter))} — or would you rather describe your own deployment?`,
       ],
       turn,
     );
@@ -361,6 +361,7 @@ function judge(ctx: TutorContext, state: State, history: readonly Turn[], messag
   const numbers = a.facts.length ? tokens(normaliseNumbers(message).text).filter((t) => /^\d/.test(t)) : [];
   return judgeExchange({
     message,
+    question: a.question !== null,
     earlier,
     raised: a.raised,
     raisedNew: newlyRaised,
@@ -469,8 +470,12 @@ export function tutorReply(
     if (isCovered(ctx, state, id)) repeated.push(c);
     else newly.push(c);
   }
-  // A question the course answered needs no acknowledgement on top; a claim gets one.
-  const acknowledge = course?.covered ? [] : newly;
+  // A question the course answered from the idea's own section needs no acknowledgement on top;
+  // answered from elsewhere, the idea still gets one (it ties the answer to this lab's case).
+  const answeredFrom = course?.covered && course.entry ? `${course.entry.page}#${course.entry.anchor}` : null;
+  const acknowledge = answeredFrom
+    ? newly.filter((c) => `lessons/${c.section.lesson}#${c.section.anchor}` !== answeredFrom).slice(0, 1)
+    : newly;
   acknowledge.forEach((c, i) => {
     if (i >= 2) return;
     // A number reply already speaks for the intervals concept; don't recite its acknowledgement too.

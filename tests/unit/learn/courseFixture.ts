@@ -1,10 +1,16 @@
 // The course index as the loader builds it, from the lesson pages on disk (for the unit tests).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { buildCourseIndex, type CourseIndex, pageLabelFor } from "../../../src/components/learn/courseIndex.ts";
+import {
+  buildCourseIndex,
+  type CourseIndex,
+  pageLabelFor,
+} from "../../../src/components/learn/courseIndex.ts";
 
 const src = new URL("../../../src/", import.meta.url);
 
-export function lessonFiles(dir: "lessons" | "deeper" = "lessons"): Array<{ file: string; markdown: string }> {
+export function lessonFiles(
+  dir: "lessons" | "deeper" = "lessons",
+): Array<{ file: string; markdown: string }> {
   const folder = new URL(`${dir}/`, src);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
