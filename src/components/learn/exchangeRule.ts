@@ -88,7 +88,7 @@ export function isJunk(word: string): boolean {
   if (KEYBOARD.some((k) => w.includes(k))) return true;
   if (w.length >= 3 && !/[aeiouyàâäéèêëïîôöùûüÿæœåøáíóúñ]/.test(w)) return true;
   if (/(.)\1\1/.test(w)) return true;
-  return /[bcdfghjklmnpqrstvwxz]{5,}/.test(w);
+  return /[bcdfghjklmnpqrstvwxz]{6,}/.test(w);
 }
 
 /** Function words of other languages written in Latin letters (French, Spanish, German, Italian, Portuguese, Dutch, Polish…). */
