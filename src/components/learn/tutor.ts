@@ -470,12 +470,9 @@ export function tutorReply(
     if (isCovered(ctx, state, id)) repeated.push(c);
     else newly.push(c);
   }
-  // A question the course answered from the idea's own section needs no acknowledgement on top;
-  // answered from elsewhere, the idea still gets one (it ties the answer to this lab's case).
-  const answeredFrom = course?.covered && course.entry ? `${course.entry.page}#${course.entry.anchor}` : null;
-  const acknowledge = answeredFrom
-    ? newly.filter((c) => `lessons/${c.section.lesson}#${c.section.anchor}` !== answeredFrom).slice(0, 1)
-    : newly;
+  // A question the course answered still gets the lab's own word on the first idea it names: the
+  // passage says what the lesson teaches, the acknowledgement applies it to this lab's case.
+  const acknowledge = course?.covered ? newly.slice(0, 1) : newly;
   acknowledge.forEach((c, i) => {
     if (i >= 2) return;
     // A number reply already speaks for the intervals concept; don't recite its acknowledgement too.

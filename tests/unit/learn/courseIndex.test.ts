@@ -104,6 +104,7 @@ describe("splitting a page (hand-worked cases)", () => {
     "",
     "## Goodhart's law in action, 2023–2024",
     "",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a lesson's markdown, interpolations and all
     'A score of ${(100 * x).toFixed(1)}% and ${ok ? `nested ${y} text` : ""} here. Next sentence.',
     "",
     '<div class="tip" label="Goodhart\'s law">',
@@ -138,6 +139,7 @@ describe("splitting a page (hand-worked cases)", () => {
   const by = (heading: string) => entries.find((e) => e.heading === heading && e.kind === "section");
 
   it("drops code cells and turns interpolations, nested template literals included, into …", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a lesson's markdown, interpolations and all
     expect(replaceInterpolations('a ${b ? `x ${c} y` : "}"} d')).toBe("a \uE000 d");
     expect(entries.some((e) => e.heading === "not a heading")).toBe(false);
     expect(by("Goodhart's law in action, 2023–2024")?.text).toContain(
