@@ -230,7 +230,13 @@ describe("Lab 2: the built-in tutor answers questions from the lessons, with lin
       const text = (await reply.textContent()) ?? "";
       // The sentence before the link is the lesson's own, word for word.
       const answer = (await reply.locator("p").first().textContent())!.replace(/\s*Lesson 2 ·[^]*$/, "");
-      const quoted = answer.split(/(?<=[.!?])\s+/).pop()!;
+      // (A glossary answer leads with its term in bold: "Goodhart's law: …".)
+      const strong = reply.locator("p").first().locator("strong");
+      const term = (await strong.count()) ? ((await strong.first().textContent()) ?? "") : "";
+      const quoted = answer
+        .replace(term && answer.startsWith(term) ? `${term}: ` : "", "")
+        .split(/(?<=[.!?]["”’]?)\s+/)
+        .pop()!;
       expect(quoted.length).toBeGreaterThan(20);
       expect(
         index.entries.some((e) => e.page === "lessons/2" && e.text.includes(quoted)),
@@ -263,7 +269,7 @@ describe("Lab 2: the built-in tutor answers questions from the lessons, with lin
     );
     expect(problems).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it("reads “10k” as 10,000 in Lab 4, and says how it read it", async () => {
     const { page, context, problems } = await open(browser, "/labs/4");
