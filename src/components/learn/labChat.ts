@@ -304,7 +304,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
   function messageItem(m: { role: "learner" | "tutor"; text: string; source?: string; model?: string }) {
     const who =
       m.role === "learner" ? "You" : m.source === "model" ? `Tutor · ${m.model || "your model"}` : "Tutor";
-    const body = el("div", { class: m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text" });
+    // dir="auto": a message in Arabic or Hebrew reads right to left.
+    const body = el("div", {
+      class: m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text",
+      dir: "auto",
+    });
     if (m.role === "tutor") body.append(...renderMarkdown(m.text));
     else body.textContent = m.text;
     return el(

@@ -281,7 +281,11 @@ function listJoin(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "Shot count" → "shot count" mid-sentence; a name ("Goodhart's law", "Elo", "MMLU") keeps its capital. */
 function lowerFirst(s: string) {
+  const first = s.split(/[\s—-]/)[0] ?? "";
+  if (/^[A-Z][\w]*['’]s$/.test(first) || /^[A-Z0-9]{2,}/.test(first) || /^(?:Elo|Arena|Bradley)/.test(first))
+    return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
