@@ -229,7 +229,7 @@ describe("Lab 2: the built-in tutor answers questions from the lessons, with lin
       // The answer quotes the section's own text, and the tutor still asks its next question.
       const text = (await reply.textContent()) ?? "";
       // The sentence before the link is the lesson's own, word for word.
-      const answer = (await reply.locator("p").first().textContent())!.replace(/\s*Lesson 2 ·[^]*$/, "");
+      const answer = (await reply.locator("p").first().textContent())!.replace(/\s*Lesson 2 ·[\s\S]*$/, "");
       // (A glossary answer leads with its term in bold: "Goodhart's law: …".)
       const strong = reply.locator("p").first().locator("strong");
       const term = (await strong.count()) ? ((await strong.first().textContent()) ?? "") : "";
