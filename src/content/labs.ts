@@ -81,6 +81,11 @@ export interface LabBrief {
   claims: string[];
   /** The benchmark a bare "91.2 vs 89.4" refers to in this lab. */
   defaultBenchmark: string | null;
+  /**
+   * What the tutor searches the course for when a question has no topic words of its own
+   * ("so what should we do?"): the words of the section that says what to do in this lab.
+   */
+  guide: string;
   concepts: LabConcept[];
   misconceptions: Misconception[];
 }
@@ -113,7 +118,7 @@ const lab1: LabBrief = {
   lesson: "1",
   title: "Score Dissection",
   subtitle: "Take a benchmark claim apart before you believe it",
-  task: "Below is an invented claim, built like the ones in real model announcements and blog posts. Talk it through with the tutor: what does the claim leave out, which questions about the method need an answer, and does the comparison hold? Three substantive exchanges complete the lab.",
+  task: "Below is an invented claim, built like the ones in real model announcements and blog posts. Talk it through with the tutor: what does the claim leave out, which questions about the method need an answer, and does the comparison hold? The lab is complete after three exchanges that each raise an idea from the lesson or answer the tutor's question.",
   scenario:
     "“Model A scores 91.2% on MMLU (5-shot). Model B scores 89.4% on MMLU. Therefore Model A has superior general knowledge.”",
   prompt: "What would you need to know before you accept that conclusion?",
@@ -122,6 +127,7 @@ const lab1: LabBrief = {
   suggestion: "Try: “Model B's shot count isn't stated — was it also 5-shot?”",
   claims: ["91.2% vs 89.4% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "three questions to ask before trusting a score",
   concepts: [
     {
       id: "shots",
@@ -139,10 +145,10 @@ const lab1: LabBrief = {
         "prompt examples",
       ],
       acks: [
-        "Good catch on the shot count: Model A's number is 5-shot and Model B's doesn't say. Few-shot prompting alone can add up to about 5 pp on MMLU — more than the {gap} pp between them.",
+        "Good catch on the shot count: Model A's number is 5-shot and Model B's doesn't say. Worked examples in the prompt move a score by an amount that differs from model to model, so there is no converting one setting into the other — and the {gap} pp between them can't be read as knowledge until both ran the same way.",
         "Right — the shot count. One score is labelled 5-shot and the other isn't labelled at all, and scores at different shot counts are close to meaningless side by side.",
       ],
-      why: "few-shot examples can add up to about 5 pp on MMLU, and Model B's shot count isn't even stated — that alone could be bigger than the {gap} pp gap.",
+      why: "worked examples in the prompt change a score by an amount that varies from model to model, and Model B's shot count isn't even stated — so the {gap} pp gap may be partly or wholly the prompt.",
       questions: [
         "Model A's score says 5-shot. What does Model B's say — and why would it matter?",
         "If Model B had been run 0-shot, would the two numbers still be comparable?",
@@ -222,10 +228,10 @@ const lab1: LabBrief = {
         "answer letter",
       ],
       acks: [
-        "The extraction rule — exactly. EleutherAI showed that only changing the regex that pulls the answer letter out moved LLaMA-1 65B's MMLU score by up to 3.2 pp, with the weights untouched.",
-        "Yes: how “B” is read out of “The answer is B” is a choice, and it is worth up to ±3 pp on MMLU — larger than this whole gap.",
+        "The extraction rule — exactly. With the weights untouched, Hugging Face scored LLaMA-65B on 5-shot MMLU under three implementations that read its answer differently: 63.7 (HELM: the model writes the letter), 63.6 (the original code: probabilities of A–D) and 48.8 (an early harness version: likelihood of the whole answer text).",
+        "Yes: how “B” is read out of “The answer is B” is a choice — parse the written letter, compare the letters' probabilities, or score each full answer — and on one model those choices put 5-shot MMLU anywhere from 48.8 to 63.7.",
       ],
-      why: "changing only the answer-extraction regex moved LLaMA-1 65B's MMLU score by up to 3.2 pp — bigger than the {gap} pp gap here.",
+      why: "how the answer is read out of the model is part of the score: LLaMA-65B's 5-shot MMLU was 63.7, 63.6 or 48.8 depending only on the implementation that scored it — far more than the {gap} pp gap here.",
       questions: [
         "How does an evaluator decide which letter a model chose when it answers in a full sentence?",
         "If the two labs used different rules to pull the answer out of the model's text, how much could that move the score?",
@@ -279,7 +285,7 @@ const lab1: LabBrief = {
         "verify",
       ],
       acks: [
-        "Who ran it is a key question. Self-reported numbers from a lab's own setup differ from third-party reproductions — Google's PaLM 2 and Meta's Llama 2 scores both came out slightly different when others re-ran them.",
+        "Who ran it is a key question. Self-reported numbers from a lab's own setup differ from third-party reproductions: Meta reported 68.9 for Llama 2 70B on 5-shot MMLU, Mistral's re-run gave 69.9 and the Open LLM Leaderboard 69.83.",
         "Yes — were both numbers produced by the same evaluator with the same code? If each lab reported its own, the comparison mixes two pipelines.",
       ],
       why: "self-reported scores and third-party reproductions of the same model often differ, even when the reproducers try to match the conditions exactly.",
@@ -434,7 +440,7 @@ const lab2: LabBrief = {
   lesson: "2",
   title: "Leaderboard Analysis",
   subtitle: "Question what a ranking claims, and find where it bends",
-  task: "Take leaderboard situations to the tutor and reason them through. Good starting points: a real instance of Goodhart's law, how contamination gets into a score, or why a ranking built from votes (Elo) can disagree with one built from accuracy. Three substantive exchanges complete the lab.",
+  task: "Take leaderboard situations to the tutor and reason them through. Good starting points: a real instance of Goodhart's law, how contamination gets into a score, or why a ranking built from votes (Elo) can disagree with one built from accuracy. The lab is complete after three exchanges that each raise an idea from the lesson or answer the tutor's question.",
   scenario:
     "Model P tops a leaderboard with 85.0% on MMLU; Model Q is second with 83.5%. Is P's lead earned by capability, or lifted by test questions it saw in training — and what evidence would tell the two apart?",
   prompt: "Begin there, or with any other distortion from the lesson you want to take apart.",
@@ -443,6 +449,7 @@ const lab2: LabBrief = {
   suggestion: "Try: “How would I tell whether a rank comes from contamination or real capability?”",
   claims: ["85.0% vs 83.5% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "practitioner's rule: leaderboards build a shortlist, your own evaluation data decides",
   concepts: [
     {
       id: "contamination",
@@ -467,10 +474,10 @@ const lab2: LabBrief = {
         "perturb*",
       ],
       acks: [
-        "Contamination is the place to start. P's {gap} pp lead is not sampling noise: on MMLU's {n} questions its 95% interval is {diffLow} to {diffHigh} pp ({pValue}). But the course cites an Allen Institute estimate of 2–7 pp of MMLU inflation for affected models — more than the whole lead. It's detected with n-gram overlap between training data and test, or by comparing a model on a fresh test written like the old one (GSM1k against GSM8K).",
+        "Contamination is the place to start. P's {gap} pp lead is not sampling noise: on MMLU's {n} questions its 95% interval is {diffLow} to {diffHigh} pp ({pValue}). Memory can produce a lead that size: on MMLU, Llama-2 70B scored 3.3 pp higher on questions whose text and answer are online than on clean ones, and across 63 models the public GSM8K scored a median 1.7 pp above its fresh twin GSM1k, up to 8.0 pp. It's detected with n-gram overlap between training data and test, or by re-testing on fresh questions written like the old ones.",
         "Yes — to separate memory from capability, compare the model on the public test and on fresh questions of the same kind. A model that drops sharply on the fresh set was helped by having seen the old one.",
       ],
-      why: "at web scale some contamination is close to universal, and the 2–7 pp the course cites for MMLU is more than P's whole {gap} pp lead (95% interval {diffLow} to {diffHigh} pp) — enough to reorder closely ranked models.",
+      why: "at web scale some contamination is close to universal, and measured gaps — 3.3 pp between MMLU questions found online and clean ones for Llama-2 70B, up to 8.0 pp between GSM8K and its fresh twin GSM1k — are as large as P's whole {gap} pp lead (95% interval {diffLow} to {diffHigh} pp): enough to reorder closely ranked models.",
       questions: [
         "P leads Q by {gap} pp, and at N = {n} that lead's 95% interval is {diffLow} to {diffHigh} pp — more than noise. Could test questions in P's training data produce a lead that size? What would you check?",
         "If you suspected a model had seen the test, what evidence could you gather without access to its training data?",
@@ -496,8 +503,8 @@ const lab2: LabBrief = {
         "fine tun* on",
       ],
       acks: [
-        "That's Goodhart's law: once a benchmark is the target, it stops being a good measure. Models fine-tuned on MMLU-like data scored well without transferring to new reasoning tasks.",
-        "Right — when procurement started using benchmark scores, labs optimised for them. Mistral's documentation for Mixtral 8x7B listed its exact evaluation settings precisely because other labs' numbers used setups that weren't compatible.",
+        "That's Goodhart's law: aim at a measure and it stops measuring. Training on data that resembles MMLU lifts MMLU without lifting reasoning on problems the model hasn't met.",
+        "Right — once buyers compared models by their scores, the scores became something to optimise. One symptom: when Mistral published Mixtral 8x7B, it spelled out its evaluation settings and re-ran rival models itself, because the published numbers came from setups that didn't match.",
       ],
       why: "once a score is the target, it can rise without the capability behind it — the score stops measuring what it was built to measure.",
       questions: [
@@ -582,12 +589,12 @@ const lab2: LabBrief = {
         "overall rank*",
       ],
       acks: [
-        "Yes — look past the aggregate. A model ranked 3rd overall but 1st in medical question answering may be exactly what a healthcare application needs.",
+        "Yes — look past the aggregate. On MMLU-Pro, a model can sit 3rd overall and 1st in maths; for a health application, the health category's ranking says more than the overall one — read with its smaller N in mind.",
         "Right: the overall number averages over categories you may not care about. The category that matches your task predicts more than the aggregate rank.",
       ],
       why: "the aggregate averages over categories that may not matter for your task; the matching category predicts more than the overall rank.",
       questions: [
-        "If you were choosing a model for a medical application, which number on the leaderboard would you look at?",
+        "If you were choosing a model for a health application, which part of a leaderboard would you look at? (MMLU-Pro, for one, breaks its score down by subject, health included.)",
         "What can an overall rank hide that a per-category breakdown shows?",
       ],
       section: L2_PAST,
@@ -671,7 +678,7 @@ const lab2: LabBrief = {
       ],
       unless: ["if", "whether", "might", "could", "?"],
       correction:
-        "Check before assuming: on MMLU's {n} questions, P's {gap} pp lead over Q has a 95% interval of {diffLow} to {diffHigh} pp ({pValue}), so sampling noise doesn't explain it. What the numbers can't say is where the lead comes from — the 2–7 pp of contamination the course cites for MMLU would be enough to produce all of it.",
+        "Check before assuming: on MMLU's {n} questions, P's {gap} pp lead over Q has a 95% interval of {diffLow} to {diffHigh} pp ({pValue}), so sampling noise doesn't explain it. What the numbers can't say is where the lead comes from: measured contamination gaps are as large — 3.3 pp on MMLU questions found online for Llama-2 70B, up to 8.0 pp between GSM8K and GSM1k.",
       section: L2_RANK,
     },
     {
@@ -690,7 +697,7 @@ const lab2: LabBrief = {
       ],
       unless: [...NEGATION, "shortlist*", "?"],
       correction:
-        "A rank is a hypothesis, not a verdict. Use the leaderboard to build a shortlist; rank 1 overall is not necessarily the best model for your task — check the category that matches it, and your own data.",
+        "Rank 1 is a claim about one test set, not about your task. Let the board suggest candidates, then decide on your own data — starting from the category closest to your use.",
       section: L2_PAST,
     },
     {
@@ -701,7 +708,7 @@ const lab2: LabBrief = {
       ],
       unless: ["not useless", "isnt useless", "not meaningless", "?"],
       correction:
-        "Not useless — a coarse filter. A model in the top 10 of a well-run automated leaderboard is probably worth evaluating further; the mistake is treating the rank as the final answer.",
+        "Not useless — a first sieve. Models near the top of a carefully run automated board are good candidates for your own tests; the error is letting the board make the final call.",
       section: L2_PAST,
     },
   ],
@@ -719,7 +726,7 @@ const lab3: LabBrief = {
   lesson: "3",
   title: "Cross-Model Comparison",
   subtitle: "Put two published scores through the five checks",
-  task: "Decide, with the tutor, whether two published scores can be compared at all. Run them through the five checks of the comparison protocol and work out what their confidence intervals allow you to say. Three substantive exchanges complete the lab.",
+  task: "Decide, with the tutor, whether two published scores can be compared at all. Run them through the five checks of the comparison protocol and work out what their confidence intervals allow you to say. The lab is complete after three exchanges that each raise an idea from the lesson or answer the tutor's question.",
   scenario:
     "Two candidates are on your team's list. Model X reports 89% on MMLU — its own lab's figure, 0-shot. Model Y shows 87% on MMLU — measured by the Open LLM Leaderboard, 5-shot.",
   prompt:
@@ -729,6 +736,7 @@ const lab3: LabBrief = {
   suggestion: "Try: “X is self-reported and 0-shot, Y is 5-shot on the leaderboard — step 1 already fails.”",
   claims: ["89% vs 87% on MMLU"],
   defaultBenchmark: "MMLU",
+  guide: "protocol for comparing two models",
   concepts: [
     {
       id: "evaluator",
@@ -747,7 +755,7 @@ const lab3: LabBrief = {
       ],
       acks: [
         "Step 1, the evaluator: X's number comes from its own lab, Y's from the Open LLM Leaderboard's standard code. Different evaluators means the gap mixes capability with method.",
-        "Right — the first check is whether one evaluator produced both numbers. Here it didn't, so the comparison starts out indicative at best.",
+        "Right — the first check is whether one evaluator produced both numbers. Here two different groups did, so from the first step on this pair can suggest an answer but not settle it.",
       ],
       why: "when different evaluators produce the two numbers, the gap mixes real capability with methodological noise you can't separate.",
       questions: [
@@ -773,10 +781,10 @@ const lab3: LabBrief = {
         "cot",
       ],
       acks: [
-        "Step 2, the shots: X is 0-shot and Y is 5-shot — a mismatch. Few-shot examples can move MMLU by several points, so the 2 pp gap can't be read as capability.",
-        "Yes, the shot counts don't match (0 vs 5). That's the same failure as GPT-4's 5-shot number sitting next to Claude 2's chain-of-thought variant in comparison tables.",
+        "Step 2, the shots: X is 0-shot and Y is 5-shot — a mismatch. The examples in the prompt move each model's score by its own amount, with no exchange rate between settings, so the 2 pp gap can't be read as capability.",
+        "Yes, the shot counts don't match (0 vs 5). Prompting can differ even when the shot count matches: GPT-4's MMLU 86.4 was 5-shot without chain of thought, Claude 2's 78.5 was 5-shot with it — and the two were printed side by side.",
       ],
-      why: "a 0-shot and a 5-shot score come from different prompts; few-shot examples alone can move MMLU by several points.",
+      why: "a 0-shot and a 5-shot score come from different prompts, and the examples move each model's score by its own amount.",
       questions: [
         "Step 2: do the two shot counts match? What does each model see before each question?",
         "X was run 0-shot and Y 5-shot. Could you adjust one number to make them comparable?",
@@ -887,7 +895,7 @@ const lab3: LabBrief = {
         "their own",
       ],
       acks: [
-        "Yes — X's number is self-reported, Y's comes from the Open LLM Leaderboard, which runs every model through identical code, settings and data. Only the second kind meets the comparability requirements by construction.",
+        "Yes — X's number is its makers' own; Y's was produced by the Open LLM Leaderboard, where one pipeline scores every model. Only the second is comparable with its neighbours by design.",
         "Right: a self-reported score and a standardised leaderboard score are different kinds of evidence. The leaderboard fixes the method; a technical report picks its own.",
       ],
       why: "a standardised leaderboard runs every model the same way; a self-reported number uses the lab's own, unverified setup.",
@@ -917,7 +925,7 @@ const lab3: LabBrief = {
         "efficien*",
       ],
       acks: [
-        "Scale is worth asking about: a 70B and a 7B model aren't competing on equal terms. Compare within a size class, or per unit of compute — Mistral 7B framed its results as performance per parameter.",
+        "Scale is worth asking about: a 70B and a 7B model aren't competing on equal terms. Compare within a size class, or per unit of compute — the Mistral 7B paper, for one, reported which size of Llama 2 its scores matched, not only the scores.",
         "Good — if X is much larger than Y, 2 pp might be poor value. Raw scores across scale classes confound capability with size.",
       ],
       why: "a raw score from a much bigger model reflects its size as well as its skill; compare within a size class or per unit of compute.",
@@ -1019,7 +1027,7 @@ const lab4: LabBrief = {
   lesson: "4",
   title: "Production Translation",
   subtitle: "Plan how to get from a leaderboard to a model you can deploy",
-  task: "Pick a deployment and plan, with the tutor, how you would evaluate models for it in three stages. Along the way, name where real inputs will differ from the benchmarks, which capabilities the benchmarks miss, and what task-specific data you would have to collect. Three substantive exchanges complete the lab.",
+  task: "Pick a deployment and plan, with the tutor, how you would evaluate models for it in three stages. Along the way, name where real inputs will differ from the benchmarks, which capabilities the benchmarks miss, and what task-specific data you would have to collect. The lab is complete after three exchanges that each raise an idea from the lesson or answer the tutor's question.",
   scenario: "Choose a deployment to work through:",
   prompt: "Then work out with the tutor what stands between the benchmark scores and that deployment.",
   options: [
@@ -1041,7 +1049,7 @@ const lab4: LabBrief = {
         "use case a",
       ],
       intro:
-        "Legal summarisation it is — the same use case where teams picked models by MMLU rank and met hallucinated citations in production.",
+        "Legal summarisation it is — a task where a model that does well on knowledge tests can still invent citations, as studies of legal hallucination have documented.",
     },
     {
       id: "support",
@@ -1095,6 +1103,7 @@ const lab4: LabBrief = {
   suggestion: "Try: “Let's take A, legal summaries — MMLU tells us little about long contracts.”",
   claims: ["100 examples"],
   defaultBenchmark: null,
+  guide: "building a bridge in three stages: filter, evaluate on your task, pilot",
   concepts: [
     {
       id: "filter",
@@ -1215,7 +1224,7 @@ const lab4: LabBrief = {
       ],
       acks: [
         "Yes — that's a capability standard benchmarks measure poorly. The usual gaps: following novel instructions, calibration (knowing when it doesn't know), long-context coherence, tool-use reliability and robustness to manipulation.",
-        "Right, a gap the leaderboard can't see. Newer families cover some of it (RULER and LongBench for long context, TruthfulQA for calibration, MT-Bench for multi-turn), but none reproduces your production conditions.",
+        "Right, a gap the leaderboard can't see. Newer benchmarks cover parts of it — RULER and LongBench for long context, TruthfulQA for whether answers repeat popular falsehoods, MT-Bench for multi-turn — and calibration has its own measure, expected calibration error; none reproduces your production conditions.",
       ],
       why: "the capabilities that break deployments — calibration, long context, tool use, robustness — are exactly the ones standard benchmarks measure worst.",
       questions: [
@@ -1326,7 +1335,7 @@ const lab4: LabBrief = {
         "Stage 3, the pilot: real users, real traffic, real feedback on a controlled share of requests. Only here do you get reliable evidence about production performance.",
         "Yes — a controlled pilot is the gold standard. Decide in advance what you'll measure and what result would stop the rollout.",
       ],
-      why: "only a pilot with real users and traffic gives reliable evidence of production performance; teams that skip it report disappointing outcomes.",
+      why: "only a pilot with real users and traffic shows how the model does in production; everything before it is a prediction.",
       questions: [
         "Stage 3: how would you run a pilot here, and what would you measure?",
         "What result in the pilot would make you stop the rollout?",

@@ -2,9 +2,11 @@
 // reload, recorded in the progress store); the learner's own model streams token by token from a
 // local fake OpenAI-compatible server; each failure shows its message and keeps the learner's
 // text; HTML and script in the chat stay inert, whoever wrote them.
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CourseIndex } from "../../src/components/learn/courseIndex.ts";
 import { twoProportionTest } from "../../src/components/stats/index.ts";
 import { labs } from "../../src/content/labs.ts";
 import { axeViolations, launch, open } from "./browser.ts";
@@ -188,6 +190,96 @@ describe("Lab 1 with the built-in tutor (offline)", () => {
     expect(await page.locator(".lab-notice").textContent()).toMatch(/couldn't be read/);
     await say(page, "X is self-reported and 0-shot, Y is 5-shot on the leaderboard", "3");
     expect(await exchanges(page)).toBe(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The course index the build wrote (dist/_file/data/course-index.<hash>.json). */
+function builtIndex(): CourseIndex {
+  const dir = new URL(`../../${process.env.DIST ?? "dist"}/_file/data/`, import.meta.url);
+  const file = readdirSync(dir).find((f) => /^course-index\.[\w-]+\.json$/.test(f));
+  if (!file) throw new Error("No course-index JSON in the build: run npm run build");
+  return JSON.parse(readFileSync(new URL(file, dir), "utf8")) as CourseIndex;
+}
+
+describe("Lab 2: the built-in tutor answers questions from the lessons, with links that land", () => {
+  it("answers three questions, each linking the lesson section about it, still asks its question, and completes on ideas", async () => {
+    const index = builtIndex();
+    const { page, context, problems } = await open(browser, "/labs/2");
+    await page.locator(".lab").waitFor();
+    // Questions whose sections are stable, each with the word its section's heading must contain.
+    const questions: Array<[string, string]> = [
+      ["What is Goodhart's law?", "goodhart"],
+      ["How is contamination detected?", "contamination"],
+      ["Why is a leaderboard rank only an estimate?", "rank"],
+    ];
+    for (const [question, topic] of questions) {
+      await say(page, question, "2");
+      const reply = page.locator(".lab-msg-tutor").last();
+      const link = reply.locator('a.lab-md-link[href^="../lessons/"]').first();
+      const href = (await link.getAttribute("href"))!;
+      const [, lesson, anchor] = /^\.\.\/lessons\/(\d)#([\w-]+)$/.exec(href) ?? [];
+      expect(lesson, `${question} → ${href}`).toBe("2");
+      const entry = index.entries.find(
+        (e) => e.page === `lessons/${lesson}` && e.anchor === anchor && e.kind === "section",
+      );
+      expect(entry, `${href} is a section of the index`).toBeDefined();
+      expect(`${entry!.heading} ${entry!.keywords}`.toLowerCase()).toContain(topic);
+      // The answer quotes the section's own text, and the tutor still asks its next question.
+      const text = (await reply.textContent()) ?? "";
+      // The sentence before the link is the lesson's own, word for word.
+      const answer = (await reply.locator("p").first().textContent())!.replace(/\s*Lesson 2 ·[\s\S]*$/, "");
+      // (A glossary answer leads with its term in bold: "Goodhart's law: …".)
+      const strong = reply.locator("p").first().locator("strong");
+      const term = (await strong.count()) ? ((await strong.first().textContent()) ?? "") : "";
+      const quoted = answer
+        .replace(term && answer.startsWith(term) ? `${term}: ` : "", "")
+        .split(/(?<=[.!?]["”’]?)\s+/)
+        .pop()!;
+      expect(quoted.length).toBeGreaterThan(20);
+      expect(
+        index.entries.some((e) => e.page === "lessons/2" && e.text.includes(quoted)),
+        quoted,
+      ).toBe(true);
+      expect(text.trim().endsWith("?")).toBe(true);
+      // The link lands on that section: a new tab opens the lesson scrolled to the heading.
+      const [lessonPage] = await Promise.all([context.waitForEvent("page"), link.click()]);
+      await lessonPage.waitForLoadState("networkidle");
+      expect(new URL(lessonPage.url()).hash).toBe(`#${anchor}`);
+      const heading = lessonPage.locator(`[id="${anchor}"]`);
+      expect(await heading.count()).toBe(1);
+      expect(await heading.evaluate((h) => h.tagName)).toMatch(/^H[23]$/);
+      expect((await heading.textContent())!.toLowerCase()).toContain(topic);
+      const box = await heading.boundingBox();
+      expect(box && box.y >= -1 && box.y < 800, `heading at y = ${box?.y}`).toBe(true);
+      await lessonPage.close();
+    }
+    // Two questions named an idea of the lab; the third (ranks) did not — so two exchanges.
+    expect(await exchanges(page)).toBe(2);
+    await say(page, "raters prefer long, confident answers, so verbose models climb the arena", "2");
+    expect(await exchanges(page)).toBe(3);
+    expect(await page.locator(".lab").getAttribute("data-complete")).toBe("true");
+    // Repeating the last message doesn't count again, and the tutor says so.
+    await say(page, "raters prefer long, confident answers, so verbose models climb the arena", "2");
+    expect(await exchanges(page)).toBe(3);
+    expect(await page.locator(".lab-msg-tutor").last().textContent()).toContain("said that already");
+    expect(await page.locator('.lab-msg-learner[data-substantive="false"]').last().textContent()).toContain(
+      "doesn't count",
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it("reads “10k” as 10,000 in Lab 4, and says how it read it", async () => {
+    const { page, context, problems } = await open(browser, "/labs/4");
+    await page.locator(".lab").waitFor();
+    await say(page, "B", "4");
+    await say(page, "we have 10k past tickets", "4");
+    const reply = await page.locator(".lab-msg-tutor").last().textContent();
+    expect(reply).toContain("“10k” as 10,000");
+    expect(reply).toContain("With 10,000 examples");
+    expect(reply).not.toContain("With 10 examples");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -5,6 +5,7 @@
 // tutor's (built-in or model) is read as Markdown into a tree and built node by node
 // (markdownLite.ts + markdownDom.ts) — never through innerHTML.
 import { type LabBrief, sectionHref } from "../../content/labs.js";
+import type { CourseIndex } from "./courseIndex.js";
 import { el, formatDate } from "./dom.js";
 import { modelMessages } from "./labPrompt.js";
 import { LlmError, type LlmFailure, listModels, streamChat } from "./llmClient.js";
@@ -34,10 +35,9 @@ import {
   transcriptMarkdown,
 } from "./transcript.js";
 import {
+  countsAsExchange,
   createTutorContext,
   EXCHANGES_TO_COMPLETE,
-  isSubstantive,
-  SUBSTANTIVE_WORDS,
   summarise,
   type Turn,
   tutorReply,
@@ -46,6 +46,8 @@ import {
 export interface LabChatOptions {
   lab: LabBrief;
   benchmarks: readonly BenchmarkRow[];
+  /** The course index (data/course-index.json): the tutor answers questions from it. */
+  courseIndex?: CourseIndex | null;
   progress?: ProgressStore | null;
   /** Storage (defaults: the browser's local and session storage, probed). */
   local?: KeyValueStorage | null;
@@ -86,7 +88,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const local = options.local === undefined ? browserStorage("localStorage") : options.local;
   const session = options.session === undefined ? browserStorage("sessionStorage") : options.session;
   const progress = options.progress ?? null;
-  const ctx = createTutorContext(lab, options.benchmarks);
+  const ctx = createTutorContext(lab, options.benchmarks, options.courseIndex ?? null);
   const store = createTranscriptStore(local, lab.lesson);
   // The same lab in another tab: take in its messages (only over the browser's own storage).
   if (options.local === undefined) syncAcrossTabs(store, lab.lesson);
@@ -297,7 +299,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const hint = el(
     "p",
     { class: "lab-hint lab-muted", id: `lab-hint-${lab.lesson}` },
-    `${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it has at least ${SUBSTANTIVE_WORDS} words or names an idea from the lesson.`,
+    `${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it raises an idea from the lesson or answers the tutor's question; ask anything, and the tutor answers from the lessons.`,
   );
   const form = el(
     "form",
@@ -334,7 +336,11 @@ export function labChat(options: LabChatOptions): HTMLElement {
   function messageItem(m: { role: "learner" | "tutor"; text: string; source?: string; model?: string }) {
     const who =
       m.role === "learner" ? "You" : m.source === "model" ? `Tutor · ${m.model || "your model"}` : "Tutor";
-    const body = el("div", { class: m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text" });
+    // dir="auto": a message in Arabic or Hebrew reads right to left.
+    const body = el("div", {
+      class: m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text",
+      dir: "auto",
+    });
     if (m.role === "tutor") body.append(...renderMarkdown(m.text));
     else body.textContent = m.text;
     return el(
@@ -389,7 +395,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
           ? "not answered"
           : m.substantive
             ? "counts"
-            : `doesn't count: fewer than ${SUBSTANTIVE_WORDS} words and no idea from the lesson`;
+            : "doesn't count: raise an idea from the lesson or answer the tutor's question";
       li.append(el("div", { class: "lab-msg-tag" }, tag));
     }
     if (m.partial) {
@@ -825,7 +831,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
       role: "learner",
       text: clean,
       at: stamp(),
-      substantive: isSubstantive(ctx, clean),
+      substantive: countsAsExchange(ctx, turnsOf(store.messages()), clean),
       status: "pending",
     };
     store.append(learner);

@@ -1,12 +1,59 @@
-// What the learner's own model is told: the lab's brief, the scenario, the rubric, and the numbers
-// the site computed (for the scenario and for the learner's latest message), so the model teaches
-// with the site's statistics instead of its own arithmetic. Pure.
+// What the learner's own model is told: the lab's brief, the scenario, the rubric, the numbers
+// the site computed (for the scenario and for the learner's latest message), and the passages of
+// the lessons that match the message, each with its section link — so the model teaches with the
+// site's statistics and text instead of its own arithmetic and memory, and links the same sections
+// the built-in tutor would. Pure.
+import { type CourseHit, linkMarkdown } from "./courseSearch.js";
 import type { ChatMessage } from "./llmClient.js";
 import { computeFacts } from "./numberClaims.js";
 import { fill, type Turn, type TutorContext } from "./tutor.js";
 
 /** How many earlier turns go to the model (the opening is always sent). */
 export const HISTORY_LIMIT = 20;
+/** Passages of the course sent with a message, and the characters of each. */
+export const PASSAGES = 3;
+export const PASSAGE_CHARS = 900;
+
+/** The lesson passages that best match a message (sections and glossary terms first). */
+export function passagesFor(ctx: TutorContext, message: string): CourseHit[] {
+  if (!ctx.search) return [];
+  const hits = ctx.search.search(ctx.search.correct(message), { lesson: ctx.lab.lesson });
+  const out: CourseHit[] = [];
+  for (const h of hits) {
+    if (out.length >= PASSAGES) break;
+    if (!h.entry.text || h.score < (hits[0]?.score ?? 0) * 0.25) continue;
+    if (
+      out.some(
+        (o) =>
+          o.entry.page === h.entry.page && o.entry.anchor === h.entry.anchor && o.entry.kind === h.entry.kind,
+      )
+    )
+      continue;
+    out.push(h);
+  }
+  return out;
+}
+
+function passageBlock(hits: readonly CourseHit[]): string {
+  if (!hits.length) return "";
+  const lines = [
+    "Passages of the course's lessons that match the learner's latest message. Teach from them (\"…\" marks a value the page computes live; don't guess it), and end with the Markdown link of the section you drew on, exactly as given:",
+  ];
+  hits.forEach((h, i) => {
+    const text =
+      h.entry.text.length > PASSAGE_CHARS
+        ? `${h.entry.text.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, "")} …`
+        : h.entry.text;
+    const what =
+      h.entry.kind === "term"
+        ? `Glossary: ${h.entry.heading}`
+        : h.entry.kind === "source"
+          ? "Sources note"
+          : "Section";
+    lines.push(`${i + 1}. ${what} — link: ${linkMarkdown(h.entry)}`, `   ${text}`);
+  });
+  return lines.join("\n");
+}
 
 export function systemPrompt(ctx: TutorContext): string {
   const { lab } = ctx;
@@ -45,7 +92,8 @@ export function systemPrompt(ctx: TutorContext): string {
  * anything else — ending with the learner's message and the numbers computed for it.
  */
 export function modelMessages(ctx: TutorContext, history: readonly Turn[], message: string): ChatMessage[] {
-  const system = `${systemPrompt(ctx)}\n\nYou opened the conversation with: “${ctx.lab.opening}”`;
+  const passages = passageBlock(passagesFor(ctx, message));
+  const system = `${systemPrompt(ctx)}\n\nYou opened the conversation with: “${ctx.lab.opening}”${passages ? `\n\n${passages}` : ""}`;
   const facts = computeFacts(message, ctx.sizes, { defaultBenchmark: ctx.lab.defaultBenchmark });
   const last = facts.length
     ? `${message}\n\n[Numbers the course computed for this message — use them, don't recompute: ${facts.map((f) => f.text).join(" ")}]`

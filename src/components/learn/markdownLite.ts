@@ -43,9 +43,13 @@ export const MAX_COLUMNS = 32;
 
 const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
-/** The address as a safe absolute http(s)/mailto URL, or null. */
+/** A link to a page of this site, relative to a lab page ("../lessons/2#goodharts-law…"). */
+const SITE_PAGE = /^\.\.\/(?:lessons|deeper|quizzes|labs|tools)\/[\w-]+(?:#[\w-]*)?$/;
+
+/** The address as a safe absolute http(s)/mailto URL, or a link to a page of this site, or null. */
 export function safeHref(raw: string): string | null {
   if (!raw || raw.length > MAX_URL) return null;
+  if (SITE_PAGE.test(raw)) return raw;
   let url: URL;
   try {
     url = new URL(raw);

@@ -5,17 +5,27 @@
 // so a reloaded page continues where it left off. Pure: no DOM, no storage, no clock.
 import type { LabBrief, LabConcept, Misconception, SectionLink } from "../../content/labs.js";
 import { type ConceptMatch, clauseHas, recognise, sentences, wordCount } from "./concepts.js";
+import type { CourseIndex } from "./courseIndex.js";
+import {
+  answerFromCourse,
+  type CourseAnswer,
+  type CourseSearch,
+  createCourseSearch,
+  questionKind,
+  tokens,
+} from "./courseSearch.js";
+import { type ExchangeVerdict, judgeExchange, topicSet } from "./exchangeRule.js";
 import {
   type BenchmarkRow,
   type BenchmarkSize,
   benchmarkSizes,
   type ComputedFact,
   computeFacts,
+  type NumberReading,
+  normaliseNumbers,
 } from "./numberClaims.js";
 
-/** A learner message of at least this many words is substantive even if it names no concept. */
-export const SUBSTANTIVE_WORDS = 8;
-/** Substantive exchanges that complete a lab. */
+/** Exchanges (each raising an idea of the lab or answering the tutor's question) that complete a lab. */
 export const EXCHANGES_TO_COMPLETE = 3;
 
 export interface TutorContext {
@@ -25,6 +35,10 @@ export interface TutorContext {
   values: Record<string, string>;
   /** Facts computed from the scenario's claims (for the model's system prompt). */
   scenarioFacts: ComputedFact[];
+  /** The course index, searched to answer questions (null: the tutor can't answer from the course). */
+  search: CourseSearch | null;
+  /** Topic words of the whole lab (its brief and rubric). */
+  labTopics: ReadonlySet<string>;
 }
 
 export interface Analysis {
@@ -37,7 +51,10 @@ export interface Analysis {
   /** Lab 4: the scenario the message picks, if any. */
   scenario: string | null;
   words: number;
-  substantive: boolean;
+  /** Numbers read in an unusual form, echoed in the reply ("10k" → 10,000). */
+  readings: NumberReading[];
+  /** "info": asks to be told something; "yes-no": any other question; null: a statement. */
+  question: "info" | "yes-no" | null;
 }
 
 export interface Turn {
@@ -50,6 +67,10 @@ export interface TutorReply {
   analysis: Analysis;
   /** Coverage keys newly covered by this message ("shots", or "legal:shift" in Lab 4). */
   newlyCovered: string[];
+  /** Whether the message counts toward completing the lab, and why. */
+  verdict: ExchangeVerdict;
+  /** The answer from the course, when the message asked something. */
+  course: CourseAnswer | null;
 }
 
 const fmt1 = (x: number) => (100 * x).toFixed(1);
@@ -81,12 +102,47 @@ export function placeholderValues(facts: readonly ComputedFact[]): Record<string
   return out;
 }
 
-export function createTutorContext(lab: LabBrief, benchmarks: readonly BenchmarkRow[]): TutorContext {
+export function createTutorContext(
+  lab: LabBrief,
+  benchmarks: readonly BenchmarkRow[],
+  courseIndex: CourseIndex | null = null,
+): TutorContext {
   const sizes = benchmarkSizes(benchmarks);
   const scenarioFacts = lab.claims.flatMap((c) =>
     computeFacts(c, sizes, { defaultBenchmark: lab.defaultBenchmark }),
   );
-  return { lab, sizes, values: placeholderValues(scenarioFacts), scenarioFacts };
+  const values = placeholderValues(scenarioFacts);
+  const labTopics = topicSet(
+    lab.task,
+    lab.scenario,
+    lab.prompt,
+    lab.opening,
+    ...(lab.options ?? []).flatMap((o) => [o.label, o.intro, ...o.terms]),
+    ...lab.concepts.flatMap((c) => conceptTexts(c, values)),
+    ...lab.misconceptions.map((m) => fill(m.correction, values)),
+  );
+  return {
+    lab,
+    sizes,
+    values,
+    scenarioFacts,
+    search: courseIndex ? createCourseSearch(courseIndex) : null,
+    labTopics,
+  };
+}
+
+/** Everything a concept says: its name, words, acknowledgements, reasons and questions. */
+function conceptTexts(c: LabConcept, values: Record<string, string>): string[] {
+  return [
+    c.label,
+    c.section.label,
+    ...c.terms.filter((t) => !t.startsWith("re:")).map((t) => t.replace(/[*#]/g, "")),
+    ...c.acks,
+    c.why,
+    ...c.questions,
+    ...Object.values(c.scenarioNotes ?? {}),
+    ...Object.values(c.scenarioQuestions ?? {}),
+  ].map((t) => fill(t ?? "", values));
 }
 
 /** Fill {placeholders}; an unknown one is left as a plain word rather than braces. */
@@ -162,8 +218,18 @@ function analyseUncached(ctx: TutorContext, text: string): Analysis {
   );
   const words = wordCount(text);
   const scenario = pickScenario(lab, text);
-  const substantive = words >= SUBSTANTIVE_WORDS || matches.length > 0 || facts.length > 0;
-  return { matches, raised, dismissed, misconceptions, facts, scenario, words, substantive };
+  const readings = facts.length ? normaliseNumbers(text).readings : [];
+  return {
+    matches,
+    raised,
+    dismissed,
+    misconceptions,
+    facts,
+    scenario,
+    words,
+    readings,
+    question: questionKind(text),
+  };
 }
 
 interface State {
@@ -215,7 +281,11 @@ function listJoin(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** "Shot count" → "shot count" mid-sentence; a name ("Goodhart's law", "Elo", "MMLU") keeps its capital. */
 function lowerFirst(s: string) {
+  const first = s.split(/[\s—-]/)[0] ?? "";
+  if (/^[A-Z][\w]*['’]s$/.test(first) || /^[A-Z0-9]{2,}/.test(first) || /^(?:Elo|Arena|Bradley)/.test(first))
+    return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
@@ -226,7 +296,7 @@ function question(ctx: TutorContext, state: State, turn: number, avoid: string |
     return pick(
       [
         `Which deployment shall we work on: ${listJoin(letters)}?`,
-        `Pick a scenario to make this concrete — ${listJoin(lab.options.map((o) => o.letter))} — or describe your own deployment.`,
+        `Which scenario makes this concrete for you — ${listJoin(lab.options.map((o) => o.letter))} — or would you rather describe your own deployment?`,
       ],
       turn,
     );
@@ -270,8 +340,66 @@ function askedAbout(ctx: TutorContext, reply: string | null): string | null {
 }
 
 export interface ReplyOptions {
-  /** Substantive exchanges already completed before this message. */
+  /** Exchanges already completed before this message. */
   exchangesBefore: number;
+}
+
+/** The course passage a concept's section points to (its text widens what "on topic" means). */
+function sectionText(ctx: TutorContext, c: LabConcept): string {
+  const entry = ctx.search?.index.entries.find(
+    (e) => e.page === `lessons/${c.section.lesson}` && e.anchor === c.section.anchor && e.kind === "section",
+  );
+  return entry?.text ?? "";
+}
+
+function judge(ctx: TutorContext, state: State, history: readonly Turn[], message: string, a: Analysis) {
+  const { lab } = ctx;
+  const earlier = history.filter((t) => t.role === "learner").map((t) => t.text);
+  const newlyRaised = a.raised.filter((id) => !isCovered(ctx, state, id, a.scenario ?? state.scenario));
+  const asked = askedAbout(ctx, state.lastReply);
+  const concept = asked ? conceptById(ctx, asked) : undefined;
+  const askedTopics = concept
+    ? topicSet(state.lastReply ?? "", ...conceptTexts(concept, ctx.values), sectionText(ctx, concept))
+    : new Set([...ctx.labTopics, ...topicSet(state.lastReply ?? lab.opening)]);
+  const vocabulary = ctx.search?.vocabulary;
+  const numbers = a.facts.length ? tokens(normaliseNumbers(message).text).filter((t) => /^\d/.test(t)) : [];
+  return judgeExchange({
+    message,
+    question: a.question !== null,
+    earlier,
+    raised: a.raised,
+    raisedNew: newlyRaised,
+    numbers,
+    newScenario: Boolean(lab.options && a.scenario && a.scenario !== state.scenario),
+    asked: askedTopics,
+    known: (stem) => ctx.labTopics.has(stem) || Boolean(vocabulary?.has(stem)),
+  });
+}
+
+/** Whether `message`, after `history`, counts toward completing the lab (and why). */
+export function exchangeVerdict(
+  ctx: TutorContext,
+  history: readonly Turn[],
+  message: string,
+): ExchangeVerdict {
+  const state = replay(ctx, history);
+  return judge(ctx, state, history, message, analyse(ctx, message));
+}
+
+/** A reply that explains a message which doesn't count, so the learner knows what would. */
+function verdictNote(v: ExchangeVerdict): string | null {
+  switch (v.reason) {
+    case "repeat":
+      return "You've said that already, so it doesn't count again — take the point one step further instead.";
+    case "echo":
+      return "Saying the same word again and again doesn't count — put the idea in a sentence: what would you check, and why?";
+    case "non-words":
+      return "I couldn't read that as words, so it doesn't count. Tell me in a sentence what you'd check.";
+    case "other-language":
+      return "I read English best, so I can't follow every detail of that — I've counted it as your answer. If you can, add the key idea in English and I'll connect it to the lesson.";
+    default:
+      return null;
+  }
 }
 
 /**
@@ -288,17 +416,43 @@ export function tutorReply(
   const state = replay(ctx, history);
   const turn = state.turns;
   const a = analyse(ctx, message);
+  const verdict = judge(ctx, state, history, message, a);
   const parts: string[] = [];
+
+  const note = verdictNote(verdict);
+  if (note && verdict.reason === "other-language") parts.push(note);
 
   const previousScenario = state.scenario;
   if (a.scenario) state.scenario = a.scenario;
-  if (lab.options && a.scenario && a.scenario !== previousScenario) {
+  const scenarioChanged = a.scenario !== null && a.scenario !== previousScenario;
+  if (lab.options && a.scenario && scenarioChanged) {
     const option = lab.options.find((o) => o.id === a.scenario);
     if (option) parts.push(option.intro);
   }
 
+  // A question is answered from the course's own text, with a link to the section — unless it
+  // is about numbers (the statistics answer it) or only picks a scenario.
+  let course: CourseAnswer | null = null;
+  const asks =
+    a.question === "info" ||
+    (a.question === "yes-no" && !a.raised.length && !a.misconceptions.length && !a.dismissed.length);
+  if (ctx.search && asks && !a.facts.length && !(scenarioChanged && a.words <= 4)) {
+    const prefer = [
+      ...a.raised.map((id) => conceptById(ctx, id)?.section),
+      ...a.misconceptions.map((m) => m.section),
+    ]
+      .filter((x): x is SectionLink => Boolean(x))
+      .map((x) => `lessons/${x.lesson}#${x.anchor}`);
+    course = answerFromCourse(ctx.search, message, { lesson: lab.lesson, fallback: lab.guide, prefer });
+    if (course.text) parts.push(course.text);
+    else course = null;
+  }
+
   if (a.facts.length) {
-    parts.push(`Let me put numbers on that. ${a.facts.map((f) => f.text).join(" ")}`);
+    const read = a.readings.length
+      ? ` (reading ${listJoin(a.readings.map((r) => `“${r.raw}” as ${r.read}`))})`
+      : "";
+    parts.push(`Let me put numbers on that${read}. ${a.facts.map((f) => f.text).join(" ")}`);
   }
 
   const fresh = a.misconceptions.filter((m) => !state.corrected.has(m.id));
@@ -320,23 +474,37 @@ export function tutorReply(
     if (isCovered(ctx, state, id)) repeated.push(c);
     else newly.push(c);
   }
-  newly.forEach((c, i) => {
+  // A question the course answered still gets the lab's own word on the first idea it names: the
+  // passage says what the lesson teaches, the acknowledgement applies it to this lab's case.
+  const acknowledge = course?.covered ? newly.slice(0, 1) : newly;
+  acknowledge.forEach((c, i) => {
     if (i >= 2) return;
     // A number reply already speaks for the intervals concept; don't recite its acknowledgement too.
     if (a.facts.length && c.id === numbersConcept(lab)) {
-      const note = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
-      if (note) parts.push(note);
+      const scenarioNote = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
+      if (scenarioNote) parts.push(scenarioNote);
       return;
     }
     let text = fill(pick(c.acks, turn + i), ctx.values);
-    const note = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
-    if (note) text += ` ${note}`;
+    const scenarioNote = state.scenario ? c.scenarioNotes?.[state.scenario] : undefined;
+    if (scenarioNote) text += ` ${scenarioNote}`;
     parts.push(text);
   });
-  if (newly.length > 2) {
-    parts.push(`You also raised ${listJoin(newly.slice(2).map((c) => lowerFirst(c.label)))} — good.`);
+  if (acknowledge.length > 2) {
+    parts.push(`You also raised ${listJoin(acknowledge.slice(2).map((c) => lowerFirst(c.label)))} — good.`);
   }
-  if (!newly.length && repeated.length && !a.facts.length && !correction) {
+  if (note && verdict.reason !== "other-language") parts.push(note);
+  else if (verdict.reason === "answer" && !parts.length) {
+    parts.push(
+      pick(
+        [
+          "That answers it in your own words — it counts. Let's make it concrete.",
+          "Fair — I'll take that as your answer. Let's pin it to the lesson.",
+        ],
+        turn,
+      ),
+    );
+  } else if (!newly.length && repeated.length && !a.facts.length && !correction && !course) {
     // Going deeper on a point already made: give the acknowledgement not yet shown, if any.
     const c = repeated[0]!;
     const unseen = c.acks.map((t) => fill(t, ctx.values)).find((t) => !state.said.some((r) => r.includes(t)));
@@ -357,21 +525,24 @@ export function tutorReply(
     a.matches.length > 0 ||
     a.facts.length > 0 ||
     a.misconceptions.length > 0 ||
-    (a.scenario !== null && a.scenario !== previousScenario);
+    course !== null ||
+    note !== null ||
+    verdict.counts ||
+    scenarioChanged;
   if (!recognised) {
     parts.push(
-      a.words < SUBSTANTIVE_WORDS
+      verdict.reason === "off-topic"
         ? pick(
             [
-              "Say a little more — a sentence or two about what you'd check, and why.",
-              "Could you expand on that? Tell me what you'd want to know and why it matters.",
+              "I'm not sure which part of the method you mean — try naming it (the prompt, the decoding, who ran the test, the sample size…).",
+              "Interesting. Can you tie that to something concrete about how the numbers were produced?",
             ],
             turn,
           )
         : pick(
             [
-              "I'm not sure which part of the method you mean — try naming it (the prompt, the decoding, who ran the test, the sample size…).",
-              "Interesting. Can you tie that to something concrete about how the numbers were produced?",
+              "Say a little more — a sentence or two about what you'd check, and why.",
+              "Could you expand on that? Tell me what you'd want to know and why it matters.",
             ],
             turn,
           ),
@@ -380,13 +551,13 @@ export function tutorReply(
 
   for (const c of newly) state.covered.add(key(lab.options ? state.scenario : null, c.id));
   const newlyCovered = newly.map((c) => key(lab.options ? state.scenario : null, c.id));
-  const exchanges = exchangesBefore + (a.substantive ? 1 : 0);
-  if (a.substantive && exchanges === EXCHANGES_TO_COMPLETE) {
+  const exchanges = exchangesBefore + (verdict.counts ? 1 : 0);
+  if (verdict.counts && exchanges === EXCHANGES_TO_COMPLETE) {
     const s = summarise(ctx, [...history, { role: "learner", text: message }]);
     const covered = s.concepts.filter((c) => c.covered).map((c) => lowerFirst(c.label));
     const missed = s.concepts.filter((c) => !c.covered).map((c) => lowerFirst(c.label));
     parts.push(
-      `That's ${EXCHANGES_TO_COMPLETE} substantive exchanges — the lab is complete. ` +
+      `That's ${EXCHANGES_TO_COMPLETE} exchanges that each raised an idea or answered my question — the lab is complete. ` +
         (covered.length ? `You covered ${listJoin(covered)}. ` : "") +
         (missed.length
           ? `Still worth a look: ${listJoin(missed)} — the summary below links to the lesson sections.`
@@ -399,7 +570,7 @@ export function tutorReply(
     reply = [...parts, question(ctx, state, turn + 1, askedAbout(ctx, state.lastReply))].join("\n\n");
   }
   if (reply === state.lastReply) reply = `Let's try it from a different side. ${reply}`;
-  return { text: reply, analysis: a, newlyCovered };
+  return { text: reply, analysis: a, newlyCovered, verdict, course };
 }
 
 export interface SummaryItem {
@@ -433,6 +604,6 @@ export function summarise(ctx: TutorContext, history: readonly Turn[]): LabSumma
 }
 
 /** Whether a learner message counts toward the three exchanges (before the tutor answers it). */
-export function isSubstantive(ctx: TutorContext, text: string): boolean {
-  return analyse(ctx, text).substantive;
+export function countsAsExchange(ctx: TutorContext, history: readonly Turn[], text: string): boolean {
+  return exchangeVerdict(ctx, history, text).counts;
 }

@@ -63,7 +63,7 @@ describe("Lab 2: the interval of P's lead over Q", () => {
     const c = ctx("2");
     const contamination = tutorReply(c, [], "How would I detect contamination in P?", { exchangesBefore: 0 });
     expect(contamination.text).toContain("its 95% interval is 0.7 to 2.4 pp (p < 0.001)");
-    expect(contamination.text).toContain("more than the whole lead");
+    expect(contamination.text).toContain("Memory can produce a lead that size");
     const noise = tutorReply(c, [], "P's lead over Q is just noise.", { exchangesBefore: 0 });
     expect(noise.analysis.misconceptions.map((m) => m.id)).toContain("lead-is-noise");
     expect(noise.text).toContain("P's 1.5 pp lead over Q has a 95% interval of 0.7 to 2.4 pp");

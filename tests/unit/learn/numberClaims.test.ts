@@ -6,6 +6,7 @@ import {
   benchmarkSizes,
   computeFacts,
   findBenchmarks,
+  normaliseNumbers,
   parseNumberClaims,
 } from "../../../src/components/learn/numberClaims.ts";
 import {
@@ -169,5 +170,64 @@ describe("answers, checked against R", () => {
       expect(f!.values.pValue).toBeCloseTo(t.pValue, 12);
       expect(f!.values.halfA).toBeCloseTo(halfWidth(0.8, n), 12);
     }
+  });
+});
+
+describe("numbers as people write them", () => {
+  const read = (t: string) => normaliseNumbers(t);
+  it("reads thousands written with k, e, spaces, dots before a count and words, and says so", () => {
+    // Hand-worked: 10k = 10 × 1,000; 1.5k = 1,500; 1e4 = 10⁴; "10 000" and "10.000 examples" = 10,000.
+    expect(parseNumberClaims("we have 10k past tickets", sizes)).toEqual([
+      { kind: "size", n: 10000, gapPp: null, base: null },
+    ]);
+    expect(read("we have 10k past tickets").readings).toEqual([{ raw: "10k", read: "10,000" }]);
+    expect(parseNumberClaims("1.5k examples", sizes)[0]).toMatchObject({ kind: "size", n: 1500 });
+    expect(parseNumberClaims("1e4 questions", sizes)[0]).toMatchObject({ kind: "size", n: 10000 });
+    expect(parseNumberClaims("10 000 examples", sizes)[0]).toMatchObject({ kind: "size", n: 10000 });
+    expect(parseNumberClaims("10.000 examples", sizes)[0]).toMatchObject({ kind: "size", n: 10000 });
+    expect(parseNumberClaims("ten thousand tickets", sizes)[0]).toMatchObject({ kind: "size", n: 10000 });
+    expect(parseNumberClaims("a hundred examples", sizes)[0]).toMatchObject({ kind: "size", n: 100 });
+    expect(parseNumberClaims("three hundred and fifty questions", sizes)[0]).toMatchObject({
+      kind: "size",
+      n: 350,
+    });
+  });
+
+  it("reads a decimal comma, a minus sign, points in words and proportions", () => {
+    expect(parseNumberClaims("85,5 % vs 84,1 % on MMLU", sizes)[0]).toMatchObject({
+      kind: "pair",
+      a: 0.855,
+      b: 0.841,
+    });
+    expect(parseNumberClaims("a −3 pp gap on GSM8K", sizes)[0]).toMatchObject({ kind: "gap", gapPp: 3 });
+    expect(parseNumberClaims("3 points on GSM8K", sizes)[0]).toMatchObject({ kind: "gap", gapPp: 3 });
+    expect(parseNumberClaims("two points on MMLU", sizes)[0]).toMatchObject({ kind: "gap", gapPp: 2 });
+    expect(parseNumberClaims("0.85 vs 0.83 on MMLU", sizes)[0]).toMatchObject({
+      kind: "pair",
+      a: 0.85,
+      b: 0.83,
+    });
+    expect(parseNumberClaims("0.85 vs 85% on MMLU", sizes)[0]).toMatchObject({
+      kind: "pair",
+      a: 0.85,
+      b: 0.85,
+    });
+    expect(parseNumberClaims("an accuracy of 0.85 on HumanEval", sizes)[0]).toMatchObject({
+      kind: "score",
+      p: 0.85,
+    });
+  });
+
+  it("pairs two scores with a test size given in the same message", () => {
+    const [c] = parseNumberClaims("with 300 tickets could we tell 85,5 % from 80 %?", sizes);
+    expect(c).toMatchObject({ kind: "pair", a: 0.855, b: 0.8 });
+    expect(c?.kind === "pair" && c.benchmark?.n).toBe(300);
+  });
+
+  it("leaves alone what isn't a count or a score", () => {
+    expect(parseNumberClaims("a 70B and a 7B model", sizes, { defaultBenchmark: "MMLU" })).toEqual([]);
+    expect(parseNumberClaims("a pilot on 5% of traffic", sizes)).toEqual([]);
+    expect(read("in 2023 and 2024").readings).toEqual([]);
+    expect(read("10,000 examples").readings).toEqual([]);
   });
 });

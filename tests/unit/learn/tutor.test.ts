@@ -7,6 +7,7 @@ import {
   analyse,
   createTutorContext,
   EXCHANGES_TO_COMPLETE,
+  exchangeVerdict,
   fill,
   summarise,
   type Turn,
@@ -214,7 +215,7 @@ describe("replies", () => {
   it("push back on a dismissed concept", () => {
     const r = tutorReply(ctx("1"), [], "the extraction rule is irrelevant", { exchangesBefore: 0 });
     expect(r.text).toMatch(/push back on setting aside answer extraction/);
-    expect(r.text).toContain("3.2 pp");
+    expect(r.text).toContain("63.7, 63.6 or 48.8");
   });
 
   it("go deeper, not round in circles, when a point is made again", () => {
@@ -269,7 +270,7 @@ describe("replies", () => {
       ]) {
         const r = tutorReply(c, history, text, { exchangesBefore: exchanges });
         expect(r.text).not.toBe(last);
-        if (r.analysis.substantive) exchanges++;
+        if (r.verdict.counts) exchanges++;
         history.push({ role: "learner", text }, { role: "tutor", text: r.text });
         last = r.text;
       }
@@ -289,11 +290,11 @@ describe("replies", () => {
     ];
     const replies = texts.map((text) => {
       const r = tutorReply(c, history, text, { exchangesBefore: exchanges });
-      if (r.analysis.substantive) exchanges++;
+      if (r.verdict.counts) exchanges++;
       history.push({ role: "learner", text }, { role: "tutor", text: r.text });
       return r;
     });
-    expect(replies.map((r) => r.analysis.substantive)).toEqual([false, true, false, true, true]);
+    expect(replies.map((r) => r.verdict.counts)).toEqual([false, true, false, true, true]);
     expect(exchanges).toBe(EXCHANGES_TO_COMPLETE);
     expect(replies[3]!.text).not.toContain("lab is complete");
     const last = replies[4]!.text;
@@ -306,11 +307,22 @@ describe("replies", () => {
     expect(s.concepts.find((x) => x.id === "format")?.section.anchor).toBe("five-choices-behind-every-score");
   });
 
-  it("count a message of eight words as substantive even without a concept", () => {
+  it("don't count a message for its length: eight words of filler, repeats and lorem ipsum don't count", () => {
     const c = ctx("2");
-    expect(analyse(c, "I am not sure what to ask you about").substantive).toBe(true);
-    expect(analyse(c, "not sure what to ask").substantive).toBe(false);
-    expect(analyse(c, "Goodhart?").substantive).toBe(true);
+    expect(exchangeVerdict(c, [], "I am not sure what to ask you about").counts).toBe(false);
+    expect(exchangeVerdict(c, [], "not sure what to ask").counts).toBe(false);
+    expect(exchangeVerdict(c, [], "Goodhart?").counts).toBe(true);
+    const h: Turn[] = [
+      { role: "learner", text: "contamination" },
+      { role: "tutor", text: "…" },
+    ];
+    expect(exchangeVerdict(c, [], "contamination")).toEqual({ counts: true, reason: "concept" });
+    expect(exchangeVerdict(c, h, "contamination")).toEqual({ counts: false, reason: "repeat" });
+    expect(exchangeVerdict(c, h, "Contamination!")).toEqual({ counts: false, reason: "repeat" });
+    expect(exchangeVerdict(c, [], "lorem ipsum dolor sit amet consectetur adipiscing elit")).toEqual({
+      counts: false,
+      reason: "non-words",
+    });
   });
 
   it("are deterministic", () => {
