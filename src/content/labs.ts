@@ -716,7 +716,7 @@ const lab2: LabBrief = {
 
 // ---- Lab 3 -------------------------------------------------------------------------------
 
-const L3_REQ = s(3, "what-must-match", "What must match before a comparison means anything");
+const L3_REQ = s(3, "what-must-match", "What must match");
 const L3_SCALE = s(3, "the-scaling-confound", "The scaling confound");
 const L3_CI = s(3, "confidence-intervals-and-effect-size", "Confidence intervals and effect size");
 const L3_PROTOCOL = s(3, "a-protocol-for-comparing-two-models", "A protocol for comparing two models");

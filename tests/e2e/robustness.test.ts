@@ -140,6 +140,36 @@ describe("1. storage nearly full", () => {
   });
 });
 
+describe("storage completely full (no room even for a probe)", () => {
+  it("is reported as full, with what to do — not as private mode", async () => {
+    const { page, context, problems } = await open(browser, "/");
+    await page.evaluate(() => {
+      let i = 0;
+      let size = 1 << 21;
+      while (size >= 1) {
+        try {
+          localStorage.setItem(`fill-${i}`, "x".repeat(size));
+          i++;
+        } catch {
+          size = Math.floor(size / 2);
+        }
+      }
+    });
+    await go(page, "/quizzes/1");
+    await takeQuiz(page, 1, 2);
+    const notice = page.locator("[data-progress-notice]");
+    await notice.first().waitFor({ state: "visible", timeout: 5000 });
+    expect(await notice.first().getAttribute("data-notice-kind")).toBe("write-failed");
+    expect(await notice.first().textContent()).toMatch(/storage for the site is full/);
+    expect(await notice.first().textContent()).not.toMatch(/private mode/);
+    await page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith("fill-")) localStorage.removeItem(k);
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("2. one bad field does not wipe progress", () => {
   const issueCases = [
     "a fractional exchange count beside a full record",

@@ -267,7 +267,8 @@ export function pageEntries({ page, pageLabel, markdown }: PageSource): CourseEn
         sections[current]!.keywords.push(term);
         terms.push({ section: current, term, text: tidy(htmlText(m[2]!)) });
       }
-      push(htmlText(html));
+      // Cards are visual summaries (a title, a badge, a phrase): read as prose they quote badly.
+      if (!/class="[^"]*\bcard\b/.test(html)) push(htmlText(html));
     }
     // fence, code_block: code cells are not prose.
   }

@@ -752,12 +752,27 @@ function browserStorage(kind: "localStorage" | "sessionStorage" = "localStorage"
     const s = window[kind];
     if (!s) return null;
     const probe = `${STORAGE_KEY}:probe`;
-    s.setItem(probe, "1");
-    s.removeItem(probe);
+    try {
+      s.setItem(probe, "1");
+      s.removeItem(probe);
+    } catch (error) {
+      // Full, not blocked: what is stored can still be read, and a save that fails says "full".
+      if (isQuotaError(error)) {
+        s.getItem(STORAGE_KEY);
+        return s;
+      }
+      throw error;
+    }
     return s;
   } catch {
     return null;
   }
+}
+
+/** A write refused because the site's storage is full (not because storage is turned off). */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; code?: number } | null;
+  return e?.name === "QuotaExceededError" || e?.name === "NS_ERROR_DOM_QUOTA_REACHED" || e?.code === 22;
 }
 
 export function getProgressStore(): ProgressStore {
