@@ -303,6 +303,16 @@ describe("the real Arena (l2-arena), behind a go-deeper disclosure", () => {
     }
   });
   it("top 10, and style control where the snapshot has it", async () => {
+    // The real Arena sits behind a go-deeper disclosure: open it, as a reader would, so the figure
+    // draws at the page's width (its rank column, with "(was N)", is left out on narrow drawings).
+    await page.locator(fig).evaluate((el) => {
+      const d = el.closest("details");
+      if (d) d.open = true;
+    });
+    await page.waitForFunction(
+      (sel) => (document.querySelector(`${sel} .explorable-figure`) as HTMLElement).clientWidth > 640,
+      fig,
+    );
     await page.locator(`${fig} input[data-key="top"][value="10"]`).check({ force: true });
     await setRange(page, `${fig} input[type=range][data-key="snapshot"]`, history.length - 1);
     const r = await check(history.length - 1, 10);
