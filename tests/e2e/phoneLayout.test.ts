@@ -58,6 +58,11 @@ describe("phone 390×844: the drawing stays in view while a control moves", () =
     it(`${path} ${id}: every slider, focused, is on screen below the whole drawing; moving it redraws`, async () => {
       const { page, context, problems } = await open(browser, path, { viewport: PHONE });
       const fig = page.locator(`[data-explorable="${id}"]`);
+      // A figure behind a "go deeper" disclosure is opened first, as a reader would.
+      await fig.evaluate((el) => {
+        const d = el.closest("details");
+        if (d) d.open = true;
+      });
       await fig.locator(".explorable-figure > *").first().waitFor();
       const sliders = await fig.locator(".explorable-controls input[type=range]").count();
       expect(sliders).toBeGreaterThan(0);
