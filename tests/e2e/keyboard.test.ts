@@ -17,10 +17,16 @@ afterAll(async () => {
 const focusedFigure = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest<HTMLElement>("[data-explorable]")?.id ?? "");
 
+/** The third figure on the lesson's main path (figures behind a closed "go deeper" disclosure are skipped). */
 async function thirdFigure(page: Page): Promise<string> {
-  await page.locator("section.explorable[data-explorable]").nth(2).waitFor();
+  await page.locator("section.explorable[data-explorable]").nth(2).waitFor({ state: "attached" });
   await page.locator(".figure-jump summary").waitFor();
-  return page.locator("section.explorable[data-explorable]").nth(2).getAttribute("id") as Promise<string>;
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>("section.explorable[data-explorable]")].filter(
+        (f) => !f.closest("details:not([open])"),
+      )[2]!.id,
+  );
 }
 
 describe("keyboard routes on Lesson 3", () => {
@@ -42,7 +48,7 @@ describe("keyboard routes on Lesson 3", () => {
     await context.close();
   });
 
-  it("the third figure is reached in at most 7 Tab presses (Tab alone takes over 50)", async () => {
+  it("the third figure on the main path is reached in at most 8 Tab presses (Tab alone takes over 50)", async () => {
     const { page, context, problems } = await open(browser, "/lessons/3");
     const target = await thirdFigure(page);
     // Tab alone, from the top of the page.
@@ -68,16 +74,22 @@ describe("keyboard routes on Lesson 3", () => {
     )
       await press("Tab");
     await press("Enter"); // open the list
-    for (let i = 0; i < 3; i++) await press("Tab");
+    // The list names every figure in page order, those behind a disclosure too.
+    const place = await page.evaluate(
+      (id) =>
+        [...document.querySelectorAll("section.explorable[data-explorable]")].findIndex((f) => f.id === id),
+      target,
+    );
+    for (let i = 0; i <= place; i++) await press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       await page.locator(`#${target} .explorable-title`).textContent(),
     );
     await press("Enter");
     expect(await focusedFigure(page)).toBe(target);
     // Tab, Enter (skip); Tab to the page title's anchor, the Present button and the list; Enter;
-    // three Tabs down the list; Enter.
-    expect(keys.filter((k) => k === "Tab").length, keys.join(" ")).toBeLessThanOrEqual(7);
-    expect(keys.length, keys.join(" ")).toBeLessThanOrEqual(10);
+    // down the list to the figure (the fourth entry: one figure before it sits behind a disclosure); Enter.
+    expect(keys.filter((k) => k === "Tab").length, keys.join(" ")).toBeLessThanOrEqual(8);
+    expect(keys.length, keys.join(" ")).toBeLessThanOrEqual(11);
     // The figure is on screen, and the next Tab is its first tool.
     const top = await page.locator(`#${target}`).evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
