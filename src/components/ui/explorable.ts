@@ -218,6 +218,8 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
   }
 
   let lastWidth = 0;
+  /** The last drawing's width was a guess (the figure had no size yet: hidden, e.g. in a closed disclosure). */
+  let widthGuessed = false;
   let presenting = false;
   let renders = 0;
   let announce: ReturnType<typeof setTimeout> | undefined;
@@ -265,7 +267,9 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     const started = performance.now();
     const v = values();
     // The width comes from the ResizeObserver, so a redraw never forces a layout before it renders.
-    const width = Math.max(280, observedWidth || Math.floor(plot.clientWidth || root.clientWidth || 640));
+    const measured = observedWidth || Math.floor(plot.clientWidth || root.clientWidth);
+    widthGuessed = !measured;
+    const width = Math.max(280, measured || 640);
     lastWidth = width;
     const room = presenting ? presentRoom() : phoneRoom(plot);
     phoneDrawingRoom = presenting ? undefined : room;
@@ -344,7 +348,8 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     new ResizeObserver((entries) => {
       const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? plot.clientWidth);
       if (width > 0) observedWidth = width;
-      if (width > 0 && Math.abs(width - lastWidth) > 8) draw();
+      // Redraw when the width really changed, or when the last drawing only guessed it.
+      if (width > 0 && (widthGuessed || Math.abs(width - lastWidth) > 8)) draw();
     }).observe(plot);
   }
   return root;
