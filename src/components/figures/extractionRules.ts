@@ -229,6 +229,7 @@ export function extractionRulesFigure(data: ExtractionSamples) {
           domain: [0, Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.hi)) / 10) * 10 + 10)],
           label: "Accuracy with 95% interval (%) →",
           grid: true,
+          ...(compact ? { ticks: 2 } : {}),
         },
         y: { domain: rows.map((r) => r.label), label: null },
         marks: [
