@@ -216,17 +216,20 @@ export function extractionRulesFigure(data: ExtractionSamples) {
         lo: 100 * s.lower,
         hi: 100 * s.upper,
       }));
+      // On a phone the value label takes two lines ("25.7%" over "158 no letter") so it fits the margin.
+      const compact = width < 600;
       const chart = Plot.plot({
         width,
-        height: 70 + 42 * rows.length,
+        height: 70 + (compact ? 48 : 42) * rows.length,
         marginBottom: 42,
-        marginLeft: Math.min(250, Math.max(170, width * 0.3)),
-        marginRight: 150,
+        marginLeft: compact ? 152 : Math.min(250, Math.max(170, width * 0.3)),
+        marginRight: compact ? 96 : 150,
         style: { fontSize: "13px" },
         x: {
           domain: [0, Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.hi)) / 10) * 10 + 10)],
           label: "Accuracy with 95% interval (%) →",
           grid: true,
+          ...(compact ? { ticks: 2 } : {}),
         },
         y: { domain: rows.map((r) => r.label), label: null },
         marks: [
@@ -251,7 +254,9 @@ export function extractionRulesFigure(data: ExtractionSamples) {
             dx: 8,
             textAnchor: "start",
             text: (r: (typeof rows)[number]) =>
-              `${r.pct.toFixed(1)}%  (${formatCount(r.unparsed)} no letter)`,
+              compact
+                ? `${r.pct.toFixed(1)}%\n${formatCount(r.unparsed)} no letter`
+                : `${r.pct.toFixed(1)}%  (${formatCount(r.unparsed)} no letter)`,
           }),
           Plot.ruleX([0]),
         ],

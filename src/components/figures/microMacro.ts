@@ -210,6 +210,10 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
         "aria-label",
         "Accuracy by subject against subject size, with the micro- and macro-averages",
       );
+      // On a phone the two long captions would run off the drawing: they move to wrapping HTML below it.
+      const compact = width < 600;
+      const subjectsCaption = `The ${d.points.length} subjects, smallest (${pretty(smallest.subject)}, ${smallest.n_test}) to largest (${pretty(largest.subject)}, ${formatCount(largest.n_test)}) →`;
+      const weightsLegend = `dashed: macro, ${(100 / d.points.length).toFixed(2)}% each · bars: micro, N ÷ ${formatCount(total)}`;
       const weights = Plot.plot({
         width,
         height: 170,
@@ -223,7 +227,7 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
           padding: 0.15,
           tickFormat: () => "",
           tickSize: 0,
-          label: `The 57 subjects, smallest (${pretty(smallest.subject)}, ${smallest.n_test}) to largest (${pretty(largest.subject)}, ${formatCount(largest.n_test)}) →`,
+          label: compact ? "Subjects, smallest → largest" : subjectsCaption,
           labelAnchor: "right",
         },
         y: { label: "↑ Weight in the average (%)", grid: true, domain: [0, 11.5] },
@@ -239,11 +243,10 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
             strokeDasharray: "7,4",
             strokeWidth: 2,
           }),
-          Plot.text([100 / d.points.length], {
+          Plot.text(compact ? [] : [100 / d.points.length], {
             x: () => smallest.subject,
             y: (w: number) => w,
-            text: () =>
-              `dashed: macro, ${(100 / d.points.length).toFixed(2)}% each · bars: micro, N ÷ ${formatCount(total)}`,
+            text: () => weightsLegend,
             dy: -12,
             textAnchor: "start",
             fill: palette.vermillion,
@@ -256,7 +259,19 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
         "aria-label",
         "Weight of each subject in the micro-average (bars) and the macro-average (dashed line)",
       );
-      const figure = el("div", {}, scatter, weights);
+      const figure = el(
+        "div",
+        {},
+        scatter,
+        weights,
+        compact
+          ? el(
+              "p",
+              { class: "table-note l1-weights-note" },
+              `${subjectsCaption.replace(/ →$/, "")}. ${weightsLegend[0]!.toUpperCase()}${weightsLegend.slice(1)}.`,
+            )
+          : null,
+      );
 
       const readout = el(
         "div",

@@ -164,7 +164,8 @@ export function reliabilityDiagramFigure() {
         width: facetWidth,
         height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
         marginLeft: 56,
-        marginRight: 16,
+        // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
+        marginRight: compact ? 24 : 16,
         marginTop: 34,
         marginBottom: 46,
         style: { fontSize: "14px" },
@@ -254,7 +255,8 @@ export function reliabilityDiagramFigure() {
         width: facetWidth,
         height: 110,
         marginLeft: 56,
-        marginRight: 16,
+        // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
+        marginRight: compact ? 24 : 16,
         marginTop: 6,
         marginBottom: 34,
         style: { fontSize: "12px" },
