@@ -81,9 +81,13 @@ export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, widt
     p.textContent = "No drawing: without N for both scores there is no interval to draw.";
     return p;
   }
+  const marginLeft = Math.min(240, Math.max(110, width * 0.28));
+  // At most 30 characters, and on a narrow plot only what fits left of the axis (about 7 px a
+  // character at 13 px, with the tick gap); the cards above show the whole name.
+  const maxChars = Math.min(30, Math.floor((marginLeft - 12) / 7.4));
   const label = (c: ScoreCard, who: string) => {
     const text = `${who}: ${(c.model || "unnamed").replace(/^[^/]+\//, "")}`;
-    return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+    return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text;
   };
   const rows = [
     {
@@ -106,7 +110,6 @@ export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, widt
   const left = Math.min(rows[0]!.lo, rows[1]!.lo);
   const right = Math.max(rows[0]!.hi, rows[1]!.hi);
   const pad = Math.max(0.5, (right - left) * 0.25);
-  const marginLeft = Math.min(240, Math.max(110, width * 0.28));
   const top = Plot.plot({
     width,
     height: 130,

@@ -204,20 +204,24 @@ function boardSvg(
       class: r.contaminated ? "contaminated" : "clean",
     });
     const name = r.model.includes("/") ? r.model.slice(r.model.indexOf("/") + 1) : r.model;
-    g.append(
-      svgEl(
-        "text",
-        {
-          x: left - 10,
-          y: 4,
-          "text-anchor": "end",
-          "font-size": 12.5,
-          fill: "currentColor",
-          "font-weight": r.contaminated ? 700 : 400,
-        },
-        `${r.shownRank}. ${clipText(name, 30)}`,
-      ),
+    const prefix = `${r.shownRank}. `;
+    // On a narrow board the name gets only the room left of the axis (about 7.6 px a character
+    // at 12.5 px, bold); the full name stays in a tooltip.
+    const maxChars = width < 600 ? Math.max(8, Math.floor((left - 12) / 7.6) - prefix.length) : 30;
+    const label = svgEl(
+      "text",
+      {
+        x: left - 10,
+        y: 4,
+        "text-anchor": "end",
+        "font-size": 12.5,
+        fill: "currentColor",
+        "font-weight": r.contaminated ? 700 : 400,
+      },
+      `${prefix}${clipText(name, maxChars)}`,
     );
+    if (name.length > maxChars) g.append(svgEl("title", {}, r.model));
+    g.append(label);
     if (r.contaminated && r.shownScore > r.trueScore) {
       g.append(
         svgEl("line", {
@@ -396,6 +400,9 @@ export function contaminationFigure(boards: {
       const gapRows = measured
         .filter((r) => !isAverageRow(r))
         .map((r) => ({ ...r, label: studyLabels[r.study] }));
+      // On a phone the panel is under 600 px wide: a shorter axis label and study labels without
+      // the count (the list below the figure keeps it), so that no label runs past the edge.
+      const narrow = (wide ? width - boardWidth - 16 : width) < 600;
       const measuredPlot = Plot.plot({
         width: wide ? width - boardWidth - 16 : width,
         height: 360,
@@ -405,7 +412,9 @@ export function contaminationFigure(boards: {
         marginBottom: 40,
         style: { fontSize: "12.5px" },
         x: {
-          label: "Measured gap (pp): score on the familiar test − on a fresh or clean one →",
+          label: narrow
+            ? "Gap (pp): familiar − fresh or clean test →"
+            : "Measured gap (pp): score on the familiar test − on a fresh or clean one →",
           grid: true,
           domain: [
             Math.min(-6, Math.floor(Math.min(...measured.map((r) => r.gapPp)))),
@@ -439,8 +448,11 @@ export function contaminationFigure(boards: {
               fy: "label",
               frameAnchor: "top-left",
               text: (d: (typeof summaries)[number] & { label: string }) =>
-                `${d.label} · ${d.count} · median ${d.median >= 0 ? "+" : ""}${d.median.toFixed(1)} pp`,
+                narrow
+                  ? `${d.label} · median ${d.median >= 0 ? "+" : ""}${d.median.toFixed(1)}`
+                  : `${d.label} · ${d.count} · median ${d.median >= 0 ? "+" : ""}${d.median.toFixed(1)} pp`,
               dy: -12,
+              fontSize: narrow ? 11.5 : undefined,
               fontWeight: 700,
             },
           ),

@@ -208,12 +208,14 @@ export function gapIsRealFigure() {
           : []),
       ];
       const extent = Math.max(Math.abs(ind.lower), Math.abs(ind.upper), g.mdd, ind.mdd) * 100 * 1.25;
+      // On a phone the note over the shaded band takes two lines, with room made above.
+      const narrow = width < 600;
       const bottom = Plot.plot({
         width,
-        height: paired ? 190 : 150,
+        height: (paired ? 190 : 150) + (narrow ? 14 : 0),
         marginLeft: 100,
         marginRight: 20,
-        marginTop: 30,
+        marginTop: narrow ? 44 : 30,
         marginBottom: 44,
         style: { fontSize: "13px" },
         x: {
@@ -260,8 +262,9 @@ export function gapIsRealFigure() {
           Plot.text([{ x: 0 }], {
             x: "x",
             frameAnchor: "top",
-            text: () => `shaded: gaps under ±${(100 * g.mdd).toFixed(1)} pp are missed >20% of the time`,
-            dy: -22,
+            text: () =>
+              `shaded: gaps under ±${(100 * g.mdd).toFixed(1)} pp${narrow ? "\n" : " "}are missed >20% of the time`,
+            dy: narrow ? -36 : -22,
             fontSize: 11,
             fill: "currentColor",
           }),

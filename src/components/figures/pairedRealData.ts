@@ -11,7 +11,7 @@ import {
 } from "../compare/pairedRealData.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPValue } from "../ui/format.js";
+import { clipText, formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
@@ -70,7 +70,9 @@ export function drawCurvePlot(curve: readonly CurvePoint[], questions: number, w
     },
     y: {
       domain: [-yExt, yExt],
-      label: "↑ Difference A − B and its 95% interval (pp)",
+      // The full wording is wider than a phone's panel.
+      label:
+        width < 600 ? "↑ A − B and its 95% interval (pp)" : "↑ Difference A − B and its 95% interval (pp)",
       grid: true,
       clamp: true,
     },
@@ -229,6 +231,10 @@ export function pairedRealDataFigure(data: PairedData) {
       const right = Math.max(...models.map((m) => m.hi));
       const pad = Math.max(1, (right - left) * 0.3);
       const labelWidth = Math.min(260, Math.max(150, width * 0.28));
+      // On a phone the model names get only the label column (about 6.3 px a character); the
+      // full names are in the Model A and Model B menus above.
+      const narrow = width < 600;
+      const tickFormat = narrow ? (d: string) => clipText(d, Math.floor((labelWidth - 12) / 6.3)) : undefined;
       const top = Plot.plot({
         width,
         height: 140,
@@ -238,11 +244,13 @@ export function pairedRealDataFigure(data: PairedData) {
         style: { fontSize: "13px" },
         x: {
           domain: [Math.max(0, left - pad), Math.min(100, right + pad)],
-          label: `Accuracy on the first ${formatCount(v.n)} questions, 95% interval (%) →`,
+          label: narrow
+            ? `Accuracy, first ${formatCount(v.n)} questions (%) →`
+            : `Accuracy on the first ${formatCount(v.n)} questions, 95% interval (%) →`,
           grid: true,
           labelOffset: 38,
         },
-        y: { domain: models.map((m) => m.who), label: null },
+        y: { domain: models.map((m) => m.who), label: null, tickFormat },
         marks: [
           Plot.link(models, { x1: "lo", x2: "hi", y1: "who", y2: "who", stroke: "color", strokeWidth: 3 }),
           Plot.dot(models, { x: "p", y: "who", fill: "color", symbol: "symbol", r: 6 }),
@@ -269,7 +277,9 @@ export function pairedRealDataFigure(data: PairedData) {
         style: { fontSize: "13px" },
         x: {
           domain: [-ext, ext],
-          label: "Difference A − B with its 95% interval (pp) →",
+          label: narrow
+            ? "A − B with its 95% interval (pp) →"
+            : "Difference A − B with its 95% interval (pp) →",
           grid: true,
           labelOffset: 38,
         },
