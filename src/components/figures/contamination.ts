@@ -2,6 +2,7 @@
 // beside it, the gaps actually measured between benchmarks and fresh or clean versions of them.
 
 import type { ContaminationRow, LeaderboardSnapshot } from "../data/types.js";
+import type { CleanDirtyRow } from "../lessons/lesson2.js";
 import { seededRandom } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
@@ -506,16 +507,7 @@ export function contaminationFigure(boards: {
  * and both "dirty" subsets, each dirty score with its gap to clean (rows from lessons/lesson2.ts's
  * cleanDirtyTable).
  */
-export function cleanDirtyTableElement(
-  rows: readonly {
-    benchmark: string;
-    clean: number;
-    allDirty: number;
-    inputLabelDirty: number;
-    allDirtyGap: number;
-    inputLabelGap: number;
-  }[],
-): HTMLTableElement {
+export function cleanDirtyTableElement(rows: readonly CleanDirtyRow[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "l2-table l2-clean-dirty";
   const caption = document.createElement("caption");

@@ -3,6 +3,7 @@
 // the p-value, the smallest gap this N can detect, and a verdict in words.
 
 import { type GapDesign, type GapResult, gapAnalysis, gapVerdict, seRatioText } from "../compare/gap.js";
+import type { GapState } from "../compare/lessonNumbers.js";
 import { scoreInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
@@ -10,14 +11,8 @@ import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
-export interface GapValues extends Record<string, unknown> {
-  a: number;
-  b: number;
-  n: number;
-  design: GapDesign;
-  correlation: number;
-  disagree: number;
-}
+/** The figure's inputs: the same state the lesson's gap sentence reads (compare/lessonNumbers.ts). */
+export type GapValues = GapState & Record<string, unknown>;
 
 /** The analysis the figure shows for its inputs (scores in %, disagreement in %). */
 export function gapFor(v: GapValues): { chosen: GapResult; independent: GapResult } {
