@@ -11,8 +11,8 @@ import {
   type Progress,
   STORAGE_KEY,
 } from "../../src/components/learn/progress.ts";
-import { lessonQuizzes } from "../../src/content/quizzes.ts";
 import { axeViolations, baseUrl, launch, open } from "./browser.ts";
+import { takeQuiz } from "./quizPage.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,24 +26,6 @@ const stored = async (p: Page) =>
   JSON.parse((await p.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)) ?? "null");
 const figure = async (p: Page, name: string) =>
   p.locator(`.progress-panel [data-progress="${name}"]`).getAttribute("data-value");
-
-/** Take lesson n's quiz on the page, answering the first k questions rightly. */
-async function takeQuiz(p: Page, n: number, k: number) {
-  const quiz = lessonQuizzes[n - 1]!;
-  for (let i = 0; i < quiz.questions.length; i++) {
-    const id = await p.locator(`#quiz-${n} .quiz-form`).getAttribute("data-question-id");
-    const q = quiz.questions.find((x) => x.id === id)!;
-    const options = await p.locator(`#quiz-${n} .quiz-option-text`).allTextContents();
-    const right = options.indexOf(q.options[q.correct]!.text);
-    await p
-      .locator(`#quiz-${n} .quiz-option`)
-      .nth(i < k ? right : (right + 1) % 4)
-      .click();
-    await p.locator(`#quiz-${n} .quiz-check`).click();
-    await p.locator(`#quiz-${n} .quiz-next`).click();
-  }
-  await p.locator(`#quiz-${n} .quiz-result`).waitFor();
-}
 
 describe("progress across pages and reloads", () => {
   it("a quiz score and a lesson read show on the home page, and are still there after a reload", async () => {

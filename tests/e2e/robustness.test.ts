@@ -20,6 +20,7 @@ import { MAX_TEXT, NOTICE_OTHER_TAB, transcriptKey } from "../../src/components/
 import { lessonQuizzes } from "../../src/content/quizzes.ts";
 import { axeViolations, baseUrl, launch, open } from "./browser.ts";
 import { type FakeLlm, LONG_JSON_ANSWER, LONG_TOKEN, startFakeLlm } from "./fakeLlm.ts";
+import { takeQuiz } from "./quizPage.ts";
 
 let browser: Browser;
 let llm: FakeLlm;
@@ -54,24 +55,6 @@ const importCorpus = JSON.parse(readFileSync("tests/fixtures/bad-input/progress-
 const figure = async (p: Page, name: string) =>
   p.locator(`.progress-panel [data-progress="${name}"]`).getAttribute("data-value");
 const go = (p: Page, path: string) => p.goto(new URL(path, p.url()).href, { waitUntil: "networkidle" });
-
-/** Take lesson n's quiz on the page, answering the first k questions rightly. */
-async function takeQuiz(p: Page, n: number, k: number) {
-  const quiz = lessonQuizzes[n - 1]!;
-  for (let i = 0; i < quiz.questions.length; i++) {
-    const id = await p.locator(`#quiz-${n} .quiz-form`).getAttribute("data-question-id");
-    const q = quiz.questions.find((x) => x.id === id)!;
-    const options = await p.locator(`#quiz-${n} .quiz-option-text`).allTextContents();
-    const right = options.indexOf(q.options[q.correct]!.text);
-    await p
-      .locator(`#quiz-${n} .quiz-option`)
-      .nth(i < k ? right : (right + 1) % options.length)
-      .click();
-    await p.locator(`#quiz-${n} .quiz-check`).click();
-    await p.locator(`#quiz-${n} .quiz-next`).click();
-  }
-  await p.locator(`#quiz-${n} .quiz-result`).waitFor();
-}
 
 /** Problems other than those caused by talking to the fake endpoints (their failures are the test). */
 function withoutEndpoints(problems: string[], origins: string[]) {
