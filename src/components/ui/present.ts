@@ -319,6 +319,11 @@ function figureList(): HTMLDetailsElement {
       }),
     );
   };
+  // Filled as the summary is activated (a click or Enter fires "click" before the list opens), so a
+  // Tab pressed straight after Enter lands on the first entry; "toggle" (a task later) refills it.
+  summary.addEventListener("click", () => {
+    if (!details.open) fill();
+  });
   details.addEventListener("toggle", () => {
     if (details.open) fill();
   });
