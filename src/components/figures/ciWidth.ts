@@ -1,6 +1,8 @@
-// Lesson 3's signature figure: how the 95% interval of a score shrinks with the number of
+// Lesson 3's signature figure (the model for every figure's anatomy: derive → draw, readout,
+// notice, summary): how the 95% interval of a score shrinks with the number of
 // questions N, at an accuracy p, by interval method; five well-known benchmarks marked on it.
 
+import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { type BenchmarkRow, courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
@@ -12,10 +14,9 @@ import {
   zCritical,
 } from "../stats/index.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 
 export interface CurvePoint {
@@ -76,12 +77,6 @@ const methodShort: Record<IntervalMethod, string> = {
   "clopper-pearson": "Clopper–Pearson",
 };
 
-function readoutNode(html: string): HTMLElement {
-  const div = document.createElement("div");
-  div.innerHTML = html;
-  return div;
-}
-
 /**
  * Which side of its point a benchmark's label goes: to the right (below) when a benchmark with a
  * slightly smaller N sits just left of it (GSM8K next to ARC, MMLU next to HellaSwag), else left
@@ -89,21 +84,6 @@ function readoutNode(html: string): HTMLElement {
  */
 export function labelSide(n: number, all: readonly number[]): -1 | 1 {
   return all.some((m) => m < n && m * 2 > n) ? 1 : -1;
-}
-
-/** The five-benchmark table's rows (HTML) at an accuracy and confidence. */
-function benchmarkTableRows(rows: readonly BenchmarkRow[]): string {
-  return rows
-    .map((r) => {
-      const live = 100 * r.halfWidth;
-      return (
-        `<tr data-benchmark="${r.benchmark}"><th scope="row">${r.benchmark}</th><td>${formatCount(r.n)}</td>` +
-        `<td data-readout="table-half-width" data-value="${live.toFixed(6)}" data-printed="${r.printedHalfWidthPp}">±${live.toFixed(2)}</td>` +
-        `<td data-rule-of-thumb>${r.printedMinDiff.replace(/\s*pp$/, "")}</td><td data-readout="mdd-independent" data-value="${(100 * r.mddIndependent).toFixed(6)}">${(100 * r.mddIndependent).toFixed(1)}</td>` +
-        `<td data-readout="mdd-paired" data-value="${(100 * r.mddPaired).toFixed(6)}">${(100 * r.mddPaired).toFixed(1)}</td></tr>`
-      );
-    })
-    .join("");
 }
 
 /**
@@ -120,7 +100,7 @@ export function curveAndTableFor(benchmarks: readonly Benchmark[], kept = 12) {
       const ci = proportionInterval(Math.round(p * r.n), r.n, { confidence, method });
       return { ...r, pp: (100 * (ci.upper - ci.lower)) / 2 };
     });
-    return { curve, rows, marks, table: benchmarkTableRows(rows) };
+    return { curve, rows, marks };
   }
   return (p: number, confidence: number, method: IntervalMethod) =>
     cache.get(`${p}|${confidence}|${method}`, () => compute(p, confidence, method));
@@ -155,49 +135,249 @@ function mainFrame(width: number, level: string) {
   };
 }
 
-type Marks = NonNullable<NonNullable<Parameters<typeof Plot.plot>[0]>["marks"]>;
+export interface CiWidthValues {
+  n: number;
+  p: number;
+  confidence: number;
+  method: IntervalMethod;
+}
 
-/**
- * The main chart, drawn in two layers that make one SVG. Its grid and axes (61 ticks on two log
- * scales) are the same for every N, p and method, so they are drawn once per width and level and
- * cloned; Plot draws only the marks, with the axes off over the same scales, and the marks are
- * moved into the clone after the axes — the same SVG as one Plot call (minus the empty labels of
- * unlabelled log ticks). Measured in Chromium: ≈0.8 ms instead of ≈2.2 ms per redraw.
- */
-function axesLayerCache() {
-  const axes = new Map<string, SVGSVGElement>();
-  return (width: number, level: string, marks: Marks): SVGSVGElement => {
-    const frame = mainFrame(width, level);
-    const key = `${width}|${level}`;
-    let layer = axes.get(key);
-    if (!layer) {
-      layer = sharePlotStyles(Plot.plot({ ...frame, marks: [] }) as SVGSVGElement);
-      for (const t of layer.querySelectorAll("text")) if (!t.textContent) t.remove();
-      if (axes.size >= 4) axes.delete(axes.keys().next().value!);
-      axes.set(key, layer);
-    }
-    const svg = layer.cloneNode(true) as SVGSVGElement;
-    const drawn = Plot.plot({
-      ...frame,
-      x: { ...frame.x, axis: null, grid: false },
-      y: { ...frame.y, axis: null, grid: false },
-      marks,
-    });
-    for (const child of Array.from(drawn.children)) if (child.localName !== "style") svg.append(child);
-    return svg;
+/** Everything the figure shows at one setting of its controls. */
+export interface CiWidthModel extends CiWidthValues {
+  curve: CurvePoint[];
+  /** The five benchmarks' table rows (normal approximation, minimum detectable differences). */
+  rows: BenchmarkRow[];
+  /** The benchmarks on the curve: their half-width (pp) by the chosen method. */
+  marks: (BenchmarkRow & { pp: number })[];
+  /** The chosen method's interval at (N, p) (proportions). */
+  here: { lower: number; upper: number };
+  /** Its half-width, pp. */
+  herePp: number;
+  /** The normal-approximation half-width z·√(p(1−p)/N) (a proportion). */
+  normal: number;
+  /** The confidence level as a label, e.g. "95%". */
+  level: string;
+  /** Every method's interval at (N, p), in %, for the strip. */
+  methods: {
+    id: IntervalMethod;
+    method: string;
+    lower: number;
+    upper: number;
+    estimate: number;
+    chosen: boolean;
+  }[];
+  z: number;
+}
+
+/** The figure's model (pure): the N-independent part comes from `curveAndTable` (remembered). */
+export function deriveCiWidth(
+  v: CiWidthValues,
+  curveAndTable: ReturnType<typeof curveAndTableFor>,
+): CiWidthModel {
+  const { curve, rows, marks } = curveAndTable(v.p, v.confidence, v.method);
+  const k = Math.round(v.p * v.n);
+  const methods = intervalMethods.map((m) => {
+    const ci = proportionInterval(k, v.n, { confidence: v.confidence, method: m.id });
+    return {
+      id: m.id,
+      method: methodShort[m.id],
+      lower: 100 * ci.lower,
+      upper: 100 * ci.upper,
+      estimate: 100 * ci.estimate,
+      chosen: m.id === v.method,
+    };
+  });
+  const chosen = methods.find((m) => m.chosen)!;
+  return {
+    ...v,
+    curve,
+    rows,
+    marks,
+    here: { lower: chosen.lower / 100, upper: chosen.upper / 100 },
+    herePp: (chosen.upper - chosen.lower) / 2,
+    normal: halfWidth(v.p, v.n, v.confidence),
+    level: `${Math.round(v.confidence * 100)}%`,
+    methods,
+    z: zCritical(v.confidence),
   };
+}
+
+/** The half-width against N, log–log, with the five benchmarks and the chosen N marked. */
+function drawCurve(m: CiWidthModel, width: number): SVGSVGElement {
+  const compact = width < 560;
+  const ns = m.marks.map((x) => x.n);
+  // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
+  // collide; above sits left of the point, below right. On a phone the names go alone (the table
+  // has the ±): left of the point for the mid-sized benchmarks, right for the large ones and for
+  // HumanEval (its label on the left ran into the y axis's tick labels).
+  const labels = [-1, 1].flatMap((side) =>
+    (compact ? [-1, 1] : [side]).map((across) =>
+      Plot.text(
+        m.marks.filter(
+          (d) => labelSide(d.n, ns) === side && (!compact || (d.n >= 5000 || d.n < 500 ? 1 : -1) === across),
+        ),
+        {
+          x: "n",
+          y: "pp",
+          text: (d: CiWidthModel["marks"][number]) =>
+            compact ? d.benchmark : `${d.benchmark} ±${d.pp.toFixed(2)}`,
+          dy: 14 * side,
+          dx: 6 * across,
+          textAnchor: across < 0 ? "end" : "start",
+          fontSize: compact ? 11 : 12,
+          fontWeight: 600,
+        },
+      ),
+    ),
+  );
+  const svg = Plot.plot({
+    ...mainFrame(width, m.level),
+    marks: [
+      Plot.line(m.curve, {
+        x: "n",
+        y: "normalPp",
+        stroke: palette.grey,
+        strokeDasharray: "5,4",
+        strokeWidth: 1.5,
+      }),
+      Plot.line(m.curve, {
+        x: "n",
+        y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp),
+        stroke: palette.blue,
+        strokeWidth: 2.5,
+      }),
+      Plot.dot(m.marks, {
+        x: "n",
+        y: "pp",
+        fill: palette.orange,
+        stroke: "var(--theme-background, white)",
+        r: 5,
+        symbol: "diamond",
+      }),
+      ...labels,
+      Plot.ruleX([m.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
+      Plot.dot([{ n: m.n, pp: Math.max(0.1, m.herePp) }], {
+        x: "n",
+        y: "pp",
+        r: 6,
+        fill: palette.vermillion,
+      }),
+      // The chosen N's label sits above the frame, so it never collides with a benchmark's label.
+      Plot.text([{ n: m.n }], {
+        x: "n",
+        frameAnchor: "top",
+        text: () => `N = ${formatCount(m.n)}: ±${m.herePp.toFixed(2)} pp (${methodShort[m.method]})`,
+        dy: -8,
+        textAnchor: m.n > 3000 ? "end" : m.n < 60 ? "start" : "middle",
+        fill: palette.vermillion,
+        fontWeight: 700,
+        fontSize: 13,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", `${m.level} interval half-width against N, log–log`);
+  return svg;
+}
+
+/** Every method's interval at the chosen N and accuracy, one bar each. */
+function drawStrip(m: CiWidthModel, width: number): SVGSVGElement {
+  const compact = width < 560;
+  const domain = stripDomain(m.methods);
+  type Row = CiWidthModel["methods"][number];
+  const svg = Plot.plot({
+    width,
+    height: 200,
+    marginLeft: 120,
+    marginRight: 24,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: {
+      label: compact
+        ? `${m.level} interval, accuracy (%) →`
+        : `The ${m.level} interval at N = ${formatCount(m.n)}, k = ${formatCount(Math.round(m.p * m.n))} (accuracy, %) →`,
+      domain,
+      grid: true,
+      labelOffset: 38,
+    },
+    y: { label: null, domain: m.methods.map((d) => d.method) },
+    marks: [
+      Plot.ruleX(domain[1] >= 100 ? [100] : [], { stroke: palette.grey, strokeDasharray: "2,3" }),
+      Plot.link(m.methods, {
+        x1: "lower",
+        x2: "upper",
+        y1: "method",
+        y2: "method",
+        stroke: (d: Row) => (d.chosen ? palette.blue : palette.grey),
+        strokeWidth: 8,
+        strokeLinecap: "butt",
+      }),
+      Plot.tickX(m.methods, { x: "estimate", y: "method", stroke: "currentColor", strokeWidth: 2 }),
+      ...[false, true].map((nearRight) =>
+        Plot.text(
+          m.methods.filter((d) => d.upper > domain[1] - 0.18 * (domain[1] - domain[0]) === nearRight),
+          {
+            x: nearRight ? "lower" : "upper",
+            y: "method",
+            dx: nearRight ? -8 : 8,
+            textAnchor: nearRight ? "end" : "start",
+            text: (d: Row) =>
+              `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.id === "wald" ? " (reaches 100%)" : ""}`,
+            fontSize: 12,
+          },
+        ),
+      ),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "The interval at the chosen N by method");
+  return svg;
+}
+
+export function drawCiWidth(m: CiWidthModel, { width }: RenderContext): Node {
+  return html`<div>${drawCurve(m, width)}${drawStrip(m, width)}</div>`;
+}
+
+export function ciWidthReadout(m: CiWidthModel): Node {
+  const fixed = (x: number) => (100 * x).toFixed(6);
+  return html`<div>
+    <div class="big-number" data-readout="half-width" data-value=${fixed(m.normal)}>${formatPlusMinus(m.normal)}</div>
+    <div class="big-caption">${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)</div>
+    <div data-readout="interval" data-lower=${m.here.lower} data-upper=${m.here.upper}>${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}</div>
+    <table class="course-table">
+      <caption>Five benchmarks at ${formatPercent(m.p, 0)} accuracy, ${m.level} confidence</caption>
+      <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (pp)</th><th scope="col">Rule of thumb: smallest meaningful gap (pp)</th><th scope="col">Gap a test finds (pp): independent*</th><th scope="col">…paired*</th></tr></thead>
+      <tbody>${m.rows.map(
+        (
+          r,
+        ) => html`<tr data-benchmark=${r.benchmark}><th scope="row">${r.benchmark}</th><td>${formatCount(r.n)}</td>
+          <td data-readout="table-half-width" data-value=${fixed(r.halfWidth)} data-printed=${r.printedHalfWidthPp}>±${(100 * r.halfWidth).toFixed(2)}</td>
+          <td data-rule-of-thumb>${r.printedMinDiff.replace(/\s*pp$/, "")}</td>
+          <td data-readout="mdd-independent" data-value=${fixed(r.mddIndependent)}>${(100 * r.mddIndependent).toFixed(1)}</td>
+          <td data-readout="mdd-paired" data-value=${fixed(r.mddPaired)}>${(100 * r.mddPaired).toFixed(1)}</td></tr>`,
+      )}</tbody>
+    </table>
+    <p class="table-note">Half-widths by the normal approximation ${m.z.toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${m.level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and (paired) for two models on the same questions whose results correlate at 0.5.</p>
+  </div>`;
+}
+
+export function ciWidthNotice(m: CiWidthModel): string {
+  return m.p >= 0.9 || m.n < 100
+    ? "At small N or accuracy near 100%, the methods disagree: Wald's interval shrinks to nothing or spills past 100%, Wilson and Clopper–Pearson do not."
+    : "Four times the questions only halves the interval: on the log–log axes the curve is a straight line of slope −½.";
+}
+
+export function ciWidthSummary(m: CiWidthModel): string {
+  return (
+    `At N = ${formatCount(m.n)} questions and ${formatPercent(m.p, 0)} accuracy, the ${m.level} interval is ${formatPlusMinus(m.normal)} by the normal approximation; ` +
+    `the ${methodShort[m.method]} interval runs from ${formatPercent(m.here.lower)} to ${formatPercent(m.here.upper)}. ` +
+    `Benchmarks: ${m.marks.map((b) => `${b.benchmark} (N = ${formatCount(b.n)}) ±${b.pp.toFixed(2)} pp`).join("; ")}.`
+  );
 }
 
 export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
   const curveAndTable = curveAndTableFor(benchmarks);
-  const overAxes = axesLayerCache();
   return explorable({
     id: "ci-width",
     title: "How wide is a score's 95% interval? It depends on N — and on the accuracy",
-    notice: (v) =>
-      v.p >= 0.9 || v.n < 100
-        ? "At small N or accuracy near 100%, the methods disagree: Wald's interval shrinks to nothing or spills past 100%, Wilson and Clopper–Pearson do not."
-        : "Four times the questions only halves the interval: on the log–log axes the curve is a straight line of slope −½.",
     controls: {
       n: range({
         key: "n",
@@ -236,167 +416,10 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
     ],
     source:
       "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
-    render(v, { width }) {
-      // Dragging N leaves the curve and the table unchanged: compute them once per (p, confidence, method).
-      const { curve, marks, table } = curveAndTable(v.p, v.confidence, v.method);
-      const here = proportionInterval(Math.round(v.p * v.n), v.n, {
-        confidence: v.confidence,
-        method: v.method,
-      });
-      const herePp = (100 * (here.upper - here.lower)) / 2;
-      const normal = halfWidth(v.p, v.n, v.confidence);
-      const level = `${Math.round(v.confidence * 100)}%`;
-      const compact = width < 560;
-
-      const main = overAxes(width, level, [
-        Plot.line(curve, {
-          x: "n",
-          y: "normalPp",
-          stroke: palette.grey,
-          strokeDasharray: "5,4",
-          strokeWidth: 1.5,
-        }),
-        Plot.line(curve, {
-          x: "n",
-          y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp),
-          stroke: palette.blue,
-          strokeWidth: 2.5,
-        }),
-        Plot.dot(marks, {
-          x: "n",
-          y: "pp",
-          fill: palette.orange,
-          stroke: "var(--theme-background, white)",
-          r: 5,
-          symbol: "diamond",
-        }),
-        // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
-        // collide; above sits left of the point, below right. On a phone the names go alone (the
-        // table has the ±), left of the point for the mid-sized benchmarks and right for the large
-        // ones — alternating, GSM8K's label ran into HellaSwag's — and for HumanEval, whose label
-        // on the left ran into the y axis's tick labels.
-        ...[-1, 1].flatMap((side) =>
-          (compact ? [-1, 1] : [side]).map((across) =>
-            Plot.text(
-              marks.filter(
-                (d) =>
-                  labelSide(
-                    d.n,
-                    marks.map((x) => x.n),
-                  ) === side &&
-                  (!compact || (d.n >= 5000 || d.n < 500 ? 1 : -1) === across),
-              ),
-              {
-                x: "n",
-                y: "pp",
-                text: (d: (typeof marks)[number]) =>
-                  compact ? d.benchmark : `${d.benchmark} ±${d.pp.toFixed(2)}`,
-                dy: 14 * side,
-                dx: 6 * across,
-                textAnchor: across < 0 ? "end" : "start",
-                fontSize: compact ? 11 : 12,
-                fontWeight: 600,
-              },
-            ),
-          ),
-        ),
-        Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-        Plot.dot([{ n: v.n, pp: Math.max(0.1, herePp) }], {
-          x: "n",
-          y: "pp",
-          r: 6,
-          fill: palette.vermillion,
-        }),
-        // The chosen N's label sits above the frame, so it never collides with a benchmark's label.
-        Plot.text([{ n: v.n }], {
-          x: "n",
-          frameAnchor: "top",
-          text: () => `N = ${formatCount(v.n)}: ±${herePp.toFixed(2)} pp (${methodShort[v.method]})`,
-          dy: -8,
-          textAnchor: v.n > 3000 ? "end" : v.n < 60 ? "start" : "middle",
-          fill: palette.vermillion,
-          fontWeight: 700,
-          fontSize: 13,
-        }),
-      ]);
-      main.setAttribute("aria-label", `${level} interval half-width against N, log–log`);
-
-      const methods = intervalMethods.map((m) => {
-        const ci = proportionInterval(Math.round(v.p * v.n), v.n, { confidence: v.confidence, method: m.id });
-        return {
-          method: methodShort[m.id],
-          lower: 100 * ci.lower,
-          upper: 100 * ci.upper,
-          estimate: 100 * ci.estimate,
-          chosen: m.id === v.method,
-        };
-      });
-      const domain = stripDomain(methods);
-      const strip = Plot.plot({
-        width,
-        height: 200,
-        marginLeft: 120,
-        marginRight: 24,
-        marginBottom: 44,
-        style: { fontSize: "13px" },
-        x: {
-          label: compact
-            ? `${level} interval, accuracy (%) →`
-            : `The ${level} interval at N = ${formatCount(v.n)}, k = ${formatCount(Math.round(v.p * v.n))} (accuracy, %) →`,
-          domain,
-          grid: true,
-          labelOffset: 38,
-        },
-        y: { label: null, domain: methods.map((m) => m.method) },
-        marks: [
-          Plot.ruleX(domain[1] >= 100 ? [100] : [], { stroke: palette.grey, strokeDasharray: "2,3" }),
-          Plot.link(methods, {
-            x1: "lower",
-            x2: "upper",
-            y1: "method",
-            y2: "method",
-            stroke: (d: (typeof methods)[number]) => (d.chosen ? palette.blue : palette.grey),
-            strokeWidth: 8,
-            strokeLinecap: "butt",
-          }),
-          Plot.tickX(methods, { x: "estimate", y: "method", stroke: "currentColor", strokeWidth: 2 }),
-          ...[false, true].map((nearRight) =>
-            Plot.text(
-              methods.filter((d) => d.upper > domain[1] - 0.18 * (domain[1] - domain[0]) === nearRight),
-              {
-                x: nearRight ? "lower" : "upper",
-                y: "method",
-                dx: nearRight ? -8 : 8,
-                textAnchor: nearRight ? "end" : "start",
-                text: (d: (typeof methods)[number]) =>
-                  `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.method === "Wald" ? " (reaches 100%)" : ""}`,
-                fontSize: 12,
-              },
-            ),
-          ),
-        ],
-      });
-      strip.setAttribute("aria-label", "The interval at the chosen N by method");
-
-      const figure = document.createElement("div");
-      figure.append(main, strip);
-
-      const readout = readoutNode(`
-        <div class="big-number" data-readout="half-width" data-value="${(100 * normal).toFixed(6)}">${formatPlusMinus(normal)}</div>
-        <div class="big-caption">${level} half-width at N = ${formatCount(v.n)} and ${formatPercent(v.p, 0)} accuracy (normal approximation)</div>
-        <div data-readout="interval" data-lower="${here.lower}" data-upper="${here.upper}">${methodShort[v.method]}: ${formatPercent(here.lower, 1)} – ${formatPercent(here.upper, 1)}</div>
-        <table class="course-table">
-          <caption>Five benchmarks at ${formatPercent(v.p, 0)} accuracy, ${level} confidence</caption>
-          <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (pp)</th><th scope="col">Rule of thumb: smallest meaningful gap (pp)</th><th scope="col">Gap a test finds (pp): independent*</th><th scope="col">…paired*</th></tr></thead>
-          <tbody>${table}</tbody>
-        </table>
-        <p class="table-note">Half-widths by the normal approximation ${zCritical(v.confidence).toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and (paired) for two models on the same questions whose results correlate at 0.5.</p>`);
-
-      const summary =
-        `At N = ${formatCount(v.n)} questions and ${formatPercent(v.p, 0)} accuracy, the ${level} interval is ${formatPlusMinus(normal)} by the normal approximation; ` +
-        `the ${methodShort[v.method]} interval runs from ${formatPercent(here.lower)} to ${formatPercent(here.upper)}. ` +
-        `Benchmarks: ${marks.map((m) => `${m.benchmark} (N = ${formatCount(m.n)}) ±${m.pp.toFixed(2)} pp`).join("; ")}.`;
-      return { figure, summary, readout };
-    },
+    derive: (v) => deriveCiWidth(v, curveAndTable),
+    draw: drawCiWidth,
+    readout: ciWidthReadout,
+    notice: ciWidthNotice,
+    summary: ciWidthSummary,
   });
 }

@@ -1,6 +1,7 @@
 // The frame every figure lives in: title, controls, the drawing, a readout, "what to notice",
 // a text alternative that speaks the current numbers, and the state in the URL.
-// Figures supply controls and a pure-ish render(values, {width}); this file does the rest, once:
+// Figures supply controls and their anatomy (derive → draw, readout, notice, summary; see
+// FigureAnatomy); this file does the rest, once:
 // the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
 import type { Control } from "./controls.js";
 import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
@@ -38,19 +39,75 @@ export interface RenderContext {
   height?: number;
 }
 
-export interface ExplorableSpec<V extends Record<string, unknown>> {
+/**
+ * A figure's anatomy: one pure step that computes, four that only present what it computed.
+ *
+ * - `derive(values) → model`: every number the figure shows, from the control values and the data
+ *   the figure was made with. Pure, no DOM: unit-test it against independent values.
+ * - `draw(model, {width, present, height})`: the drawing (usually one `Plot.plot`), nothing else.
+ * - `readout(model)`: the numbers beside the drawing (htl `html`; `data-readout` marks what tests read).
+ * - `notice(model)`: "What to notice", computed from the model (a largest or first is the current one).
+ * - `summary(model)`: the text alternative that states the current numbers.
+ *
+ * The frame calls them in that order on every change, and `summary` again for the live region.
+ */
+export interface FigureAnatomy<V, M> {
+  derive(values: V): M;
+  draw(model: M, context: RenderContext): Node;
+  readout?(model: M): Node | null;
+  notice(model: M): string | Node;
+  summary(model: M): string;
+}
+
+interface FrameSpec<V extends Record<string, unknown>> {
   /** Short, URL-safe id, unique on the site, e.g. "ci-width". */
   id: string;
   title: string;
-  /** One line: what to notice. */
-  notice: string | ((values: NoInfer<V>) => string);
   controls: { [K in keyof V]: Control<V[K]> };
   presets?: readonly { label: string; values: Partial<NoInfer<V>> }[];
-  render(values: NoInfer<V>, context: RenderContext): RenderResult;
   /** Where the numbers come from, shown under the figure. */
   source?: string;
   /** Offer SVG/PNG downloads (default true; set false for a figure that draws no SVG). */
   exportable?: boolean;
+}
+
+/** A figure not yet split into its anatomy: one `render` that does all four steps. Being retired. */
+interface RenderSpec<V extends Record<string, unknown>> extends FrameSpec<V> {
+  /** One line: what to notice. */
+  notice: string | ((values: NoInfer<V>) => string);
+  render(values: NoInfer<V>, context: RenderContext): RenderResult;
+}
+
+export type ExplorableSpec<V extends Record<string, unknown>, M = unknown> =
+  | (FrameSpec<V> & FigureAnatomy<NoInfer<V>, M>)
+  | RenderSpec<V>;
+
+/** The anatomy's five steps as the frame's one `render` (and `notice`) call. */
+function asRender<V extends Record<string, unknown>, M>(
+  spec: ExplorableSpec<V, M>,
+): {
+  render: (values: V, context: RenderContext) => RenderResult & { notice: string | Node };
+} {
+  if ("render" in spec) {
+    const { render, notice } = spec;
+    return {
+      render: (values, context) => ({
+        ...render(values, context),
+        notice: typeof notice === "function" ? notice(values) : notice,
+      }),
+    };
+  }
+  return {
+    render(values, context) {
+      const model = spec.derive(values);
+      return {
+        figure: spec.draw(model, context),
+        readout: spec.readout?.(model) ?? undefined,
+        notice: spec.notice(model),
+        summary: spec.summary(model),
+      };
+    },
+  };
 }
 
 export interface ExplorableElement extends HTMLElement {
@@ -76,7 +133,14 @@ const h = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, te
   return node;
 };
 
-export function explorable<V extends Record<string, unknown>>(spec: ExplorableSpec<V>): ExplorableElement {
+export function explorable<V extends Record<string, unknown>, M>(
+  spec: FrameSpec<V> & FigureAnatomy<NoInfer<V>, M>,
+): ExplorableElement;
+export function explorable<V extends Record<string, unknown>>(spec: RenderSpec<V>): ExplorableElement;
+export function explorable<V extends Record<string, unknown>, M>(
+  spec: ExplorableSpec<V, M>,
+): ExplorableElement {
+  const { render } = asRender(spec);
   const keys = Object.keys(spec.controls) as (keyof V & string)[];
   const root = h("section", "explorable") as unknown as ExplorableElement;
   root.id = `fig-${spec.id}`;
@@ -186,7 +250,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     try {
       let node: Node;
       try {
-        node = spec.render(values(), { width: EXPORT_WIDTH, present: false }).figure;
+        node = render(values(), { width: EXPORT_WIDTH, present: false }).figure;
       } catch {
         node = plot.cloneNode(true);
       }
@@ -273,7 +337,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     lastWidth = width;
     const room = presenting ? presentRoom() : phoneRoom(plot);
     phoneDrawingRoom = presenting ? undefined : room;
-    const result = spec.render(v, { width, present: presenting, height: room });
+    const result = render(v, { width, present: presenting, height: room });
     // Plot's per-drawing <style> restyles the whole page when inserted (≈1.5 ms per SVG): share it.
     plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
     watchFit();
@@ -282,10 +346,7 @@ export function explorable<V extends Record<string, unknown>>(spec: ExplorableSp
     for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]"))
       b.hidden = !plot.querySelector("svg");
     readout.replaceChildren(...(result.readout ? [result.readout] : []));
-    notice.replaceChildren(
-      h("strong", undefined, "What to notice: "),
-      typeof spec.notice === "function" ? spec.notice(v) : spec.notice,
-    );
+    notice.replaceChildren(h("strong", undefined, "What to notice: "), result.notice);
     altText.textContent = result.summary;
     state.textContent = `Settings: ${describe().join(" · ")}`;
     if (embedded) root.querySelector(".explorable-open")?.setAttribute("href", link());

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { courseTable } from "../../../src/components/data/benchmarkTable.ts";
-import { ciWidthCurve, curveAndTableFor, labelSide } from "../../../src/components/figures/ciWidth.ts";
+import {
+  ciWidthCurve,
+  ciWidthNotice,
+  curveAndTableFor,
+  deriveCiWidth,
+  labelSide,
+} from "../../../src/components/figures/ciWidth.ts";
 import { halfWidth } from "../../../src/components/stats/index.ts";
 import { readBenchmarks } from "../../../src/data/tables.ts";
 
@@ -36,11 +42,9 @@ describe("curveAndTableFor: the N-independent part of the figure, remembered", (
     expect(at(0.8, 0.95, "wilson")).toBe(a);
     expect(a.curve).toEqual(ciWidthCurve(0.8, { confidence: 0.95, method: "wilson" }));
     expect(a.rows).toEqual(courseTable(benchmarks, { p: 0.8, confidence: 0.95 }));
-    // The table's live half-widths (GSM8K at 80%: 1.95996·√(0.16/1319) = 2.15867 pp, hand-worked), and no verdict on the
-    // printed seed values: the table is the lesson's own, the print a quiet data attribute.
-    expect(a.table).toContain(`data-value="${(2.158667).toFixed(6)}"`);
-    expect(a.table).not.toMatch(/✓|✗|course/i);
-    expect(a.table.match(/data-rule-of-thumb/g)).toHaveLength(5);
+    // The table's live half-widths (GSM8K at 80%: 1.95996·√(0.16/1319) = 2.15867 pp, hand-worked).
+    expect(100 * a.rows.find((r) => r.benchmark === "GSM8K")!.halfWidth).toBeCloseTo(2.158667, 5);
+    expect(a.rows).toHaveLength(5);
   });
 
   it("a changed input is recomputed, with the values computed afresh", () => {
@@ -52,7 +56,8 @@ describe("curveAndTableFor: the N-independent part of the figure, remembered", (
     const c = at(0.5, 0.99, "wald");
     expect(c.rows).toEqual(courseTable(benchmarks, { p: 0.5, confidence: 0.99 }));
     expect(c.marks.find((m) => m.benchmark === "MMLU")!.pp).toBeCloseTo(100 * halfWidth(0.5, 14042, 0.99), 6);
-    expect(c.table).toContain(`data-value="${(100 * halfWidth(0.5, 14042, 0.99)).toFixed(6)}"`);
+    // MMLU at 50%, 99%: 2.575829·√(0.25/14042) = 1.08686 pp (hand-worked).
+    expect(100 * c.rows.find((r) => r.benchmark === "MMLU")!.halfWidth).toBeCloseTo(1.08686, 4);
     // Switching back to a method just seen is remembered.
     expect(at(0.8, 0.95, "wilson")).toBe(a);
   });
@@ -71,5 +76,29 @@ describe("curveAndTableFor: the N-independent part of the figure, remembered", (
     const again = at(0.1, 0.95, "wilson");
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+});
+
+describe("deriveCiWidth: the figure's model at one setting", () => {
+  const at = curveAndTableFor(readBenchmarks());
+  it("GSM8K at 80%, 95%: Wilson's interval for 1,055 of 1,319 (R: prop.test(1055, 1319, correct = FALSE)$conf.int)", () => {
+    const m = deriveCiWidth({ n: 1319, p: 0.8, confidence: 0.95, method: "wilson" }, at);
+    // R 4.3: prop.test(1055, 1319, correct = FALSE)$conf.int → 0.7773986 0.8205566
+    expect(m.here.lower).toBeCloseTo(0.7773986, 6);
+    expect(m.here.upper).toBeCloseTo(0.8205566, 6);
+    expect(m.herePp).toBeCloseTo((82.05566 - 77.73986) / 2, 4);
+    expect(100 * m.normal).toBeCloseTo(2.158667, 5);
+    expect(m.level).toBe("95%");
+    expect(m.methods.filter((x) => x.chosen).map((x) => x.id)).toEqual(["wilson"]);
+  });
+  it("Wald at N = 20, p = 97% reaches 100% (k = 19: 0.95 ± 1.96·√(0.95·0.05/20) = 0.8545 – 1.0455, clipped)", () => {
+    const m = deriveCiWidth({ n: 20, p: 0.97, confidence: 0.95, method: "wald" }, at);
+    const wald = m.methods.find((x) => x.id === "wald")!;
+    expect(wald.lower).toBeCloseTo(85.449, 2);
+    expect(wald.upper).toBeCloseTo(100, 6);
+    expect(ciWidthNotice(m)).toMatch(/methods disagree/);
+    expect(ciWidthNotice(deriveCiWidth({ n: 1319, p: 0.8, confidence: 0.95, method: "wilson" }, at))).toMatch(
+      /halves/,
+    );
   });
 });
