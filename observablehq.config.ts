@@ -3,6 +3,7 @@
 // No third-party requests: no Google Fonts (globalStylesheets: []), no CDN imports, no telemetry.
 
 import { existsSync } from "node:fs";
+import { deeperPages } from "./src/content/deeperPages.ts";
 
 const lessons = [
   { n: 1, title: "What a number actually means" },
@@ -11,16 +12,6 @@ const lessons = [
   { n: 4, title: "Translating scores to real-world expectations" },
 ];
 
-/** The "Going deeper" pages (src/deeper/<slug>.md): short explorables that extend a lesson. */
-const deeper = [
-  ["", "Overview"],
-  ["format-sensitivity", "Prompt format and run-to-run variance"],
-  ["pass-at-k", "pass@k and pass^k"],
-  ["llm-judge", "When a model is the judge"],
-  ["label-errors", "Wrong answer keys and saturation"],
-  ["signal-and-noise", "Signal and noise of a benchmark"],
-  ["best-of-k", "The best of k private variants"],
-] as const;
 
 export default {
   title: "Reading Benchmark Scores",
@@ -46,9 +37,9 @@ export default {
       name: "Going deeper",
       open: false,
       // A page is listed once it exists (the pages are written one at a time).
-      pages: deeper
-        .filter(([path]) => existsSync(new URL(`src/deeper/${path || "index"}.md`, import.meta.url)))
-        .map(([path, name]) => ({ name, path: `/deeper/${path}` })),
+      pages: [{ slug: "", title: "Overview" }, ...deeperPages]
+        .filter(({ slug }) => existsSync(new URL(`src/deeper/${slug || "index"}.md`, import.meta.url)))
+        .map(({ slug, title }) => ({ name: title, path: `/deeper/${slug}` })),
     },
     {
       name: "Tools",

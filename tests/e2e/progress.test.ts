@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  emptyProgress,
   NOTICE_CORRUPT,
   NOTICE_UNAVAILABLE,
   PROGRESS_VERSION,
@@ -93,6 +94,28 @@ describe("progress across pages and reloads", () => {
     );
     expect(await page.locator("[data-progress-notice]").count()).toBe(0);
     expect(await axeViolations(page, { include: "#observablehq-main" })).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("going deeper", () => {
+  it("the home page counts the going-deeper pages whose questions were answered, apart from the module test", async () => {
+    const progress: Progress = {
+      ...emptyProgress(),
+      deeper: {
+        "pass-at-k": { best: 2, total: 3, attempts: 2, lastScore: 2, updatedAt: "2026-11-20T10:00:00.000Z" },
+      },
+    };
+    const { page, context, problems } = await open(browser, "/", {
+      storage: { [STORAGE_KEY]: JSON.stringify(progress) },
+    });
+    const cell = page.locator('td[data-cell="deeper"]');
+    expect(await cell.getAttribute("data-value")).toBe("1");
+    expect(await cell.textContent()).toContain("1 of 6 pages' questions answered");
+    expect(await cell.textContent()).toContain("pass@k and pass^k: 2 of 3");
+    // Not the module test: it still reads "not taken".
+    expect(await page.locator('[data-progress="test"]').getAttribute("data-passed")).toBe("false");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -2,6 +2,7 @@
 // the module test, with an export to a JSON file, an import of such a file (read like stored
 // progress: damaged entries set aside and listed; merged with what is here or replacing it, after
 // asking), and a reset that asks first.
+import { deeperPages } from "../../content/deeperPages.js";
 import { type LessonNumber, lessonTitles, moduleTest } from "../../content/quizzes.js";
 import { el, formatDate } from "./dom.js";
 import {
@@ -51,159 +52,168 @@ function tick(done: boolean, text: string) {
   );
 }
 
-export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLElement {
-  const section = el("section", { class: "progress-panel", id: "progress", "aria-label": "Your progress" });
-  const notice = progressNotice(store);
-  const content = el("div", { class: "progress-content" });
-  const actions = el("div", { class: "progress-actions" });
-  const confirmBox = el("div", {
-    class: "progress-confirm",
-    role: "group",
-    "aria-label": "Confirm reset",
-    hidden: true,
-  });
-  const live = el("p", { class: "progress-live", role: "status" });
-  section.append(notice, content, actions, confirmBox, live);
+/** The headline counts and the lesson-by-lesson table (lessons, quizzes, labs, the test, going deeper). */
+/** The going-deeper pages' questions: how many pages' questions are answered, each page's best. */
+function deeperRow(p: Progress, root: string): HTMLElement {
+  const done = deeperPages.filter(({ slug }) => p.deeper[slug]);
+  return el(
+    "tr",
+    { "data-lesson": "deeper" },
+    el("th", { scope: "row" }, el("a", { href: `${root}deeper/` }, "Going deeper")),
+    el(
+      "td",
+      { colspan: 3, "data-cell": "deeper", "data-value": done.length },
+      tick(
+        done.length === deeperPages.length,
+        `${done.length} of ${deeperPages.length} pages' questions answered`,
+      ),
+      done.length
+        ? el(
+            "span",
+            { class: "progress-sub" },
+            done
+              .map(({ slug, title }) => `${title}: ${p.deeper[slug]!.best} of ${p.deeper[slug]!.total}`)
+              .join(" · "),
+          )
+        : el("span", { class: "progress-sub" }, "optional; not part of the module test"),
+    ),
+  );
+}
 
-  function render(p: Progress) {
-    const s = summarise(p);
-    const headline = el(
-      "ul",
-      { class: "progress-headline" },
+export function progressTable(p: Progress, root: string): HTMLElement[] {
+  const s = summarise(p);
+  const headline = el(
+    "ul",
+    { class: "progress-headline" },
+    el(
+      "li",
+      { "data-progress": "lessons-read", "data-value": s.lessonsRead },
+      el("span", { class: "progress-figure" }, `${s.lessonsRead}/4`),
+      " lessons read",
+    ),
+    el(
+      "li",
+      { "data-progress": "quizzes-taken", "data-value": s.quizzesTaken },
+      el("span", { class: "progress-figure" }, `${s.quizzesTaken}/4`),
+      " quizzes taken",
+    ),
+    el(
+      "li",
+      { "data-progress": "labs-complete", "data-value": s.labsComplete },
+      el("span", { class: "progress-figure" }, `${s.labsComplete}/4`),
+      " labs complete",
+    ),
+    el(
+      "li",
+      { "data-progress": "test", "data-value": p.test?.best ?? "", "data-passed": String(s.testPassed) },
       el(
-        "li",
-        { "data-progress": "lessons-read", "data-value": s.lessonsRead },
-        el("span", { class: "progress-figure" }, `${s.lessonsRead}/4`),
-        " lessons read",
+        "span",
+        { class: "progress-figure" },
+        s.testPassed ? "✓" : s.testTaken ? `${p.test?.best}/${p.test?.total}` : "—",
       ),
-      el(
-        "li",
-        { "data-progress": "quizzes-taken", "data-value": s.quizzesTaken },
-        el("span", { class: "progress-figure" }, `${s.quizzesTaken}/4`),
-        " quizzes taken",
-      ),
-      el(
-        "li",
-        { "data-progress": "labs-complete", "data-value": s.labsComplete },
-        el("span", { class: "progress-figure" }, `${s.labsComplete}/4`),
-        " labs complete",
-      ),
-      el(
-        "li",
-        { "data-progress": "test", "data-value": p.test?.best ?? "", "data-passed": String(s.testPassed) },
-        el(
-          "span",
-          { class: "progress-figure" },
-          s.testPassed ? "✓" : s.testTaken ? `${p.test?.best}/${p.test?.total}` : "—",
-        ),
-        s.testPassed
-          ? " module test passed"
-          : s.testTaken
-            ? " module test, not yet passed"
-            : " module test not taken",
-      ),
-    );
+      s.testPassed
+        ? " module test passed"
+        : s.testTaken
+          ? " module test, not yet passed"
+          : " module test not taken",
+    ),
+  );
 
-    const rows = LESSON_KEYS.map((k: LessonKey) => {
-      const n = Number(k) as LessonNumber;
-      const read = p.lessonsRead[k];
-      const quiz = p.quizzes[k];
-      const lab = p.labs[k];
-      return el(
-        "tr",
-        { "data-lesson": k },
-        el(
-          "th",
-          { scope: "row" },
-          el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}`),
-          el("span", { class: "progress-lesson-title" }, lessonTitles[n]),
-        ),
-        el(
-          "td",
-          { "data-cell": "read" },
-          read ? tick(true, `Read ${formatDate(read)}`) : tick(false, "Not yet"),
-        ),
-        el(
-          "td",
-          { "data-cell": "quiz", "data-value": quiz?.best ?? "" },
-          quiz
-            ? tick(quiz.best === quiz.total, `${quiz.best} of ${quiz.total}`)
-            : el("a", { href: `${root}quizzes/${n}` }, "Take the quiz"),
-          quiz
-            ? el(
-                "span",
-                { class: "progress-sub" },
-                `best of ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"} · `,
-                el("a", { href: `${root}quizzes/${n}` }, "retake"),
-              )
-            : null,
-        ),
-        el(
-          "td",
-          { "data-cell": "lab", "data-value": lab?.complete ? "complete" : (lab?.exchanges ?? 0) },
-          lab?.complete
-            ? tick(true, `Complete${lab.completedAt ? ` ${formatDate(lab.completedAt)}` : ""}`)
-            : lab && lab.exchanges > 0
-              ? tick(false, `${lab.exchanges} of 3 exchanges`)
-              : el("a", { href: `${root}labs/${n}` }, "Open the lab"),
-        ),
-      );
-    });
-
-    const t = p.test;
-    const need = requiredToPass(moduleTest.questions.length, moduleTest.passMark);
-    const testRow = el(
+  const rows = LESSON_KEYS.map((k: LessonKey) => {
+    const n = Number(k) as LessonNumber;
+    const read = p.lessonsRead[k];
+    const quiz = p.quizzes[k];
+    const lab = p.labs[k];
+    return el(
       "tr",
-      { "data-lesson": "test" },
-      el("th", { scope: "row" }, el("a", { href: `${root}test` }, "Module test")),
+      { "data-lesson": k },
+      el(
+        "th",
+        { scope: "row" },
+        el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}`),
+        el("span", { class: "progress-lesson-title" }, lessonTitles[n]),
+      ),
       el(
         "td",
-        { colspan: 3, "data-cell": "test", "data-value": t?.best ?? "" },
-        t
-          ? tick(
-              t.passed,
-              `${t.passed ? "Passed" : "Not yet passed"} · best ${t.best} of ${t.total} on ${formatDate(t.bestAt)}`,
+        { "data-cell": "read" },
+        read ? tick(true, `Read ${formatDate(read)}`) : tick(false, "Not yet"),
+      ),
+      el(
+        "td",
+        { "data-cell": "quiz", "data-value": quiz?.best ?? "" },
+        quiz
+          ? tick(quiz.best === quiz.total, `${quiz.best} of ${quiz.total}`)
+          : el("a", { href: `${root}quizzes/${n}` }, "Take the quiz"),
+        quiz
+          ? el(
+              "span",
+              { class: "progress-sub" },
+              `best of ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"} · `,
+              el("a", { href: `${root}quizzes/${n}` }, "retake"),
             )
-          : el(
-              "a",
-              { href: `${root}test` },
-              `Take the test (${moduleTest.questions.length} questions, pass with ${need})`,
-            ),
-        t
-          ? el("span", { class: "progress-sub" }, `${t.attempts} attempt${t.attempts === 1 ? "" : "s"}`)
           : null,
       ),
-    );
-
-    const table = el(
-      "table",
-      { class: "progress-table" },
-      el("caption", { class: "sr-only" }, "Your progress through the module, lesson by lesson"),
       el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          el("th", { scope: "col" }, "Lesson"),
-          el("th", { scope: "col" }, "Read"),
-          el("th", { scope: "col" }, "Quiz (best)"),
-          el("th", { scope: "col" }, "Lab"),
-        ),
+        "td",
+        { "data-cell": "lab", "data-value": lab?.complete ? "complete" : (lab?.exchanges ?? 0) },
+        lab?.complete
+          ? tick(true, `Complete${lab.completedAt ? ` ${formatDate(lab.completedAt)}` : ""}`)
+          : lab && lab.exchanges > 0
+            ? tick(false, `${lab.exchanges} of 3 exchanges`)
+            : el("a", { href: `${root}labs/${n}` }, "Open the lab"),
       ),
-      el("tbody", {}, ...rows, testRow),
     );
-    content.replaceChildren(headline, table);
-  }
-
-  // ---- export and reset ------------------------------------------------------------------
-  const download = el("button", { type: "button", class: "progress-export" }, "Download progress (JSON)");
-  download.addEventListener("click", () => {
-    downloadText(exportFileName(), store.exportJson());
-    live.textContent = "Progress downloaded as a JSON file.";
   });
 
-  // ---- import ------------------------------------------------------------------------------
+  const t = p.test;
+  const need = requiredToPass(moduleTest.questions.length, moduleTest.passMark);
+  const testRow = el(
+    "tr",
+    { "data-lesson": "test" },
+    el("th", { scope: "row" }, el("a", { href: `${root}test` }, "Module test")),
+    el(
+      "td",
+      { colspan: 3, "data-cell": "test", "data-value": t?.best ?? "" },
+      t
+        ? tick(
+            t.passed,
+            `${t.passed ? "Passed" : "Not yet passed"} · best ${t.best} of ${t.total} on ${formatDate(t.bestAt)}`,
+          )
+        : el(
+            "a",
+            { href: `${root}test` },
+            `Take the test (${moduleTest.questions.length} questions, pass with ${need})`,
+          ),
+      t ? el("span", { class: "progress-sub" }, `${t.attempts} attempt${t.attempts === 1 ? "" : "s"}`) : null,
+    ),
+  );
+
+  const table = el(
+    "table",
+    { class: "progress-table" },
+    el("caption", { class: "sr-only" }, "Your progress through the module, lesson by lesson"),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "Lesson"),
+        el("th", { scope: "col" }, "Read"),
+        el("th", { scope: "col" }, "Quiz (best)"),
+        el("th", { scope: "col" }, "Lab"),
+      ),
+    ),
+    el("tbody", {}, ...rows, testRow, deeperRow(p, root)),
+  );
+  return [headline, table];
+}
+
+/**
+ * "Import progress…": a file chosen is read like stored progress (damaged entries set aside and
+ * listed), then the learner is asked to merge it or replace what is here — or told why it can't be.
+ */
+function importPanel(store: ProgressStore, live: HTMLElement) {
   const fileInput = el("input", {
     type: "file",
     accept: ".json,application/json",
@@ -334,6 +344,33 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
     }
     offerImport(text.replace(/^\uFEFF/, ""), null);
   });
+  return { importButton, fileInput, importBox };
+}
+
+export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLElement {
+  const section = el("section", { class: "progress-panel", id: "progress", "aria-label": "Your progress" });
+  const notice = progressNotice(store);
+  const content = el("div", { class: "progress-content" });
+  const actions = el("div", { class: "progress-actions" });
+  const confirmBox = el("div", {
+    class: "progress-confirm",
+    role: "group",
+    "aria-label": "Confirm reset",
+    hidden: true,
+  });
+  const live = el("p", { class: "progress-live", role: "status" });
+  section.append(notice, content, actions, confirmBox, live);
+
+  const render = (p: Progress) => content.replaceChildren(...progressTable(p, root));
+
+  // ---- export and reset ------------------------------------------------------------------
+  const download = el("button", { type: "button", class: "progress-export" }, "Download progress (JSON)");
+  download.addEventListener("click", () => {
+    downloadText(exportFileName(), store.exportJson());
+    live.textContent = "Progress downloaded as a JSON file.";
+  });
+
+  const imports = importPanel(store, live);
 
   const reset = el("button", { type: "button", class: "progress-reset" }, "Reset progress…");
   reset.addEventListener("click", () => {
@@ -371,8 +408,8 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
     el("p", { class: "quiz-actions" }, confirmYes, confirmNo),
   );
   reset.setAttribute("aria-expanded", "false");
-  actions.append(download, importButton, fileInput, reset);
-  section.insertBefore(importBox, confirmBox);
+  actions.append(download, imports.importButton, imports.fileInput, reset);
+  section.insertBefore(imports.importBox, confirmBox);
 
   render(store.get());
   store.subscribe(render);
