@@ -14,7 +14,7 @@ import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures
 import { microMacroData } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
 import { scoreNoiseData } from "../../src/components/figures/scoreNoise.ts";
-import { scoreVsRankData } from "../../src/components/figures/scoreVsRank.ts";
+import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
 import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
 import { axeViolations, launch, open, readout, setRange } from "./browser.ts";
@@ -330,7 +330,7 @@ describe("figure 3 — micro vs macro", () => {
 describe("figure 4 — score vs rank", () => {
   const fig = "#fig-l1-score-vs-rank";
   async function expectShown(v: { a: number; b: number; n: number }) {
-    const d = scoreVsRankData(v);
+    const d = deriveScoreVsRank(v);
     expect(await readout(page, fig, "diff")).toBeCloseTo(100 * d.test.diff, 9);
     expect(await readout(page, fig, "diff-lower")).toBeCloseTo(100 * d.test.lower, 9);
     expect(await readout(page, fig, "z")).toBeCloseTo(d.test.z, 9);

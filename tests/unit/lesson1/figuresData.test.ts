@@ -12,7 +12,11 @@ import {
   scoreCards,
   scoreLineElements,
 } from "../../../src/components/figures/scoreLine.ts";
-import { scoreVsRankData } from "../../../src/components/figures/scoreVsRank.ts";
+import {
+  deriveScoreVsRank,
+  scoreVsRankNotice,
+  scoreVsRankSummary,
+} from "../../../src/components/figures/scoreVsRank.ts";
 import { referenceSetup } from "../../../src/components/sim/scoreSimulation.ts";
 
 const root = new URL("../../../", import.meta.url);
@@ -49,9 +53,9 @@ const scores: PublishedScore[] = csvParse(
   note: str(r.note),
 }));
 
-describe("score vs rank", () => {
+describe("score vs rank: deriveScoreVsRank", () => {
   it("88 vs 85 on 14,042 questions: gap 3 pp, z by hand, distinguishable", () => {
-    const d = scoreVsRankData({ a: 88, b: 85, n: 14042 });
+    const d = deriveScoreVsRank({ a: 88, b: 85, n: 14042 });
     expect(d.ka).toBe(Math.round(0.88 * 14042));
     const pa = d.ka / 14042;
     const pb = d.kb / 14042;
@@ -62,15 +66,67 @@ describe("score vs rank", () => {
     expect(d.overlap).toBe(false);
   });
 
+  // R 4: sqrt(prop.test(c(ka, kb), c(n, n), correct = FALSE)$statistic), its p-value, and
+  // prop.test(k, n, correct = FALSE)$conf.int (Wilson) for each score; the gap's interval
+  // (pa − pb) ± qnorm(0.975)·√(pa(1−pa)/n + pb(1−pb)/n).
+  const r = {
+    164: {
+      ka: 144,
+      kb: 139,
+      z: 0.8024305441,
+      p: 0.4223039505,
+      a: [0.8191405492, 0.9196518855],
+      b: [0.7846483514, 0.8945640482],
+      gap: [-0.0439065696, 0.1048821793],
+    },
+    14042: {
+      ka: 12357,
+      kb: 11936,
+      z: 7.3518072253,
+      p: 0,
+      a: [0.8745238649, 0.885273975],
+      b: [0.8440200782, 0.855831193],
+      gap: [0.021996229, 0.0379667392],
+    },
+  } as const;
+  it.each([164, 14042] as const)("88 vs 85 on N = %i agrees with R's prop.test", (n) => {
+    const d = deriveScoreVsRank({ a: 88, b: 85, n });
+    const ref = r[n];
+    expect([d.ka, d.kb]).toEqual([ref.ka, ref.kb]);
+    expect(d.test.z).toBeCloseTo(ref.z, 8);
+    expect(d.test.pValue).toBeCloseTo(ref.p, 8);
+    expect([d.rows[0].lo, d.rows[0].hi]).toEqual(ref.a.map((x) => expect.closeTo(100 * x, 6)));
+    expect([d.rows[1].lo, d.rows[1].hi]).toEqual(ref.b.map((x) => expect.closeTo(100 * x, 6)));
+    expect([d.test.lower, d.test.upper]).toEqual(ref.gap.map((x) => expect.closeTo(x, 9)));
+    expect(d.noise).toBeCloseTo((ref.gap[1] - ref.gap[0]) / 2, 9);
+    // Axes: two points beyond both intervals (hand-worked from R's bounds), the gap's symmetric about 0.
+    expect(d.domain).toEqual(n === 164 ? [76, 94] : [82, 91]);
+    expect(d.gapSpan).toBeCloseTo(1.25 * 100 * Math.max(Math.abs(ref.gap[0]), ref.gap[1], 0.01), 6);
+  });
+
   it("85.8 vs 85.0 on MMLU and 88 vs 85 on HumanEval are not distinguishable", () => {
-    expect(scoreVsRankData({ a: 85.8, b: 85, n: 14042 }).distinguishable).toBe(false);
-    const he = scoreVsRankData({ a: 88, b: 85, n: 164 });
+    expect(deriveScoreVsRank({ a: 85.8, b: 85, n: 14042 }).distinguishable).toBe(false);
+    const he = deriveScoreVsRank({ a: 88, b: 85, n: 164 });
     expect(he.distinguishable).toBe(false);
     expect(he.overlap).toBe(true);
     // The noise threshold is the half-width of the gap's interval: 1.96·√(pa(1−pa)/n + pb(1−pb)/n).
     const pa = he.ka / 164;
     const pb = he.kb / 164;
     expect(he.noise).toBeCloseTo(1.959964 * Math.sqrt((pa * (1 - pa) + pb * (1 - pb)) / 164), 5);
+  });
+
+  it("notice and summary state the current verdict and numbers", () => {
+    const he = deriveScoreVsRank({ a: 88, b: 85, n: 164 });
+    expect(scoreVsRankNotice(he)).toMatch(/cannot tell them apart/);
+    // 144/164 = 87.8%, 139/164 = 84.8%: gap 3.05 pp (hand-worked).
+    expect(scoreVsRankSummary(he)).toMatch(/^Model A 87\.8% \(95% interval 81\.9–92\.0%\), model B 84\.8%/);
+    expect(scoreVsRankSummary(he)).toContain(
+      "Gap +3.0 pp with 95% interval -4.39 to 10.49 pp, p = 0.422: not distinguishable",
+    );
+    // Overlapping intervals yet a real gap: 88.5 vs 87.6 on 14,042 (R: Wilson 87.96–89.02 and 87.05–88.14, p = 0.0205).
+    const both = deriveScoreVsRank({ a: 88.5, b: 87.6, n: 14042 });
+    expect(both.overlap && both.distinguishable).toBe(true);
+    expect(scoreVsRankNotice(both)).toMatch(/overlapping intervals are not a test/);
   });
 });
 
