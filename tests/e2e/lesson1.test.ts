@@ -13,7 +13,7 @@ import {
 import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
 import { microMacroData } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
-import { scoreNoiseData } from "../../src/components/figures/scoreNoise.ts";
+import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
 import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
 import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
@@ -82,7 +82,7 @@ async function openDeeper(fig: string) {
 describe("figure 0 — a score is k right out of N", () => {
   const fig = "#fig-l1-score-noise";
   async function expectShown(v: { p: number; n: number; seed: number }) {
-    const m = scoreNoiseData(v);
+    const m = deriveScoreNoise(v);
     expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * m.halfWidth, 9);
     expect(await readout(page, fig, "k")).toBe(m.k[0]);
     expect(await readout(page, fig, "inside")).toBe(m.inside);
