@@ -8,9 +8,12 @@ import { fiveChoicesData } from "../../../src/components/figures/fiveChoices.ts"
 import { microMacroData } from "../../../src/components/figures/microMacro.ts";
 import {
   compareCards,
+  deriveScoreLine,
   labCards,
   scoreCards,
   scoreLineElements,
+  scoreLineNotice,
+  scoreLineSummary,
 } from "../../../src/components/figures/scoreLine.ts";
 import {
   deriveScoreVsRank,
@@ -167,6 +170,42 @@ describe("score line", () => {
       (c) => c.model === "Claude-3-Opus" && c.benchmark === "HumanEval" && c.score === 84.9,
     )!;
     expect(scoreLineElements(claude).find((e) => e.key === "shots")!.present).toBe(false);
+  });
+});
+
+describe("deriveScoreLine: the figure's model", () => {
+  const cards = scoreCards(scores);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const idOf = (model: string, score: number) =>
+    cards.find((c) => c.model === model && c.score === score)!.id;
+  // LLaMA-65B's HELM and harness rows of published_scores.csv (source 6).
+  const sameLine = { helm: 63.7, harness: 48.8 };
+
+  it("the lab's claim: 2 of 4 and 1 of 4 elements stated, 91.2 − 89.4 = +1.80 points, not comparable", () => {
+    const m = deriveScoreLine({ a: "lab-a", b: "lab-b" }, byId, sameLine);
+    expect([m.presentA, m.presentB]).toEqual([2, 1]);
+    expect(m.gap).toBeCloseTo(1.8, 9);
+    expect(m.comparable).toBe(false);
+    expect(m.rows.map((r) => r.status)).toEqual(["same", "missing", "missing", "missing"]);
+    expect(scoreLineNotice(m)).toMatch(/^A missing element is a question to ask/);
+    expect(scoreLineSummary(m)).toMatch(/Not comparable as stated; gap \+1\.80 points\.$/);
+  });
+
+  it("LLaMA-65B, HELM vs harness: all four stated and equal, 63.7 − 48.8 = +14.90 points", () => {
+    const m = deriveScoreLine({ a: idOf("llama-65b", 63.7), b: idOf("llama-65b", 48.8) }, byId, sameLine);
+    expect([m.presentA, m.presentB]).toEqual([4, 4]);
+    expect(m.comparable).toBe(true);
+    expect(m.gap).toBeCloseTo(14.9, 9);
+    expect(scoreLineNotice(m)).toContain("LLaMA-65B scored 63.7 and 48.8 with identical score lines");
+    // Reversed, the gap is negative with a true minus sign.
+    const back = deriveScoreLine({ a: idOf("llama-65b", 48.8), b: idOf("llama-65b", 63.7) }, byId, sameLine);
+    expect(scoreLineSummary(back)).toMatch(/gap −14\.90 points\.$/);
+  });
+
+  it("an id that names no card says so", () => {
+    expect(() => deriveScoreLine({ a: "nope", b: "lab-b" }, byId, sameLine)).toThrow(
+      /No score line with id "nope"/,
+    );
   });
 });
 
