@@ -11,7 +11,7 @@ import {
   type Unparsed,
 } from "../../src/components/figures/extractionRules.ts";
 import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
-import { microMacroData } from "../../src/components/figures/microMacro.ts";
+import { deriveMicroMacro } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
 import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
 import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
@@ -284,7 +284,7 @@ describe("figure 3 — micro vs macro", () => {
   const fig = "#fig-l1-micro-macro";
   const state = { base: 0.7, tilt: -0.05, subject: "professional_law", shift: 0 };
   async function expectShown() {
-    const d = microMacroData(subjects, state);
+    const d = deriveMicroMacro(state, subjects);
     expect(await readout(page, fig, "micro")).toBeCloseTo(100 * d.micro, 9);
     expect(await readout(page, fig, "macro")).toBeCloseTo(100 * d.macro, 9);
     expect(await readout(page, fig, "difference")).toBeCloseTo(100 * d.difference, 9);

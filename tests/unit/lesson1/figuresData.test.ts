@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import type { MmluSubject, PublishedScore } from "../../../src/components/data/types.ts";
 import { threeImplementations } from "../../../src/components/figures/extractionEvidence.ts";
 import { fiveChoicesData } from "../../../src/components/figures/fiveChoices.ts";
-import { microMacroData } from "../../../src/components/figures/microMacro.ts";
+import {
+  deriveMicroMacro,
+  microMacroNotice,
+  microMacroSummary,
+} from "../../../src/components/figures/microMacro.ts";
 import {
   compareCards,
   deriveScoreLine,
@@ -224,12 +228,38 @@ describe("three implementations", () => {
 
 describe("micro vs macro figure data", () => {
   it("moving one subject alone moves each average by its weight", () => {
-    const base = microMacroData(subjects, { base: 0.7, tilt: 0, subject: "abstract_algebra", shift: 0 });
+    const base = deriveMicroMacro({ base: 0.7, tilt: 0, subject: "abstract_algebra", shift: 0 }, subjects);
     expect(base.micro).toBeCloseTo(0.7, 12);
     expect(base.macro).toBeCloseTo(0.7, 12);
-    const moved = microMacroData(subjects, { base: 0.7, tilt: 0, subject: "abstract_algebra", shift: 0.3 });
+    const moved = deriveMicroMacro({ base: 0.7, tilt: 0, subject: "abstract_algebra", shift: 0.3 }, subjects);
     expect(moved.micro - 0.7).toBeCloseTo((0.3 * 100) / 14042, 12);
     expect(moved.macro - 0.7).toBeCloseTo(0.3 / 57, 12);
+  });
+
+  it("smallest and largest from the CSV, and how much further each pulls one average (hand-worked)", () => {
+    const law = { base: 0.7, tilt: 0, subject: "professional_law", shift: 0.3 };
+    const m = deriveMicroMacro(law, subjects);
+    // mmlu_subjects.csv: abstract_algebra is the first of the 100-question subjects by name; professional_law 1,534.
+    expect([m.smallest.subject, m.smallest.n]).toEqual(["abstract_algebra", 100]);
+    expect([m.largest.subject, m.largest.n]).toEqual(["professional_law", 1534]);
+    expect(m.bySize[0]).toBe("abstract_algebra");
+    expect(m.bySize.at(-1)).toBe("professional_law");
+    expect(m.chosen?.subject).toBe("professional_law");
+    // 1,534 / 14,042 = 10.924% of the micro-average against 1/57 = 1.754%: 6.227× (hand-worked).
+    expect(m.largestPull).toBeCloseTo((1534 * 57) / 14042, 9);
+    expect(microMacroNotice(m)).toBe(
+      "Moving professional law alone (1,534 questions, 10.9% of MMLU) drags the micro-average 6.2× as far as the macro-average.",
+    );
+    // 14,042 / 57 / 100 = 2.4635: the macro-average moves 2.5× as far.
+    const algebra = deriveMicroMacro({ ...law, subject: "abstract_algebra" }, subjects);
+    expect(algebra.smallestPull).toBeCloseTo(14042 / 57 / 100, 9);
+    expect(microMacroNotice(algebra)).toMatch(/^A 100-question subject moves the macro-average 2\.5× as far/);
+    // Equal accuracy, nothing moved: the averages agree and the difference prints as ±0.00 pp.
+    const flat = deriveMicroMacro({ ...law, shift: 0 }, subjects);
+    expect(microMacroNotice(flat)).toMatch(/^When the model is stronger on large subjects/);
+    expect(microMacroSummary(flat)).toBe(
+      "MMLU's 57 subjects (14,042 questions). Accuracy 70% at a typical subject, tilt ±0 pp per SD of log size. Micro-average 70.0%, macro-average 70.0%, difference ±0.00 pp.",
+    );
   });
 });
 
