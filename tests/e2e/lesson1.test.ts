@@ -10,7 +10,8 @@ import {
   ruleScores,
   type Unparsed,
 } from "../../src/components/figures/extractionRules.ts";
-import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesData } from "../../src/components/figures/fiveChoicesData.ts";
 import { deriveMicroMacro } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
 import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
@@ -149,7 +150,7 @@ describe("figure 1 — five choices", () => {
       expect(await readout(page, fig, `delta-${step.key}`)).toBeCloseTo(100 * step.delta, 9);
     expect(await altText(fig)).toContain(`${(100 * d.final.score).toFixed(1)}%`);
     // The notice is computed from the state on screen, and so is the live sentence under the figure.
-    expect(await noticeText(fig)).toBe(fiveChoicesNotice(setup, d));
+    expect(await noticeText(fig)).toBe(fiveChoicesNotice({ setup, ...d }));
     await expect.poll(() => live("recipe")).toBe(recipeSentence(d.final, d.reference));
     await noteRender(fig);
   }

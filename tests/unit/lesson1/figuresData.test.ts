@@ -4,7 +4,7 @@ import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import type { MmluSubject, PublishedScore } from "../../../src/components/data/types.ts";
 import { threeImplementations } from "../../../src/components/figures/extractionEvidence.ts";
-import { fiveChoicesData } from "../../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesData } from "../../../src/components/figures/fiveChoicesData.ts";
 import {
   deriveMicroMacro,
   microMacroNotice,
