@@ -10,11 +10,12 @@ import {
   ruleScores,
   type Unparsed,
 } from "../../src/components/figures/extractionRules.ts";
-import { fiveChoicesData, fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
-import { microMacroData } from "../../src/components/figures/microMacro.ts";
+import { fiveChoicesNotice } from "../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesData } from "../../src/components/figures/fiveChoicesData.ts";
+import { deriveMicroMacro } from "../../src/components/figures/microMacro.ts";
 import { compareCards, scoreCards, scoreLineElements } from "../../src/components/figures/scoreLine.ts";
-import { scoreNoiseData } from "../../src/components/figures/scoreNoise.ts";
-import { scoreVsRankData } from "../../src/components/figures/scoreVsRank.ts";
+import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
+import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
 import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
 import { axeViolations, launch, open, readout, setRange } from "./browser.ts";
@@ -82,7 +83,7 @@ async function openDeeper(fig: string) {
 describe("figure 0 — a score is k right out of N", () => {
   const fig = "#fig-l1-score-noise";
   async function expectShown(v: { p: number; n: number; seed: number }) {
-    const m = scoreNoiseData(v);
+    const m = deriveScoreNoise(v);
     expect(await readout(page, fig, "half-width")).toBeCloseTo(100 * m.halfWidth, 9);
     expect(await readout(page, fig, "k")).toBe(m.k[0]);
     expect(await readout(page, fig, "inside")).toBe(m.inside);
@@ -149,7 +150,7 @@ describe("figure 1 — five choices", () => {
       expect(await readout(page, fig, `delta-${step.key}`)).toBeCloseTo(100 * step.delta, 9);
     expect(await altText(fig)).toContain(`${(100 * d.final.score).toFixed(1)}%`);
     // The notice is computed from the state on screen, and so is the live sentence under the figure.
-    expect(await noticeText(fig)).toBe(fiveChoicesNotice(setup, d));
+    expect(await noticeText(fig)).toBe(fiveChoicesNotice({ setup, ...d }));
     await expect.poll(() => live("recipe")).toBe(recipeSentence(d.final, d.reference));
     await noteRender(fig);
   }
@@ -284,7 +285,7 @@ describe("figure 3 — micro vs macro", () => {
   const fig = "#fig-l1-micro-macro";
   const state = { base: 0.7, tilt: -0.05, subject: "professional_law", shift: 0 };
   async function expectShown() {
-    const d = microMacroData(subjects, state);
+    const d = deriveMicroMacro(state, subjects);
     expect(await readout(page, fig, "micro")).toBeCloseTo(100 * d.micro, 9);
     expect(await readout(page, fig, "macro")).toBeCloseTo(100 * d.macro, 9);
     expect(await readout(page, fig, "difference")).toBeCloseTo(100 * d.difference, 9);
@@ -330,7 +331,7 @@ describe("figure 3 — micro vs macro", () => {
 describe("figure 4 — score vs rank", () => {
   const fig = "#fig-l1-score-vs-rank";
   async function expectShown(v: { a: number; b: number; n: number }) {
-    const d = scoreVsRankData(v);
+    const d = deriveScoreVsRank(v);
     expect(await readout(page, fig, "diff")).toBeCloseTo(100 * d.test.diff, 9);
     expect(await readout(page, fig, "diff-lower")).toBeCloseTo(100 * d.test.lower, 9);
     expect(await readout(page, fig, "z")).toBeCloseTo(d.test.z, 9);

@@ -1,8 +1,9 @@
 // Lesson 1: the traced evidence that post-processing alone moves a score — the same models' MMLU
 // under three implementations (Hugging Face, June 2023) and MMLU-Pro under several extraction rules.
+import { html } from "htl";
 import type { PublishedScore, RuleEffectRow } from "../data/types.js";
 import { type Implementation, implementationOf } from "../lessons/lesson1.js";
-import { el } from "./lesson1Dom.js";
+import { formatCount, formatSigned } from "../ui/format.js";
 
 export type { Implementation };
 export const implementationLabels: Record<Implementation, string> = {
@@ -44,94 +45,41 @@ export function threeImplementations(scores: readonly PublishedScore[]): ThreeWa
   return rows.sort((a, b) => b.original - a.original);
 }
 
+const columnOrder: Implementation[] = ["HELM", "original", "harness"];
+
 export function threeImplementationsTable(scores: readonly PublishedScore[]): HTMLElement {
-  const rows = threeImplementations(scores);
-  return el(
-    "table",
-    { class: "data l1-three" },
-    el("caption", {}, "One model, one benchmark, three implementations: MMLU 5-shot accuracy (%), June 2023"),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, "Model"),
-        (["HELM", "original", "harness"] as Implementation[]).map((k) =>
-          el("th", { scope: "col" }, implementationLabels[k]),
-        ),
-        el("th", { scope: "col" }, "Spread (points)"),
-      ),
-    ),
-    el(
-      "tbody",
-      {},
-      rows.map((r) =>
-        el(
-          "tr",
-          { "data-model": r.model },
-          el("th", { scope: "row" }, r.model),
-          el("td", { "data-implementation": "HELM" }, r.HELM.toFixed(1)),
-          el("td", { "data-implementation": "original" }, r.original.toFixed(1)),
-          el("td", { "data-implementation": "harness" }, r.harness.toFixed(1)),
-          el("td", { "data-readout": "spread", "data-value": String(r.spread) }, r.spread.toFixed(1)),
-        ),
-      ),
-    ),
-  );
+  return html`<table class="data l1-three">
+    <caption>One model, one benchmark, three implementations: MMLU 5-shot accuracy (%), June 2023</caption>
+    <thead><tr><th scope="col">Model</th>${columnOrder.map((k) => html`<th scope="col">${implementationLabels[k]}</th>`)}<th scope="col">Spread (points)</th></tr></thead>
+    <tbody>${threeImplementations(scores).map(
+      (r) =>
+        html`<tr data-model=${r.model}><th scope="row">${r.model}</th>${columnOrder.map(
+          (k) => html`<td data-implementation=${k}>${r[k].toFixed(1)}</td>`,
+        )}<td data-readout="spread" data-value=${r.spread}>${r.spread.toFixed(1)}</td></tr>`,
+    )}</tbody>
+  </table>`;
 }
 
-/** Effect of the extraction rule on all 12,032 MMLU-Pro questions: stored letter vs the fallback chain vs guessing. */
+/** Effect of the extraction rule on all of MMLU-Pro (12,032 questions in the CSV): stored letter vs the fallback chain vs guessing. */
 export function ruleEffectsTable(rows: readonly RuleEffectRow[]): HTMLElement {
   const sorted = [...rows].sort((a, b) => b.chain - b.stored - (a.chain - a.stored));
-  const fmt = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(2)}`;
-  return el(
-    "table",
-    { class: "data l1-effects" },
-    el(
-      "caption",
-      {},
-      "MMLU-Pro, all 12,032 questions: accuracy (%) by extraction rule, largest effect first",
-    ),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        [
-          "Model",
-          "Stored letter",
-          "“answer is (X)” + guess",
-          "Fallback chain",
-          "Chain − stored",
-          "No letter (stored → chain)",
-        ].map((h) => el("th", { scope: "col" }, h)),
-      ),
-    ),
-    el(
-      "tbody",
-      {},
-      sorted.map((r) =>
-        el(
-          "tr",
-          { "data-model": r.model },
-          el("th", { scope: "row" }, r.model),
-          el("td", {}, r.stored.toFixed(2)),
-          el("td", {}, r.answerIsGuess.toFixed(2)),
-          el("td", {}, r.chain.toFixed(2)),
-          el(
-            "td",
-            { "data-readout": "chain-minus-stored", "data-value": String(r.chain - r.stored) },
-            fmt(r.chain - r.stored),
-          ),
-          el(
-            "td",
-            {},
-            `${r.unparsedAnswerIs.toLocaleString("en-US")} → ${r.unparsedChain.toLocaleString("en-US")}`,
-          ),
-        ),
-      ),
-    ),
-  );
+  const heads = [
+    "Model",
+    "Stored letter",
+    "“answer is (X)” + guess",
+    "Fallback chain",
+    "Chain − stored",
+    "No letter (stored → chain)",
+  ];
+  return html`<table class="data l1-effects">
+    <caption>MMLU-Pro, all ${formatCount(rows[0]?.n ?? 0)} questions: accuracy (%) by extraction rule, largest effect first</caption>
+    <thead><tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${sorted.map(
+      (
+        r,
+      ) => html`<tr data-model=${r.model}><th scope="row">${r.model}</th><td>${r.stored.toFixed(2)}</td><td>${r.answerIsGuess.toFixed(2)}</td><td>${r.chain.toFixed(2)}</td>
+        <td data-readout="chain-minus-stored" data-value=${r.chain - r.stored}>${formatSigned(r.chain - r.stored, 2)}</td>
+        <td>${formatCount(r.unparsedAnswerIs)} → ${formatCount(r.unparsedChain)}</td></tr>`,
+    )}</tbody>
+  </table>`;
 }

@@ -2,15 +2,20 @@
 // thought), each response scored by five extraction rules and by the letter the benchmark's
 // authors stored. Same responses, same gold answers — only the post-processing differs.
 
-import type { ExtractionColumn, ExtractionExample, ExtractionSamples } from "../data/types.js";
+import { html } from "htl";
+import type {
+  ExtractionColumn,
+  ExtractionExample,
+  ExtractionQuestion,
+  ExtractionSamples,
+} from "../data/types.js";
 import { extractionRules, type RuleId } from "../scoring/extractionRules.js";
 import { proportionInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPp, formatSignedPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
-import { el, readoutSpan, signedPp } from "./lesson1Dom.js";
 
 export const ALL_MODELS = "all";
 export type Unparsed = "wrong" | "guess";
@@ -99,58 +104,187 @@ export function examplesFor(data: ExtractionSamples, model: string): ExtractionE
   return out;
 }
 
-function responseView(
+export interface ExtractionRulesValues {
+  /** A model's name, or ALL_MODELS. */
+  model: string;
+  unparsed: Unparsed;
+  /** Which disagreement to read, from 1. */
+  example: number;
+}
+
+/** Everything the figure shows for one model and one way of counting a missing letter. */
+export interface ExtractionRulesModel extends ExtractionRulesValues {
+  /** One row per column (the five rules, then the authors' stored letter), in the data's order. */
+  scores: RuleScore[];
+  by: Record<ExtractionColumn, RuleScore>;
+  /** Best and worst of the rules that read chain-of-thought answers (every column but "start"). */
+  best: RuleScore;
+  worst: RuleScore;
+  /** best − worst, a proportion. */
+  spread: number;
+  /** The fallback chain minus the stored letter, a proportion. */
+  chainGain: number;
+  /** How many disagreements this model has, and the one shown (index from 0, clamped). */
+  examples: number;
+  exIndex: number;
+  shown: ExtractionExample | undefined;
+  question: ExtractionQuestion | undefined;
+  /** Columns in the data's order (for the example's verdict table). */
+  columns: readonly ExtractionColumn[];
+}
+
+/** The figure's model (pure): every rule's score, the spread among them, the disagreement shown. */
+export function deriveExtractionRules(
+  v: ExtractionRulesValues,
   data: ExtractionSamples,
-  ex: ExtractionExample,
-  index: number,
-  count: number,
-): HTMLElement {
-  const q = data.questions[ex.question]!;
-  const text = el("pre", { class: "l1-response", "aria-label": "Model response (excerpt)" });
-  for (const part of ex.parts) {
-    if (typeof part === "string") text.append(part);
-    else {
-      const [letter, rules] = part;
-      text.append(
-        el(
-          "mark",
-          {
-            "data-rules": rules.join(" "),
-            title: `Picked by: ${rules.map((r) => columnLabels[r]).join(", ")}`,
-          },
-          letter,
-          el("sup", {}, rules.map((r) => columnShort[r]).join("·")),
-        ),
-      );
-    }
-  }
-  const verdicts = data.columns.map((c) => {
-    const letter = ex.letters[c];
-    const ok = letter === q.gold;
-    return el(
-      "tr",
-      { "data-column": c },
-      el("th", { scope: "row" }, columnLabels[c]),
-      el("td", {}, letter || "—"),
-      el("td", { class: ok ? "l1-ok" : "l1-bad" }, letter ? (ok ? "✓ correct" : "✗ wrong") : "✗ no letter"),
-    );
+): ExtractionRulesModel {
+  const scores = ruleScores(data, v.model, v.unparsed);
+  const by = Object.fromEntries(scores.map((s) => [s.column, s])) as Record<ExtractionColumn, RuleScore>;
+  const parsing = scores.filter((s) => s.column !== "start");
+  const best = parsing.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+  const worst = parsing.reduce((a, b) => (b.accuracy < a.accuracy ? b : a));
+  const examples = examplesFor(data, v.model);
+  const exIndex = Math.max(0, Math.min(examples.length, Math.max(1, v.example)) - 1);
+  const shown = examples[exIndex];
+  return {
+    ...v,
+    scores,
+    by,
+    best,
+    worst,
+    spread: best.accuracy - worst.accuracy,
+    chainGain: by.fallbackChain.accuracy - by.repo.accuracy,
+    examples: examples.length,
+    exIndex,
+    shown,
+    question: shown ? data.questions[shown.question] : undefined,
+    columns: data.columns,
+  };
+}
+
+/** Each rule's accuracy with its 95% interval, one row per rule. */
+export function drawExtractionRules(m: ExtractionRulesModel, { width }: RenderContext): Node {
+  const rows = m.scores.map((s) => ({
+    column: s.column,
+    unparsed: s.unparsed,
+    label: columnLabels[s.column],
+    pct: 100 * s.accuracy,
+    lo: 100 * s.lower,
+    hi: 100 * s.upper,
+  }));
+  type Row = (typeof rows)[number];
+  // On a phone the value label takes two lines ("25.7%" over "158 no letter") so it fits the margin.
+  const compact = width < 600;
+  const chart = Plot.plot({
+    width,
+    height: 70 + (compact ? 48 : 42) * rows.length,
+    marginBottom: 42,
+    marginLeft: compact ? 152 : Math.min(250, Math.max(170, width * 0.3)),
+    marginRight: compact ? 96 : 150,
+    style: { fontSize: "13px" },
+    x: {
+      domain: [0, Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.hi)) / 10) * 10 + 10)],
+      label: "Accuracy with 95% interval (%) →",
+      grid: true,
+      ...(compact ? { ticks: 2 } : {}),
+    },
+    y: { domain: rows.map((r) => r.label), label: null },
+    marks: [
+      Plot.ruleY(rows, {
+        x1: "lo",
+        x2: "hi",
+        y: "label",
+        stroke: (r: Row) => columnColour[r.column],
+        strokeWidth: 4,
+      }),
+      Plot.dot(rows, {
+        x: "pct",
+        y: "label",
+        r: 6,
+        symbol: (r: Row) => columnSymbol[r.column],
+        fill: (r: Row) => columnColour[r.column],
+        stroke: "currentColor",
+      }),
+      Plot.text(rows, {
+        x: "hi",
+        y: "label",
+        dx: 8,
+        textAnchor: "start",
+        text: (r: Row) =>
+          `${r.pct.toFixed(1)}%${compact ? "\n" : "  ("}${formatCount(r.unparsed)} no letter${compact ? "" : ")"}`,
+      }),
+      Plot.ruleX([0]),
+    ],
   });
-  const options = Object.entries(ex.options).map(([l, t]) =>
-    el("li", {}, el("strong", {}, `${l}. `), t, l === q.gold ? el("em", {}, " — the gold answer") : null),
+  chart.setAttribute("aria-label", "Accuracy under each extraction rule, with 95% intervals");
+  return chart;
+}
+
+/** One response the rules read differently: the question, the text with each rule's letter marked, the verdicts. */
+function responseView(m: ExtractionRulesModel, ex: ExtractionExample, q: ExtractionQuestion): Node {
+  const text = ex.parts.map((part) =>
+    typeof part === "string"
+      ? part
+      : html`<mark data-rules=${part[1].join(" ")} title=${`Picked by: ${part[1].map((r) => columnLabels[r]).join(", ")}`}>${part[0]}<sup>${part[1].map((r) => columnShort[r]).join("·")}</sup></mark>`,
   );
-  return el(
-    "div",
-    { class: "l1-example", "data-example": `${ex.model}:${q.id}` },
-    el("h4", {}, `Disagreement ${index + 1} of ${count}: ${ex.model}, ${q.category} question ${q.id}`),
-    el("p", { class: "l1-question" }, ex.questionText),
-    el("ul", { class: "l1-options" }, options),
-    text,
-    el(
-      "p",
-      { class: "table-note" },
-      `Excerpt of a ${formatCount(ex.length)}-character response; each highlighted letter is marked with the rules that picked it.`,
-    ),
-    el("table", {}, el("tbody", {}, verdicts)),
+  const verdict = (letter: string) =>
+    letter ? (letter === q.gold ? "✓ correct" : "✗ wrong") : "✗ no letter";
+  return html`<div class="l1-example" data-example=${`${ex.model}:${q.id}`}>
+    <h4>Disagreement ${m.exIndex + 1} of ${m.examples}: ${ex.model}, ${q.category} question ${q.id}</h4>
+    <p class="l1-question">${ex.questionText}</p>
+    <ul class="l1-options">${Object.entries(ex.options).map(
+      ([l, t]) =>
+        html`<li><strong>${l}. </strong>${t}${l === q.gold ? html`<em> — the gold answer</em>` : null}</li>`,
+    )}</ul>
+    <pre class="l1-response" aria-label="Model response (excerpt)">${text}</pre>
+    <p class="table-note">Excerpt of a ${formatCount(ex.length)}-character response; each highlighted letter is marked with the rules that picked it.</p>
+    <table><tbody>${m.columns.map(
+      (c) =>
+        html`<tr data-column=${c}><th scope="row">${columnLabels[c]}</th><td>${ex.letters[c] || "—"}</td><td class=${ex.letters[c] === q.gold ? "l1-ok" : "l1-bad"}>${verdict(ex.letters[c])}</td></tr>`,
+    )}</tbody></table>
+  </div>`;
+}
+
+const accuracySpan = (name: string, s: RuleScore) =>
+  html`<span data-readout=${name} data-value=${100 * s.accuracy}>${formatPercent(s.accuracy)}</span>`;
+
+export function extractionRulesReadout(m: ExtractionRulesModel): Node {
+  return html`<div>
+    <div class="big-number"><span data-readout="spread" data-value=${100 * m.spread}>${formatPp(m.spread, 1)}</span></div>
+    <div class="big-caption">between the best (${columnLabels[m.best.column]}) and the worst (${columnLabels[m.worst.column]}) of the rules that read chain-of-thought answers, on ${formatCount(m.best.n)} responses</div>
+    <p>The authors' later fallback chain vs the letter they stored: <span data-readout="chain-gain" data-value=${100 * m.chainGain}>${formatSignedPp(m.chainGain)}</span>. A rule that insists the response opens with the letter scores ${accuracySpan("start", m.by.start)}: these responses reason first.</p>
+    <table class="l1-patterns">
+      <caption>The rules, as code</caption>
+      <thead><tr><th scope="col">Rule</th><th scope="col">Pattern</th><th scope="col">Accuracy</th></tr></thead>
+      <tbody>${extractionRules.map(
+        (r) =>
+          html`<tr data-rule=${r.id} title=${r.description}><th scope="row">${r.label}</th><td><code>${r.pattern}</code></td><td>${accuracySpan(`acc-${r.id}`, m.by[r.id])}</td></tr>`,
+      )}<tr data-rule="repo"><th scope="row">${columnLabels.repo}</th><td>the letter in the authors' result files</td><td>${accuracySpan("acc-repo", m.by.repo)}</td></tr></tbody>
+    </table>
+    ${m.shown && m.question ? responseView(m, m.shown, m.question) : html`<p>No disagreements for this model.</p>`}
+  </div>`;
+}
+
+export function extractionRulesNotice(m: ExtractionRulesModel): string {
+  return m.model === "Meta-Llama-3-8B"
+    ? "Llama 3 8B keeps writing after its answer — a new question with options A–J — so 'last capital letter' grades the wrong text."
+    : "The rules agree on most responses; the gap comes from the responses they read differently. Step through those with the slider and read why.";
+}
+
+export function extractionRulesSummary(m: ExtractionRulesModel): string {
+  const ex = m.shown;
+  return (
+    `${m.model === ALL_MODELS ? "All six models pooled" : m.model}, ${formatCount(m.best.n)} responses; a response with no letter counts as ${m.unparsed === "guess" ? "a random guess" : "wrong"}. ` +
+    m.scores
+      .map(
+        (s) =>
+          `${columnLabels[s.column]}: ${formatPercent(s.accuracy)} (${formatPercent(s.lower)}–${formatPercent(s.upper)}), ${s.unparsed} without a letter`,
+      )
+      .join("; ") +
+    `. Spread among the rules that read reasoning: ${formatPp(m.spread, 1)}.` +
+    (ex && m.question
+      ? ` Showing disagreement ${m.exIndex + 1} of ${m.examples}: rule letters ${m.columns.map((c) => `${columnLabels[c]} ${ex.letters[c] || "none"}`).join(", ")}; gold ${m.question.gold}.`
+      : "")
   );
 }
 
@@ -160,10 +294,6 @@ export function extractionRulesFigure(data: ExtractionSamples) {
   return explorable({
     id: "l1-extraction-rules",
     title: "Same responses, different regular expressions: real MMLU-Pro answers scored five ways",
-    notice: (v) =>
-      v.model === "Meta-Llama-3-8B"
-        ? "Llama 3 8B keeps writing after its answer — a new question with options A–J — so 'last capital letter' grades the wrong text."
-        : "The rules agree on most responses; the gap comes from the responses they read differently. Step through those with the slider and read why.",
     controls: {
       model: choice({
         key: "model",
@@ -206,154 +336,10 @@ export function extractionRulesFigure(data: ExtractionSamples) {
     ],
     source:
       "Responses: TIGER-AI-Lab/MMLU-Pro eval_results, 5-shot chain of thought, 599 questions sampled by category (data/extraction_samples.jsonl, Apache-2.0). Rules: src/components/scoring/extractionRules.ts.",
-    render(v, { width }) {
-      const scores = ruleScores(data, v.model, v.unparsed);
-      const by = Object.fromEntries(scores.map((s) => [s.column, s])) as Record<ExtractionColumn, RuleScore>;
-      const rows = scores.map((s) => ({
-        ...s,
-        label: columnLabels[s.column],
-        pct: 100 * s.accuracy,
-        lo: 100 * s.lower,
-        hi: 100 * s.upper,
-      }));
-      // On a phone the value label takes two lines ("25.7%" over "158 no letter") so it fits the margin.
-      const compact = width < 600;
-      const chart = Plot.plot({
-        width,
-        height: 70 + (compact ? 48 : 42) * rows.length,
-        marginBottom: 42,
-        marginLeft: compact ? 152 : Math.min(250, Math.max(170, width * 0.3)),
-        marginRight: compact ? 96 : 150,
-        style: { fontSize: "13px" },
-        x: {
-          domain: [0, Math.min(100, Math.ceil(Math.max(...rows.map((r) => r.hi)) / 10) * 10 + 10)],
-          label: "Accuracy with 95% interval (%) →",
-          grid: true,
-          ...(compact ? { ticks: 2 } : {}),
-        },
-        y: { domain: rows.map((r) => r.label), label: null },
-        marks: [
-          Plot.ruleY(rows, {
-            x1: "lo",
-            x2: "hi",
-            y: "label",
-            stroke: (r: (typeof rows)[number]) => columnColour[r.column],
-            strokeWidth: 4,
-          }),
-          Plot.dot(rows, {
-            x: "pct",
-            y: "label",
-            r: 6,
-            symbol: (r: (typeof rows)[number]) => columnSymbol[r.column],
-            fill: (r: (typeof rows)[number]) => columnColour[r.column],
-            stroke: "currentColor",
-          }),
-          Plot.text(rows, {
-            x: "hi",
-            y: "label",
-            dx: 8,
-            textAnchor: "start",
-            text: (r: (typeof rows)[number]) =>
-              compact
-                ? `${r.pct.toFixed(1)}%\n${formatCount(r.unparsed)} no letter`
-                : `${r.pct.toFixed(1)}%  (${formatCount(r.unparsed)} no letter)`,
-          }),
-          Plot.ruleX([0]),
-        ],
-      });
-      chart.setAttribute("aria-label", "Accuracy under each extraction rule, with 95% intervals");
-
-      const parsing = scores.filter((s) => s.column !== "start");
-      const best = parsing.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
-      const worst = parsing.reduce((a, b) => (b.accuracy < a.accuracy ? b : a));
-      const spread = best.accuracy - worst.accuracy;
-      const chainGain = by.fallbackChain.accuracy - by.repo.accuracy;
-
-      const examples = examplesFor(data, v.model);
-      const exIndex = Math.min(examples.length, Math.max(1, v.example)) - 1;
-      const ex = examples[exIndex];
-
-      const patterns = el(
-        "table",
-        { class: "l1-patterns" },
-        el("caption", {}, "The rules, as code"),
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col" }, "Rule"),
-            el("th", { scope: "col" }, "Pattern"),
-            el("th", { scope: "col" }, "Accuracy"),
-          ),
-        ),
-        el(
-          "tbody",
-          {},
-          extractionRules.map((r) =>
-            el(
-              "tr",
-              { "data-rule": r.id, title: r.description },
-              el("th", { scope: "row" }, r.label),
-              el("td", {}, el("code", {}, r.pattern)),
-              el(
-                "td",
-                {},
-                readoutSpan(`acc-${r.id}`, 100 * by[r.id].accuracy, formatPercent(by[r.id].accuracy)),
-              ),
-            ),
-          ),
-          el(
-            "tr",
-            { "data-rule": "repo" },
-            el("th", { scope: "row" }, columnLabels.repo),
-            el("td", {}, "the letter in the authors' result files"),
-            el("td", {}, readoutSpan("acc-repo", 100 * by.repo.accuracy, formatPercent(by.repo.accuracy))),
-          ),
-        ),
-      );
-      const readout = el(
-        "div",
-        {},
-        el(
-          "div",
-          { class: "big-number" },
-          readoutSpan("spread", 100 * spread, `${(100 * spread).toFixed(1)} pp`),
-        ),
-        el(
-          "div",
-          { class: "big-caption" },
-          `between the best (${columnLabels[best.column]}) and the worst (${columnLabels[worst.column]}) of the rules that read chain-of-thought answers, on ${formatCount(best.n)} responses`,
-        ),
-        el(
-          "p",
-          {},
-          "The authors' later fallback chain vs the letter they stored: ",
-          readoutSpan("chain-gain", 100 * chainGain, signedPp(chainGain)),
-          ". A rule that insists the response opens with the letter scores ",
-          readoutSpan("start", 100 * by.start.accuracy, formatPercent(by.start.accuracy)),
-          ": these responses reason first.",
-        ),
-        patterns,
-        ex
-          ? responseView(data, ex, exIndex, examples.length)
-          : el("p", {}, "No disagreements for this model."),
-      );
-      const figure = chart;
-      const summary =
-        `${v.model === ALL_MODELS ? "All six models pooled" : v.model}, ${formatCount(best.n)} responses; a response with no letter counts as ${v.unparsed === "guess" ? "a random guess" : "wrong"}. ` +
-        scores
-          .map(
-            (s) =>
-              `${columnLabels[s.column]}: ${formatPercent(s.accuracy)} (${formatPercent(s.lower)}–${formatPercent(s.upper)}), ${s.unparsed} without a letter`,
-          )
-          .join("; ") +
-        `. Spread among the rules that read reasoning: ${(100 * spread).toFixed(1)} pp.` +
-        (ex
-          ? ` Showing disagreement ${exIndex + 1} of ${examples.length}: rule letters ${data.columns.map((c) => `${columnLabels[c]} ${ex.letters[c] || "none"}`).join(", ")}; gold ${data.questions[ex.question]!.gold}.`
-          : "");
-      return { figure, summary, readout };
-    },
+    derive: (v) => deriveExtractionRules(v, data),
+    draw: drawExtractionRules,
+    readout: extractionRulesReadout,
+    notice: extractionRulesNotice,
+    summary: extractionRulesSummary,
   });
 }

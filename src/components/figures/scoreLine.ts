@@ -2,10 +2,11 @@
 // reader needs (benchmark, shot count, metric, evaluator) marked present or missing, and a second
 // card to compare it with: two numbers are comparable on paper only when every element is stated
 // and the same.
+import { html } from "htl";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { el, readoutSpan } from "./lesson1Dom.js";
+import { formatSigned } from "../ui/format.js";
 
 export type ElementKey = "benchmark" | "shots" | "metric" | "evaluator";
 export const elementLabels: Record<ElementKey, string> = {
@@ -142,48 +143,108 @@ export function scoreCards(scores: readonly PublishedScore[]): ScoreCard[] {
 const cardLabel = (c: ScoreCard) =>
   `${c.model} — ${c.benchmark} ${c.score}${c.evaluator ? ` (${c.evaluator})` : ""}`;
 
-function cardView(card: ScoreCard, side: "a" | "b"): HTMLElement {
-  const elements = scoreLineElements(card);
-  const present = elements.filter((e) => e.present).length;
-  return el(
-    "article",
-    { class: "l1-card", "data-card": side },
-    el(
-      "p",
-      { class: "l1-card-score" },
-      el("strong", {}, `${card.score}`),
-      ` ${card.benchmark} · ${card.model}`,
-    ),
-    el(
-      "ul",
-      {},
-      elements.map((e) =>
-        el(
-          "li",
-          {
-            class: e.present ? "l1-ok" : "l1-bad",
-            "data-element": e.key,
-            "data-present": e.present ? "1" : "0",
-          },
-          el("span", { "aria-hidden": "true" }, e.present ? "✓ " : "✗ "),
-          el("strong", {}, `${elementLabels[e.key]}: `),
-          e.value,
+export interface ScoreLineValues {
+  /** Card ids (ScoreCard.id). */
+  a: string;
+  b: string;
+}
+
+/** Everything the figure shows: both cards, their elements, the element-by-element comparison. */
+export interface ScoreLineModel {
+  a: ScoreCard;
+  b: ScoreCard;
+  elementsA: ReturnType<typeof scoreLineElements>;
+  elementsB: ReturnType<typeof scoreLineElements>;
+  /** How many of the four elements each card states. */
+  presentA: number;
+  presentB: number;
+  rows: ReturnType<typeof compareCards>["rows"];
+  comparable: boolean;
+  /** A's score minus B's, in points. */
+  gap: number;
+  /** LLaMA-65B's MMLU under HELM and under the January 2023 harness: identical score lines. */
+  sameLine: { helm: number; harness: number };
+}
+
+/** The figure's model (pure): the chosen cards, looked up by id, compared element by element. */
+export function deriveScoreLine(
+  v: ScoreLineValues,
+  cards: ReadonlyMap<string, ScoreCard>,
+  sameLine: ScoreLineModel["sameLine"],
+): ScoreLineModel {
+  const card = (id: string) => {
+    const c = cards.get(id);
+    if (!c) throw new RangeError(`No score line with id "${id}".`);
+    return c;
+  };
+  const a = card(v.a);
+  const b = card(v.b);
+  const elementsA = scoreLineElements(a);
+  const elementsB = scoreLineElements(b);
+  const cmp = compareCards(a, b);
+  const count = (es: typeof elementsA) => es.filter((e) => e.present).length;
+  return {
+    a,
+    b,
+    elementsA,
+    elementsB,
+    presentA: count(elementsA),
+    presentB: count(elementsB),
+    ...cmp,
+    sameLine,
+  };
+}
+
+function cardView(card: ScoreCard, side: "a" | "b", elements: ScoreLineModel["elementsA"], present: number) {
+  return html`<article class="l1-card" data-card=${side}>
+    <p class="l1-card-score"><strong>${card.score}</strong> ${card.benchmark} · ${card.model}</p>
+    <ul>${elements.map(
+      (
+        e,
+      ) => html`<li class=${e.present ? "l1-ok" : "l1-bad"} data-element=${e.key} data-present=${e.present ? "1" : "0"}>
+        <span aria-hidden="true">${e.present ? "✓ " : "✗ "}</span><strong>${elementLabels[e.key]}: </strong>${e.value}${
           e.key === "benchmark" && measures[card.benchmark]
-            ? el("span", { class: "l1-muted" }, ` — ${measures[card.benchmark]}`)
-            : null,
-          el("span", { class: "sr-only" }, e.present ? " (stated)" : " (missing)"),
-        ),
-      ),
-    ),
-    card.setting ? el("p", { class: "l1-muted" }, `Setting: ${card.setting}`) : null,
-    el(
-      "p",
-      { class: "l1-muted" },
-      "States ",
-      readoutSpan(`present-${side}`, present, `${present} of 4`),
-      " elements. Source: ",
-      card.source,
-    ),
+            ? html`<span class="l1-muted"> — ${measures[card.benchmark]}</span>`
+            : null
+        }<span class="sr-only">${e.present ? " (stated)" : " (missing)"}</span></li>`,
+    )}</ul>
+    ${card.setting ? html`<p class="l1-muted">Setting: ${card.setting}</p>` : null}
+    <p class="l1-muted">States <span data-readout=${`present-${side}`} data-value=${present}>${present} of 4</span> elements. Source: ${card.source}</p>
+  </article>`;
+}
+
+/** The two cards side by side (HTML: there is nothing to plot). */
+export function drawScoreLine(m: ScoreLineModel): Node {
+  return html`<div class="l1-cards">${cardView(m.a, "a", m.elementsA, m.presentA)}${cardView(m.b, "b", m.elementsB, m.presentB)}</div>`;
+}
+
+const statusWords = { same: "✓ same", missing: "? missing", differs: "✗ differs" } as const;
+
+export function scoreLineReadout(m: ScoreLineModel): Node {
+  return html`<div>
+    <p><span class=${`verdict ${m.comparable ? "l1-yes" : "l1-no"}`} data-readout="comparable" data-value=${m.comparable ? "1" : "0"}>${m.comparable ? "✓ Comparable on paper" : "✗ Not comparable as stated"}</span> Gap: <span data-readout="gap" data-value=${m.gap}>${formatSigned(m.gap, 2)} points</span></p>
+    <table class="l1-compare">
+      <caption>Element by element</caption>
+      <thead><tr><th scope="col">Element</th><th scope="col">A</th><th scope="col">B</th><th scope="col">Comparable?</th></tr></thead>
+      <tbody>${m.rows.map(
+        (r) =>
+          html`<tr data-element=${r.key} data-status=${r.status}><th scope="row">${elementLabels[r.key]}</th><td>${r.a.value}</td><td>${r.b.value}</td><td class=${r.status === "same" ? "l1-ok" : "l1-bad"}>${statusWords[r.status]}</td></tr>`,
+      )}</tbody>
+    </table>
+  </div>`;
+}
+
+export function scoreLineNotice(m: ScoreLineModel): string {
+  return m.comparable
+    ? `Everything the score line states matches — necessary, not sufficient: the prompt, extraction and harness version can still differ (LLaMA-65B scored ${m.sameLine.helm} and ${m.sameLine.harness} with identical score lines).`
+    : "A missing element is a question to ask before comparing, not a detail: each one can move the number by points.";
+}
+
+export function scoreLineSummary(m: ScoreLineModel): string {
+  return (
+    `A: ${cardLabel(m.a)}. B: ${cardLabel(m.b)}. ` +
+    m.rows.map((r) => `${elementLabels[r.key]}: ${r.a.value} vs ${r.b.value} (${r.status})`).join("; ") +
+    `. ${m.comparable ? "Comparable on paper" : "Not comparable as stated"}; gap ${formatSigned(m.gap, 2)} points.`
   );
 }
 
@@ -196,18 +257,11 @@ export function scoreLineFigure(scores: readonly PublishedScore[]) {
   // LLaMA-65B under HELM and under the January 2023 harness, found by their settings (not their scores).
   const helm = find((c) => c.model === "llama-65b" && (c.setting ?? "").startsWith("HELM"));
   const harness = find((c) => c.model === "llama-65b" && (c.setting ?? "").startsWith("EleutherAI harness"));
-  const helmScore = byId.get(helm)!.score;
-  const harnessScore = byId.get(harness)!.score;
+  const sameLine = { helm: byId.get(helm)!.score, harness: byId.get(harness)!.score };
   const options = cards.map((c) => ({ value: c.id, label: cardLabel(c) }));
   return explorable({
     id: "l1-score-line",
     title: "Read the score line: does each published number state what you need to compare it?",
-    notice: (v) => {
-      const cmp = compareCards(byId.get(v.a)!, byId.get(v.b)!);
-      return cmp.comparable
-        ? `Everything the score line states matches — necessary, not sufficient: the prompt, extraction and harness version can still differ (LLaMA-65B scored ${helmScore} and ${harnessScore} with identical score lines).`
-        : "A missing element is a question to ask before comparing, not a detail: each one can move the number by points.";
-    },
     controls: {
       a: choice({ key: "a", label: "Score line A", kind: "select", options, value: llama2Card }),
       b: choice({ key: "b", label: "Score line B", kind: "select", options, value: llama2Leaderboard }),
@@ -219,77 +273,10 @@ export function scoreLineFigure(scores: readonly PublishedScore[]) {
     ],
     source:
       "Score lines: data/published_scores.csv (model cards, papers and leaderboards, each row with its source). The lab's two claims are hypothetical.",
-    render(v) {
-      const a = byId.get(v.a)!;
-      const b = byId.get(v.b)!;
-      const cmp = compareCards(a, b);
-      const table = el(
-        "table",
-        { class: "l1-compare" },
-        el("caption", {}, "Element by element"),
-        el(
-          "thead",
-          {},
-          el(
-            "tr",
-            {},
-            el("th", { scope: "col" }, "Element"),
-            el("th", { scope: "col" }, "A"),
-            el("th", { scope: "col" }, "B"),
-            el("th", { scope: "col" }, "Comparable?"),
-          ),
-        ),
-        el(
-          "tbody",
-          {},
-          cmp.rows.map((r) =>
-            el(
-              "tr",
-              { "data-element": r.key, "data-status": r.status },
-              el("th", { scope: "row" }, elementLabels[r.key]),
-              el("td", {}, r.a.value),
-              el("td", {}, r.b.value),
-              el(
-                "td",
-                { class: r.status === "same" ? "l1-ok" : "l1-bad" },
-                r.status === "same" ? "✓ same" : r.status === "missing" ? "? missing" : "✗ differs",
-              ),
-            ),
-          ),
-        ),
-      );
-      const figure = el("div", { class: "l1-cards" }, cardView(a, "a"), cardView(b, "b"));
-      const readout = el(
-        "div",
-        {},
-        el(
-          "p",
-          {},
-          el(
-            "span",
-            {
-              class: `verdict ${cmp.comparable ? "l1-yes" : "l1-no"}`,
-              "data-readout": "comparable",
-              "data-value": cmp.comparable ? "1" : "0",
-            },
-            cmp.comparable ? "✓ Comparable on paper" : "✗ Not comparable as stated",
-          ),
-          " Gap: ",
-          readoutSpan(
-            "gap",
-            cmp.gap,
-            `${cmp.gap > 0 ? "+" : cmp.gap < 0 ? "−" : "±"}${Math.abs(cmp.gap).toFixed(2)} points`,
-          ),
-        ),
-        table,
-      );
-      const summary =
-        `A: ${cardLabel(a)}. B: ${cardLabel(b)}. ` +
-        cmp.rows
-          .map((r) => `${elementLabels[r.key]}: ${r.a.value} vs ${r.b.value} (${r.status})`)
-          .join("; ") +
-        `. ${cmp.comparable ? "Comparable on paper" : "Not comparable as stated"}; gap ${cmp.gap.toFixed(2)} points.`;
-      return { figure, summary, readout };
-    },
+    derive: (v) => deriveScoreLine(v, byId, sameLine),
+    draw: drawScoreLine,
+    readout: scoreLineReadout,
+    notice: scoreLineNotice,
+    summary: scoreLineSummary,
   });
 }

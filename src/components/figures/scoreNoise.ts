@@ -2,15 +2,16 @@
 // true accuracy p (its share of right answers over every question the benchmark could have asked)
 // takes many tests of N questions each; every dot is one test's score k/N. One test is drawn
 // question by question; the band is where 95% of the scores land, p ± 1.96·√(p(1−p)/N).
+
+import { html } from "htl";
 import { binomialSampler, halfWidth, seededRandom } from "../stats/index.js";
 import { range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
-import { el, readoutSpan } from "./lesson1Dom.js";
 
-export interface ScoreNoiseInputs {
+export interface ScoreNoiseValues {
   /** The model's true accuracy, 0–1. */
   p: number;
   /** Questions per test. */
@@ -40,12 +41,14 @@ export interface ScoreNoiseModel {
   /** Lowest and highest score drawn. */
   min: number;
   max: number;
-  /** A vertical position in [0, 1) for each dot, so coinciding scores do not hide each other. */
-  jitter: Float64Array;
+  /** Each test's score (%) and a vertical position in [0, 1), so coinciding scores do not hide each other. */
+  dots: { score: number; y: number }[];
+  /** The strip's axis (%): the same width for every N at this p, so the cloud visibly closes as N grows. */
+  domain: [number, number];
 }
 
-/** Draw TESTS tests of N questions from a model with accuracy p (pure, deterministic for a seed). */
-export function scoreNoiseData({ p, n, seed }: ScoreNoiseInputs, tests = TESTS): ScoreNoiseModel {
+/** The figure's model: TESTS tests of N questions from a model with accuracy p (pure, deterministic for a seed). */
+export function deriveScoreNoise({ p, n, seed }: ScoreNoiseValues, tests = TESTS): ScoreNoiseModel {
   if (!(n >= 1 && Number.isInteger(n))) throw new RangeError(`N must be a whole number ≥ 1, got ${n}.`);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`p must lie in [0, 1], got ${p}.`);
   const rng = seededRandom(seed);
@@ -61,8 +64,7 @@ export function scoreNoiseData({ p, n, seed }: ScoreNoiseInputs, tests = TESTS):
     k[0] = right;
   } else k[0] = binomial(n, p);
   for (let t = 1; t < tests; t++) k[t] = binomial(n, p);
-  const jitter = new Float64Array(tests);
-  for (let t = 0; t < tests; t++) jitter[t] = rng();
+  const dots = Array.from(k, (right) => ({ score: (100 * right) / n, y: rng() }));
   const hw = halfWidth(p, n);
   let inside = 0;
   let min = 1;
@@ -74,22 +76,112 @@ export function scoreNoiseData({ p, n, seed }: ScoreNoiseInputs, tests = TESTS):
     min = Math.min(min, s);
     max = Math.max(max, s);
   }
-  return { p, n, k, first, halfWidth: hw, lower: p - hw, upper: p + hw, inside, min, max, jitter };
+  // The axis spans 4.2 standard errors of a 20-question test either side of p (at least ±6 points).
+  const span = Math.max(0.06, 4.2 * Math.sqrt((p * (1 - p)) / 20));
+  const domain: [number, number] = [100 * Math.max(0, p - span), 100 * Math.min(1, p + span)];
+  return { p, n, k, first, halfWidth: hw, lower: p - hw, upper: p + hw, inside, min, max, dots, domain };
+}
+
+/** One test drawn question by question (filled squares are right answers), wrapped to the width. */
+function drawQuestions(m: ScoreNoiseModel, width: number): SVGSVGElement {
+  const cols = Math.max(10, Math.min(m.n, Math.floor((width - 20) / 13)));
+  const rows = Math.ceil(m.n / cols);
+  const cells = Array.from(m.first, (right, i) => ({ right, col: i % cols, row: Math.floor(i / cols) }));
+  type Cell = (typeof cells)[number];
+  const size = Math.min(12, Math.floor((width - 20) / cols) - 1);
+  const grid = Plot.plot({
+    width,
+    height: 8 + rows * (size + 2),
+    margin: 4,
+    marginLeft: 10,
+    marginRight: 10,
+    x: { axis: null, domain: [-0.5, cols - 0.5] },
+    y: { axis: null, domain: [-0.5, rows - 0.5], reverse: true },
+    marks: [
+      Plot.dot(cells, {
+        x: "col",
+        y: "row",
+        symbol: "square",
+        r: size / 2.2,
+        fill: (c: Cell) => (c.right ? palette.blue : "none"),
+        stroke: (c: Cell) => (c.right ? palette.blue : palette.grey),
+      }),
+    ],
+  }) as SVGSVGElement;
+  grid.setAttribute("aria-label", "One test drawn question by question: filled squares are right answers");
+  return grid;
+}
+
+/** Every test's score as a dot, the true accuracy as a line, the 95% band behind them. */
+function drawTests(m: ScoreNoiseModel, width: number): SVGSVGElement {
+  const strip = Plot.plot({
+    width,
+    height: 170,
+    marginTop: 10,
+    marginBottom: 42,
+    marginLeft: 20,
+    marginRight: 20,
+    style: { fontSize: "13px" },
+    x: { domain: m.domain, label: "Score of each test, k/N (%) →", grid: true },
+    y: { axis: null, domain: [-0.15, 1.15] },
+    marks: [
+      Plot.rectX([m], { x1: 100 * m.lower, x2: 100 * m.upper, fill: palette.sky, fillOpacity: 0.25 }),
+      Plot.ruleX([100 * m.p], { stroke: "currentColor", strokeWidth: 2 }),
+      Plot.dot(m.dots.slice(1), { x: "score", y: "y", r: 3.5, fill: palette.blue, fillOpacity: 0.45 }),
+      Plot.dot(m.dots.slice(0, 1), {
+        x: "score",
+        y: "y",
+        r: 6,
+        fill: palette.vermillion,
+        stroke: "white",
+        symbol: "square",
+      }),
+    ],
+  }) as SVGSVGElement;
+  strip.setAttribute(
+    "aria-label",
+    "Scores of 200 tests of N questions each, with the band holding 95% of them",
+  );
+  return strip;
+}
+
+export function drawScoreNoise(m: ScoreNoiseModel, { width }: RenderContext): Node {
+  const first = `${formatCount(m.k[0]!)} of ${formatCount(m.n)} right`;
+  return html`<div>${
+    m.first.length
+      ? html.fragment`<p class="l1-noise-caption">One test, question by question: ${formatCount(m.k[0]!)} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}, the orange square below.</p>${drawQuestions(m, width)}`
+      : null
+  }<p class="l1-noise-caption">${formatCount(m.k.length)} tests, one dot each${m.first.length ? "" : ` (orange: the first, ${first})`}. Line: the true accuracy, ${formatPercent(m.p, 0)}. Band: where 95% of tests land, ${formatPlusMinus(m.halfWidth, 1)}.</p>${drawTests(m, width)}</div>`;
+}
+
+export function scoreNoiseReadout(m: ScoreNoiseModel): Node {
+  return html`<div>
+    <div class="big-number"><span data-readout="half-width" data-value=${100 * m.halfWidth}>${formatPlusMinus(m.halfWidth, 1)}</span></div>
+    <div class="big-caption">95% of tests of ${formatCount(m.n)} questions land this close to ${formatPercent(m.p, 0)}</div>
+    <p>The orange test: <span data-readout="k" data-value=${m.k[0]}>${formatCount(m.k[0]!)}</span> right out of ${formatCount(m.n)}. Of ${m.k.length} tests, <span data-readout="inside" data-value=${m.inside}>${m.inside}</span> land inside the band; scores run from <span data-readout="min" data-value=${100 * m.min}>${formatPercent(m.min)}</span> to <span data-readout="max" data-value=${100 * m.max}>${formatPercent(m.max)}</span>.</p>
+  </div>`;
 }
 
 /** "What to notice", from the current state. */
 export function scoreNoiseNotice(m: ScoreNoiseModel): string {
-  const hw = (100 * m.halfWidth).toFixed(1);
+  const hw = formatPlusMinus(m.halfWidth, 1);
   return m.n < 1000
-    ? `With only ${formatCount(m.n)} questions, one test can land anywhere from ${formatPercent(m.min)} to ${formatPercent(m.max)} for the same model: a single score carries ±${hw} pp of luck. Drag N up and watch the cloud close.`
-    : `With ${formatCount(m.n)} questions the tests agree to within ±${hw} pp: a large N is what makes a score worth reading to one decimal. Drag N down to a benchmark of a few hundred questions.`;
+    ? `With only ${formatCount(m.n)} questions, one test can land anywhere from ${formatPercent(m.min)} to ${formatPercent(m.max)} for the same model: a single score carries ${hw} of luck. Drag N up and watch the cloud close.`
+    : `With ${formatCount(m.n)} questions the tests agree to within ${hw}: a large N is what makes a score worth reading to one decimal. Drag N down to a benchmark of a few hundred questions.`;
+}
+
+export function scoreNoiseSummary(m: ScoreNoiseModel): string {
+  return (
+    `A model with true accuracy ${formatPercent(m.p, 0)} takes ${m.k.length} tests of ${formatCount(m.n)} questions. ` +
+    `The first test scores ${formatCount(m.k[0]!)} of ${formatCount(m.n)} (${formatPercent(m.k[0]! / m.n)}). ` +
+    `Scores range from ${formatPercent(m.min)} to ${formatPercent(m.max)}; ${m.inside} of ${m.k.length} lie within ${formatPlusMinus(m.halfWidth, 1)} of the true accuracy.`
+  );
 }
 
 export function scoreNoiseFigure() {
   return explorable({
     id: "l1-score-noise",
     title: "A score is k right out of N: the same model, 200 tests of N questions each",
-    notice: (v) => scoreNoiseNotice(scoreNoiseData(v)),
     controls: {
       n: range({
         key: "n",
@@ -119,146 +211,10 @@ export function scoreNoiseFigure() {
     ],
     source:
       "Simulation (seeded): each question is answered right with probability equal to the true accuracy, independently. The band is p ± 1.96·√(p(1−p)/N), the normal approximation the site's statistics core uses.",
-    render(v, { width }) {
-      const m = scoreNoiseData(v);
-      const parts: Node[] = [];
-      if (m.first.length) {
-        const cols = Math.max(10, Math.min(m.n, Math.floor((width - 20) / 13)));
-        const rows = Math.ceil(m.n / cols);
-        const cells = Array.from(m.first, (right, i) => ({
-          i,
-          right,
-          col: i % cols,
-          row: Math.floor(i / cols),
-        }));
-        type Cell = (typeof cells)[number];
-        const size = Math.min(12, Math.floor((width - 20) / cols) - 1);
-        const grid = Plot.plot({
-          width,
-          height: 8 + rows * (size + 2),
-          marginTop: 4,
-          marginBottom: 4,
-          marginLeft: 10,
-          marginRight: 10,
-          x: { axis: null, domain: [-0.5, cols - 0.5] },
-          y: { axis: null, domain: [-0.5, rows - 0.5], reverse: true },
-          marks: [
-            Plot.dot(cells, {
-              x: "col",
-              y: "row",
-              symbol: "square",
-              r: size / 2.2,
-              fill: (c: Cell) => (c.right ? palette.blue : "none"),
-              stroke: (c: Cell) => (c.right ? palette.blue : palette.grey),
-            }),
-          ],
-        });
-        grid.setAttribute(
-          "aria-label",
-          "One test drawn question by question: filled squares are right answers",
-        );
-        parts.push(
-          el(
-            "p",
-            { class: "l1-noise-caption" },
-            `One test, question by question: ${formatCount(m.k[0]!)} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}, the orange square below.`,
-          ),
-          grid,
-        );
-      }
-      const span = Math.max(0.06, 4.2 * Math.sqrt((m.p * (1 - m.p)) / 20));
-      const lo = Math.max(0, m.p - span);
-      const hi = Math.min(1, m.p + span);
-      const dots = Array.from(m.k, (k, t) => ({ t, score: (100 * k) / m.n, y: m.jitter[t]! }));
-      const strip = Plot.plot({
-        width,
-        height: 170,
-        marginTop: 10,
-        marginBottom: 42,
-        marginLeft: 20,
-        marginRight: 20,
-        style: { fontSize: "13px" },
-        x: { domain: [100 * lo, 100 * hi], label: "Score of each test, k/N (%) →", grid: true },
-        y: { axis: null, domain: [-0.15, 1.15] },
-        marks: [
-          Plot.rect([m], {
-            x1: () => 100 * m.lower,
-            x2: () => 100 * m.upper,
-            y1: -0.15,
-            y2: 1.15,
-            fill: palette.sky,
-            fillOpacity: 0.25,
-          }),
-          Plot.ruleX([100 * m.p], { stroke: "currentColor", strokeWidth: 2 }),
-          Plot.dot(dots.slice(1), {
-            x: "score",
-            y: "y",
-            r: 3.5,
-            fill: palette.blue,
-            fillOpacity: 0.45,
-          }),
-          Plot.dot([dots[0]!], {
-            x: "score",
-            y: "y",
-            r: 6,
-            fill: palette.vermillion,
-            stroke: "white",
-            symbol: "square",
-          }),
-        ],
-      });
-      strip.setAttribute(
-        "aria-label",
-        "Scores of 200 tests of N questions each, with the band holding 95% of them",
-      );
-      parts.push(
-        el(
-          "p",
-          { class: "l1-noise-caption" },
-          `${formatCount(m.k.length)} tests, one dot each` +
-            (m.first.length
-              ? ""
-              : ` (orange: the first, ${formatCount(m.k[0]!)} of ${formatCount(m.n)} right)`) +
-            `. Line: the true accuracy, ${formatPercent(m.p, 0)}. Band: where 95% of tests land, ±${(100 * m.halfWidth).toFixed(1)} pp.`,
-        ),
-        strip,
-      );
-      const readout = el(
-        "div",
-        {},
-        el(
-          "div",
-          { class: "big-number" },
-          readoutSpan("half-width", 100 * m.halfWidth, `±${(100 * m.halfWidth).toFixed(1)} pp`),
-        ),
-        el(
-          "div",
-          { class: "big-caption" },
-          `95% of tests of ${formatCount(m.n)} questions land this close to ${formatPercent(m.p, 0)}`,
-        ),
-        el(
-          "p",
-          {},
-          "The orange test: ",
-          readoutSpan("k", m.k[0]!, formatCount(m.k[0]!)),
-          " right out of ",
-          formatCount(m.n),
-          ". Of ",
-          String(m.k.length),
-          " tests, ",
-          readoutSpan("inside", m.inside, String(m.inside)),
-          " land inside the band; scores run from ",
-          readoutSpan("min", 100 * m.min, formatPercent(m.min)),
-          " to ",
-          readoutSpan("max", 100 * m.max, formatPercent(m.max)),
-          ".",
-        ),
-      );
-      const summary =
-        `A model with true accuracy ${formatPercent(m.p, 0)} takes ${m.k.length} tests of ${formatCount(m.n)} questions. ` +
-        `The first test scores ${formatCount(m.k[0]!)} of ${formatCount(m.n)} (${formatPercent(m.k[0]! / m.n)}). ` +
-        `Scores range from ${formatPercent(m.min)} to ${formatPercent(m.max)}; ${m.inside} of ${m.k.length} lie within ±${(100 * m.halfWidth).toFixed(1)} pp of the true accuracy.`;
-      return { figure: el("div", {}, ...parts), summary, readout };
-    },
+    derive: (v) => deriveScoreNoise(v),
+    draw: drawScoreNoise,
+    readout: scoreNoiseReadout,
+    notice: scoreNoiseNotice,
+    summary: scoreNoiseSummary,
   });
 }

@@ -4,7 +4,7 @@
 import type { MicroMacroRow, MmluSubject, PublishedScore, RuleEffectRow } from "../data/types.js";
 import { CONTAMINATION_RATE } from "../sim/scoreSimulation.js";
 import { halfWidth } from "../stats/index.js";
-import { formatCount } from "../ui/format.js";
+import { formatCount, formatPercent, formatPlusMinus, formatSignedPp } from "../ui/format.js";
 
 // ── The opening question: what "89.7% on MMLU" measured ─────────────────────────────────────
 
@@ -20,9 +20,6 @@ export function scoreAsCount(p: number, n: number) {
   return { k: Math.round(p * n), n, halfWidth: halfWidth(p, n) };
 }
 
-/** "±0.50 pp" from a half-width in proportion units. */
-export const ppPlusMinus = (x: number, digits = 1) => `±${(100 * x).toFixed(digits)} pp`;
-
 /**
  * The live sentence under the k-out-of-N figure: what a score on N questions can be trusted to,
  * at the model's true accuracy p, and what four times as many questions would buy.
@@ -31,9 +28,9 @@ export function noiseSentence(p: number, n: number): string {
   const hw = halfWidth(p, n);
   const hw4 = halfWidth(p, 4 * n);
   return (
-    `With ${formatCount(n)} questions and a true accuracy of ${(100 * p).toFixed(0)}%, ` +
-    `95% of tests score within ${ppPlusMinus(hw)} of ${(100 * p).toFixed(0)}%. ` +
-    `Four times as many questions (${formatCount(4 * n)}) would halve that, to ${ppPlusMinus(hw4)}.`
+    `With ${formatCount(n)} questions and a true accuracy of ${formatPercent(p, 0)}, ` +
+    `95% of tests score within ${formatPlusMinus(hw, 1)} of ${formatPercent(p, 0)}. ` +
+    `Four times as many questions (${formatCount(4 * n)}) would halve that, to ${formatPlusMinus(hw4, 1)}.`
   );
 }
 
@@ -51,6 +48,16 @@ export function implementationOf(row: Pick<PublishedScore, "extra_setting">): Im
 }
 
 /** How each implementation obtains the answer, in words. */
+/** One implementation's score among a model's three (the prose quotes the harness's alone). */
+export function implementationScore(
+  parts: readonly LabelledValue<Implementation>[],
+  key: Implementation,
+): number {
+  const part = parts.find((p) => p.key === key);
+  if (!part) throw new Error(`No ${key} score among the implementations given.`);
+  return part.score;
+}
+
 export const implementationWords: Record<Implementation, string> = {
   HELM: "HELM, where the model writes the answer letter",
   original: "the original MMLU code, which compares the probabilities of the letters A–D",
@@ -172,11 +179,9 @@ export function recipeSentence(
   final: { score: number; lower: number; upper: number },
   reference: { score: number },
 ): string {
-  const moved = 100 * (final.score - reference.score);
-  const sign = moved > 0.05 ? "+" : moved < -0.05 ? "−" : "±";
   return (
-    `The recipe on screen scores ${(100 * final.score).toFixed(1)}% ` +
-    `(95% interval ${(100 * final.lower).toFixed(1)}–${(100 * final.upper).toFixed(1)}%), ` +
-    `${sign}${Math.abs(moved).toFixed(1)} pp from the reference recipe's ${(100 * reference.score).toFixed(1)}%.`
+    `The recipe on screen scores ${formatPercent(final.score)} ` +
+    `(95% interval ${(100 * final.lower).toFixed(1)}–${formatPercent(final.upper)}), ` +
+    `${formatSignedPp(final.score - reference.score)} from the reference recipe's ${formatPercent(reference.score)}.`
   );
 }

@@ -15,7 +15,7 @@ import {
   SEED_PAUSE_MS,
   SETUP_PAUSE_MS,
   seedsByDistance,
-} from "../../../src/components/figures/fiveChoices.ts";
+} from "../../../src/components/figures/fiveChoicesData.ts";
 import {
   makeQuestionSet,
   type SimSetup,

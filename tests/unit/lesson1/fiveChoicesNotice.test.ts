@@ -5,11 +5,8 @@
 import { readFileSync } from "node:fs";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import {
-  changedChoices,
-  fiveChoicesData,
-  fiveChoicesNotice,
-} from "../../../src/components/figures/fiveChoices.ts";
+import { changedChoices, fiveChoicesNotice } from "../../../src/components/figures/fiveChoices.ts";
+import { fiveChoicesData } from "../../../src/components/figures/fiveChoicesData.ts";
 import {
   referenceSetup,
   type SimSetup,
@@ -50,7 +47,7 @@ const hot: SimSetup = { ...referenceSetup, shots: 0, decoding: "sampled", temper
 describe("fiveChoicesNotice: computed from the current state", () => {
   it("mixed setup where the shot count costs most (−5.2 vs −3.3 pp): names 0-shot prompting first, not temperature", () => {
     const s = steps({ shots: -0.052, decoding: -0.033, rule: -0.015, aggregation: 0.016 });
-    const notice = fiveChoicesNotice(mixed, { steps: s, final: final(0.566) });
+    const notice = fiveChoicesNotice({ setup: mixed, steps: s, final: final(0.566) });
     expect(notice).toMatch(/^Of the 4 choices changed, 0-shot prompting moves the score most \(−5\.2 pp/);
     expect(notice).toContain("then sampling at temperature 0.70 (−3.3 pp)");
     expect(notice).not.toMatch(/temperature[^.]*costs the most/);
@@ -58,7 +55,7 @@ describe("fiveChoicesNotice: computed from the current state", () => {
 
   it("a state where sampling at a high temperature costs more: names the temperature first", () => {
     const s = steps({ shots: -0.052, decoding: -0.114 });
-    const notice = fiveChoicesNotice(hot, { steps: s, final: final(0.484) });
+    const notice = fiveChoicesNotice({ setup: hot, steps: s, final: final(0.484) });
     expect(notice).toMatch(
       /^Of the 2 choices changed, sampling at temperature 1\.50 moves the score most \(−11\.4 pp/,
     );
@@ -66,25 +63,27 @@ describe("fiveChoicesNotice: computed from the current state", () => {
   });
 
   it("one choice changed: its size against the interval's half-width (5.2 / 0.8 = 6.5 times)", () => {
-    const notice = fiveChoicesNotice(
-      { ...referenceSetup, shots: 0 },
-      { steps: steps({ shots: -0.052 }), final: final(0.598) },
-    );
+    const notice = fiveChoicesNotice({
+      setup: { ...referenceSetup, shots: 0 },
+      steps: steps({ shots: -0.052 }),
+      final: final(0.598),
+    });
     expect(notice).toBe(
       "Changing one choice, 0-shot prompting, moves the score −5.2 pp: 6.5 times the ±0.8 pp half-width of the score's own 95% interval.",
     );
   });
 
   it("a change smaller than the half-width is said to be within it", () => {
-    const notice = fiveChoicesNotice(
-      { ...referenceSetup, aggregation: "macro" },
-      { steps: steps({ aggregation: 0.004 }), final: final(0.654, 0.009) },
-    );
+    const notice = fiveChoicesNotice({
+      setup: { ...referenceSetup, aggregation: "macro" },
+      steps: steps({ aggregation: 0.004 }),
+      final: final(0.654, 0.009),
+    });
     expect(notice).toContain("+0.4 pp: within the ±0.9 pp half-width");
   });
 
   it("the reference recipe names no choice", () => {
-    const notice = fiveChoicesNotice(referenceSetup, { steps: steps({}), final: final(0.65) });
+    const notice = fiveChoicesNotice({ setup: referenceSetup, steps: steps({}), final: final(0.65) });
     expect(notice).toMatch(/reference recipe, so every bar is zero/);
   });
 
@@ -108,7 +107,7 @@ describe("fiveChoicesNotice on the simulation's states (seed 1)", () => {
     expect(100 * byKey.shots!).toBeCloseTo(-5.2, 1);
     expect(100 * byKey.decoding!).toBeCloseTo(-3.3, 1);
     expect(largest(d).key).toBe("shots");
-    expect(fiveChoicesNotice(mixed, d)).toMatch(
+    expect(fiveChoicesNotice({ setup: mixed, ...d })).toMatch(
       /^Of the 4 choices changed, 0-shot prompting moves the score most/,
     );
   });
@@ -116,7 +115,7 @@ describe("fiveChoicesNotice on the simulation's states (seed 1)", () => {
   it("0-shot sampled at 1.5: sampling costs more, and the notice names it", () => {
     const d = fiveChoicesData(sizes, hot, 1);
     expect(largest(d).key).toBe("decoding");
-    expect(fiveChoicesNotice(hot, d)).toMatch(
+    expect(fiveChoicesNotice({ setup: hot, ...d })).toMatch(
       /^Of the 2 choices changed, sampling at temperature 1\.50 moves the score most/,
     );
   });

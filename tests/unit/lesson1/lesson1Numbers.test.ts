@@ -13,6 +13,7 @@ import {
   evaluatorParts,
   evaluatorSentence,
   gapNoisePp,
+  implementationScore,
   LLAMA2_70B_NAMES,
   macroMinusMicroRange,
   mmluSize,
@@ -94,6 +95,10 @@ describe("error 2: the three-implementations sentence pairs each value with its 
       ["harness", handChecked.harness],
     ]);
     expect(spreadOf(parts)).toBeCloseTo(63.7 - 48.8, 10);
+    // The prose quotes the harness's score alone ("the MMLU code that had scored LLaMA-65B at 48.8").
+    expect(implementationScore(parts, "harness")).toBe(handChecked.harness);
+    expect(implementationScore(parts, "original")).toBe(handChecked.original);
+    expect(() => implementationScore(parts.slice(0, 2), "harness")).toThrow(/No harness score/);
   });
 
   it("prints each value next to its own label, never the original code beside 48.8", () => {
@@ -178,6 +183,10 @@ describe("the opening question and the noise numbers (hand-worked)", () => {
       "The recipe on screen scores 60.0% (95% interval 59.2–60.8%), −5.3 pp from the reference recipe's 65.3%.",
     );
     expect(recipeSentence({ score: 0.653, lower: 0.645, upper: 0.661 }, { score: 0.653 })).toContain(
+      "±0.0 pp from",
+    );
+    // A move that rounds to zero prints as zero, the same way as in the figure's own readout.
+    expect(recipeSentence({ score: 0.6534, lower: 0.645, upper: 0.661 }, { score: 0.6536 })).toContain(
       "±0.0 pp from",
     );
   });

@@ -3,7 +3,13 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ExtractionSamples, MicroMacroRow, RuleEffectRow } from "../../../src/components/data/types.ts";
-import { ALL_MODELS, examplesFor, ruleScores } from "../../../src/components/figures/extractionRules.ts";
+import {
+  ALL_MODELS,
+  deriveExtractionRules,
+  examplesFor,
+  extractionRulesSummary,
+  ruleScores,
+} from "../../../src/components/figures/extractionRules.ts";
 import { extractAll, ruleIds } from "../../../src/components/scoring/extractionRules.ts";
 
 const root = new URL("../../../", import.meta.url);
@@ -104,6 +110,39 @@ describe("extraction-samples loader", () => {
           .map((e) => e.model),
       ).size,
     ).toBe(6);
+  });
+});
+
+describe("deriveExtractionRules: the figure's model, recounted from the JSONL", () => {
+  it("Qwen1.5-7B-Chat: the spread between the best and worst reasoning-reading rules, and the chain's gain", () => {
+    const m = deriveExtractionRules({ model: "Qwen1.5-7B-Chat", unparsed: "wrong", example: 1 }, samples);
+    const rows = raw.filter((r) => r.model === "Qwen1.5-7B-Chat");
+    // Correct answers per rule, recounted from the raw responses with each rule applied afresh.
+    const correct = Object.fromEntries(
+      ruleIds.map((id) => [id, rows.filter((r) => extractAll(r.response)[id].letter === r.gold).length]),
+    );
+    correct.repo = rows.filter((r) => r.repo_pred === r.gold).length;
+    const reading = Object.entries(correct).filter(([id]) => id !== "start");
+    const most = Math.max(...reading.map(([, c]) => c));
+    const least = Math.min(...reading.map(([, c]) => c));
+    expect(m.spread).toBeCloseTo((most - least) / 599, 12);
+    expect(m.best.correct).toBe(most);
+    expect(m.worst.correct).toBe(least);
+    // Stored letter 154/599, fallback chain 189/599 (counted by hand from the file once).
+    expect(m.chainGain).toBeCloseTo((189 - 154) / 599, 12);
+    expect(m.by.start.accuracy).toBeCloseTo(correct.start! / 599, 12);
+  });
+
+  it("the disagreement shown: the slider's value, clamped to the model's disagreements", () => {
+    const list = examplesFor(samples, "Meta-Llama-3-8B");
+    const at = (example: number) =>
+      deriveExtractionRules({ model: "Meta-Llama-3-8B", unparsed: "wrong", example }, samples);
+    expect(at(2).shown).toBe(list[1]);
+    expect(at(2).question).toBe(samples.questions[list[1]!.question]);
+    expect(at(999).exIndex).toBe(list.length - 1);
+    expect(at(0).exIndex).toBe(0);
+    expect(at(2).examples).toBe(list.length);
+    expect(extractionRulesSummary(at(2))).toContain(`Showing disagreement 2 of ${list.length}`);
   });
 });
 
