@@ -20,3 +20,29 @@ export const formatPValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.t
 /** A label cut to at most `max` characters, "…" marking the cut: ("Gemini-2.5-Pro-Preview", 10) → "Gemini-2.…". */
 export const clipText = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+
+/**
+ * A signed number with a true minus sign, the sign taken from the value as printed: 0.4 → "+0.40",
+ * −0.4 → "−0.40", and anything that rounds to zero → "±0.00" (never "+0.00" or "−0.00").
+ */
+export const formatSigned = (x: number, digits = 2) => {
+  const shown = Number(x.toFixed(digits));
+  return `${shown > 0 ? "+" : shown < 0 ? "−" : "±"}${Math.abs(shown).toFixed(digits)}`;
+};
+
+/** A difference of proportions in percentage points, signed: 0.012 → "+1.2 pp", −0.004 → "−0.4 pp", 0 → "±0.0 pp". */
+export const formatSignedPp = (x: number, digits = 1) => `${formatSigned(100 * x, digits)} pp`;
+
+/**
+ * A difference of two proportions in percentage points, with a true minus sign (U+2212) and no plus:
+ * 0.008 → "0.80 pp", −0.00028 → "−0.03 pp"; `unit` false leaves off " pp" (the first end of a range).
+ */
+export const formatDiffPp = (x: number, digits = 2, unit = true) =>
+  `${(100 * x).toFixed(digits).replace(/^-/, "\u2212")}${unit ? " pp" : ""}`;
+
+/** An interval of differences in pp: (−0.012, 0.034) → "−1.2 to 3.4 pp". */
+export const formatPpRange = (lower: number, upper: number, digits = 1) =>
+  `${formatDiffPp(lower, digits, false)} to ${formatDiffPp(upper, digits)}`;
+
+/** A p-value in a table column headed "p": "< 0.001" or "0.042" (formatPValue without the "p"). */
+export const formatPValueCell = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
