@@ -91,7 +91,7 @@ export function pairsTable(a: Analysis): HTMLElement {
     `Apart at ${Math.round(alpha * 100)}%?`,
   ];
   return html`<table class="results-table" data-table="pairs">
-    <caption>Every pair on the shared items: the paired difference with its interval and a paired t-test (${df} degrees of freedom) from the same per-item differences — so the interval leaves out 0 exactly when p &lt; ${alpha} — and the p-value after ${method}'s correction for ${a.pairs.length} comparisons${mcnemar ? "; McNemar's exact p beside it for reference" : ""}</caption>
+    <caption>Every pair on the shared items: the paired difference with its interval and a paired t-test (${df} degrees of freedom) from the same per-item differences — so the interval leaves out 0 exactly when p &lt; ${Number(alpha.toFixed(3))} — and the p-value after ${method}'s correction for ${a.pairs.length} comparisons${mcnemar ? "; McNemar's exact p beside it for reference" : ""}</caption>
     ${headRow(columns)}
     <tbody>${sorted.map(
       (p) => html`<tr data-pair=${`${p.a}|${p.b}`} class=${p.separated ? "separated" : "tied"}>
