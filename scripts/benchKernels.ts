@@ -42,7 +42,13 @@ export async function kernels(): Promise<KernelResult[]> {
       bradleyTerry(battles, { bootstrap: 200, seed: 1 }),
     ),
   ];
-  // The "your own results" analysis of a 200,000-row long CSV: 10 models × 20,000 items, 40 clusters.
+  out.push(...(await resultsKernels(rng)));
+  return out;
+}
+
+/** The "your own results" kernels alone (`npx tsx scripts/benchKernels.ts results` runs only these). */
+export async function resultsKernels(rng: () => number = seededRandom(1)): Promise<KernelResult[]> {
+  // The analysis of a 200,000-row long CSV: 10 models × 20,000 items, 40 clusters.
   const lines = ["model,item,correct,cluster"];
   for (let m = 0; m < 10; m++) {
     for (let i = 0; i < 20_000; i++)
@@ -53,12 +59,14 @@ export async function kernels(): Promise<KernelResult[]> {
   const t0 = performance.now();
   const result = await runPipeline([{ name: "results.csv", bytes }]);
   if (result.error) throw new Error(`results kernel failed: ${result.error}`);
-  out.push({
-    name: "your-results analysis: 200,000-row CSV (10 models × 20,000 items, 40 clusters)",
-    ms: performance.now() - t0,
-  });
-  out.push(...(await millionRows(rng)), await lmEvalRun(rng));
-  return out;
+  return [
+    {
+      name: "your-results analysis: 200,000-row CSV (10 models × 20,000 items, 40 clusters)",
+      ms: performance.now() - t0,
+    },
+    ...(await millionRows(rng)),
+    await lmEvalRun(rng),
+  ];
 }
 
 /** Time each phase of one pipeline run (reading, combining, analysing) from its progress reports. */
@@ -148,4 +156,8 @@ async function lmEvalRun(rng: () => number): Promise<KernelResult> {
     name: "your-results: lm-eval run, 2 models × 57 MMLU subtask files + results files",
     ms: performance.now() - t0,
   };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "results") {
+  for (const k of await resultsKernels()) console.log(`${Math.round(k.ms)} ms\t${k.name}`);
 }

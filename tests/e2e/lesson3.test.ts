@@ -9,7 +9,6 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalBenchmark } from "../../src/components/compare/benchmarkNames.ts";
 import { evidenceFor, sameModelGroups } from "../../src/components/compare/evidence.ts";
-import { gapAnalysis } from "../../src/components/compare/gap.ts";
 import { pairedAnalysisAt, preparePairedData } from "../../src/components/compare/pairedRealData.ts";
 import { compareCards } from "../../src/components/compare/protocol.ts";
 import { findRowId } from "../../src/components/compare/publishedMenu.ts";
@@ -17,6 +16,7 @@ import { cardFromPublished, rowId } from "../../src/components/compare/scoreCard
 import { decodeMatrix, encodeMatrix } from "../../src/components/data/mmluProMatrix.ts";
 import { runLabel } from "../../src/components/figures/sameModelScores.ts";
 import { classSummary, scalingPoints } from "../../src/components/figures/scalingConfound.ts";
+import { gapAnalysis } from "../../src/components/stats/gap.ts";
 import { dataDir } from "../../src/data/source.ts";
 import { launch, open, readout, setRange } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";

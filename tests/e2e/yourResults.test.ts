@@ -164,7 +164,7 @@ describe("the sample file", () => {
     expect(await value('[data-readout="items-needed"]')).toBe(Math.ceil(1400 * ((z * se) / (2 / 1400)) ** 2));
   });
 
-  it("accuracy by cluster (grouped with arquero in the worker) matches a count by hand", async () => {
+  it("accuracy by cluster (grouped in the worker) matches a count by hand", async () => {
     const cats = [...new Set(clusters)];
     expect(await page.locator(".results-clusters tr[data-cluster]").count()).toBe(14);
     let flips = 0;

@@ -2,6 +2,7 @@
 // by side, the verdict with its reasons, every check with a symbol and words (never colour
 // alone), the statistics, and a drawing of the two intervals and of the difference.
 
+import { html } from "htl";
 import { formatCount, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import { sharePlotStyles } from "../ui/plotStyles.js";
@@ -9,77 +10,75 @@ import * as Plot from "../vendor/plot.js";
 import { type Check, type Comparison, type Status, verdictLabel } from "./protocol.js";
 import type { ScoreCard } from "./scoreCard.js";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
 const statusSymbol: Record<Status, string> = { met: "✓", "not-met": "✗", unknown: "?" };
 const statusWords: Record<Status, string> = { met: "met", "not-met": "not met", unknown: "cannot tell" };
 const verdictSymbol = { comparable: "✓", indicative: "≈", "not-comparable": "✗" } as const;
 
 const f2 = (x: number) => (100 * x).toFixed(2);
 
-function checkItem(c: Check): string {
-  return `<li class="l3-check l3-${c.status}" data-check="${c.id}" data-status="${c.status}"><span class="l3-check-symbol" aria-hidden="true">${statusSymbol[c.status]}</span><span><strong>${esc(c.title)}</strong> <span class="l3-check-status">(${statusWords[c.status]})</span> — ${esc(c.reason)}</span></li>`;
+function checkItem(c: Check): HTMLElement {
+  return html`<li class=${`l3-check l3-${c.status}`} data-check=${c.id} data-status=${c.status}><span class="l3-check-symbol" aria-hidden="true">${statusSymbol[c.status]}</span><span><strong>${c.title}</strong> <span class="l3-check-status">(${statusWords[c.status]})</span> — ${c.reason}</span></li>`;
 }
 
+const cardRows: readonly [string, (c: ScoreCard) => string][] = [
+  ["Model", (c) => c.model],
+  ["Benchmark", (c) => c.benchmark],
+  ["Version / split", (c) => c.version],
+  ["Score", (c) => `${c.score}`],
+  ["N (questions)", (c) => (c.n ? formatCount(c.n) : "")],
+  ["Shots", (c) => c.shots],
+  ["Chain-of-thought", (c) => (c.cot === "unknown" ? "" : c.cot)],
+  ["Decoding", (c) => c.decoding],
+  ["Metric", (c) => c.metric],
+  ["Prompt / harness", (c) => c.prompt],
+  ["Evaluator", (c) => (c.evaluator ? `${c.evaluator} (${c.evaluatorKind})` : "")],
+  ["Parameters", (c) => (c.params ? `${c.params}B` : "")],
+  ["Source", (c) => c.source],
+];
+
 /** The two cards as one table, one column per card. */
-export function cardsTable(a: ScoreCard, b: ScoreCard): string {
-  const row = (label: string, f: (c: ScoreCard) => string) =>
-    `<tr><th scope="row">${label}</th><td>${esc(f(a) || "not stated")}</td><td>${esc(f(b) || "not stated")}</td></tr>`;
-  return `<table class="l3-cards"><thead><tr><th></th><th scope="col">Card A</th><th scope="col">Card B</th></tr></thead><tbody>
-    ${row("Model", (c) => c.model)}
-    ${row("Benchmark", (c) => c.benchmark)}
-    ${row("Version / split", (c) => c.version)}
-    ${row("Score", (c) => `${c.score}`)}
-    ${row("N (questions)", (c) => (c.n ? formatCount(c.n) : ""))}
-    ${row("Shots", (c) => c.shots)}
-    ${row("Chain-of-thought", (c) => (c.cot === "unknown" ? "" : c.cot))}
-    ${row("Decoding", (c) => c.decoding)}
-    ${row("Metric", (c) => c.metric)}
-    ${row("Prompt / harness", (c) => c.prompt)}
-    ${row("Evaluator", (c) => (c.evaluator ? `${c.evaluator} (${c.evaluatorKind})` : ""))}
-    ${row("Parameters", (c) => (c.params ? `${c.params}B` : ""))}
-    ${row("Source", (c) => c.source)}
-  </tbody></table>`;
+export function cardsTable(a: ScoreCard, b: ScoreCard): HTMLElement {
+  return html`<table class="l3-cards"><thead><tr><th></th><th scope="col">Card A</th><th scope="col">Card B</th></tr></thead><tbody>${cardRows.map(
+    ([label, f]) =>
+      html`<tr><th scope="row">${label}</th><td>${f(a) || "not stated"}</td><td>${f(b) || "not stated"}</td></tr>`,
+  )}</tbody></table>`;
+}
+
+function statsList(cmp: Comparison): Node {
+  const s = cmp.stats;
+  if (!s)
+    return html`<p class="table-note" data-readout="no-stats">No statistics: ${cmp.steps[2]?.reason ?? "N is unknown."}</p>`;
+  return html.fragment`<dl class="l3-stats">
+      <div><dt>Score A, 95% interval</dt><dd data-readout="a-interval" data-lower=${s.a.lower} data-upper=${s.a.upper} data-value=${s.a.estimate}>${f2(s.a.estimate)}% (${f2(s.a.lower)}–${f2(s.a.upper)}), N = ${formatCount(s.nA)}</dd></div>
+      <div><dt>Score B, 95% interval</dt><dd data-readout="b-interval" data-lower=${s.b.lower} data-upper=${s.b.upper} data-value=${s.b.estimate}>${f2(s.b.estimate)}% (${f2(s.b.lower)}–${f2(s.b.upper)}), N = ${formatCount(s.nB)}</dd></div>
+      <div><dt>Difference A − B, 95% interval</dt><dd data-readout="diff" data-value=${s.diff} data-lower=${s.lower} data-upper=${s.upper}>${f2(s.diff)} pp (${f2(s.lower)} to ${f2(s.upper)})</dd></div>
+      <div><dt>Two-proportion z-test</dt><dd data-readout="p-value" data-value=${s.pValue}>${formatPValue(s.pValue)}</dd></div>
+      <div><dt>Smallest gap detected at this N (80% power)</dt><dd data-readout="mdd" data-value=${s.mdd}>${f2(s.mdd)} pp</dd></div>
+    </dl>
+    <p class="table-note">The statistics treat the two numbers as independent samples and assume the same pipeline; when the verdict is "not comparable", the interval sizes only the sampling noise, not the difference in method.</p>`;
 }
 
 /** Verdict, checks and statistics, with data-readout hooks for tests. */
 export function comparisonReadout(cmp: Comparison): HTMLElement {
-  const s = cmp.stats;
-  const div = document.createElement("div");
-  div.className = "l3-comparison";
-  const stats = s
-    ? `<dl class="l3-stats">
-        <div><dt>Score A, 95% interval</dt><dd data-readout="a-interval" data-lower="${s.a.lower}" data-upper="${s.a.upper}" data-value="${s.a.estimate}">${f2(s.a.estimate)}% (${f2(s.a.lower)}–${f2(s.a.upper)}), N = ${formatCount(s.nA)}</dd></div>
-        <div><dt>Score B, 95% interval</dt><dd data-readout="b-interval" data-lower="${s.b.lower}" data-upper="${s.b.upper}" data-value="${s.b.estimate}">${f2(s.b.estimate)}% (${f2(s.b.lower)}–${f2(s.b.upper)}), N = ${formatCount(s.nB)}</dd></div>
-        <div><dt>Difference A − B, 95% interval</dt><dd data-readout="diff" data-value="${s.diff}" data-lower="${s.lower}" data-upper="${s.upper}">${f2(s.diff)} pp (${f2(s.lower)} to ${f2(s.upper)})</dd></div>
-        <div><dt>Two-proportion z-test</dt><dd data-readout="p-value" data-value="${s.pValue}">${formatPValue(s.pValue)}</dd></div>
-        <div><dt>Smallest gap detected at this N (80% power)</dt><dd data-readout="mdd" data-value="${s.mdd}">${f2(s.mdd)} pp</dd></div>
-      </dl>
-      <p class="table-note">The statistics treat the two numbers as independent samples and assume the same pipeline; when the verdict is "not comparable", the interval sizes only the sampling noise, not the difference in method.</p>`
-    : `<p class="table-note" data-readout="no-stats">No statistics: ${cmp.steps[2]?.reason ?? "N is unknown."}</p>`;
-  div.innerHTML = `
-    <div class="l3-verdict-badge l3-${cmp.verdict}" data-readout="verdict" data-verdict="${cmp.verdict}">
+  return html`<div class="l3-comparison">
+    <div class=${`l3-verdict-badge l3-${cmp.verdict}`} data-readout="verdict" data-verdict=${cmp.verdict}>
       <span class="verdict"><span aria-hidden="true">${verdictSymbol[cmp.verdict]}</span> ${verdictLabel[cmp.verdict]}</span>
-      <p>${esc(cmp.headline)}</p>
+      <p>${cmp.headline}</p>
     </div>
     <h4 class="l3-h">The comparability requirements</h4>
-    <ul class="l3-checks">${cmp.requirements.map(checkItem).join("")}</ul>
+    <ul class="l3-checks">${cmp.requirements.map(checkItem)}</ul>
     <h4 class="l3-h">The five-step protocol</h4>
-    <ul class="l3-checks">${cmp.steps.map(checkItem).join("")}</ul>
+    <ul class="l3-checks">${cmp.steps.map(checkItem)}</ul>
     <h4 class="l3-h">The statistics</h4>
-    ${stats}`;
-  return div;
+    ${statsList(cmp)}
+  </div>`;
 }
 
 /** The two scores with their intervals, and the difference with its interval around zero. */
 export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, width: number): Node {
   const s = cmp.stats;
   if (!s) {
-    const p = document.createElement("p");
-    p.className = "table-note";
-    p.textContent = "No drawing: without N for both scores there is no interval to draw.";
-    return p;
+    return html`<p class="table-note">No drawing: without N for both scores there is no interval to draw.</p>`;
   }
   const marginLeft = Math.min(240, Math.max(110, width * 0.28));
   // At most 30 characters, and on a narrow plot only what fits left of the axis (about 7 px a
@@ -169,9 +168,7 @@ export function comparisonPlot(cmp: Comparison, a: ScoreCard, b: ScoreCard, widt
   });
   sharePlotStyles(bottom);
   bottom.setAttribute("aria-label", "The difference with its 95% interval; shaded: gaps this N often misses");
-  const wrap = document.createElement("div");
-  wrap.append(top, bottom);
-  return wrap;
+  return html`<div>${top}${bottom}</div>`;
 }
 
 /** A text alternative with the current numbers and the verdict. */

@@ -3,9 +3,9 @@
 // the interval examples, and the sentences that restate a figure's current state.
 import { findBenchmark } from "../data/benchmarkTable.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
+import { type GapDesign, gapAnalysis, gapVerdict } from "../stats/gap.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
 import { canonicalBenchmark } from "./benchmarkNames.js";
-import { type GapDesign, gapAnalysis, gapVerdict } from "./gap.js";
 import { canonicalModel } from "./scoreCard.js";
 
 const shortEvaluator = (r: PublishedScore) =>

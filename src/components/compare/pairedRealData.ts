@@ -5,7 +5,12 @@
 import { keyedCache } from "../cache/keyedCache.js";
 import type { DecodedMatrix } from "../data/mmluProMatrix.js";
 import { type Interval, proportionInterval, twoProportionTest, zCritical } from "../stats/index.js";
-import { type PairCounts, type PairedResult, pairedFromCounts, questionsToSeparate } from "./pairedCounts.js";
+import {
+  type PairCounts,
+  type PairedResult,
+  pairedFromCounts,
+  questionsToSeparate,
+} from "../stats/pairedCounts.js";
 import {
   countsAt,
   type ModelPrefix,
@@ -14,7 +19,7 @@ import {
   type PairPrefix,
   pairCache,
   questionOrder,
-} from "./pairedSubsample.js";
+} from "../stats/pairedSubsample.js";
 
 export const QUESTION_ORDER_SEED = 20_240_501;
 

@@ -30,3 +30,5 @@ export function findRowId(
   );
   return row ? rowId(row) : null;
 }
+
+export type MenuRow = ReturnType<typeof menuRows>[number];

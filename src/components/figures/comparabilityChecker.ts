@@ -84,7 +84,7 @@ export function comparabilityCheckerFigure(
       figure.className = "l3-checker";
       const cards = document.createElement("div");
       cards.className = "l3-cards-wrap";
-      cards.innerHTML = cardsTable(a, b);
+      cards.replaceChildren(cardsTable(a, b));
       figure.append(cards, comparisonPlot(cmp, a, b, width));
       const readout = comparisonReadout(cmp);
       const link = document.createElement("p");

@@ -2,8 +2,8 @@
 // independent samples or paired on the same questions; the interval of the difference,
 // the p-value, the smallest gap this N can detect, and a verdict in words.
 
-import { type GapDesign, type GapResult, gapAnalysis, gapVerdict, seRatioText } from "../compare/gap.js";
 import type { GapState } from "../compare/lessonNumbers.js";
+import { type GapDesign, type GapResult, gapAnalysis, gapVerdict, seRatioText } from "../stats/gap.js";
 import { scoreInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";

@@ -50,6 +50,36 @@ export function parseDelimited(
   file: string,
   onProgress?: (done: number, total: number) => void,
 ): FileResult {
+  const table = splitTable(text, file);
+  const { header } = table;
+  const col = {
+    model: findColumn(header, "model"),
+    item: findColumn(header, "item"),
+    correct: findColumn(header, "correct"),
+    cluster: findColumn(header, "cluster"),
+  };
+  return col.model >= 0 || col.correct >= 0
+    ? readLong(table, col, file, onProgress)
+    : readWide(table, col, file, onProgress);
+}
+
+/** A delimited file as rows, with each row's line in the file and the trimmed header. */
+interface Table {
+  rows: string[][];
+  /** 1-based line of each row (a quoted field can hold newlines). */
+  lineOf: Int32Array;
+  kind: string;
+  header: string[];
+  /** Rows with some content after the header. */
+  dataCount: number;
+}
+
+type Columns = Record<Role, number>;
+
+const isBlank = (r: string[]) => r.every((f) => f.trim() === "");
+const PROGRESS_EVERY = 20_000;
+
+function splitTable(text: string, file: string): Table {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = guessDelimiter(file, firstLine);
   const rows = (delimiter === "\t" ? tsvParseRows : delimiter === ";" ? semicolonParseRows : csvParseRows)(
@@ -67,7 +97,6 @@ export function parseDelimited(
   }
   const kind = delimiter === "\t" ? "TSV" : delimiter === ";" ? "CSV with semicolons" : "CSV";
   const header = rows[0]!.map((h) => h.trim());
-  const isBlank = (r: string[]) => r.every((f) => f.trim() === "");
   const dataCount = rows.slice(1).filter((r) => !isBlank(r)).length;
   if (dataCount === 0) {
     throw new FileError(
@@ -76,75 +105,76 @@ export function parseDelimited(
       1,
     );
   }
-  const col = {
-    model: findColumn(header, "model"),
-    item: findColumn(header, "item"),
-    correct: findColumn(header, "correct"),
-    cluster: findColumn(header, "cluster"),
-  };
+  return { rows, lineOf, kind, header, dataCount };
+}
+
+/** Long form: model, item, correct [, cluster]. */
+function readLong(
+  { rows, lineOf, kind, header, dataCount }: Table,
+  col: Columns,
+  file: string,
+  onProgress?: (done: number, total: number) => void,
+): FileResult {
+  const missing = (["model", "item", "correct"] as const).filter((r) => col[r] < 0);
+  if (missing.length) {
+    throw new FileError(
+      file,
+      `${file} line 1: missing column ${missing.map((m) => `"${m}"`).join(" and ")}` +
+        ` (the header has ${listed(header)}; long form needs "model", "item" and "correct"${missing.includes("item") ? `; "${columnNames.item.slice(1).join('", "')}" also work for the item` : ""}).`,
+      1,
+    );
+  }
   const log = new IssueLog(file);
   const records: ResultRecord[] = [];
-  const progressEvery = 20_000;
-
-  if (col.model >= 0 || col.correct >= 0) {
-    // Long form: model, item, correct [, cluster].
-    const missing = (["model", "item", "correct"] as const).filter((r) => col[r] < 0);
-    if (missing.length) {
-      throw new FileError(
-        file,
-        `${file} line 1: missing column ${missing.map((m) => `"${m}"`).join(" and ")}` +
-          ` (the header has ${listed(header)}; long form needs "model", "item" and "correct"${missing.includes("item") ? `; "${columnNames.item.slice(1).join('", "')}" also work for the item` : ""}).`,
-        1,
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (i % PROGRESS_EVERY === 0) onProgress?.(i, rows.length);
+    if (isBlank(r)) continue;
+    const ln = lineOf[i]!;
+    const model = (r[col.model] ?? "").trim();
+    const item = (r[col.item] ?? "").trim();
+    if (r.length < header.length) {
+      log.add(
+        ln,
+        "empty-field",
+        `${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}; line dropped`,
       );
+      continue;
     }
-    for (let i = 1; i < rows.length; i++) {
-      const r = rows[i]!;
-      if (i % progressEvery === 0) onProgress?.(i, rows.length);
-      if (isBlank(r)) continue;
-      const ln = lineOf[i]!;
-      const model = (r[col.model] ?? "").trim();
-      const item = (r[col.item] ?? "").trim();
-      if (r.length < header.length) {
-        log.add(
-          ln,
-          "empty-field",
-          `${r.length} field${r.length === 1 ? "" : "s"} where the header has ${header.length}; line dropped`,
-        );
-        continue;
-      }
-      if (model === "") {
-        log.add(ln, "empty-field", `empty model name; line dropped`);
-        continue;
-      }
-      if (item === "") {
-        log.add(ln, "empty-field", `empty item id; line dropped`);
-        continue;
-      }
-      const v = parseCorrect(r[col.correct]);
-      if (!v.ok) {
-        log.add(
-          ln,
-          v.missing ? "missing-value" : "unknown-value",
-          `"${header[col.correct]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`,
-        );
-        continue;
-      }
-      const cluster = col.cluster >= 0 ? (r[col.cluster] ?? "").trim() || null : null;
-      records.push({ model, item, correct: v.value, cluster, file, line: ln });
+    if (model === "") {
+      log.add(ln, "empty-field", `empty model name; line dropped`);
+      continue;
     }
-    onProgress?.(rows.length, rows.length);
-    return {
-      file,
-      format: "long",
-      description: `${kind}, long form: model from "${header[col.model]}", item from "${header[col.item]}", result from "${header[col.correct]}"${col.cluster >= 0 ? `, cluster from "${header[col.cluster]}"` : ", no cluster column"}.`,
-      records,
-      issues: log.issues,
-      issueCounts: log.counts,
-      lines: dataCount,
-    };
+    if (item === "") {
+      log.add(ln, "empty-field", `empty item id; line dropped`);
+      continue;
+    }
+    const v = parseCorrect(r[col.correct]);
+    if (!v.ok) {
+      log.add(
+        ln,
+        v.missing ? "missing-value" : "unknown-value",
+        `"${header[col.correct]}" ${v.missing ? `has no result (${v.reason})` : `value ${v.reason}`}; line dropped`,
+      );
+      continue;
+    }
+    const cluster = col.cluster >= 0 ? (r[col.cluster] ?? "").trim() || null : null;
+    records.push({ model, item, correct: v.value, cluster, file, line: ln });
   }
+  onProgress?.(rows.length, rows.length);
+  return {
+    file,
+    format: "long",
+    description: `${kind}, long form: model from "${header[col.model]}", item from "${header[col.item]}", result from "${header[col.correct]}"${col.cluster >= 0 ? `, cluster from "${header[col.cluster]}"` : ", no cluster column"}.`,
+    records,
+    issues: log.issues,
+    issueCounts: log.counts,
+    lines: dataCount,
+  };
+}
 
-  // Wide form: item [, cluster], one column per model.
+/** Wide form's model columns: every column but the item and cluster, each named once. */
+function modelColumns(header: string[], col: Columns, file: string): number[] {
   if (col.item < 0) {
     throw new FileError(
       file,
@@ -172,9 +202,22 @@ export function parseDelimited(
       );
     seenModel.add(header[i]!);
   }
+  return modelCols;
+}
+
+/** Wide form: item [, cluster], one column per model. */
+function readWide(
+  { rows, lineOf, kind, header, dataCount }: Table,
+  col: Columns,
+  file: string,
+  onProgress?: (done: number, total: number) => void,
+): FileResult {
+  const modelCols = modelColumns(header, col, file);
+  const log = new IssueLog(file);
+  const records: ResultRecord[] = [];
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i]!;
-    if (i % progressEvery === 0) onProgress?.(i, rows.length);
+    if (i % PROGRESS_EVERY === 0) onProgress?.(i, rows.length);
     if (isBlank(r)) continue;
     const ln = lineOf[i]!;
     const item = (r[col.item] ?? "").trim();

@@ -32,3 +32,17 @@ export const formatSigned = (x: number, digits = 2) => {
 
 /** A difference of proportions in percentage points, signed: 0.012 → "+1.2 pp", −0.004 → "−0.4 pp", 0 → "±0.0 pp". */
 export const formatSignedPp = (x: number, digits = 1) => `${formatSigned(100 * x, digits)} pp`;
+
+/**
+ * A difference of two proportions in percentage points, with a true minus sign (U+2212) and no plus:
+ * 0.008 → "0.80 pp", −0.00028 → "−0.03 pp"; `unit` false leaves off " pp" (the first end of a range).
+ */
+export const formatDiffPp = (x: number, digits = 2, unit = true) =>
+  `${(100 * x).toFixed(digits).replace(/^-/, "\u2212")}${unit ? " pp" : ""}`;
+
+/** An interval of differences in pp: (−0.012, 0.034) → "−1.2 to 3.4 pp". */
+export const formatPpRange = (lower: number, upper: number, digits = 1) =>
+  `${formatDiffPp(lower, digits, false)} to ${formatDiffPp(upper, digits)}`;
+
+/** A p-value in a table column headed "p": "< 0.001" or "0.042" (formatPValue without the "p"). */
+export const formatPValueCell = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));

@@ -8,13 +8,6 @@ import {
   questionsNeeded,
   separationCurve,
 } from "../../../src/components/compare/pairedRealData.ts";
-import {
-  countsAt,
-  modelAt,
-  pairCache,
-  pairPrefix,
-  questionOrder,
-} from "../../../src/components/compare/pairedSubsample.ts";
 import type { DecodedMatrix } from "../../../src/components/data/mmluProMatrix.ts";
 import {
   mcnemarTest,
@@ -23,6 +16,13 @@ import {
   seededRandom,
   twoProportionTest,
 } from "../../../src/components/stats/index.ts";
+import {
+  countsAt,
+  modelAt,
+  pairCache,
+  pairPrefix,
+  questionOrder,
+} from "../../../src/components/stats/pairedSubsample.ts";
 
 function randomMatrix(n: number, seed: number): DecodedMatrix {
   const rng = seededRandom(seed);

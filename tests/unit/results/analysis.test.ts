@@ -7,7 +7,7 @@ import { analyse, itemsToSeparate, withCorrection } from "../../../src/component
 import { combine } from "../../../src/components/results/combine.ts";
 import { runPipeline } from "../../../src/components/results/pipeline.ts";
 import { readResultText } from "../../../src/components/results/readFile.ts";
-import { adjustPValues, minimumDetectableDifference } from "../../../src/components/stats/index.ts";
+import { minimumDetectableDifference } from "../../../src/components/stats/index.ts";
 
 const A = [1, 1, 1, 0, 1, 0, 1, 1];
 const B = [1, 0, 1, 0, 0, 0, 1, 1];
@@ -21,8 +21,9 @@ const long = (cl: boolean) =>
     ),
   ].join("\n");
 
-// Expected values below were computed independently with SciPy 1.17.1 (scipy.stats.ttest_rel,
-// scipy.stats.t.ppf, and Wilson's closed form evaluated in NumPy), not with the code under test.
+// Expected values below were computed independently, not with the code under test: Wilson's
+// interval with SciPy 1.17.1 (closed form in NumPy); the pairs, McNemar, corrections and ranks in R
+// (the calls are in the comments beside each case).
 describe("analyse: a hand-worked example (0/1 items, no clusters)", () => {
   const res = analyse(combine([readResultText(long(false), "hand.csv")]));
   it("accuracy, the naive SE s/√n, and Wilson's interval for 6 of 8", () => {
@@ -38,50 +39,93 @@ describe("analyse: a hand-worked example (0/1 items, no clusters)", () => {
     expect([b.lower, b.upper].map((x) => +x.toFixed(8))).toEqual([0.21521606, 0.78478394]);
     expect(a.clusteredSE).toBeNull();
   });
-  it("pairs: paired t-test on the differences (df 7), as SciPy's ttest_rel gives", () => {
-    const expected: Record<string, { se: number; p: number; lower: number; upper: number }> = {
+  // R 4.x, with the vectors above:
+  //   t.test(A, B, paired = TRUE) → t = 1.5275, df = 7, p = 0.170470660787054,
+  //     95% CI −0.13700248653758 to 0.63700248653758, stderr 0.163663417676994
+  //   t.test(A, C, paired = TRUE) → t = 1, df = 7, p = 0.350616662820207, CI −0.341156062898196 to 0.841156062898196, stderr 0.25
+  //   t.test(B, C, paired = TRUE) → t = 0, df = 7, p = 1, CI −0.77400497307516 to 0.77400497307516, stderr 0.327326835353989
+  it("pairs: paired t-test on the differences (df 7), as R's t.test(paired = TRUE) gives", () => {
+    const expected: Record<string, { diff: number; se: number; p: number; lower: number; upper: number }> = {
       "A|B": {
-        se: 0.16366341767699427,
-        p: 0.1704706607870538,
-        lower: -0.1370024865375798,
-        upper: 0.6370024865375798,
+        diff: 0.25,
+        se: 0.163663417676994,
+        p: 0.170470660787054,
+        lower: -0.13700248653758,
+        upper: 0.63700248653758,
       },
-      "A|C": { se: 0.25, p: 0.3506166628202074, lower: -0.341156062898196, upper: 0.841156062898196 },
+      "A|C": {
+        diff: 0.25,
+        se: 0.25,
+        p: 0.350616662820207,
+        lower: -0.341156062898196,
+        upper: 0.841156062898196,
+      },
     };
     for (const [key, e] of Object.entries(expected)) {
       const p = res.pairs.find((x) => `${x.a}|${x.b}` === key)!;
-      expect(p.diff).toBe(0.25);
+      expect(p.diff).toBe(e.diff);
       expect(p.test).toBe("paired-t");
       expect(p.df).toBe(7);
       expect(p.se).toBeCloseTo(e.se, 10);
-      expect(p.pValue).toBeCloseTo(e.p, 6);
-      expect(p.lower).toBeCloseTo(e.lower, 6);
-      expect(p.upper).toBeCloseTo(e.upper, 6);
+      expect(p.pValue).toBeCloseTo(e.p, 8);
+      expect(p.lower).toBeCloseTo(e.lower, 7);
+      expect(p.upper).toBeCloseTo(e.upper, 7);
     }
     const bc = res.pairs.find((x) => [x.a, x.b].sort().join() === "B,C")!;
     expect(bc.diff).toBe(0);
+    expect(bc.se).toBeCloseTo(0.327326835353989, 10);
     expect(bc.pValue).toBeCloseTo(1, 12);
-    expect(bc.upper).toBeCloseTo(0.7740049730751596, 6);
+    expect([bc.lower, bc.upper].sort((x, y) => x - y)[1]).toBeCloseTo(0.77400497307516, 7);
   });
-  it("McNemar's exact p beside it: A vs B has 2 discordant items, both A's, so p = 2·(1/2)² = 0.5", () => {
-    const ab = res.pairs.find((p) => p.a === "A" && p.b === "B")!;
+  // McNemar's exact test is the binomial test on the discordant items:
+  //   A vs B: A only 2, B only 0 → binom.test(0, 2)$p.value = 0.5
+  //   A vs C: A only 3, C only 1 → binom.test(1, 4)$p.value = 0.625
+  //   B vs C: B only 3, C only 3 → binom.test(3, 6)$p.value = 1
+  it("McNemar's exact p beside it, as R's binom.test on the discordant items gives", () => {
+    const pair = (x: string, y: string) =>
+      res.pairs.find((p) => [p.a, p.b].sort().join() === [x, y].sort().join())!;
+    const ab = pair("A", "B");
     expect([ab.onlyA, ab.onlyB]).toEqual([2, 0]);
     expect(ab.mcnemarP).toBeCloseTo(0.5, 12);
+    const ac = pair("A", "C");
+    expect([ac.onlyA, ac.onlyB]).toEqual([3, 1]);
+    expect(ac.mcnemarP).toBeCloseTo(0.625, 12);
+    expect(pair("B", "C").mcnemarP).toBeCloseTo(1, 12);
   });
-  it("Holm over the 3 pairs, by hand: sorted p 0.1705, 0.3506, 1 → ×3, ×2, ×1, then monotone", () => {
+  // p.adjust(c(0.170470660787054, 0.350616662820207, 1), "holm") → 0.511411982361161 0.701233325640415 1
+  it("Holm over the 3 pairs, as R's p.adjust gives", () => {
     const adj = Object.fromEntries(res.pairs.map((p) => [[p.a, p.b].sort().join(), p.adjustedP]));
-    expect(adj["A,B"]).toBeCloseTo(3 * 0.1704706607870538, 6);
-    expect(adj["A,C"]).toBeCloseTo(Math.max(3 * 0.1704706607870538, 2 * 0.3506166628202074), 6);
+    expect(adj["A,B"]).toBeCloseTo(0.511411982361161, 8);
+    expect(adj["A,C"]).toBeCloseTo(0.701233325640415, 8);
     expect(adj["B,C"]).toBeCloseTo(1, 12);
     expect(res.correction).toBe("holm");
   });
-  it("ranks: A is first on its own; B and C tie for the middle", () => {
-    const a = res.models.find((m) => m.model === "A")!;
-    expect(a.rank).toBe(1);
-    expect(a.rankLower).toBe(1);
-    // With 8 items the bootstrap cannot settle A above B and C: its rank interval reaches past 1.
-    expect(a.rankUpper).toBeGreaterThan(1);
-    for (const m of res.models.filter((m) => m.model !== "A")) expect(m.rankUpper).toBe(3);
+  // Ranks by hand: A 6/8 = 75% is first; B and C both 4/8 = 50%, so they share rank 2 (competition
+  // ranking: 1, 2, 2). Rank intervals: the parametric bootstrap draws A ~ Bin(8, 0.75) and B, C ~
+  // Bin(8, 0.5). Its exact rank distribution, enumerated in R over all 9³ outcomes with
+  //   dbinom(a, 8, 0.75) * dbinom(b, 8, 0.5) * dbinom(c, 8, 0.5), rank = 1 + #(others strictly higher):
+  //   A: P(rank 1, 2, 3) = 0.845105, 0.126227, 0.028668
+  //   B, C: P(rank 1, 2, 3) = 0.180917, 0.445495, 0.373588
+  // The 95% interval keeps ranks with more than 2.5% in each tail: A 1–3 (P(3) = 2.87% > 2.5%), B and C 1–3.
+  // 20,000 resamples put A's 2.87% about 3 standard errors clear of the 2.5% cut, so the bootstrap
+  // agrees with the exact answer (at 1,000 it would be a coin toss).
+  it("ranks: 1, 2, 2 by hand, and rank intervals as the exact bootstrap distribution (R) gives", () => {
+    const many = analyse(combine([readResultText(long(false), "hand.csv")]), { resamples: 20_000 });
+    const table = Object.fromEntries(many.models.map((m) => [m.model, [m.rank, m.rankLower, m.rankUpper]]));
+    expect(table).toEqual({ A: [1, 1, 3], B: [2, 1, 3], C: [2, 1, 3] });
+  });
+  it("ranks: with a 6-of-8 model clear of two 1-of-8 models, the intervals separate (R: A 1–1, B and C 2–3)", () => {
+    // A ~ Bin(8, 0.75), B, C ~ Bin(8, 0.125), enumerated in R as above:
+    //   A: P(rank 1, 2, 3) = 0.998552, 0.001395, 0.0000525 → interval 1–1
+    //   B, C: P(rank 1, 2, 3) = 0.003962, 0.653195, 0.342843 → interval 2–3 (rank 1 is under 2.5%)
+    const low = [1, 0, 0, 0, 0, 0, 0, 0];
+    const text = [
+      "model,item,correct",
+      ...Object.entries({ A, B: low, C: low }).flatMap(([m, v]) => v.map((x, i) => `${m},q${i},${x}`)),
+    ].join("\n");
+    const r = analyse(combine([readResultText(text, "apart.csv")]), { resamples: 20_000 });
+    const table = Object.fromEntries(r.models.map((m) => [m.model, [m.rank, m.rankLower, m.rankUpper]]));
+    expect(table).toEqual({ A: [1, 1, 1], B: [2, 2, 3], C: [2, 2, 3] });
   });
   it("the closest pair is B vs C (no difference): no number of items separates them", () => {
     expect(res.closest).toMatchObject({ diff: 0, itemsNeeded: Number.POSITIVE_INFINITY });
@@ -186,24 +230,33 @@ describe("the sample file", () => {
 });
 
 describe("withCorrection", () => {
-  it("re-adjusts only the p-values, as adjustPValues does", () => {
+  // The three paired-t p-values above, p = c(0.170470660787054, 0.350616662820207, 1), in R:
+  //   p.adjust(p, "bonferroni") → 0.511411982361161 1 1
+  //   p.adjust(p, "BH")         → 0.511411982361161 0.525924994230311 1
+  //   p.adjust(p, "holm")       → 0.511411982361161 0.701233325640415 1
+  it("re-adjusts only the p-values, as R's p.adjust does", () => {
     const base = analyse(combine([readResultText(long(false), "hand.csv")]));
+    const expected = {
+      bonferroni: { "A,B": 0.511411982361161, "A,C": 1, "B,C": 1 },
+      BH: { "A,B": 0.511411982361161, "A,C": 0.525924994230311, "B,C": 1 },
+      holm: { "A,B": 0.511411982361161, "A,C": 0.701233325640415, "B,C": 1 },
+    } as const;
     for (const method of ["bonferroni", "BH", "holm"] as const) {
       const a = withCorrection(base, method);
       expect(a.correction).toBe(method);
-      expect(a.pairs.map((p) => p.adjustedP)).toEqual(
-        adjustPValues(
-          base.pairs.map((p) => p.pValue),
-          method,
-        ),
-      );
+      for (const p of a.pairs) {
+        const key = [p.a, p.b].sort().join() as keyof (typeof expected)[typeof method];
+        expect(p.adjustedP).toBeCloseTo(expected[method][key], 8);
+        // Nothing separates at 5% with 8 items.
+        expect(p.separated).toBe(false);
+      }
       expect(a.pairs.map((p) => p.diff)).toEqual(base.pairs.map((p) => p.diff));
       expect(a.models).toBe(base.models);
     }
   });
 });
 
-describe("clusterBreakdown (arquero)", () => {
+describe("clusterBreakdown", () => {
   it("matches a plain per-cluster mean, hardest cluster first, and counts where the best model changes", async () => {
     const { clusterBreakdown } = await import("../../../src/components/results/clusters.ts");
     const matrix = combine([readResultText(long(true), "hand.csv")]);

@@ -23,5 +23,27 @@ describe("formatSigned and formatSignedPp", () => {
     for (const x of [0, -0, 0.0004, -0.0004]) expect(formatSignedPp(x)).toBe("±0.0 pp");
     expect(formatSigned(-0.004, 2)).toBe("±0.00");
     expect(formatSignedPp(-0.0004, 0)).toBe("±0 pp");
+describe("signed and ranged percentage points (hand-worked)", () => {
+  it("formatSignedPp: sign from the printed value, true minus, ± for a printed zero", async () => {
+    const { formatSignedPp } = await import("../../../src/components/ui/format.ts");
+    expect(formatSignedPp(0.012)).toBe("+1.2 pp");
+    expect(formatSignedPp(-0.004)).toBe("−0.4 pp");
+    expect(formatSignedPp(0)).toBe("±0.0 pp");
+    expect(formatSignedPp(-0.0004)).toBe("±0.0 pp");
+    expect(formatSignedPp(0.00125, 2)).toBe("+0.13 pp");
+  });
+  it("formatDiffPp and formatPpRange: no plus, U+2212 for negatives", async () => {
+    const { formatDiffPp, formatPpRange } = await import("../../../src/components/ui/format.ts");
+    expect(formatDiffPp(0.008)).toBe("0.80 pp");
+    expect(formatDiffPp(-0.00028)).toBe("\u22120.03 pp");
+    expect(formatPpRange(-0.012, 0.034)).toBe("\u22121.2 to 3.4 pp");
+    expect(formatPpRange(0.001, 0.05, 2)).toBe("0.10 to 5.00 pp");
+  });
+  it("formatPValueCell: the p-value without its 'p', floored at 0.001", async () => {
+    const { formatPValueCell } = await import("../../../src/components/ui/format.ts");
+    expect(formatPValueCell(0.0412)).toBe("0.041");
+    expect(formatPValueCell(0.0009)).toBe("< 0.001");
+    expect(formatPValueCell(0.001)).toBe("0.001");
+    expect(formatPValueCell(1)).toBe("1.000");
   });
 });

@@ -2,13 +2,11 @@
 // questions, compared as independent samples (two-proportion z-test) or as paired results on
 // the same questions, described either by the correlation of the models' per-question results
 // or by how many questions they disagree on (McNemar's test).
-import {
-  minimumDetectableDifference,
-  proportionInterval,
-  twoProportionTest,
-  zCritical,
-} from "../stats/index.js";
+import { zCritical } from "./distributions.js";
+import { proportionInterval } from "./intervals.js";
 import { type PairCounts, pairedFromCounts } from "./pairedCounts.js";
+import { minimumDetectableDifference } from "./power.js";
+import { twoProportionTest } from "./tests.js";
 
 export type GapDesign = "independent" | "correlation" | "discordant";
 

@@ -1,7 +1,8 @@
 // Paired and independent comparisons of two models from counts alone (no per-item vectors):
 // what a 2×2 table of (A right?, B right?) over shared questions says about the difference.
 // pairedFromCounts gives exactly what pairedDifference() gives on the expanded 0/1 vectors.
-import { mcnemarTest, normalCdf, zCritical } from "../stats/index.js";
+import { normalCdf, zCritical } from "./distributions.js";
+import { mcnemarTest } from "./tests.js";
 
 /** Results of two models on the same n questions. */
 export interface PairCounts {

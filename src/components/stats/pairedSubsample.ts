@@ -4,8 +4,8 @@
 // paired test). Missing results (−1) are skipped: a pair uses the questions both models have.
 
 import { keyedCache } from "../cache/keyedCache.js";
-import { seededRandom } from "../stats/index.js";
 import type { PairCounts } from "./pairedCounts.js";
+import { seededRandom } from "./random.js";
 
 /** A permutation of 0 … n−1 (Fisher–Yates driven by the seeded generator). */
 export function questionOrder(n: number, seed: number): Uint32Array {

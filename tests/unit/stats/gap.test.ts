@@ -8,9 +8,9 @@ import {
   gapAnalysis,
   gapVerdict,
   seRatioText,
-} from "../../../src/components/compare/gap.ts";
-import { pairedFromCounts } from "../../../src/components/compare/pairedCounts.ts";
+} from "../../../src/components/stats/gap.ts";
 import { minimumDetectableDifference, twoProportionTest } from "../../../src/components/stats/index.ts";
+import { pairedFromCounts } from "../../../src/components/stats/pairedCounts.ts";
 
 describe("independent scores", () => {
   it("85.8 vs 85.0 on MMLU is within noise (R prop.test p = 0.0584)", () => {
