@@ -1,0 +1,209 @@
+// Going deeper, the best of k private variants: k equally good variants each play the same
+// number of Arena battles (simulated under Bradley–Terry against real rated opponents); the lab
+// publishes the best. The expected inflation and the rank it buys on the real board, by k.
+// Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
+
+import { html } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
+import type { ArenaData, ArenaRow } from "../data/types.js";
+import { type BestOfKResult, expectedMaxNormal, rankOnBoard, simulateBestOfK } from "../stats/winnersCurse.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+
+/** The largest k the figure simulates (every smaller k comes from the same labs). */
+export const K_MAX = 50;
+/** Simulated labs per setting. */
+export const REPS = 400;
+/** Opponents: the models nearest in rating on the real board. */
+const OPPONENTS = 20;
+
+export interface BestOfKValues {
+  k: number;
+  battles: number;
+  /** The rank on the real board of the model the variants are as good as. */
+  position: number;
+}
+
+export interface BestOfKModel extends BestOfKValues {
+  like: ArenaRow;
+  trueRating: number;
+  sim: BestOfKResult;
+  /** Theory: SE × E[max of k standard normals], by k. */
+  theory: number[];
+  inflation: number;
+  theoryHere: number;
+  published: number;
+  rankTrue: number;
+  rankPublished: number;
+  /** The board around the two ranks, for the strip. */
+  near: ArenaRow[];
+}
+
+/** The setting's opponents: the OPPONENTS real models nearest the variants' rating, the model itself excluded. */
+export function opponentsFor(rows: readonly ArenaRow[], like: ArenaRow): number[] {
+  return rows
+    .filter((r) => r !== like)
+    .map((r) => r.rating)
+    .sort((a, b) => Math.abs(a - like.rating) - Math.abs(b - like.rating))
+    .slice(0, OPPONENTS);
+}
+
+/** The simulation for one (battles, position), remembered: dragging k recomputes nothing. */
+export function bestOfKSimulator(rows: readonly ArenaRow[], kept = 8) {
+  const cache = keyedCache<BestOfKResult>(kept);
+  return (battles: number, like: ArenaRow) =>
+    cache.get(`${battles}|${like.model}`, () =>
+      simulateBestOfK({ trueRating: like.rating, opponents: opponentsFor(rows, like), battles }, K_MAX, REPS, 2025),
+    );
+}
+
+export function deriveBestOfK(
+  v: BestOfKValues,
+  rows: readonly ArenaRow[],
+  simulate: ReturnType<typeof bestOfKSimulator>,
+): BestOfKModel {
+  const like = rows[Math.min(rows.length, Math.max(1, v.position)) - 1]!;
+  const sim = simulate(v.battles, like);
+  const k = Math.min(K_MAX, Math.max(1, Math.round(v.k)));
+  const theory = sim.ks.map((j) => sim.se * expectedMaxNormal(j));
+  const inflation = sim.inflation[k - 1]!;
+  const published = like.rating + inflation;
+  const others = rows.filter((r) => r !== like).map((r) => r.rating);
+  const rankTrue = rankOnBoard(like.rating, others);
+  const rankPublished = rankOnBoard(published, others);
+  const near = rows.filter((r) => r !== like && r.rating <= published + 12 && r.rating >= like.rating - 8).slice(0, 14);
+  return { ...v, k, like, trueRating: like.rating, sim, theory, inflation, theoryHere: theory[k - 1]!, published, rankTrue, rankPublished, near };
+}
+
+function drawCurve(m: BestOfKModel, width: number): SVGSVGElement {
+  const rows = m.sim.ks.map((k, i) => ({ k, mean: m.sim.inflation[i]!, low: m.sim.low[i]!, high: m.sim.high[i]!, theory: m.theory[i]! }));
+  const svg = Plot.plot({
+    width,
+    height: Math.round(Math.min(380, Math.max(260, width * 0.48))),
+    marginLeft: 52,
+    marginTop: 28,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: { type: "log", domain: [1, K_MAX], label: "Private variants tested, k (log scale) →", grid: true, labelOffset: 38, ticks: [1, 2, 3, 5, 10, 20, 50], tickFormat: "~g" },
+    y: { label: "↑ Published rating − true rating (Elo points)", grid: true },
+    marks: [
+      Plot.areaY(rows, { x: "k", y1: "low", y2: "high", fill: palette.sky, fillOpacity: 0.3 }),
+      Plot.ruleY([0], { stroke: palette.grey }),
+      Plot.line(rows, { x: "k", y: "theory", stroke: palette.grey, strokeDasharray: "5,4", strokeWidth: 1.5 }),
+      Plot.line(rows, { x: "k", y: "mean", stroke: palette.blue, strokeWidth: 2.5 }),
+      Plot.ruleX([m.k], { stroke: palette.vermillion }),
+      Plot.dot([{ k: m.k, y: m.inflation }], { x: "k", y: "y", r: 6, fill: palette.vermillion }),
+      Plot.text([{ k: m.k }], {
+        x: "k",
+        frameAnchor: "top",
+        dy: -14,
+        text: () => `k = ${m.k}: +${m.inflation.toFixed(1)} points`,
+        textAnchor: m.k > 20 ? "end" : m.k < 3 ? "start" : "middle",
+        fill: palette.vermillion,
+        fontWeight: 700,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "Expected inflation of the published rating against the number of variants");
+  return svg;
+}
+
+function drawBoard(m: BestOfKModel, width: number): SVGSVGElement {
+  const marks = [
+    { label: "true", rating: m.trueRating, colour: palette.grey },
+    { label: "published", rating: m.published, colour: palette.vermillion },
+  ];
+  const lo = Math.min(m.trueRating, ...m.near.map((r) => r.rating)) - 4;
+  const hi = Math.max(m.published, ...m.near.map((r) => r.rating)) + 4;
+  const svg = Plot.plot({
+    width,
+    height: 110,
+    marginLeft: 20,
+    marginRight: 20,
+    marginBottom: 36,
+    style: { fontSize: "12px" },
+    x: { domain: [lo, hi], label: `Arena rating: the real board near rank ${m.rankTrue} →`, labelOffset: 30 },
+    y: { axis: null, domain: [0, 1] },
+    marks: [
+      Plot.ruleX(m.near, { x: "rating", y1: 0.2, y2: 0.55, stroke: "currentColor", strokeOpacity: 0.5 }),
+      Plot.ruleX(marks, { x: "rating", y1: 0.1, y2: 0.85, stroke: "colour", strokeWidth: 3 }),
+      ...marks.map((d, i) =>
+        Plot.text([d], {
+          x: "rating",
+          y: 0.95,
+          text: () => (i === 0 ? `true, rank ${m.rankTrue}` : `published, rank ${m.rankPublished}`),
+          fill: d.colour,
+          fontWeight: 700,
+          textAnchor: i === 0 ? "end" : "start",
+          dx: i === 0 ? -4 : 4,
+        }),
+      ),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "The true and published rating among the real board's ratings");
+  return svg;
+}
+
+export function drawBestOfK(m: BestOfKModel, { width }: RenderContext): Node {
+  return html`<div>${drawCurve(m, width)}${drawBoard(m, width)}</div>`;
+}
+
+export function bestOfKReadout(m: BestOfKModel): Node {
+  return html`<div>
+    <div class="big-number" data-readout="inflation" data-value=${m.inflation.toFixed(6)}>+${m.inflation.toFixed(1)}</div>
+    <div class="big-caption">Elo points gained on average by publishing the best of ${m.k} equally good variant${m.k === 1 ? "" : "s"} (simulated, ${formatCount(REPS)} labs)</div>
+    <dl class="deeper-readout">
+      <dt>Theory: SE × E[max of k]</dt><dd data-readout="theory" data-value=${m.theoryHere.toFixed(6)}>+${m.theoryHere.toFixed(1)} (SE ${m.sim.se.toFixed(1)})</dd>
+      <dt>Rank, true → published</dt><dd data-readout="rank" data-true=${m.rankTrue} data-published=${m.rankPublished}>${m.rankTrue} → ${m.rankPublished}</dd>
+      <dt>As good as</dt><dd>${m.like.model} (${m.trueRating})</dd>
+    </dl>
+  </div>`;
+}
+
+export function bestOfKNotice(m: BestOfKModel): string {
+  return m.k === 1
+    ? "One variant, published whatever it scores: no inflation on average. Now add variants."
+    : `No variant is better than any other, yet the best of ${m.k} is published ${m.inflation.toFixed(0)} points high on average; more battles per variant shrink the SE and with it the inflation, more variants grow it only slowly (like √(2 ln k)).`;
+}
+
+export function bestOfKSummary(m: BestOfKModel): string {
+  return (
+    `Simulation: ${m.k} variant${m.k === 1 ? "" : "s"} as good as ${m.like.model} (rating ${m.trueRating}, rank ${m.rankTrue}), ${formatCount(m.battles)} battles each. ` +
+    `The published best is ${m.inflation.toFixed(1)} points above the true rating on average (theory ${m.theoryHere.toFixed(1)}, SE ${m.sim.se.toFixed(1)}), which would rank it ${m.rankPublished} instead of ${m.rankTrue}.`
+  );
+}
+
+export function bestOfKFigure(arena: ArenaData) {
+  const rows = arena.latest.rows;
+  const simulate = bestOfKSimulator(rows);
+  const positions = [3, 10, 25, 50].filter((p) => p <= rows.length);
+  return explorable({
+    id: "best-of-k",
+    title: "Publish the best of k equally good variants",
+    controls: {
+      k: range({ key: "k", label: "Private variants tested (k)", min: 1, max: K_MAX, step: 1, value: 1, format: (x) => String(x) }),
+      battles: range({ key: "battles", label: "Battles per variant", min: 500, max: 20_000, step: 1, log: true, value: 3000, format: (x) => formatCount(x) }),
+      position: choice({
+        key: "position",
+        label: "Variants as good as the model ranked",
+        options: positions.map((p) => ({ value: p, label: `#${p}` })),
+        value: positions[1] ?? positions[0]!,
+      }),
+    },
+    presets: [
+      { label: "One variant", values: { k: 1 } },
+      { label: "k = 27", values: { k: 27 } },
+      { label: "k = 10, few battles", values: { k: 10, battles: 1000 } },
+      { label: "k = 10, many battles", values: { k: 10, battles: 20_000 } },
+    ],
+    source: `A simulation. Opponents: the ${OPPONENTS} models nearest in rating on the LMArena text board of ${arena.latest.date} (${arena.source}); each variant's rating fitted by Bradley–Terry with the opponents held fixed.`,
+    derive: (v) => deriveBestOfK(v, rows, simulate),
+    draw: drawBestOfK,
+    readout: bestOfKReadout,
+    notice: bestOfKNotice,
+    summary: bestOfKSummary,
+  });
+}
