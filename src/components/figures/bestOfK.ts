@@ -176,9 +176,9 @@ export function bestOfKSummary(m: BestOfKModel): string {
   );
 }
 
-export function bestOfKFigure(arena: ArenaData) {
+/** The figure; pass `simulate` to share its remembered simulations with the page's sentences. */
+export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(arena.latest.rows)) {
   const rows = arena.latest.rows;
-  const simulate = bestOfKSimulator(rows);
   const positions = [3, 10, 25, 50].filter((p) => p <= rows.length);
   return explorable({
     id: "best-of-k",
