@@ -26,7 +26,7 @@ const out: ReduxData = {
     unclear: r.bad_question_clarity + r.bad_options_clarity,
     expert: r.expert,
   })),
-  source: "aryopg/mmlu-redux mmlu_redux/mmlu_<subject>.csv@4563cfa79b659d76716e5b6019f46bba85fa02db (Gema et al., 2024)",
+  source: "aryopg/mmlu-redux mmlu_redux/mmlu_<subject>.csv@4563cfa79b659d76716e5b6019f46bba85fa02db",
 };
 for (const s of out.subjects) {
   const sum = s.ok + s.wrongKey + s.noCorrect + s.multipleCorrect + s.unclear + s.expert;

@@ -57,12 +57,11 @@ export function deriveSignal(v: SignalValues, data: SignalData): SignalModel {
   return { ...v, top, board, chosen, stats: signalNoise(scores, chosen.n, { extra }), dots, all };
 }
 
-function drawModels(m: SignalModel, width: number): SVGSVGElement {
-  type Dot = SignalModel["dots"][number];
+function drawModels(m: SignalModel, width: number, height: number): SVGSVGElement {
   const rows = m.dots.map((d, i) => ({ ...d, order: i + 1 }));
   const svg = Plot.plot({
     width,
-    height: Math.round(Math.min(360, Math.max(240, width * 0.42))),
+    height,
     marginLeft: 48,
     marginBottom: 44,
     style: { fontSize: "13px" },
@@ -78,17 +77,16 @@ function drawModels(m: SignalModel, width: number): SVGSVGElement {
         strokeWidth: Math.max(1, Math.min(4, 200 / rows.length)),
       }),
       Plot.dot(rows, { x: "score", y: "order", r: rows.length > 60 ? 1.5 : 3, fill: palette.blue }),
-      Plot.tickX(rows.slice(0, 1), { x: (d: Dot) => d.lower, y: "order", stroke: palette.vermillion, strokeWidth: 2 }),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", `The top ${m.top} models' ${m.chosen.label} scores with their intervals`);
   return svg;
 }
 
-function drawShares(m: SignalModel, width: number): SVGSVGElement {
+function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGElement {
   const svg = Plot.plot({
     width,
-    height: 26 * m.all.length + 50,
+    height: rowHeight * m.all.length + 50,
     marginLeft: 110,
     marginRight: 60,
     marginBottom: 40,
@@ -111,8 +109,13 @@ function drawShares(m: SignalModel, width: number): SVGSVGElement {
   return svg;
 }
 
-export function drawSignal(m: SignalModel, { width }: RenderContext): Node {
-  return html`<div>${drawModels(m, width)}${drawShares(m, width)}</div>`;
+/** On a phone (a height given) the models take what the benchmarks' bars leave of the box. */
+export function drawSignal(m: SignalModel, { width, height }: RenderContext): Node {
+  const rowHeight = height ? 20 : 26;
+  const models = height
+    ? Math.max(180, height - rowHeight * m.all.length - 50)
+    : Math.round(Math.min(360, Math.max(240, width * 0.42)));
+  return html`<div>${drawModels(m, width, models)}${drawShares(m, width, rowHeight)}</div>`;
 }
 
 export function signalReadout(m: SignalModel): Node {

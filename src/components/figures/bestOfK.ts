@@ -9,7 +9,7 @@ import type { ArenaData, ArenaRow } from "../data/types.js";
 import { type BestOfKResult, expectedMaxNormal, rankOnBoard, simulateBestOfK } from "../stats/winnersCurse.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { formatCount } from "../ui/format.js";
+import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -38,7 +38,8 @@ export interface BestOfKModel extends BestOfKValues {
   published: number;
   rankTrue: number;
   rankPublished: number;
-  /** The board around the two ranks, for the strip. */
+  /** The real board, best first, and the models around the two ranks, for the strip. */
+  rows: readonly ArenaRow[];
   near: ArenaRow[];
 }
 
@@ -74,26 +75,30 @@ export function deriveBestOfK(
   const others = rows.filter((r) => r !== like).map((r) => r.rating);
   const rankTrue = rankOnBoard(like.rating, others);
   const rankPublished = rankOnBoard(published, others);
-  const near = rows.filter((r) => r !== like && r.rating <= published + 12 && r.rating >= like.rating - 8).slice(0, 14);
-  return { ...v, k, like, trueRating: like.rating, sim, theory, inflation, theoryHere: theory[k - 1]!, published, rankTrue, rankPublished, near };
+  const at = rows.indexOf(like);
+  const from = Math.max(0, Math.min(rankPublished - 3, at - 2));
+  const near = rows.slice(from, Math.min(rows.length, Math.max(at + 3, from + 6))).filter((r) => r !== like).slice(0, 12);
+  return { ...v, k, like, rows, trueRating: like.rating, sim, theory, inflation, theoryHere: theory[k - 1]!, published, rankTrue, rankPublished, near };
 }
 
-function drawCurve(m: BestOfKModel, width: number): SVGSVGElement {
+function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElement {
   const rows = m.sim.ks.map((k, i) => ({ k, mean: m.sim.inflation[i]!, low: m.sim.low[i]!, high: m.sim.high[i]!, theory: m.theory[i]! }));
   const svg = Plot.plot({
     width,
-    height: Math.round(Math.min(380, Math.max(260, width * 0.48))),
+    height,
     marginLeft: 52,
     marginTop: 28,
     marginBottom: 44,
     style: { fontSize: "13px" },
     x: { type: "log", domain: [1, K_MAX], label: "Private variants tested, k (log scale) →", grid: true, labelOffset: 38, ticks: [1, 2, 3, 5, 10, 20, 50], tickFormat: "~g" },
-    y: { label: "↑ Published rating − true rating (Elo points)", grid: true },
+    y: { label: "↑ Published rating − true rating (Elo points)", grid: true, domain: [Math.min(0, ...m.sim.low), Math.max(...m.sim.high)], nice: true },
     marks: [
       Plot.areaY(rows, { x: "k", y1: "low", y2: "high", fill: palette.sky, fillOpacity: 0.3 }),
       Plot.ruleY([0], { stroke: palette.grey }),
       Plot.line(rows, { x: "k", y: "theory", stroke: palette.grey, strokeDasharray: "5,4", strokeWidth: 1.5 }),
       Plot.line(rows, { x: "k", y: "mean", stroke: palette.blue, strokeWidth: 2.5 }),
+      Plot.text(rows.slice(-1), { x: "k", y: "high", text: () => "90% of labs", dy: -8, textAnchor: "end", fill: palette.blue, fontSize: 11 }),
+      Plot.text(rows.slice(-1), { x: "k", y: "theory", text: () => "mean; dashed: SE × E[max]", dy: 14, textAnchor: "end", fontSize: 11 }),
       Plot.ruleX([m.k], { stroke: palette.vermillion }),
       Plot.dot([{ k: m.k, y: m.inflation }], { x: "k", y: "y", r: 6, fill: palette.vermillion }),
       Plot.text([{ k: m.k }], {
@@ -111,44 +116,38 @@ function drawCurve(m: BestOfKModel, width: number): SVGSVGElement {
   return svg;
 }
 
-function drawBoard(m: BestOfKModel, width: number): SVGSVGElement {
-  const marks = [
-    { label: "true", rating: m.trueRating, colour: palette.grey },
-    { label: "published", rating: m.published, colour: palette.vermillion },
-  ];
-  const lo = Math.min(m.trueRating, ...m.near.map((r) => r.rating)) - 4;
-  const hi = Math.max(m.published, ...m.near.map((r) => r.rating)) + 4;
+function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement {
+  const compact = width < 560;
+  const near = m.near.slice(0, rows);
+  const lo = Math.min(m.trueRating, ...near.map((r) => r.rating)) - 3;
+  const hi = Math.max(m.published, ...near.map((r) => r.rating)) + 3;
   const svg = Plot.plot({
     width,
-    height: 110,
-    marginLeft: 20,
+    height: 20 * near.length + 60,
+    marginLeft: compact ? 120 : 220,
     marginRight: 20,
+    marginTop: 24,
     marginBottom: 36,
     style: { fontSize: "12px" },
-    x: { domain: [lo, hi], label: `Arena rating: the real board near rank ${m.rankTrue} →`, labelOffset: 30 },
-    y: { axis: null, domain: [0, 1] },
+    x: { domain: [lo, hi], label: "Arena rating (the real board) →", labelOffset: 30, grid: true },
+    y: { domain: near.map((r) => r.model), label: null, tickFormat: (s: string) => clipText(s, compact ? 16 : 30) },
     marks: [
-      Plot.ruleX(m.near, { x: "rating", y1: 0.2, y2: 0.55, stroke: "currentColor", strokeOpacity: 0.5 }),
-      Plot.ruleX(marks, { x: "rating", y1: 0.1, y2: 0.85, stroke: "colour", strokeWidth: 3 }),
-      ...marks.map((d, i) =>
-        Plot.text([d], {
-          x: "rating",
-          y: 0.95,
-          text: () => (i === 0 ? `true, rank ${m.rankTrue}` : `published, rank ${m.rankPublished}`),
-          fill: d.colour,
-          fontWeight: 700,
-          textAnchor: i === 0 ? "end" : "start",
-          dx: i === 0 ? -4 : 4,
-        }),
-      ),
+      Plot.dot(near, { x: "rating", y: "model", r: 4, fill: "currentColor" }),
+      Plot.ruleX([m.trueRating], { stroke: palette.grey, strokeWidth: 2, strokeDasharray: "4,3" }),
+      Plot.ruleX([m.published], { stroke: palette.vermillion, strokeWidth: 3 }),
+      Plot.text([m.trueRating], { x: (d: number) => d, frameAnchor: "top", dy: -10, text: () => `true: rank ${m.rankTrue}`, textAnchor: "end", dx: -4, fill: palette.grey, fontWeight: 700 }),
+      Plot.text([m.published], { x: (d: number) => d, frameAnchor: "top", dy: -10, text: () => `published: rank ${m.rankPublished}`, textAnchor: "start", dx: 4, fill: palette.vermillion, fontWeight: 700 }),
     ],
   }) as SVGSVGElement;
-  svg.setAttribute("aria-label", "The true and published rating among the real board's ratings");
+  svg.setAttribute("aria-label", "The true and published rating among the real models rated near them");
   return svg;
 }
 
-export function drawBestOfK(m: BestOfKModel, { width }: RenderContext): Node {
-  return html`<div>${drawCurve(m, width)}${drawBoard(m, width)}</div>`;
+/** On a phone (a height given) the curve takes about 55% of the box and the board's rows what is left. */
+export function drawBestOfK(m: BestOfKModel, { width, height }: RenderContext): Node {
+  const curve = height ? Math.max(200, Math.round(height * 0.55)) : Math.round(Math.min(380, Math.max(260, width * 0.48)));
+  const rows = height ? Math.max(3, Math.floor((height - curve - 60) / 20)) : m.near.length;
+  return html`<div>${drawCurve(m, width, curve)}${drawBoard(m, width, rows)}</div>`;
 }
 
 export function bestOfKReadout(m: BestOfKModel): Node {

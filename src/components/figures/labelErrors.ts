@@ -96,14 +96,14 @@ export function deriveLabelErrors(v: LabelErrorsValues, rates: readonly SubjectR
   };
 }
 
-function drawCurve(m: LabelErrorsModel, width: number): SVGSVGElement {
+function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGElement {
   const points = [
     { name: "A", truth: m.a, measured: m.measuredA },
     { name: "B", truth: m.b, measured: m.measuredB },
   ];
   const svg = Plot.plot({
     width,
-    height: Math.round(Math.min(400, Math.max(280, width * 0.5))),
+    height,
     marginLeft: 52,
     marginTop: 28,
     marginBottom: 44,
@@ -126,48 +126,55 @@ function drawCurve(m: LabelErrorsModel, width: number): SVGSVGElement {
       Plot.line(m.curve, { x: "truth", y: "measured", stroke: palette.blue, strokeWidth: 2.5 }),
       Plot.link(points, { x1: "truth", x2: "truth", y1: "truth", y2: "measured", stroke: palette.orange, strokeWidth: 2, markerEnd: "arrow" }),
       Plot.dot(points, { x: "truth", y: "measured", r: 6, fill: palette.orange, stroke: "var(--theme-background, white)" }),
-      Plot.text(points, {
-        x: "truth",
-        y: "measured",
-        text: (d: (typeof points)[number]) => `${d.name} ${formatPercent(d.measured)}`,
-        dx: -10,
-        dy: 14,
-        textAnchor: "end",
-        fontWeight: 600,
-      }),
+      // A's label above-left of its dot, B's below-right, so the two never meet.
+      ...points.map((d, i) =>
+        Plot.text([d], {
+          x: "truth",
+          y: "measured",
+          text: () => `${d.name} ${formatPercent(d.measured)}`,
+          dx: i === 0 ? -10 : 10,
+          dy: i === 0 ? -12 : 14,
+          textAnchor: i === 0 ? "end" : "start",
+          fontWeight: 600,
+        }),
+      ),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", "Measured score against true accuracy for the chosen subject's key");
   return svg;
 }
 
-function drawStrip(m: LabelErrorsModel, width: number): SVGSVGElement {
+function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElement {
   const compact = width < 560;
+  const strip = m.strip.length > rows ? [...m.strip.slice(0, rows - 1), m.strip[m.strip.length - 1]!] : m.strip;
   const svg = Plot.plot({
     width,
-    height: 22 * m.strip.length + 50,
-    marginLeft: compact ? 150 : 230,
-    marginRight: 20,
+    height: (compact ? 18 : 22) * strip.length + 50,
+    marginLeft: compact ? 130 : 230,
+    marginRight: 44,
     marginBottom: 40,
     style: { fontSize: compact ? "11px" : "12px" },
     x: { domain: [0, 0.55], tickFormat: "%", grid: true, label: "Questions with a bad key, of 100 re-annotated (95% interval) →", labelOffset: 34 },
-    y: { domain: m.strip.map((r) => r.label), label: null, tickFormat: (s: string) => (compact && s.length > 22 ? `${s.slice(0, 21)}…` : s) },
+    y: { domain: strip.map((r) => r.label), label: null, tickFormat: (s: string) => (compact && s.length > 20 ? `${s.slice(0, 19)}…` : s) },
     marks: [
-      Plot.barX(m.strip, {
+      Plot.barX(strip, {
         x: "rate",
         y: "label",
         fill: (r: SubjectRate) => (r === m.chosen ? palette.vermillion : palette.sky),
       }),
-      Plot.link(m.strip, { x1: "lower", x2: "upper", y1: "label", y2: "label", stroke: "currentColor", strokeWidth: 1 }),
-      Plot.text(m.strip, { x: "upper", y: "label", text: (r: SubjectRate) => `${r.bad}/${formatCount(r.n)}`, dx: 4, textAnchor: "start", fontSize: 11 }),
+      Plot.link(strip, { x1: "lower", x2: "upper", y1: "label", y2: "label", stroke: "currentColor", strokeWidth: 1 }),
+      Plot.text(strip, { x: "upper", y: "label", text: (r: SubjectRate) => `${r.bad}/${formatCount(r.n)}`, dx: 4, textAnchor: "start", fontSize: 11 }),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", "Share of bad keys in the worst MMLU subjects");
   return svg;
 }
 
-export function drawLabelErrors(m: LabelErrorsModel, { width }: RenderContext): Node {
-  return html`<div>${drawCurve(m, width)}${drawStrip(m, width)}</div>`;
+/** On a phone (a height given) the curve takes about half the box and the strip what is left. */
+export function drawLabelErrors(m: LabelErrorsModel, { width, height }: RenderContext): Node {
+  const curve = height ? Math.max(200, Math.round(height * 0.5)) : Math.round(Math.min(400, Math.max(280, width * 0.5)));
+  const rows = height ? Math.max(4, Math.floor((height - curve - 50) / 18)) : m.strip.length;
+  return html`<div>${drawCurve(m, width, curve)}${drawStrip(m, width, rows)}</div>`;
 }
 
 export function labelErrorsReadout(m: LabelErrorsModel): Node {
