@@ -134,7 +134,7 @@ describe("/deeper/best-of-k", () => {
 
 describe("the lessons' Go deeper links land on these pages", () => {
   for (const [lesson, slug, title] of [
-    ["/lessons/1", "label-errors", "When the answer key is wrong"],
+    ["/lessons/2", "label-errors", "Wrong answer keys and saturation"],
     ["/lessons/3", "signal-and-noise", "Signal and noise of a benchmark"],
     ["/lessons/2", "best-of-k", "The best of k private variants"],
   ] as const) {
