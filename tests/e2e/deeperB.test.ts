@@ -21,7 +21,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const loader = <T>(file: string): T => JSON.parse(execSync(`npx tsx src/data/${file}`, { maxBuffer: 1 << 26 }).toString());
+const loader = <T>(file: string): T =>
+  JSON.parse(execSync(`npx tsx src/data/${file}`, { maxBuffer: 1 << 26 }).toString());
 
 describe("/deeper/label-errors", () => {
   const fig = "#fig-label-errors";
@@ -52,7 +53,10 @@ describe("/deeper/label-errors", () => {
       const measured = page.locator(`${fig} [data-readout="measured"]`);
       expect(Number(await measured.getAttribute("data-a"))).toBeCloseTo(measuredAccuracy(a, e), 5);
       expect(Number(await measured.getAttribute("data-b"))).toBeCloseTo(measuredAccuracy(b, e), 5);
-      expect(await readout(page, fig, "measured-gap")).toBeCloseTo(measuredAccuracy(a, e) - measuredAccuracy(b, e), 5);
+      expect(await readout(page, fig, "measured-gap")).toBeCloseTo(
+        measuredAccuracy(a, e) - measuredAccuracy(b, e),
+        5,
+      );
     }
     await page.selectOption(`${fig} select[data-key="subject"]`, "high_school_us_history");
     expect(await readout(page, fig, "ceiling")).toBeCloseTo(1, 9);
@@ -119,14 +123,21 @@ describe("/deeper/best-of-k", () => {
     const like = rows[9]!;
     const others = rows.filter((r) => r !== like).map((r) => r.rating);
     expect(Number(await rank.getAttribute("data-true"))).toBe(rankOnBoard(like.rating, others));
-    expect(Number(await rank.getAttribute("data-published"))).toBe(rankOnBoard(like.rating + inflation, others));
+    expect(Number(await rank.getAttribute("data-published"))).toBe(
+      rankOnBoard(like.rating + inflation, others),
+    );
     // Four times the battles: about half the SE.
     await setRange(page, `${fig} input[type=range][data-key="battles"]`, Math.log10(12000));
     expect((await seAt()) / se3000).toBeCloseTo(0.5, 1);
     await setRange(page, `${fig} input[type=range][data-key="k"]`, 27);
     expect(await readout(page, fig, "inflation")).toBeGreaterThan(0);
     await page.locator(`${fig} input[name][value="3"], ${fig} label:has-text("#3")`).first().click();
-    expect(Number(await rank.getAttribute("data-true"))).toBe(rankOnBoard(rows[2]!.rating, rows.filter((_, i) => i !== 2).map((r) => r.rating)));
+    expect(Number(await rank.getAttribute("data-true"))).toBe(
+      rankOnBoard(
+        rows[2]!.rating,
+        rows.filter((_, i) => i !== 2).map((r) => r.rating),
+      ),
+    );
     expect(problems).toEqual([]);
     await context.close();
   });

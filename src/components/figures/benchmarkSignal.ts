@@ -65,7 +65,12 @@ function drawModels(m: SignalModel, width: number, height: number): SVGSVGElemen
     marginLeft: 48,
     marginBottom: 44,
     style: { fontSize: "13px" },
-    x: { label: `${m.chosen.label} score, with its 95% interval →`, tickFormat: "%", grid: true, labelOffset: 38 },
+    x: {
+      label: `${m.chosen.label} score, with its 95% interval →`,
+      tickFormat: "%",
+      grid: true,
+      labelOffset: 38,
+    },
     y: { label: "↑ Model, by score (1 = best)", reverse: true, grid: false },
     marks: [
       Plot.link(rows, {
@@ -91,10 +96,20 @@ function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGEle
     marginRight: 60,
     marginBottom: 40,
     style: { fontSize: "12px" },
-    x: { domain: [0, 1], tickFormat: "%", grid: true, label: `Pairs of the top ${m.top} a test at 95% can separate →`, labelOffset: 34 },
+    x: {
+      domain: [0, 1],
+      tickFormat: "%",
+      grid: true,
+      label: `Pairs of the top ${m.top} a test at 95% can separate →`,
+      labelOffset: 34,
+    },
     y: { domain: m.all.map((d) => d.label), label: null },
     marks: [
-      Plot.barX(m.all, { x: "share", y: "label", fill: (d: SignalModel["all"][number]) => (d.chosen ? palette.vermillion : palette.sky) }),
+      Plot.barX(m.all, {
+        x: "share",
+        y: "label",
+        fill: (d: SignalModel["all"][number]) => (d.chosen ? palette.vermillion : palette.sky),
+      }),
       Plot.text(m.all, {
         x: "share",
         y: "label",
@@ -145,7 +160,10 @@ export function signalSummary(m: SignalModel): string {
   return (
     `${m.chosen.label} on the ${m.board.label}, top ${m.top} models: scores spread with an SD of ${(100 * s.spread).toFixed(2)} pp against a noise of ${formatPlusMinus(s.noise)} per score (signal-to-noise ${s.snr.toFixed(1)}); ` +
     `${formatCount(s.separable)} of ${formatCount(s.pairs)} pairs (${formatPercent(s.share, 0)}) are separable at 95%. ` +
-    `Other benchmarks: ${m.all.filter((d) => !d.chosen).map((d) => `${d.label} ${formatPercent(d.share, 0)}`).join(", ")}.`
+    `Other benchmarks: ${m.all
+      .filter((d) => !d.chosen)
+      .map((d) => `${d.label} ${formatPercent(d.share, 0)}`)
+      .join(", ")}.`
   );
 }
 
@@ -159,12 +177,32 @@ export function benchmarkSignalFigure(data: SignalData) {
         label: "Benchmark",
         kind: "select",
         options: data.boards.flatMap((b) =>
-          b.benchmarks.map((x) => ({ value: `${b.id}:${x.key}`, label: `${x.label} (${b.id}, N = ${formatCount(x.n)})` })),
+          b.benchmarks.map((x) => ({
+            value: `${b.id}:${x.key}`,
+            label: `${x.label} (${b.id}, N = ${formatCount(x.n)})`,
+          })),
         ),
         value: "v2:mmlu_pro_raw",
       }),
-      top: range({ key: "top", label: "Top models compared", min: 5, max: 300, step: 1, log: true, value: 20, format: (x) => formatCount(x) }),
-      extra: range({ key: "extra", label: "Run-to-run noise on top (SD, pp)", min: 0, max: 3, step: 0.1, value: 0, format: (x) => `${x.toFixed(1)} pp` }),
+      top: range({
+        key: "top",
+        label: "Top models compared",
+        min: 5,
+        max: 300,
+        step: 1,
+        log: true,
+        value: 20,
+        format: (x) => formatCount(x),
+      }),
+      extra: range({
+        key: "extra",
+        label: "Run-to-run noise on top (SD, pp)",
+        min: 0,
+        max: 3,
+        step: 0.1,
+        value: 0,
+        format: (x) => `${x.toFixed(1)} pp`,
+      }),
     },
     presets: [
       { label: "MMLU-Pro, top 20", values: { benchmark: "v2:mmlu_pro_raw", top: 20, extra: 0 } },

@@ -6,7 +6,12 @@
 import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import type { ArenaData, ArenaRow } from "../data/types.js";
-import { type BestOfKResult, expectedMaxNormal, rankOnBoard, simulateBestOfK } from "../stats/winnersCurse.js";
+import {
+  type BestOfKResult,
+  expectedMaxNormal,
+  rankOnBoard,
+  simulateBestOfK,
+} from "../stats/winnersCurse.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount } from "../ui/format.js";
@@ -57,7 +62,12 @@ export function bestOfKSimulator(rows: readonly ArenaRow[], kept = 8) {
   const cache = keyedCache<BestOfKResult>(kept);
   return (battles: number, like: ArenaRow) =>
     cache.get(`${battles}|${like.model}`, () =>
-      simulateBestOfK({ trueRating: like.rating, opponents: opponentsFor(rows, like), battles }, K_MAX, REPS, 2025),
+      simulateBestOfK(
+        { trueRating: like.rating, opponents: opponentsFor(rows, like), battles },
+        K_MAX,
+        REPS,
+        2025,
+      ),
     );
 }
 
@@ -77,12 +87,35 @@ export function deriveBestOfK(
   const rankPublished = rankOnBoard(published, others);
   const at = rows.indexOf(like);
   const from = Math.max(0, Math.min(rankPublished - 3, at - 2));
-  const near = rows.slice(from, Math.min(rows.length, Math.max(at + 3, from + 6))).filter((r) => r !== like).slice(0, 12);
-  return { ...v, k, like, rows, trueRating: like.rating, sim, theory, inflation, theoryHere: theory[k - 1]!, published, rankTrue, rankPublished, near };
+  const near = rows
+    .slice(from, Math.min(rows.length, Math.max(at + 3, from + 6)))
+    .filter((r) => r !== like)
+    .slice(0, 12);
+  return {
+    ...v,
+    k,
+    like,
+    rows,
+    trueRating: like.rating,
+    sim,
+    theory,
+    inflation,
+    theoryHere: theory[k - 1]!,
+    published,
+    rankTrue,
+    rankPublished,
+    near,
+  };
 }
 
 function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElement {
-  const rows = m.sim.ks.map((k, i) => ({ k, mean: m.sim.inflation[i]!, low: m.sim.low[i]!, high: m.sim.high[i]!, theory: m.theory[i]! }));
+  const rows = m.sim.ks.map((k, i) => ({
+    k,
+    mean: m.sim.inflation[i]!,
+    low: m.sim.low[i]!,
+    high: m.sim.high[i]!,
+    theory: m.theory[i]!,
+  }));
   const svg = Plot.plot({
     width,
     height,
@@ -90,15 +123,49 @@ function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElemen
     marginTop: 28,
     marginBottom: 44,
     style: { fontSize: "13px" },
-    x: { type: "log", domain: [1, K_MAX], label: "Private variants tested, k (log scale) →", grid: true, labelOffset: 38, ticks: [1, 2, 3, 5, 10, 20, 50], tickFormat: "~g" },
-    y: { label: "↑ Published rating − true rating (Elo points)", grid: true, domain: [Math.min(0, ...m.sim.low), Math.max(...m.sim.high)], nice: true },
+    x: {
+      type: "log",
+      domain: [1, K_MAX],
+      label: "Private variants tested, k (log scale) →",
+      grid: true,
+      labelOffset: 38,
+      ticks: [1, 2, 3, 5, 10, 20, 50],
+      tickFormat: "~g",
+    },
+    y: {
+      label: "↑ Published rating − true rating (Elo points)",
+      grid: true,
+      domain: [Math.min(0, ...m.sim.low), Math.max(...m.sim.high)],
+      nice: true,
+    },
     marks: [
       Plot.areaY(rows, { x: "k", y1: "low", y2: "high", fill: palette.sky, fillOpacity: 0.3 }),
       Plot.ruleY([0], { stroke: palette.grey }),
-      Plot.line(rows, { x: "k", y: "theory", stroke: palette.grey, strokeDasharray: "5,4", strokeWidth: 1.5 }),
+      Plot.line(rows, {
+        x: "k",
+        y: "theory",
+        stroke: palette.grey,
+        strokeDasharray: "5,4",
+        strokeWidth: 1.5,
+      }),
       Plot.line(rows, { x: "k", y: "mean", stroke: palette.blue, strokeWidth: 2.5 }),
-      Plot.text(rows.slice(-1), { x: "k", y: "high", text: () => "90% of labs", dy: -8, textAnchor: "end", fill: palette.blue, fontSize: 11 }),
-      Plot.text(rows.slice(-1), { x: "k", y: "theory", text: () => "mean; dashed: SE × E[max]", dy: 14, textAnchor: "end", fontSize: 11 }),
+      Plot.text(rows.slice(-1), {
+        x: "k",
+        y: "high",
+        text: () => "90% of labs",
+        dy: -8,
+        textAnchor: "end",
+        fill: palette.blue,
+        fontSize: 11,
+      }),
+      Plot.text(rows.slice(-1), {
+        x: "k",
+        y: "theory",
+        text: () => "mean; dashed: SE × E[max]",
+        dy: 14,
+        textAnchor: "end",
+        fontSize: 11,
+      }),
       Plot.ruleX([m.k], { stroke: palette.vermillion }),
       Plot.dot([{ k: m.k, y: m.inflation }], { x: "k", y: "y", r: 6, fill: palette.vermillion }),
       Plot.text([{ k: m.k }], {
@@ -130,13 +197,35 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
     marginBottom: 36,
     style: { fontSize: "12px" },
     x: { domain: [lo, hi], label: "Arena rating (the real board) →", labelOffset: 30, grid: true },
-    y: { domain: near.map((r) => r.model), label: null, tickFormat: (s: string) => clipText(s, compact ? 16 : 30) },
+    y: {
+      domain: near.map((r) => r.model),
+      label: null,
+      tickFormat: (s: string) => clipText(s, compact ? 16 : 30),
+    },
     marks: [
       Plot.dot(near, { x: "rating", y: "model", r: 4, fill: "currentColor" }),
       Plot.ruleX([m.trueRating], { stroke: palette.grey, strokeWidth: 2, strokeDasharray: "4,3" }),
       Plot.ruleX([m.published], { stroke: palette.vermillion, strokeWidth: 3 }),
-      Plot.text([m.trueRating], { x: (d: number) => d, frameAnchor: "top", dy: -10, text: () => `true: rank ${m.rankTrue}`, textAnchor: "end", dx: -4, fill: palette.grey, fontWeight: 700 }),
-      Plot.text([m.published], { x: (d: number) => d, frameAnchor: "top", dy: -10, text: () => `published: rank ${m.rankPublished}`, textAnchor: "start", dx: 4, fill: palette.vermillion, fontWeight: 700 }),
+      Plot.text([m.trueRating], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        dy: -10,
+        text: () => `true: rank ${m.rankTrue}`,
+        textAnchor: "end",
+        dx: -4,
+        fill: palette.grey,
+        fontWeight: 700,
+      }),
+      Plot.text([m.published], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        dy: -10,
+        text: () => `published: rank ${m.rankPublished}`,
+        textAnchor: "start",
+        dx: 4,
+        fill: palette.vermillion,
+        fontWeight: 700,
+      }),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", "The true and published rating among the real models rated near them");
@@ -145,7 +234,9 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
 
 /** On a phone (a height given) the curve takes about 55% of the box and the board's rows what is left. */
 export function drawBestOfK(m: BestOfKModel, { width, height }: RenderContext): Node {
-  const curve = height ? Math.max(200, Math.round(height * 0.55)) : Math.round(Math.min(380, Math.max(260, width * 0.48)));
+  const curve = height
+    ? Math.max(200, Math.round(height * 0.55))
+    : Math.round(Math.min(380, Math.max(260, width * 0.48)));
   const rows = height ? Math.max(3, Math.floor((height - curve - 60) / 20)) : m.near.length;
   return html`<div>${drawCurve(m, width, curve)}${drawBoard(m, width, rows)}</div>`;
 }
@@ -183,8 +274,25 @@ export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(aren
     id: "best-of-k",
     title: "Publish the best of k equally good variants",
     controls: {
-      k: range({ key: "k", label: "Private variants tested (k)", min: 1, max: K_MAX, step: 1, value: 1, format: (x) => String(x) }),
-      battles: range({ key: "battles", label: "Battles per variant", min: 500, max: 20_000, step: 1, log: true, value: 3000, format: (x) => formatCount(x) }),
+      k: range({
+        key: "k",
+        label: "Private variants tested (k)",
+        min: 1,
+        max: K_MAX,
+        step: 1,
+        value: 1,
+        format: (x) => String(x),
+      }),
+      battles: range({
+        key: "battles",
+        label: "Battles per variant",
+        min: 500,
+        max: 20_000,
+        step: 1,
+        log: true,
+        value: 3000,
+        format: (x) => formatCount(x),
+      }),
       position: choice({
         key: "position",
         label: "Variants as good as the model ranked",

@@ -4,8 +4,8 @@
 
 import { html } from "htl";
 import type { ReduxData, ReduxSubject } from "../deeper/types.js";
-import { gapFactor, measurableCeiling, measuredAccuracy } from "../stats/labelNoise.js";
 import { proportionInterval } from "../stats/intervals.js";
+import { gapFactor, measurableCeiling, measuredAccuracy } from "../stats/labelNoise.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
@@ -40,10 +40,24 @@ export interface SubjectRate {
 export function subjectRates(data: ReduxData): SubjectRate[] {
   const rate = (subject: string, bad: number, n: number, flagged: number): SubjectRate => {
     const ci = proportionInterval(bad, n, { method: "wilson" });
-    return { subject, label: subjectLabel(subject), bad, n, rate: bad / n, lower: ci.lower, upper: ci.upper, flagged };
+    return {
+      subject,
+      label: subjectLabel(subject),
+      bad,
+      n,
+      rate: bad / n,
+      lower: ci.lower,
+      upper: ci.upper,
+      flagged,
+    };
   };
   const sum = (f: (s: ReduxSubject) => number) => data.subjects.reduce((a, s) => a + f(s), 0);
-  const pooled = rate(ALL_SUBJECTS, sum(badKeys), sum((s) => s.n), sum((s) => s.n - s.ok));
+  const pooled = rate(
+    ALL_SUBJECTS,
+    sum(badKeys),
+    sum((s) => s.n),
+    sum((s) => s.n - s.ok),
+  );
   const each = data.subjects
     .map((s) => rate(s.subject, badKeys(s), s.n, s.n - s.ok))
     .sort((a, b) => b.rate - a.rate || a.subject.localeCompare(b.subject));
@@ -108,8 +122,19 @@ function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGEl
     marginTop: 28,
     marginBottom: 44,
     style: { fontSize: "13px" },
-    x: { domain: [0.25, 1], label: "True accuracy (against a correct key) →", tickFormat: "%", grid: true, labelOffset: 38 },
-    y: { domain: [0.25, 1], label: "↑ Measured score (against the published key)", tickFormat: "%", grid: true },
+    x: {
+      domain: [0.25, 1],
+      label: "True accuracy (against a correct key) →",
+      tickFormat: "%",
+      grid: true,
+      labelOffset: 38,
+    },
+    y: {
+      domain: [0.25, 1],
+      label: "↑ Measured score (against the published key)",
+      tickFormat: "%",
+      grid: true,
+    },
     marks: [
       Plot.line([{ x: 0.25 }, { x: 1 }], { x: "x", y: "x", stroke: palette.grey, strokeDasharray: "5,4" }),
       Plot.ruleY([m.ceiling], { stroke: palette.vermillion, strokeWidth: 1.5 }),
@@ -124,8 +149,22 @@ function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGEl
         textAnchor: "start",
       }),
       Plot.line(m.curve, { x: "truth", y: "measured", stroke: palette.blue, strokeWidth: 2.5 }),
-      Plot.link(points, { x1: "truth", x2: "truth", y1: "truth", y2: "measured", stroke: palette.orange, strokeWidth: 2, markerEnd: "arrow" }),
-      Plot.dot(points, { x: "truth", y: "measured", r: 6, fill: palette.orange, stroke: "var(--theme-background, white)" }),
+      Plot.link(points, {
+        x1: "truth",
+        x2: "truth",
+        y1: "truth",
+        y2: "measured",
+        stroke: palette.orange,
+        strokeWidth: 2,
+        markerEnd: "arrow",
+      }),
+      Plot.dot(points, {
+        x: "truth",
+        y: "measured",
+        r: 6,
+        fill: palette.orange,
+        stroke: "var(--theme-background, white)",
+      }),
       // A's label above-left of its dot, B's below-right, so the two never meet.
       ...points.map((d, i) =>
         Plot.text([d], {
@@ -146,7 +185,8 @@ function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGEl
 
 function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElement {
   const compact = width < 560;
-  const strip = m.strip.length > rows ? [...m.strip.slice(0, rows - 1), m.strip[m.strip.length - 1]!] : m.strip;
+  const strip =
+    m.strip.length > rows ? [...m.strip.slice(0, rows - 1), m.strip[m.strip.length - 1]!] : m.strip;
   const svg = Plot.plot({
     width,
     height: (compact ? 18 : 22) * strip.length + 50,
@@ -154,16 +194,40 @@ function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElem
     marginRight: 44,
     marginBottom: 40,
     style: { fontSize: compact ? "11px" : "12px" },
-    x: { domain: [0, 0.55], tickFormat: "%", grid: true, label: "Questions with a bad key, of 100 re-annotated (95% interval) →", labelOffset: 34 },
-    y: { domain: strip.map((r) => r.label), label: null, tickFormat: (s: string) => (compact && s.length > 20 ? `${s.slice(0, 19)}…` : s) },
+    x: {
+      domain: [0, 0.55],
+      tickFormat: "%",
+      grid: true,
+      label: "Questions with a bad key, of 100 re-annotated (95% interval) →",
+      labelOffset: 34,
+    },
+    y: {
+      domain: strip.map((r) => r.label),
+      label: null,
+      tickFormat: (s: string) => (compact && s.length > 20 ? `${s.slice(0, 19)}…` : s),
+    },
     marks: [
       Plot.barX(strip, {
         x: "rate",
         y: "label",
         fill: (r: SubjectRate) => (r === m.chosen ? palette.vermillion : palette.sky),
       }),
-      Plot.link(strip, { x1: "lower", x2: "upper", y1: "label", y2: "label", stroke: "currentColor", strokeWidth: 1 }),
-      Plot.text(strip, { x: "upper", y: "label", text: (r: SubjectRate) => `${r.bad}/${formatCount(r.n)}`, dx: 4, textAnchor: "start", fontSize: 11 }),
+      Plot.link(strip, {
+        x1: "lower",
+        x2: "upper",
+        y1: "label",
+        y2: "label",
+        stroke: "currentColor",
+        strokeWidth: 1,
+      }),
+      Plot.text(strip, {
+        x: "upper",
+        y: "label",
+        text: (r: SubjectRate) => `${r.bad}/${formatCount(r.n)}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", "Share of bad keys in the worst MMLU subjects");
@@ -172,7 +236,9 @@ function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElem
 
 /** On a phone (a height given) the curve takes about half the box and the strip what is left. */
 export function drawLabelErrors(m: LabelErrorsModel, { width, height }: RenderContext): Node {
-  const curve = height ? Math.max(200, Math.round(height * 0.5)) : Math.round(Math.min(400, Math.max(280, width * 0.5)));
+  const curve = height
+    ? Math.max(200, Math.round(height * 0.5))
+    : Math.round(Math.min(400, Math.max(280, width * 0.5)));
   const rows = height ? Math.max(4, Math.floor((height - curve - 50) / 18)) : m.strip.length;
   return html`<div>${drawCurve(m, width, curve)}${drawStrip(m, width, rows)}</div>`;
 }
@@ -191,7 +257,8 @@ export function labelErrorsReadout(m: LabelErrorsModel): Node {
 }
 
 export function labelErrorsNotice(m: LabelErrorsModel): string {
-  if (m.chosen.bad === 0) return `No bad key was found in ${m.chosen.label.toLowerCase()}'s 100 questions: the score tracks accuracy all the way to 100%.`;
+  if (m.chosen.bad === 0)
+    return `No bad key was found in ${m.chosen.label.toLowerCase()}'s 100 questions: the score tracks accuracy all the way to 100%.`;
   return `Every point of true accuracy shows as only ${m.factor.toFixed(2)} points, and no model can pass ${formatPercent(m.ceiling)}: near the top, a bad key squeezes real differences together.`;
 }
 
@@ -213,11 +280,30 @@ export function labelErrorsFigure(data: ReduxData) {
         key: "subject",
         label: "Answer key of",
         kind: "select",
-        options: rates.map((r) => ({ value: r.subject, label: `${r.label} (${r.bad} bad of ${formatCount(r.n)})` })),
+        options: rates.map((r) => ({
+          value: r.subject,
+          label: `${r.label} (${r.bad} bad of ${formatCount(r.n)})`,
+        })),
         value: ALL_SUBJECTS,
       }),
-      a: range({ key: "a", label: "Model A's true accuracy", min: 0.25, max: 1, step: 0.01, value: 0.95, format: (x) => formatPercent(x, 0) }),
-      b: range({ key: "b", label: "Model B's true accuracy", min: 0.25, max: 1, step: 0.01, value: 0.9, format: (x) => formatPercent(x, 0) }),
+      a: range({
+        key: "a",
+        label: "Model A's true accuracy",
+        min: 0.25,
+        max: 1,
+        step: 0.01,
+        value: 0.95,
+        format: (x) => formatPercent(x, 0),
+      }),
+      b: range({
+        key: "b",
+        label: "Model B's true accuracy",
+        min: 0.25,
+        max: 1,
+        step: 0.01,
+        value: 0.9,
+        format: (x) => formatPercent(x, 0),
+      }),
     },
     presets: [
       { label: "Virology, two strong models", values: { subject: "virology", a: 0.95, b: 0.9 } },

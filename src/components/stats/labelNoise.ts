@@ -9,7 +9,8 @@ import { seededRandom } from "./random.js";
 function check(a: number, e: number, c: number): void {
   if (!(a >= 0 && a <= 1)) throw new RangeError(`true accuracy must be in [0, 1], got ${a}`);
   if (!(e >= 0 && e <= 1)) throw new RangeError(`key error rate must be in [0, 1], got ${e}`);
-  if (!Number.isInteger(c) || c < 2) throw new RangeError(`options per question must be an integer ≥ 2, got ${c}`);
+  if (!Number.isInteger(c) || c < 2)
+    throw new RangeError(`options per question must be an integer ≥ 2, got ${c}`);
 }
 
 /** Expected measured accuracy of a model with true accuracy a on a key with error rate e (c options). */

@@ -32,7 +32,11 @@ export function scoreSe(p: number, n: number, extra = 0): number {
  * Signal, noise and the share of separable pairs for scores on an N-question benchmark, treating
  * two models' scores as independent (a paired test on the same questions separates a few more).
  */
-export function signalNoise(scores: readonly number[], n: number, { confidence = 0.95, extra = 0 } = {}): SignalNoise {
+export function signalNoise(
+  scores: readonly number[],
+  n: number,
+  { confidence = 0.95, extra = 0 } = {},
+): SignalNoise {
   const m = scores.length;
   if (m < 2) throw new RangeError("signal needs at least two models");
   const z = zCritical(confidence);

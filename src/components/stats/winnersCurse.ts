@@ -86,7 +86,8 @@ export interface BestOfKResult {
  */
 export function simulateBestOfK(s: ArenaSetting, kMax: number, reps: number, seed = 1): BestOfKResult {
   if (!Number.isInteger(kMax) || kMax < 1) throw new RangeError("kMax must be an integer ≥ 1");
-  if (!(s.battles >= s.opponents.length)) throw new RangeError("each variant needs at least one battle per opponent");
+  if (!(s.battles >= s.opponents.length))
+    throw new RangeError("each variant needs at least one battle per opponent");
   const rng = seededRandom(seed);
   const binomial = binomialSampler(rng);
   const per = Math.round(s.battles / s.opponents.length);

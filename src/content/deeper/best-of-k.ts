@@ -16,15 +16,18 @@ export const questions: DeeperQuestion[] = [
       },
       {
         text: "It is too high by about 1.54 standard errors of one rating",
-        feedback: "Right: the expected maximum of 10 standard normals is 1.54, so the best of ten overshoots by about 1.54 × SE.",
+        feedback:
+          "Right: the expected maximum of 10 standard normals is 1.54, so the best of ten overshoots by about 1.54 × SE.",
       },
       {
         text: "It is too high by about 10 standard errors, one for each variant",
-        feedback: "The gain grows far more slowly than k: about √(2 ln k). Ten variants buy about 1.5 standard errors, not 10.",
+        feedback:
+          "The gain grows far more slowly than k: about √(2 ln k). Ten variants buy about 1.5 standard errors, not 10.",
       },
       {
         text: "It is too low, because the other nine variants took battles from it",
-        feedback: "Each variant's rating comes from its own battles; testing others does not lower it. Choosing the maximum raises the published number.",
+        feedback:
+          "Each variant's rating comes from its own battles; testing others does not lower it. Choosing the maximum raises the published number.",
       },
     ],
     correct: 1,
@@ -41,7 +44,8 @@ export const questions: DeeperQuestion[] = [
       },
       {
         text: "Rating the chosen variant again on fresh battles, and publishing that rating",
-        feedback: "Right: the new rating is a measurement that played no part in the choice, so its error is as likely to point down as up.",
+        feedback:
+          "Right: the new rating is a measurement that played no part in the choice, so its error is as likely to point down as up.",
       },
       {
         text: "Publishing the best variant's rating with its 95% interval",
@@ -50,7 +54,8 @@ export const questions: DeeperQuestion[] = [
       },
       {
         text: "Using a larger Elo scale",
-        feedback: "A different scale multiplies the ratings and the inflation alike; the variant's place relative to the others does not change.",
+        feedback:
+          "A different scale multiplies the ratings and the inflation alike; the variant's place relative to the others does not change.",
       },
     ],
     correct: 1,

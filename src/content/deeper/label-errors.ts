@@ -51,7 +51,8 @@ export const questions: DeeperQuestion[] = [
       },
       {
         text: "3 points: each true point shows as 1 − 4e/3 = 0.6 points",
-        feedback: "Right: 5 × (1 − 4 × 0.3/3) = 5 × 0.6 = 3 points. Bad keys compress every gap by the same factor.",
+        feedback:
+          "Right: 5 × (1 − 4 × 0.3/3) = 5 × 0.6 = 3 points. Bad keys compress every gap by the same factor.",
       },
       {
         text: "None: above the ceiling of 70% every model scores the same",

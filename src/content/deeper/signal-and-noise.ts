@@ -40,11 +40,13 @@ export const questions: DeeperQuestion[] = [
     options: [
       {
         text: "The top 10 were evaluated on fewer questions",
-        feedback: "Every model on a leaderboard answers the same questions, so the noise per score is about the same for all of them.",
+        feedback:
+          "Every model on a leaderboard answers the same questions, so the noise per score is about the same for all of them.",
       },
       {
         text: "The top models' scores are closer together, so less of the spread clears the same noise",
-        feedback: "Right: the noise is about the same, the spread is not. Near the top the models crowd together.",
+        feedback:
+          "Right: the noise is about the same, the spread is not. Near the top the models crowd together.",
       },
       {
         text: "The strongest models are more random in their answers",

@@ -50,8 +50,12 @@ describe("simulateBestOfK: the published best of k equally good variants", () =>
     }
   });
   it("is seeded: the same seed gives the same labs, another seed different ones", () => {
-    expect(simulateBestOfK(setting, 3, 50, 11).published).toEqual(simulateBestOfK(setting, 3, 50, 11).published);
-    expect(simulateBestOfK(setting, 3, 50, 12).published).not.toEqual(simulateBestOfK(setting, 3, 50, 11).published);
+    expect(simulateBestOfK(setting, 3, 50, 11).published).toEqual(
+      simulateBestOfK(setting, 3, 50, 11).published,
+    );
+    expect(simulateBestOfK(setting, 3, 50, 12).published).not.toEqual(
+      simulateBestOfK(setting, 3, 50, 11).published,
+    );
   });
   it("rankOnBoard counts the ratings above", () => {
     expect(rankOnBoard(1400, [1500, 1450, 1400, 1300])).toBe(3);
