@@ -151,7 +151,7 @@ describe("the lessons' Go deeper links land on these pages", () => {
   ] as const) {
     it(`${lesson} → /deeper/${slug}`, async () => {
       const { page, problems, context } = await open(browser, lesson);
-      await page.locator(`a[href$="deeper/${slug}"]`).first().click();
+      await page.locator(`p.go-deeper-link a[href$="deeper/${slug}"]`).click();
       await page.waitForURL(new RegExp(`/deeper/${slug}$`));
       await expect(page.locator("h1").first().textContent()).resolves.toBe(title);
       expect(problems).toEqual([]);

@@ -165,15 +165,15 @@ function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGEl
         fill: palette.orange,
         stroke: "var(--theme-background, white)",
       }),
-      // A's label above-left of its dot, B's below-right, so the two never meet.
+      // A's label above-left of its dot, B's below-left, so the two never meet and neither leaves the frame.
       ...points.map((d, i) =>
         Plot.text([d], {
           x: "truth",
           y: "measured",
           text: () => `${d.name} ${formatPercent(d.measured)}`,
-          dx: i === 0 ? -10 : 10,
+          dx: -10,
           dy: i === 0 ? -12 : 14,
-          textAnchor: i === 0 ? "end" : "start",
+          textAnchor: "end",
           fontWeight: 600,
         }),
       ),
@@ -198,7 +198,9 @@ function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElem
       domain: [0, 0.55],
       tickFormat: "%",
       grid: true,
-      label: "Questions with a bad key, of 100 re-annotated (95% interval) →",
+      label: compact
+        ? "Bad keys per 100 (95% interval) →"
+        : "Questions with a bad key, of 100 re-annotated (95% interval) →",
       labelOffset: 34,
     },
     y: {
