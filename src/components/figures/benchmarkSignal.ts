@@ -1,0 +1,220 @@
+// Going deeper, signal and noise: for the top models of a real leaderboard, the spread between
+// their scores against the sampling noise of one score, and the share of model pairs whose gap
+// is larger than the noise allows. Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
+
+import { html } from "htl";
+import type { BoardBenchmark, SignalBoard, SignalData } from "../deeper/types.js";
+import { zCritical } from "../stats/distributions.js";
+import { type SignalNoise, scoreSe, signalNoise } from "../stats/signalNoise.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+
+export interface SignalValues {
+  /** "<board>:<benchmark key>", e.g. "v2:mmlu_pro_raw". */
+  benchmark: string;
+  /** How many of the board's top models (best average first). */
+  top: number;
+  /** Extra run-to-run noise (SD, percentage points) on top of sampling noise. */
+  extra: number;
+}
+
+export interface SignalModel extends SignalValues {
+  board: SignalBoard;
+  chosen: BoardBenchmark;
+  stats: SignalNoise;
+  /** The models, with their score and 95% interval, best score first. */
+  dots: { model: string; score: number; lower: number; upper: number }[];
+  /** Every benchmark of the board at the same setting, for the bars. */
+  all: { label: string; share: number; snr: number; n: number; chosen: boolean }[];
+}
+
+const parse = (id: string) => {
+  const [board, key] = id.split(":");
+  return { board: board ?? "", key: key ?? "" };
+};
+
+export function deriveSignal(v: SignalValues, data: SignalData): SignalModel {
+  const { board: boardId, key } = parse(v.benchmark);
+  const board = data.boards.find((b) => b.id === boardId) ?? data.boards[0]!;
+  const chosen = board.benchmarks.find((b) => b.key === key) ?? board.benchmarks[0]!;
+  const top = Math.max(2, Math.min(v.top, board.models.length));
+  const extra = v.extra / 100;
+  const z = zCritical(0.95);
+  const all = board.benchmarks.map((b) => {
+    const s = signalNoise(b.scores.slice(0, top), b.n, { extra });
+    return { label: b.label, share: s.share, snr: s.snr, n: b.n, chosen: b === chosen };
+  });
+  const scores = chosen.scores.slice(0, top);
+  const dots = scores
+    .map((p, i) => {
+      const half = z * scoreSe(p, chosen.n, extra);
+      return { model: board.models[i]!, score: p, lower: p - half, upper: p + half };
+    })
+    .sort((a, b) => b.score - a.score);
+  return { ...v, top, board, chosen, stats: signalNoise(scores, chosen.n, { extra }), dots, all };
+}
+
+function drawModels(m: SignalModel, width: number, height: number): SVGSVGElement {
+  const rows = m.dots.map((d, i) => ({ ...d, order: i + 1 }));
+  const svg = Plot.plot({
+    width,
+    height,
+    marginLeft: 48,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: {
+      label: `${m.chosen.label} score, with its 95% interval →`,
+      tickFormat: "%",
+      grid: true,
+      labelOffset: 38,
+    },
+    y: { label: "↑ Model, by score (1 = best)", reverse: true, grid: false },
+    marks: [
+      Plot.link(rows, {
+        x1: "lower",
+        x2: "upper",
+        y1: "order",
+        y2: "order",
+        stroke: palette.sky,
+        strokeWidth: Math.max(1, Math.min(4, 200 / rows.length)),
+      }),
+      Plot.dot(rows, { x: "score", y: "order", r: rows.length > 60 ? 1.5 : 3, fill: palette.blue }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", `The top ${m.top} models' ${m.chosen.label} scores with their intervals`);
+  return svg;
+}
+
+function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGElement {
+  const svg = Plot.plot({
+    width,
+    height: rowHeight * m.all.length + 50,
+    marginLeft: 110,
+    marginRight: 60,
+    marginBottom: 40,
+    style: { fontSize: "12px" },
+    x: {
+      domain: [0, 1],
+      tickFormat: "%",
+      grid: true,
+      label: `Pairs of the top ${m.top} a test at 95% can separate →`,
+      labelOffset: 34,
+    },
+    y: { domain: m.all.map((d) => d.label), label: null },
+    marks: [
+      Plot.barX(m.all, {
+        x: "share",
+        y: "label",
+        fill: (d: SignalModel["all"][number]) => (d.chosen ? palette.vermillion : palette.sky),
+      }),
+      Plot.text(m.all, {
+        x: "share",
+        y: "label",
+        text: (d: SignalModel["all"][number]) => `${formatPercent(d.share, 0)} · SNR ${d.snr.toFixed(1)}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "Share of separable pairs on each benchmark of the board");
+  return svg;
+}
+
+/** On a phone (a height given) the models take what the benchmarks' bars leave of the box. */
+export function drawSignal(m: SignalModel, { width, height }: RenderContext): Node {
+  const rowHeight = height ? 20 : 26;
+  const models = height
+    ? Math.max(180, height - rowHeight * m.all.length - 50)
+    : Math.round(Math.min(360, Math.max(240, width * 0.42)));
+  return html`<div>${drawModels(m, width, models)}${drawShares(m, width, rowHeight)}</div>`;
+}
+
+export function signalReadout(m: SignalModel): Node {
+  const s = m.stats;
+  return html`<div>
+    <div class="big-number" data-readout="share" data-value=${s.share.toFixed(6)}>${formatPercent(s.share, 0)}</div>
+    <div class="big-caption">of the ${formatCount(s.pairs)} pairs among the top ${m.top} are separable on ${m.chosen.label} (N = ${formatCount(m.chosen.n)})</div>
+    <dl class="deeper-readout">
+      <dt>Signal: spread (SD)</dt><dd data-readout="spread" data-value=${s.spread.toFixed(6)}>${(100 * s.spread).toFixed(2)} pp</dd>
+      <dt>Noise: one score's SE</dt><dd data-readout="noise" data-value=${s.noise.toFixed(6)}>${formatPlusMinus(s.noise)}</dd>
+      <dt>Signal-to-noise</dt><dd data-readout="snr" data-value=${s.snr.toFixed(6)}>${s.snr.toFixed(1)}</dd>
+      <dt>Range ÷ noise</dt><dd data-readout="range-snr" data-value=${s.rangeSnr.toFixed(6)}>${s.rangeSnr.toFixed(1)}</dd>
+    </dl>
+    <p class="table-note">${m.chosen.note}.</p>
+  </div>`;
+}
+
+export function signalNotice(m: SignalModel): string {
+  const best = [...m.all].sort((a, b) => b.share - a.share)[0]!;
+  return best.chosen
+    ? `${m.chosen.label} separates the most pairs of this board's top ${m.top}: its models are spread widest for its noise.`
+    : `${best.label} separates more of these pairs (${formatPercent(best.share, 0)}) than ${m.chosen.label} (${formatPercent(m.stats.share, 0)}): what counts is spread over noise, not the number of questions alone.`;
+}
+
+export function signalSummary(m: SignalModel): string {
+  const s = m.stats;
+  return (
+    `${m.chosen.label} on the ${m.board.label}, top ${m.top} models: scores spread with an SD of ${(100 * s.spread).toFixed(2)} pp against a noise of ${formatPlusMinus(s.noise)} per score (signal-to-noise ${s.snr.toFixed(1)}); ` +
+    `${formatCount(s.separable)} of ${formatCount(s.pairs)} pairs (${formatPercent(s.share, 0)}) are separable at 95%. ` +
+    `Other benchmarks: ${m.all
+      .filter((d) => !d.chosen)
+      .map((d) => `${d.label} ${formatPercent(d.share, 0)}`)
+      .join(", ")}.`
+  );
+}
+
+export function benchmarkSignalFigure(data: SignalData) {
+  return explorable({
+    id: "signal-noise",
+    title: "Can this benchmark tell these models apart?",
+    controls: {
+      benchmark: choice({
+        key: "benchmark",
+        label: "Benchmark",
+        kind: "select",
+        options: data.boards.flatMap((b) =>
+          b.benchmarks.map((x) => ({
+            value: `${b.id}:${x.key}`,
+            label: `${x.label} (${b.id}, N = ${formatCount(x.n)})`,
+          })),
+        ),
+        value: "v2:mmlu_pro_raw",
+      }),
+      top: range({
+        key: "top",
+        label: "Top models compared",
+        min: 5,
+        max: 300,
+        step: 1,
+        log: true,
+        value: 20,
+        format: (x) => formatCount(x),
+      }),
+      extra: range({
+        key: "extra",
+        label: "Run-to-run noise on top (SD, pp)",
+        min: 0,
+        max: 3,
+        step: 0.1,
+        value: 0,
+        format: (x) => `${x.toFixed(1)} pp`,
+      }),
+    },
+    presets: [
+      { label: "MMLU-Pro, top 20", values: { benchmark: "v2:mmlu_pro_raw", top: 20, extra: 0 } },
+      { label: "MuSR, top 20", values: { benchmark: "v2:musr_raw", top: 20, extra: 0 } },
+      { label: "MMLU, top 10 of v1", values: { benchmark: "v1:mmlu", top: 10, extra: 0 } },
+      { label: "GSM8K, top 300, 1 pp run noise", values: { benchmark: "v1:gsm8k", top: 300, extra: 1 } },
+    ],
+    source: `Scores: ${data.source}. Noise: the sampling SE √(p(1−p)/N), plus the run-to-run SD you set.`,
+    derive: (v) => deriveSignal(v, data),
+    draw: drawSignal,
+    readout: signalReadout,
+    notice: signalNotice,
+    summary: signalSummary,
+  });
+}

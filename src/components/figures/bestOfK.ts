@@ -1,0 +1,316 @@
+// Going deeper, the best of k private variants: k equally good variants each play the same
+// number of Arena battles (simulated under Bradley–Terry against real rated opponents); the lab
+// publishes the best. The expected inflation and the rank it buys on the real board, by k.
+// Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
+
+import { html } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
+import type { ArenaData, ArenaRow } from "../data/types.js";
+import {
+  type BestOfKResult,
+  expectedMaxNormal,
+  rankOnBoard,
+  simulateBestOfK,
+} from "../stats/winnersCurse.js";
+import { choice, range } from "../ui/controls.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { clipText, formatCount } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+
+/** The largest k the figure simulates (every smaller k comes from the same labs). */
+export const K_MAX = 50;
+/** Simulated labs per setting. */
+export const REPS = 400;
+/** Opponents: the models nearest in rating on the real board. */
+const OPPONENTS = 20;
+
+export interface BestOfKValues {
+  k: number;
+  battles: number;
+  /** The rank on the real board of the model the variants are as good as. */
+  position: number;
+}
+
+export interface BestOfKModel extends BestOfKValues {
+  like: ArenaRow;
+  trueRating: number;
+  sim: BestOfKResult;
+  /** Theory: SE × E[max of k standard normals], by k. */
+  theory: number[];
+  inflation: number;
+  theoryHere: number;
+  published: number;
+  rankTrue: number;
+  rankPublished: number;
+  /** The real board, best first, and the models around the two ranks, for the strip. */
+  rows: readonly ArenaRow[];
+  near: ArenaRow[];
+}
+
+/** The setting's opponents: the OPPONENTS real models nearest the variants' rating, the model itself excluded. */
+export function opponentsFor(rows: readonly ArenaRow[], like: ArenaRow): number[] {
+  return rows
+    .filter((r) => r !== like)
+    .map((r) => r.rating)
+    .sort((a, b) => Math.abs(a - like.rating) - Math.abs(b - like.rating))
+    .slice(0, OPPONENTS);
+}
+
+/** The simulation for one (battles, position), remembered: dragging k recomputes nothing. */
+export function bestOfKSimulator(rows: readonly ArenaRow[], kept = 8) {
+  const cache = keyedCache<BestOfKResult>(kept);
+  return (battles: number, like: ArenaRow) =>
+    cache.get(`${battles}|${like.model}`, () =>
+      simulateBestOfK(
+        { trueRating: like.rating, opponents: opponentsFor(rows, like), battles },
+        K_MAX,
+        REPS,
+        2025,
+      ),
+    );
+}
+
+export function deriveBestOfK(
+  v: BestOfKValues,
+  rows: readonly ArenaRow[],
+  simulate: ReturnType<typeof bestOfKSimulator>,
+): BestOfKModel {
+  const like = rows[Math.min(rows.length, Math.max(1, v.position)) - 1]!;
+  const sim = simulate(v.battles, like);
+  const k = Math.min(K_MAX, Math.max(1, Math.round(v.k)));
+  const theory = sim.ks.map((j) => sim.se * expectedMaxNormal(j));
+  const inflation = sim.inflation[k - 1]!;
+  const published = like.rating + inflation;
+  const others = rows.filter((r) => r !== like).map((r) => r.rating);
+  const rankTrue = rankOnBoard(like.rating, others);
+  const rankPublished = rankOnBoard(published, others);
+  const at = rows.indexOf(like);
+  const from = Math.max(0, Math.min(rankPublished - 3, at - 2));
+  const near = rows
+    .slice(from, Math.min(rows.length, Math.max(at + 3, from + 6)))
+    .filter((r) => r !== like)
+    .slice(0, 12);
+  return {
+    ...v,
+    k,
+    like,
+    rows,
+    trueRating: like.rating,
+    sim,
+    theory,
+    inflation,
+    theoryHere: theory[k - 1]!,
+    published,
+    rankTrue,
+    rankPublished,
+    near,
+  };
+}
+
+function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElement {
+  const rows = m.sim.ks.map((k, i) => ({
+    k,
+    mean: m.sim.inflation[i]!,
+    low: m.sim.low[i]!,
+    high: m.sim.high[i]!,
+    theory: m.theory[i]!,
+  }));
+  const svg = Plot.plot({
+    width,
+    height,
+    marginLeft: 52,
+    marginTop: 28,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: {
+      type: "log",
+      domain: [1, K_MAX],
+      label: "Private variants tested, k (log scale) →",
+      grid: true,
+      labelOffset: 38,
+      ticks: [1, 2, 3, 5, 10, 20, 50],
+      tickFormat: "~g",
+    },
+    y: {
+      label: "↑ Published rating − true rating (Elo points)",
+      grid: true,
+      domain: [Math.min(0, ...m.sim.low), Math.max(...m.sim.high)],
+      nice: true,
+    },
+    marks: [
+      Plot.areaY(rows, { x: "k", y1: "low", y2: "high", fill: palette.sky, fillOpacity: 0.3 }),
+      Plot.ruleY([0], { stroke: palette.grey }),
+      Plot.line(rows, {
+        x: "k",
+        y: "theory",
+        stroke: palette.grey,
+        strokeDasharray: "5,4",
+        strokeWidth: 1.5,
+      }),
+      Plot.line(rows, { x: "k", y: "mean", stroke: palette.blue, strokeWidth: 2.5 }),
+      Plot.text(rows.slice(-1), {
+        x: "k",
+        y: "high",
+        text: () => "90% of labs",
+        dy: -8,
+        textAnchor: "end",
+        fill: palette.blue,
+        fontSize: 11,
+      }),
+      Plot.text(rows.slice(-1), {
+        x: "k",
+        y: "theory",
+        text: () => "mean; dashed: SE × E[max]",
+        dy: 14,
+        textAnchor: "end",
+        fontSize: 11,
+      }),
+      Plot.ruleX([m.k], { stroke: palette.vermillion }),
+      Plot.dot([{ k: m.k, y: m.inflation }], { x: "k", y: "y", r: 6, fill: palette.vermillion }),
+      Plot.text([{ k: m.k }], {
+        x: "k",
+        frameAnchor: "top",
+        dy: -14,
+        text: () => `k = ${m.k}: +${m.inflation.toFixed(1)} points`,
+        textAnchor: m.k > 20 ? "end" : m.k < 3 ? "start" : "middle",
+        fill: palette.vermillion,
+        fontWeight: 700,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "Expected inflation of the published rating against the number of variants");
+  return svg;
+}
+
+function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement {
+  const compact = width < 560;
+  const near = m.near.slice(0, rows);
+  const lo = Math.min(m.trueRating, ...near.map((r) => r.rating)) - 3;
+  const hi = Math.max(m.published, ...near.map((r) => r.rating)) + 3;
+  const svg = Plot.plot({
+    width,
+    height: 20 * near.length + 60,
+    marginLeft: compact ? 120 : 220,
+    marginRight: 20,
+    marginTop: 24,
+    marginBottom: 36,
+    style: { fontSize: "12px" },
+    x: { domain: [lo, hi], label: "Arena rating (the real board) →", labelOffset: 30, grid: true },
+    y: {
+      domain: near.map((r) => r.model),
+      label: null,
+      tickFormat: (s: string) => clipText(s, compact ? 16 : 30),
+    },
+    marks: [
+      Plot.dot(near, { x: "rating", y: "model", r: 4, fill: "currentColor" }),
+      Plot.ruleX([m.trueRating], { stroke: palette.grey, strokeWidth: 2, strokeDasharray: "4,3" }),
+      Plot.ruleX([m.published], { stroke: palette.vermillion, strokeWidth: 3 }),
+      Plot.text([m.trueRating], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        dy: -10,
+        text: () => `true: rank ${m.rankTrue}`,
+        textAnchor: "end",
+        dx: -4,
+        fill: palette.grey,
+        fontWeight: 700,
+      }),
+      Plot.text([m.published], {
+        x: (d: number) => d,
+        frameAnchor: "top",
+        dy: -10,
+        text: () => `published: rank ${m.rankPublished}`,
+        textAnchor: "start",
+        dx: 4,
+        fill: palette.vermillion,
+        fontWeight: 700,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "The true and published rating among the real models rated near them");
+  return svg;
+}
+
+/** On a phone (a height given) the curve takes about 55% of the box and the board's rows what is left. */
+export function drawBestOfK(m: BestOfKModel, { width, height }: RenderContext): Node {
+  const curve = height
+    ? Math.max(200, Math.round(height * 0.55))
+    : Math.round(Math.min(380, Math.max(260, width * 0.48)));
+  const rows = height ? Math.max(3, Math.floor((height - curve - 60) / 20)) : m.near.length;
+  return html`<div>${drawCurve(m, width, curve)}${drawBoard(m, width, rows)}</div>`;
+}
+
+export function bestOfKReadout(m: BestOfKModel): Node {
+  return html`<div>
+    <div class="big-number" data-readout="inflation" data-value=${m.inflation.toFixed(6)}>+${m.inflation.toFixed(1)}</div>
+    <div class="big-caption">Elo points gained on average by publishing the best of ${m.k} equally good variant${m.k === 1 ? "" : "s"} (simulated, ${formatCount(REPS)} labs)</div>
+    <dl class="deeper-readout">
+      <dt>Theory: SE × E[max of k]</dt><dd data-readout="theory" data-value=${m.theoryHere.toFixed(6)}>+${m.theoryHere.toFixed(1)} (SE ${m.sim.se.toFixed(1)})</dd>
+      <dt>Rank, true → published</dt><dd data-readout="rank" data-true=${m.rankTrue} data-published=${m.rankPublished}>${m.rankTrue} → ${m.rankPublished}</dd>
+      <dt>As good as</dt><dd>${m.like.model} (${m.trueRating})</dd>
+    </dl>
+  </div>`;
+}
+
+export function bestOfKNotice(m: BestOfKModel): string {
+  return m.k === 1
+    ? "One variant, published whatever it scores: no inflation on average. Now add variants."
+    : `No variant is better than any other, yet the best of ${m.k} is published ${m.inflation.toFixed(0)} points high on average; more battles per variant shrink the SE and with it the inflation, more variants grow it only slowly (like √(2 ln k)).`;
+}
+
+export function bestOfKSummary(m: BestOfKModel): string {
+  return (
+    `Simulation: ${m.k} variant${m.k === 1 ? "" : "s"} as good as ${m.like.model} (rating ${m.trueRating}, rank ${m.rankTrue}), ${formatCount(m.battles)} battles each. ` +
+    `The published best is ${m.inflation.toFixed(1)} points above the true rating on average (theory ${m.theoryHere.toFixed(1)}, SE ${m.sim.se.toFixed(1)}), which would rank it ${m.rankPublished} instead of ${m.rankTrue}.`
+  );
+}
+
+/** The figure; pass `simulate` to share its remembered simulations with the page's sentences. */
+export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(arena.latest.rows)) {
+  const rows = arena.latest.rows;
+  const positions = [3, 10, 25, 50].filter((p) => p <= rows.length);
+  return explorable({
+    id: "best-of-k",
+    title: "Publish the best of k equally good variants",
+    controls: {
+      k: range({
+        key: "k",
+        label: "Private variants tested (k)",
+        min: 1,
+        max: K_MAX,
+        step: 1,
+        value: 1,
+        format: (x) => String(x),
+      }),
+      battles: range({
+        key: "battles",
+        label: "Battles per variant",
+        min: 500,
+        max: 20_000,
+        step: 1,
+        log: true,
+        value: 3000,
+        format: (x) => formatCount(x),
+      }),
+      position: choice({
+        key: "position",
+        label: "Variants as good as the model ranked",
+        options: positions.map((p) => ({ value: p, label: `#${p}` })),
+        value: positions[1] ?? positions[0]!,
+      }),
+    },
+    presets: [
+      { label: "One variant", values: { k: 1 } },
+      { label: "k = 27", values: { k: 27 } },
+      { label: "k = 10, few battles", values: { k: 10, battles: 1000 } },
+      { label: "k = 10, many battles", values: { k: 10, battles: 20_000 } },
+    ],
+    source: `A simulation. Opponents: the ${OPPONENTS} models nearest in rating on the LMArena text board of ${arena.latest.date} (${arena.source}); each variant's rating fitted by Bradley–Terry with the opponents held fixed.`,
+    derive: (v) => deriveBestOfK(v, rows, simulate),
+    draw: drawBestOfK,
+    readout: bestOfKReadout,
+    notice: bestOfKNotice,
+    summary: bestOfKSummary,
+  });
+}

@@ -1,0 +1,161 @@
+// Going deeper 4–6: each page loads clean (no console error, no request to another host); every
+// input moves its figure, with readouts checked against the pure functions run here in Node on the
+// same data; the lessons' "Go deeper" links land on these pages.
+import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { csvParse } from "d3-dsv";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ArenaData } from "../../src/components/data/types.ts";
+import type { SignalData } from "../../src/components/deeper/types.ts";
+import { measuredAccuracy } from "../../src/components/stats/labelNoise.ts";
+import { signalNoise } from "../../src/components/stats/signalNoise.ts";
+import { expectedMaxNormal, rankOnBoard } from "../../src/components/stats/winnersCurse.ts";
+import { launch, open, readout, setRange } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const loader = <T>(file: string): T =>
+  JSON.parse(execSync(`npx tsx src/data/${file}`, { maxBuffer: 1 << 26 }).toString());
+
+describe("/deeper/label-errors", () => {
+  const fig = "#fig-label-errors";
+  // The bad-key rates straight from the data file (wrong key + no correct option, of 100).
+  const rows = csvParse(readFileSync("data/mmlu_redux_errors.csv", "utf8"));
+  const rate = (subject: string) => {
+    const r = rows.find((x) => x.subject === subject)!;
+    return (Number(r.wrong_groundtruth) + Number(r.no_correct_answer)) / Number(r.n);
+  };
+
+  it("loads clean; the subject and both sliders move the readouts as measuredAccuracy says", async () => {
+    const { page, problems, context } = await open(browser, "/deeper/label-errors");
+    await page.locator(fig).waitFor();
+    // Pooled: 142 of 5,700 keys bad (107 wrong + 35 no correct option).
+    const pooled = 142 / 5700;
+    expect(await readout(page, fig, "ceiling")).toBeCloseTo(1 - pooled, 5);
+    await page.selectOption(`${fig} select[data-key="subject"]`, "virology");
+    const e = rate("virology");
+    expect(e).toBeCloseTo(0.37, 9);
+    expect(await readout(page, fig, "ceiling")).toBeCloseTo(0.63, 5);
+    for (const [a, b] of [
+      [0.95, 0.9],
+      [0.6, 0.3],
+      [1, 0.25],
+    ] as const) {
+      await setRange(page, `${fig} input[type=range][data-key="a"]`, a);
+      await setRange(page, `${fig} input[type=range][data-key="b"]`, b);
+      const measured = page.locator(`${fig} [data-readout="measured"]`);
+      expect(Number(await measured.getAttribute("data-a"))).toBeCloseTo(measuredAccuracy(a, e), 5);
+      expect(Number(await measured.getAttribute("data-b"))).toBeCloseTo(measuredAccuracy(b, e), 5);
+      expect(await readout(page, fig, "measured-gap")).toBeCloseTo(
+        measuredAccuracy(a, e) - measuredAccuracy(b, e),
+        5,
+      );
+    }
+    await page.selectOption(`${fig} select[data-key="subject"]`, "high_school_us_history");
+    expect(await readout(page, fig, "ceiling")).toBeCloseTo(1, 9);
+    expect(await page.locator('[data-live="label-errors"]').textContent()).toMatch(/High school us history/i);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("/deeper/signal-and-noise", () => {
+  const fig = "#fig-signal-noise";
+  let data: SignalData;
+  beforeAll(() => {
+    data = loader<SignalData>("signal-noise.json.ts");
+  });
+
+  it("loads clean; benchmark, top-k and run noise move the share and SNR as signalNoise says", async () => {
+    const { page, problems, context } = await open(browser, "/deeper/signal-and-noise");
+    await page.locator(fig).waitFor();
+    const check = async (board: "v1" | "v2", key: string, top: number, extra: number) => {
+      await page.selectOption(`${fig} select[data-key="benchmark"]`, `${board}:${key}`);
+      await setRange(page, `${fig} input[type=range][data-key="top"]`, Math.log10(top));
+      await setRange(page, `${fig} input[type=range][data-key="extra"]`, extra);
+      const b = data.boards.find((x) => x.id === board)!.benchmarks.find((x) => x.key === key)!;
+      const s = signalNoise(b.scores.slice(0, top), b.n, { extra: extra / 100 });
+      expect(await readout(page, fig, "share")).toBeCloseTo(s.share, 5);
+      expect(await readout(page, fig, "snr")).toBeCloseTo(s.snr, 4);
+      expect(await readout(page, fig, "noise")).toBeCloseTo(s.noise, 6);
+      return s.share;
+    };
+    await check("v2", "mmlu_pro_raw", 20, 0);
+    const musr = await check("v2", "musr_raw", 20, 0);
+    const mmluTop10 = await check("v1", "mmlu", 10, 0);
+    const mmluTop300 = await check("v1", "mmlu", 300, 0);
+    expect(mmluTop300).toBeGreaterThan(mmluTop10);
+    expect(await check("v2", "musr_raw", 20, 2)).toBeLessThan(musr);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("/deeper/best-of-k", () => {
+  const fig = "#fig-best-of-k";
+  let arena: ArenaData;
+  beforeAll(() => {
+    arena = loader<ArenaData>("arena.json.ts");
+  });
+
+  it("loads clean; k, battles and position move the inflation, against SE × E[max of k] and the real board", async () => {
+    const { page, problems, context } = await open(browser, "/deeper/best-of-k");
+    await page.locator(fig).waitFor();
+    expect(await readout(page, fig, "theory")).toBe(0);
+    const rows = arena.latest.rows;
+    const seAt = async () => (await readout(page, fig, "theory")) / expectedMaxNormal(10);
+    await setRange(page, `${fig} input[type=range][data-key="k"]`, 10);
+    const se3000 = await seAt();
+    // The theory readout is SE × 1.5388 (E[max of 10 standard normals]); the simulated mean is within 15% of it.
+    const inflation = await readout(page, fig, "inflation");
+    expect(Math.abs(inflation / (se3000 * 1.5388) - 1)).toBeLessThan(0.15);
+    // A 1-SE check by hand: 3,000 battles against near-equal opponents → SE ≈ 173.7/√(3000·0.25) ≈ 6.3 Elo.
+    expect(se3000).toBeGreaterThan(5.5);
+    expect(se3000).toBeLessThan(8);
+    const rank = page.locator(`${fig} [data-readout="rank"]`);
+    const like = rows[9]!;
+    const others = rows.filter((r) => r !== like).map((r) => r.rating);
+    expect(Number(await rank.getAttribute("data-true"))).toBe(rankOnBoard(like.rating, others));
+    expect(Number(await rank.getAttribute("data-published"))).toBe(
+      rankOnBoard(like.rating + inflation, others),
+    );
+    // Four times the battles: about half the SE.
+    await setRange(page, `${fig} input[type=range][data-key="battles"]`, Math.log10(12000));
+    expect((await seAt()) / se3000).toBeCloseTo(0.5, 1);
+    await setRange(page, `${fig} input[type=range][data-key="k"]`, 27);
+    expect(await readout(page, fig, "inflation")).toBeGreaterThan(0);
+    await page.locator(`${fig} input[name][value="3"], ${fig} label:has-text("#3")`).first().click();
+    expect(Number(await rank.getAttribute("data-true"))).toBe(
+      rankOnBoard(
+        rows[2]!.rating,
+        rows.filter((_, i) => i !== 2).map((r) => r.rating),
+      ),
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the lessons' Go deeper links land on these pages", () => {
+  for (const [lesson, slug, title] of [
+    ["/lessons/2", "label-errors", "Wrong answer keys and saturation"],
+    ["/lessons/3", "signal-and-noise", "Signal and noise of a benchmark"],
+    ["/lessons/2", "best-of-k", "The best of k private variants"],
+  ] as const) {
+    it(`${lesson} → /deeper/${slug}`, async () => {
+      const { page, problems, context } = await open(browser, lesson);
+      await page.locator(`p.go-deeper-link a[href$="deeper/${slug}"]`).click();
+      await page.waitForURL(new RegExp(`/deeper/${slug}$`));
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(title);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});
