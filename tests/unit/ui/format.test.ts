@@ -23,6 +23,9 @@ describe("formatSigned and formatSignedPp", () => {
     for (const x of [0, -0, 0.0004, -0.0004]) expect(formatSignedPp(x)).toBe("±0.0 pp");
     expect(formatSigned(-0.004, 2)).toBe("±0.00");
     expect(formatSignedPp(-0.0004, 0)).toBe("±0 pp");
+  });
+});
+
 describe("signed and ranged percentage points (hand-worked)", () => {
   it("formatSignedPp: sign from the printed value, true minus, ± for a printed zero", async () => {
     const { formatSignedPp } = await import("../../../src/components/ui/format.ts");
