@@ -2,7 +2,7 @@
 // analyses the files (progress shown, the page stays responsive), what was read and what was
 // dropped, and the analysis in an explorable frame (rank-overlap chart, accuracy and pair tables).
 // All the maths lives in analysis.ts and the readers; this file only wires and draws.
-import { type RankOverlapRow, rankOverlapChart } from "../figures/rankOverlap.js";
+import { type RankOverlapRow, rankOverlapChart } from "../figures/parts/rankChart.js";
 import { type PAdjustMethod, pAdjustMethods } from "../stats/index.js";
 import { choice, confidenceChoice } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";

@@ -20,3 +20,9 @@ export const formatPValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.t
 /** A label cut to at most `max` characters, "…" marking the cut: ("Gemini-2.5-Pro-Preview", 10) → "Gemini-2.…". */
 export const clipText = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+
+/** An ordinal in English: 1 → "1st", 2 → "2nd", 11 → "11th", 22 → "22nd", 113 → "113th". */
+export function formatOrdinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
+}
