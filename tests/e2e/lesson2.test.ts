@@ -119,10 +119,12 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(await matrix.locator(".ro-matrix-ns rect").count()).toBe(pairs.length - 2 * significant);
     // Pointing at a square names the pair and its test (Plot's tip).
     const square = await matrix.locator(".ro-matrix-sig rect").first().boundingBox();
-    await page.mouse.move(square!.x + square!.width / 2, square!.y + square!.height / 2);
+    await page.mouse.move(square!.x - 20, square!.y - 20);
+    await page.mouse.move(square!.x + square!.width / 2, square!.y + square!.height / 2, { steps: 4 });
+    // Plot's tip breaks long names with zero-width spaces and may shorten them with "…".
     await expect
-      .poll(() => matrix.textContent())
-      .toMatch(/vs #\d+ .*: [+−]\d+\.\d\d pp, p [<=] [\d.]+ — significant/);
+      .poll(async () => (await matrix.locator('[aria-label="tip"]').textContent())?.replace(/\u200b/g, ""))
+      .toMatch(/^#1 .+ vs #\d+.+: [+−]\d+\.\d\d pp, p [<=] [\d.]+ — significant$/);
     const focused = await page.locator(`${fig} .rank-overlap-chart`).getAttribute("data-highlight");
     expect(focused).not.toBe("");
     expect(await matrix.locator(".ro-matrix-cross").getAttribute("d")).not.toBe("");
@@ -267,7 +269,10 @@ describe("rank overlap presented on a 1920×1080 projector (P)", () => {
     expect(count === 20 || (await shownNote.getAttribute("data-shown")) === String(count)).toBe(true);
     expect(count).toBe(20);
     const heights = await presented
-      .locator(`${fig} .explorable-figure svg text, ${fig} .explorable-figure svg tspan`)
+      // Every label and number (the matrix's ✓ marks are a shape on a filled square, not text to read).
+      .locator(
+        `${fig} .explorable-figure svg text:not(.ro-matrix-check text), ${fig} .explorable-figure svg tspan`,
+      )
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h > 0));
     expect(heights.length).toBeGreaterThan(40);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(16);
