@@ -118,6 +118,7 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(await matrix.locator(".ro-matrix-check text").count()).toBe(2 * significant);
     expect(await matrix.locator(".ro-matrix-ns rect").count()).toBe(pairs.length - 2 * significant);
     // Pointing at a square names the pair and its test (Plot's tip).
+    await matrix.scrollIntoViewIfNeeded();
     const square = await matrix.locator(".ro-matrix-sig rect").first().boundingBox();
     await page.mouse.move(square!.x - 20, square!.y - 20);
     await page.mouse.move(square!.x + square!.width / 2, square!.y + square!.height / 2, { steps: 4 });
