@@ -1,13 +1,18 @@
 // Overall rank vs rank in one category: MMLU-Pro per category for 29 models, with each
 // category's own (smaller) N, so a category leader can be checked against the noise.
+// A figure in the anatomy (derive → draw, readout, notice, summary); its rank intervals come from
+// the fast bootstrap (stats/rankBootstrap.ts), so it needs no Worker.
+import { html } from "htl";
 import type { CategoryBoard } from "../data/types.js";
 import { type RankEntry, twoProportionTest } from "../stats/index.js";
+import { type PairCell, pairwiseSignificance, tiedByTest } from "../stats/pairwise.js";
+import { rankBootstrap } from "../stats/rankBootstrap.js";
 import { choice } from "../ui/controls.js";
-import { type ExplorableElement, explorable } from "../ui/explorable.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";
-import { formatCount, formatPercent, formatPValue } from "../ui/format.js";
-import { RankIntervalCache } from "./rankIntervalCache.js";
-import { pairwiseRankIntervals, rankOverlapChart, rankOverlapRows } from "./rankOverlap.js";
+import { formatCount, formatOrdinal, formatPercent, formatPValue } from "../ui/format.js";
+import { rankOverlapChart } from "./parts/rankChart.js";
+import { RANK_RESAMPLES, RANK_SEED, type RankOverlapRow, rankOverlapRows } from "./parts/rankRows.js";
 
 /** Each model's right answers and questions answered in `category` ("all" = the whole test). */
 export function categoryEntries(board: CategoryBoard, category: string): RankEntry[] {
@@ -73,26 +78,84 @@ export function coverageNote(board: CategoryBoard): string {
   return `Counted on the ${formatCount(c.common)} of ${formatCount(c.questions)} questions every model has a result for; left out are those without a result from ${who}.`;
 }
 
-export function categoryRanksFigure(board: CategoryBoard, { worker = null as Worker | null } = {}) {
-  let root: ExplorableElement | null = null;
-  let currentKey = "";
-  const cache = new RankIntervalCache({
-    worker,
-    quickIntervals: worker ? (entries) => pairwiseRankIntervals(entries) : null,
-    onRefined: (key) => {
-      if (key === currentKey && root) root.setValues({});
-    },
+export interface CategoryRanksModel {
+  category: string;
+  entries: RankEntry[];
+  pairs: PairCell[];
+  rows: RankOverlapRow[];
+  /** Each model's rank on the whole test. */
+  overall: Map<string, number>;
+  reading: CategoryReading;
+  resamples: number;
+}
+
+/** The figure's model for one subject (pure): entries, pairwise tests, bootstrap rank intervals, the reading. */
+export function deriveCategoryRanks(board: CategoryBoard, category: string): CategoryRanksModel {
+  const entries = categoryEntries(board, category);
+  return {
+    category,
+    entries,
+    pairs: pairwiseSignificance(entries),
+    rows: rankOverlapRows(entries, rankBootstrap(entries, { resamples: RANK_RESAMPLES, seed: RANK_SEED })),
+    overall: ranksByAccuracy(categoryEntries(board, "all")),
+    reading: readCategory(board, category),
+    resamples: RANK_RESAMPLES,
+  };
+}
+
+const subject = (m: CategoryRanksModel) => (m.category === "all" ? "the whole test" : m.category);
+
+export function drawCategoryRanks(m: CategoryRanksModel, { width, height }: RenderContext): Node {
+  return rankOverlapChart(m.rows, {
+    width,
+    highlight: m.reading.leader,
+    tied: tiedByTest(m.pairs),
+    scoreLabel: `MMLU-Pro ${m.category === "all" ? "overall" : m.category} accuracy (%)`,
+    rowHeight: fitRowHeight(height, m.rows.length, { normal: 20, min: 13, chrome: 56 }),
   });
+}
+
+export function categoryRanksReadout(m: CategoryRanksModel): Node {
+  const r = m.reading;
+  const leader = m.rows.find((row) => row.model === r.leader)!;
+  return html`<div>
+    <div class="big-number" data-readout="leader-overall-rank" data-value=${r.leaderOverallRank}>${formatOrdinal(r.leaderOverallRank)} overall</div>
+    <div class="big-caption"><strong data-readout="leader" data-model=${r.leader}>${r.leader}</strong> leads ${subject(m)}</div>
+    <ul class="l2-stats">
+      <li>Lead over ${r.runnerUp}: <span data-readout="lead" data-value=${r.leadPp}>${r.leadPp.toFixed(1)} pp</span>, ${formatPValue(r.leadP)}</li>
+      <li>Its plausible ranks here: <span data-readout="leader-ranks" data-lower=${leader.rankLower} data-upper=${leader.rankUpper}>${leader.rankLower}–${leader.rankUpper}</span></li>
+      <li>Climb 2+ places against their overall rank: ${r.risers.length ? r.risers.map((x) => `${x.model} (${x.overall} → ${x.here})`).join(", ") : "none"}</li>
+      <li class="l2-refine" data-refined="true" data-resamples=${m.resamples}>rank intervals from ${formatCount(m.resamples)} bootstrap resamples</li>
+    </ul>
+  </div>`;
+}
+
+export function categoryRanksNotice(m: CategoryRanksModel): string {
+  const r = m.reading;
+  return m.category === "all"
+    ? "The overall board: pick a subject to see who leads there — and whether the lead survives its smaller N."
+    : `${r.leader} leads ${m.category} (overall rank ${r.leaderOverallRank}) by ${r.leadPp.toFixed(1)} pp, ${formatPValue(r.leadP)}: ${r.leadP < 0.05 ? "a lead larger than the noise." : "a lead the noise could produce — a category rank is an estimate too."}`;
+}
+
+export function categoryRanksSummary(m: CategoryRanksModel): string {
+  const r = m.reading;
+  return (
+    `MMLU-Pro, ${m.category === "all" ? "all subjects" : m.category}: ${m.rows.length} models. ${r.leader} leads (overall rank ${r.leaderOverallRank}) by ${r.leadPp.toFixed(1)} pp over ${r.runnerUp}, ${formatPValue(r.leadP)}. ` +
+    `${[...m.rows]
+      .sort((a, b) => a.rank - b.rank)
+      .map(
+        (row) =>
+          `${row.rank}. ${row.model} ${formatPercent(row.estimate)} (overall rank ${m.overall.get(row.model)}, plausible ranks ${row.rankLower}–${row.rankUpper})`,
+      )
+      .join("; ")}.`
+  );
+}
+
+export function categoryRanksFigure(board: CategoryBoard) {
   const total = board.categories.reduce((s, c) => s + c.n, 0);
-  root = explorable({
+  return explorable({
     id: "l2-categories",
     title: "Overall rank or category rank? MMLU-Pro by subject, with each subject's own N",
-    notice: (v) => {
-      const r = readCategory(board, v.category);
-      return v.category === "all"
-        ? "The overall board: pick a subject to see who leads there — and whether the lead survives its smaller N."
-        : `${r.leader} leads ${v.category} (overall rank ${r.leaderOverallRank}) by ${r.leadPp.toFixed(1)} pp, ${formatPValue(r.leadP)}: ${r.leadP < 0.05 ? "a lead larger than the noise." : "a lead the noise could produce — a category rank is an estimate too."}`;
-    },
     controls: {
       category: choice({
         key: "category",
@@ -118,47 +181,10 @@ export function categoryRanksFigure(board: CategoryBoard, { worker = null as Wor
       { label: "Overall", values: { category: "all" } },
     ],
     source: `${board.source}. ${coverageNote(board)} Caveats: the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
-    render(v, { width, height: room }) {
-      const entries = categoryEntries(board, v.category);
-      currentKey = `cat|${v.category}`;
-      const result = cache.get(currentKey, entries);
-      const rows = rankOverlapRows(entries, result.intervals);
-      const overall = ranksByAccuracy(categoryEntries(board, "all"));
-      const reading = readCategory(board, v.category);
-      const sig = new Set<string>();
-      for (const a of entries)
-        for (const b of entries)
-          if (a !== b && twoProportionTest(a, b).pValue < 0.05) sig.add(`${a.model}\u0000${b.model}`);
-      const chart = rankOverlapChart(rows, {
-        width,
-        highlight: reading.leader,
-        tied: (a, b) => !sig.has(`${a.model}\u0000${b.model}`),
-        scoreLabel: `MMLU-Pro ${v.category === "all" ? "overall" : v.category} accuracy (%)`,
-        rowHeight: fitRowHeight(room, rows.length, { normal: 20, min: 13, chrome: 56 }),
-      });
-      const leaderRow = rows.find((r) => r.model === reading.leader)!;
-      const readout = document.createElement("div");
-      readout.innerHTML = `
-        <div class="big-number" data-readout="leader-overall-rank" data-value="${reading.leaderOverallRank}">${reading.leaderOverallRank === 1 ? "1st" : reading.leaderOverallRank === 2 ? "2nd" : reading.leaderOverallRank === 3 ? "3rd" : `${reading.leaderOverallRank}th`} overall</div>
-        <div class="big-caption"><strong data-readout="leader" data-model="${reading.leader}">${reading.leader}</strong> leads ${v.category === "all" ? "the whole test" : v.category}</div>
-        <ul class="l2-stats">
-          <li>Lead over ${reading.runnerUp}: <span data-readout="lead" data-value="${reading.leadPp}">${reading.leadPp.toFixed(1)} pp</span>, ${formatPValue(reading.leadP)}</li>
-          <li>Its plausible ranks here: <span data-readout="leader-ranks" data-lower="${leaderRow.rankLower}" data-upper="${leaderRow.rankUpper}">${leaderRow.rankLower}–${leaderRow.rankUpper}</span></li>
-          <li>Climb 2+ places against their overall rank: ${reading.risers.length ? reading.risers.map((r) => `${r.model} (${r.overall} → ${r.here})`).join(", ") : "none"}</li>
-          <li class="l2-refine" data-refined="${result.refined}">${result.refined ? `rank intervals from ${formatCount(result.resamples)} resamples` : "refining rank intervals…"}</li>
-        </ul>`;
-      const summary =
-        `MMLU-Pro, ${v.category === "all" ? "all subjects" : v.category}: ${rows.length} models. ${reading.leader} leads (overall rank ${reading.leaderOverallRank}) by ${reading.leadPp.toFixed(1)} pp over ${reading.runnerUp}, ${formatPValue(reading.leadP)}. ` +
-        [...rows]
-          .sort((a, b) => a.rank - b.rank)
-          .map(
-            (r) =>
-              `${r.rank}. ${r.model} ${formatPercent(r.estimate)} (overall rank ${overall.get(r.model)}, plausible ranks ${r.rankLower}–${r.rankUpper})`,
-          )
-          .join("; ") +
-        ".";
-      return { figure: chart, summary, readout };
-    },
+    derive: (v) => deriveCategoryRanks(board, v.category),
+    draw: drawCategoryRanks,
+    readout: categoryRanksReadout,
+    notice: categoryRanksNotice,
+    summary: categoryRanksSummary,
   });
-  return root;
 }

@@ -1,5 +1,6 @@
 // The same model and benchmark as reported by different evaluators: self-reported, same-lab
 // re-runs, competitors' re-runs and third-party leaderboards, with the spread between them.
+import { html } from "htl";
 import type { PublishedScore } from "../data/types.js";
 
 export interface SpreadRow {
@@ -43,27 +44,17 @@ export function publishedSpread(
   };
 }
 
+/** A published score as printed: two decimals, a trailing zero dropped (71.30 → "71.3"). */
+const printed = (score: number) => score.toFixed(2).replace(/0$/, "");
+
 /** The spread as a table element. */
 export function spreadTable(title: string, spread: ReturnType<typeof publishedSpread>): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "l2-table l2-spread";
-  const caption = document.createElement("caption");
-  caption.textContent = `${title}: ${spread.rows.length} published numbers, ${spread.min.toFixed(1)} to ${spread.max.toFixed(1)} — a spread of ${spread.spreadPp.toFixed(1)} pp`;
-  table.append(caption);
-  const head = table.createTHead().insertRow();
-  for (const h of ["Score", "Evaluated by", "Kind of source", "Setting"]) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = h;
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const r of spread.rows) {
-    const tr = body.insertRow();
-    tr.dataset.score = String(r.score);
-    tr.title = r.source;
-    for (const text of [r.score.toFixed(2).replace(/0$/, ""), r.evaluator, r.kind, r.setting])
-      tr.insertCell().textContent = text;
-  }
-  return table;
+  return html`<table class="l2-table l2-spread">
+    <caption>${title}: ${spread.rows.length} published numbers, ${spread.min.toFixed(1)} to ${spread.max.toFixed(1)} — a spread of ${spread.spreadPp.toFixed(1)} pp</caption>
+    <thead><tr>${["Score", "Evaluated by", "Kind of source", "Setting"].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+    <tbody>${spread.rows.map(
+      (r) =>
+        html`<tr data-score=${r.score} title=${r.source}>${[printed(r.score), r.evaluator, r.kind, r.setting].map((text) => html`<td>${text}</td>`)}</tr>`,
+    )}</tbody>
+  </table>` as unknown as HTMLTableElement;
 }

@@ -12,15 +12,13 @@ import type {
 import { decodeArenaHistory, firstStyleDate, readArena, STYLE_CONTROL } from "../figures/arenaSnapshot.js";
 import { categoryEntries, readCategory } from "../figures/categoryRanks.js";
 import { gapSummary, inflateBoard, type Who } from "../figures/contamination.js";
-import { boardOptions, leaderboardEntries, pairwiseSignificance } from "../figures/rankOverlap.js";
+import { boardOptions, leaderboardEntries } from "../figures/rankOverlap/boards.js";
 import { publishedSpread } from "../figures/sourceKinds.js";
+import { pairwiseSignificance } from "../stats/pairwise.js";
+import { formatOrdinal } from "../ui/format.js";
 
-/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
-export function ordinal(n: number): string {
-  const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
-  return `${n}${suffix}`;
-}
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st (the page's name for ui/format's formatOrdinal). */
+export const ordinal = formatOrdinal;
 
 // ---- The top of the Open LLM Leaderboard v1 ----
 

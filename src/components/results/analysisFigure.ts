@@ -2,7 +2,7 @@
 // pairs are told apart and what the closest pair would need, and the accuracy and pair tables.
 // Reads top to bottom: the model, derive, draw, readout, notice, summary, then the constructor.
 import { html } from "htl";
-import { type RankOverlapRow, rankOverlapChart } from "../figures/rankOverlap.js";
+import { type RankOverlapRow, rankOverlapChart } from "../figures/parts/rankChart.js";
 import { type PAdjustMethod, pAdjustMethods } from "../stats/index.js";
 import { choice, confidenceChoice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";

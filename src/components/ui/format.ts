@@ -46,3 +46,8 @@ export const formatPpRange = (lower: number, upper: number, digits = 1) =>
 
 /** A p-value in a table column headed "p": "< 0.001" or "0.042" (formatPValue without the "p"). */
 export const formatPValueCell = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
+/** An ordinal in English: 1 → "1st", 2 → "2nd", 11 → "11th", 22 → "22nd", 113 → "113th". */
+export function formatOrdinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  return `${n}${teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
+}

@@ -12,11 +12,13 @@ export {
   arrow,
   barX,
   barY,
+  cell,
   dodgeY,
   dot,
   line,
   link,
   plot,
+  pointer,
   rect,
   rectX,
   rectY,
@@ -24,5 +26,6 @@ export {
   ruleY,
   text,
   tickX,
+  tip,
 } from "@observablehq/plot";
 export { scaleLinear } from "d3-scale";

@@ -19,7 +19,6 @@ import {
   declaredTypes,
   inflationReading,
   measuredGaps,
-  ordinal,
   pairsAtN,
   publishedMmlu,
   STYLE_CONTROL,
@@ -43,25 +42,6 @@ const model = (over: Partial<LeaderboardModel>): LeaderboardModel => ({
   merged: false,
   params_b: null,
   ...over,
-});
-
-describe("ordinal", () => {
-  it("writes English ordinals, teens included", () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
-      "1st",
-      "2nd",
-      "3rd",
-      "4th",
-      "11th",
-      "12th",
-      "13th",
-      "21st",
-      "22nd",
-      "23rd",
-      "101st",
-      "111th",
-    ]);
-  });
 });
 
 describe("the top of the v1 board", () => {

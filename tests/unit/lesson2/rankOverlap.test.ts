@@ -3,21 +3,18 @@
 import { describe, expect, it } from "vitest";
 import type { Leaderboards } from "../../../src/components/data/types.ts";
 import {
-  boardOptions,
-  leaderboardEntries,
-  matrixCells,
   middleClip,
-  pairwiseRankIntervals,
-  pairwiseSignificance,
   rankIntervalsOverlap,
   rankOverlapLayout,
-  rankOverlapPlan,
-  rankOverlapRows,
-  rankOverlapSummary,
   rankTicks,
   tiedWith,
-} from "../../../src/components/figures/rankOverlap.ts";
+} from "../../../src/components/figures/parts/rankChartLayout.ts";
+import { rankOverlapRows, rankOverlapSummary } from "../../../src/components/figures/parts/rankRows.ts";
+import { matrixCells } from "../../../src/components/figures/parts/significanceMatrix.ts";
+import { boardOptions, leaderboardEntries } from "../../../src/components/figures/rankOverlap/boards.ts";
+import { rankOverlapPlan } from "../../../src/components/figures/rankOverlap/plan.ts";
 import { proportionInterval, rankIntervals, twoProportionTest } from "../../../src/components/stats/index.ts";
+import { pairwiseRankIntervals, pairwiseSignificance } from "../../../src/components/stats/pairwise.ts";
 
 const separated = [
   { model: "A", scores: { x: 0.9 } },
@@ -221,11 +218,15 @@ describe("matrixCells", () => {
     const m = matrixCells(rows, pairs);
     expect(m.ordered.map((r) => r.rank)).toEqual([...m.ordered.map((r) => r.rank)].sort((a, b) => a - b));
     expect(m.significantPairs).toBe(rankOverlapSummary(rows, pairs).significantPairs);
-    expect(m.cells[3]![3]).toBeNull();
+    expect(m.cells).toHaveLength(400);
+    // Row by row: cell (i, j) is at (i − 1)·20 + (j − 1); the diagonal has no pair.
+    const at = (i: number, j: number) => m.cells[(i - 1) * 20 + (j - 1)]!;
+    expect(at(4, 4)).toMatchObject({ i: 4, j: 4, pair: null });
+    expect(at(2, 5).pair).toMatchObject({ a: m.ordered[1]!.model, b: m.ordered[4]!.model });
     // Symmetric: a pair is significant both ways.
-    for (let i = 0; i < 20; i++)
-      for (let j = 0; j < 20; j++)
-        if (i !== j) expect(m.cells[i]![j]!.significant).toBe(m.cells[j]![i]!.significant);
+    for (let i = 1; i <= 20; i++)
+      for (let j = 1; j <= 20; j++)
+        if (i !== j) expect(at(i, j).pair!.significant).toBe(at(j, i).pair!.significant);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipText, formatSigned, formatSignedPp } from "../../../src/components/ui/format.ts";
+import { clipText, formatOrdinal, formatSigned, formatSignedPp } from "../../../src/components/ui/format.ts";
 
 describe("clipText", () => {
   it("keeps text that fits, and cuts longer text to exactly max characters with an ellipsis", () => {
@@ -48,5 +48,27 @@ describe("signed and ranged percentage points (hand-worked)", () => {
     expect(formatPValueCell(0.0009)).toBe("< 0.001");
     expect(formatPValueCell(0.001)).toBe("0.001");
     expect(formatPValueCell(1)).toBe("1.000");
+  });
+});
+
+describe("formatOrdinal", () => {
+  it("uses st, nd, rd and th as English does, teens included", () => {
+    const got = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112, 6811].map(formatOrdinal);
+    expect(got).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+      "112th",
+      "6811th",
+    ]);
   });
 });
