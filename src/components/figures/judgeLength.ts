@@ -88,6 +88,11 @@ const rankText = (r: number) => (Number.isInteger(r) ? `#${r}` : `#${Math.floor(
 
 export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): Node {
   const named = [m.chosen, m.riser, m.faller].filter((r, i, a) => a.indexOf(r) === i);
+  // Both axes from 0 to the next 10 above the highest win rate shown, so a narrow board fills the square.
+  const top = Math.min(
+    100,
+    10 * Math.ceil(Math.max(...m.rows.flatMap((r) => [r.winRate, r.lcWinRate])) / 10 + 0.05),
+  );
   const svg = Plot.plot({
     width,
     height: Math.round(Math.min(460, Math.max(300, width * 0.6))),
@@ -95,8 +100,8 @@ export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): 
     marginBottom: 44,
     marginRight: 20,
     style: { fontSize: "13px" },
-    x: { domain: [0, 100], label: "Raw win rate against GPT-4 Turbo (%) →", grid: true, labelOffset: 36 },
-    y: { domain: [0, 100], label: "↑ Length-controlled win rate (%)", grid: true },
+    x: { domain: [0, top], label: "Raw win rate against GPT-4 Turbo (%) →", grid: true, labelOffset: 36 },
+    y: { domain: [0, top], label: "↑ Length-controlled win rate (%)", grid: true },
     color: {
       type: "log",
       scheme: "viridis",
@@ -117,7 +122,7 @@ export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): 
       Plot.dot(named, { x: "winRate", y: "lcWinRate", r: 8, stroke: "currentColor", strokeWidth: 2 }),
       ...[false, true].map((right) =>
         Plot.text(
-          named.filter((r) => r.winRate > 60 === right),
+          named.filter((r) => r.winRate > 0.6 * top === right),
           {
             x: "winRate",
             y: "lcWinRate",

@@ -97,12 +97,12 @@ type Series = { k: number; value: number; lower: number; upper: number; series: 
 const seriesOf = (m: PassAtKModel): Series[] =>
   m.curve.flatMap((p) => [
     { k: p.k, value: p.passAt.mean, lower: p.passAt.lower, upper: p.passAt.upper, series: "pass@k" },
-    { k: p.k, value: p.naive, lower: p.naive, upper: p.naive, series: "naive 1−(1−c/n)^k" },
+    { k: p.k, value: p.naive, lower: p.naive, upper: p.naive, series: "naive" },
     { k: p.k, value: p.passHat.mean, lower: p.passHat.lower, upper: p.passHat.upper, series: "pass^k" },
   ]);
 const colour: Record<string, string> = {
   "pass@k": palette.blue,
-  "naive 1−(1−c/n)^k": palette.grey,
+  naive: palette.grey,
   "pass^k": palette.vermillion,
 };
 
@@ -113,19 +113,20 @@ function drawCurves(m: PassAtKModel, width: number): SVGSVGElement {
     width,
     height: Math.round(Math.min(380, Math.max(260, width * 0.45))),
     marginLeft: 48,
-    marginRight: width < 560 ? 16 : 130,
+    marginRight: width < 560 ? 16 : 84,
     marginBottom: 40,
     style: { fontSize: "13px" },
     x: { domain: [1, m.n], label: "Attempts per problem, k →", ticks: m.n, labelOffset: 34 },
     y: {
-      domain: [0, 1],
+      // From a round 10% below the lowest interval to 100%, so the curves' differences are visible.
+      domain: [Math.max(0, Math.floor(10 * Math.min(...data.map((d) => d.lower))) / 10 - 0.1), 1],
       label: "↑ Share of HumanEval problems (%)",
       tickFormat: (d: number) => `${Math.round(100 * d)}`,
       grid: true,
     },
     marks: [
       Plot.areaY(
-        data.filter((d) => d.series !== "naive 1−(1−c/n)^k"),
+        data.filter((d) => d.series !== "naive"),
         {
           x: "k",
           y1: "lower",

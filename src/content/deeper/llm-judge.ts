@@ -23,7 +23,7 @@ export const questions: QuizQuestion[] = [
       {
         text: "The comparison is noise: 805 instructions are too few",
         feedback:
-          "With 805 comparisons each win rate carries a standard error of about 1.5 points; a 41-point gap is far outside that.",
+          "With 805 comparisons each of these win rates carries a standard error under 1.5 points; a 41-point gap is far outside that.",
       },
       {
         text: "The judge prefers its own model family",
