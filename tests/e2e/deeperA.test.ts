@@ -124,7 +124,7 @@ describe("the lessons' Go deeper links land on these pages", () => {
   ] as const) {
     it(`${lesson} → ${href}`, async () => {
       const { page, problems } = await open(browser, lesson);
-      await page.locator(`.go-deeper-link a[href="${href}"]`).click();
+      await page.locator(`.go-deeper-link a[href$="${href}"]`).click();
       await page.waitForURL(`**${href}`);
       await expect(page.locator("h1").first().textContent()).resolves.toBe(heading);
       expect(problems).toEqual([]);
