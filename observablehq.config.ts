@@ -2,12 +2,25 @@
 // Pages are listed in course order; the sidebar mirrors the course navigation.
 // No third-party requests: no Google Fonts (globalStylesheets: []), no CDN imports, no telemetry.
 
+import { existsSync } from "node:fs";
+
 const lessons = [
   { n: 1, title: "What a number actually means" },
   { n: 2, title: "Leaderboards and their distortions" },
   { n: 3, title: "Comparing scores across models" },
   { n: 4, title: "Translating scores to real-world expectations" },
 ];
+
+/** The "Going deeper" pages (src/deeper/<slug>.md): short explorables that extend a lesson. */
+const deeper = [
+  ["", "Overview"],
+  ["format-sensitivity", "Prompt format and run-to-run variance"],
+  ["pass-at-k", "pass@k and pass^k"],
+  ["llm-judge", "When a model is the judge"],
+  ["label-errors", "Wrong answer keys and saturation"],
+  ["signal-and-noise", "Signal and noise of a benchmark"],
+  ["best-of-k", "The best of k private variants"],
+] as const;
 
 export default {
   title: "Reading Benchmark Scores",
@@ -30,6 +43,14 @@ export default {
     })),
     { name: "Module test", path: "/test" },
     {
+      name: "Going deeper",
+      open: false,
+      // A page is listed once it exists (the pages are written one at a time).
+      pages: deeper
+        .filter(([path]) => existsSync(new URL(`src/deeper/${path || "index"}.md`, import.meta.url)))
+        .map(([path, name]) => ({ name, path: `/deeper/${path}` })),
+    },
+    {
       name: "Tools",
       open: true,
       pages: [
@@ -40,7 +61,7 @@ export default {
     },
   ],
   dynamicPaths: lessons.flatMap(({ n }) => [`/quizzes/${n}`, `/labs/${n}`]),
-  // Pages under /lessons/ and /tools/ show figures, and so a "Present" button under the title:
+  // Pages under /lessons/, /tools/ and /deeper/ show figures, and so a "Present" button under the title:
   // `figure-page` holds its place from the first paint, so the text below does not jump.
   head: ({ path }: { path: string }) => `<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script>
@@ -70,7 +91,9 @@ export default {
   }
   // ?embed=<figure-id> shows one figure alone (for an iframe): hide the page before it paints.
   if (/[?&]embed=/.test(location.search)) document.documentElement.classList.add("embed-mode");${
-    /^\/(lessons|tools)\//.test(path) ? '\n  document.documentElement.classList.add("figure-page");' : ""
+    /^\/(lessons|tools)\/|^\/deeper\/[a-z]/.test(path)
+      ? '\n  document.documentElement.classList.add("figure-page");'
+      : ""
   }
 </script>
 <script type="module" src="/components/ui/site.js"></script>`,

@@ -75,6 +75,7 @@ describe("progress across pages and reloads", () => {
         "2": { exchanges: 1, complete: false, completedAt: null },
       },
       test: { best: 13, total: 15, passed: true, attempts: 2, bestAt: "2026-11-22T10:00:00.000Z" },
+      deeper: {},
     };
     const { page, context, problems } = await open(browser, "/", {
       storage: { [STORAGE_KEY]: JSON.stringify(progress) },

@@ -269,6 +269,7 @@ describe("migration", () => {
         "3": { exchanges: 1, complete: false, completedAt: null },
       },
       test: { best: 12, total: 15, passed: true, attempts: 1, bestAt: "2025-10-03T12:00:00.000Z" },
+      deeper: {},
     });
     // … and writes it back in the current version.
     expect(JSON.parse(storage.map.get(STORAGE_KEY)!).version).toBe(PROGRESS_VERSION);
@@ -488,6 +489,9 @@ describe("merging two records (import, and the tab's unsaved copy)", () => {
     },
     labs: { "1": { exchanges: 2, complete: false, completedAt: null } },
     test: { best: 11, total: 15, passed: false, attempts: 2, bestAt: "2026-11-03T00:00:00.000Z" },
+    deeper: {
+      "pass-at-k": { best: 1, total: 3, attempts: 1, lastScore: 1, updatedAt: "2026-11-10T00:00:00.000Z" },
+    },
   };
   const b: Progress = {
     version: PROGRESS_VERSION,
@@ -498,6 +502,10 @@ describe("merging two records (import, and the tab's unsaved copy)", () => {
     },
     labs: { "1": { exchanges: 3, complete: true, completedAt: "2026-11-06T00:00:00.000Z" } },
     test: { best: 13, total: 15, passed: true, attempts: 1, bestAt: "2026-11-08T00:00:00.000Z" },
+    deeper: {
+      "pass-at-k": { best: 3, total: 3, attempts: 2, lastScore: 2, updatedAt: "2026-11-09T00:00:00.000Z" },
+      "best-of-k": { best: 2, total: 2, attempts: 1, lastScore: 2, updatedAt: "2026-11-08T00:00:00.000Z" },
+    },
   };
   it("keeps each lesson's first reading, each quiz's best, a completed lab and the better test (worked by hand)", () => {
     expect(mergeProgress(a, b)).toEqual({
@@ -515,6 +523,11 @@ describe("merging two records (import, and the tab's unsaved copy)", () => {
       },
       labs: { "1": { exchanges: 3, complete: true, completedAt: "2026-11-06T00:00:00.000Z" } },
       test: { best: 13, total: 15, passed: true, attempts: 2, bestAt: "2026-11-08T00:00:00.000Z" },
+      deeper: {
+        // same questions: best 3 (b), most attempts 2 (b), the last score from the later attempt (a's, 10 Nov)
+        "pass-at-k": { best: 3, total: 3, attempts: 2, lastScore: 1, updatedAt: "2026-11-10T00:00:00.000Z" },
+        "best-of-k": { best: 2, total: 2, attempts: 1, lastScore: 2, updatedAt: "2026-11-08T00:00:00.000Z" },
+      },
     });
   });
   it("is the same either way round, and merging a record with itself changes nothing", () => {
@@ -543,7 +556,9 @@ describe("merging two records (import, and the tab's unsaved copy)", () => {
   });
   it("describes what a record holds in words", () => {
     expect(describeProgress(emptyProgress())).toBe("nothing");
-    expect(describeProgress(a)).toBe("2 lessons read, 2 quiz scores, 1 lab and the module test result");
+    expect(describeProgress(a)).toBe(
+      "2 lessons read, 2 quiz scores, 1 lab, the module test result and 1 going-deeper page's questions",
+    );
     expect(describeProgress({ ...emptyProgress(), quizzes: { "1": a.quizzes["1"]! } })).toBe("1 quiz score");
   });
 });
@@ -559,5 +574,66 @@ describe("a record written by a newer version, arriving from another tab", () =>
     expect(store.noticeKind).toBe("newer");
     store.recordQuiz("2", 3, 4);
     expect(storage.map.get(STORAGE_KEY)).toBe(newer);
+  });
+});
+
+describe("the going-deeper pages' questions", () => {
+  const at = () => new Date("2026-12-02T12:00:00.000Z");
+  it("keeps the best score per page and counts attempts; a record without any reads as before", () => {
+    const storage = new MemoryStorage();
+    const store = createProgressStore(storage, { now: at });
+    store.recordDeeperQuiz("pass-at-k", 1, 3);
+    store.recordDeeperQuiz("pass-at-k", 3, 3);
+    store.recordDeeperQuiz("pass-at-k", 2, 3);
+    store.recordDeeperQuiz("llm-judge", 0, 2);
+    expect(store.get().deeper).toEqual({
+      "pass-at-k": { best: 3, total: 3, attempts: 3, lastScore: 2, updatedAt: "2026-12-02T12:00:00.000Z" },
+      "llm-judge": { best: 0, total: 2, attempts: 1, lastScore: 0, updatedAt: "2026-12-02T12:00:00.000Z" },
+    });
+    // Not part of the module test or the lesson quizzes.
+    expect(store.get().quizzes).toEqual({});
+    expect(store.get().test).toBeNull();
+    expect(describeProgress(store.get())).toBe("2 going-deeper pages' questions");
+    // A version-2 record written before the pages existed reads whole, with none.
+    const old = parseProgress(
+      JSON.stringify({ version: PROGRESS_VERSION, lessonsRead: {}, quizzes: {}, labs: {}, test: null }),
+    );
+    expect(old.status).toBe("ok");
+    expect(old.progress.deeper).toEqual({});
+  });
+  it("refuses an impossible score or a page name that is not one, and sets aside a damaged entry alone", () => {
+    const store = createProgressStore(new MemoryStorage(), { now: at });
+    expect(() => store.recordDeeperQuiz("pass-at-k", 4, 3)).toThrow(RangeError);
+    expect(() => store.recordDeeperQuiz("../lessons", 1, 3)).toThrow(RangeError);
+    const parsed = parseProgress(
+      JSON.stringify({
+        version: PROGRESS_VERSION,
+        lessonsRead: { "1": "2026-11-01T00:00:00.000Z" },
+        quizzes: {},
+        labs: {},
+        test: null,
+        deeper: {
+          "pass-at-k": {
+            best: 2,
+            total: 3,
+            attempts: 1,
+            lastScore: 2,
+            updatedAt: "2026-11-02T00:00:00.000Z",
+          },
+          "llm-judge": {
+            best: 5,
+            total: 3,
+            attempts: 1,
+            lastScore: 2,
+            updatedAt: "2026-11-02T00:00:00.000Z",
+          },
+          __proto__: { best: 1, total: 3, attempts: 1, lastScore: 1, updatedAt: "2026-11-02T00:00:00.000Z" },
+        },
+      }),
+    );
+    expect(parsed.status).toBe("damaged");
+    expect(Object.keys(parsed.progress.deeper)).toEqual(["pass-at-k"]);
+    expect(parsed.progress.lessonsRead["1"]).toBe("2026-11-01T00:00:00.000Z");
+    expect(parsed.setAside.join(" | ")).toMatch(/llm-judge.*best score/);
   });
 });
