@@ -1,12 +1,12 @@
-// The closing questions of /deeper/format-sensitivity (the lesson quizzes' question type: four
-// options, one key, feedback on each; `section` is the lesson section the page extends).
-import type { QuizQuestion } from "../quizzes.js";
+// The closing questions of /deeper/format-sensitivity (four options, one key, feedback on
+// each; `section` is the heading on this page to revisit).
+import type { DeeperQuestion } from "../../components/learn/deeperQuiz.js";
 
-export const questions: QuizQuestion[] = [
+export const questions: DeeperQuestion[] = [
   {
     id: "deeper-format-interval",
-    lesson: 1,
-    section: "five-choices-behind-every-score",
+    section: "three-ways-to-ask-the-same-question",
+    sectionTitle: "Three ways to ask the same question",
     prompt:
       "A paper reports a model's MMLU score as 63.7% ± 0.8 (95% interval) under one prompt format. What does the ± 0.8 cover?",
     options: [
@@ -35,8 +35,8 @@ export const questions: QuizQuestion[] = [
   },
   {
     id: "deeper-format-flip",
-    lesson: 1,
-    section: "five-choices-behind-every-score",
+    section: "three-ways-to-ask-the-same-question",
+    sectionTitle: "Three ways to ask the same question",
     prompt:
       "Under HELM's MMLU implementation LLaMA-65B scored 6.6 points above Falcon-40B; under the January 2023 harness it scored 3.9 points below. What is the sound conclusion?",
     options: [
@@ -65,8 +65,8 @@ export const questions: QuizQuestion[] = [
   },
   {
     id: "deeper-format-seeds",
-    lesson: 1,
-    section: "five-choices-behind-every-score",
+    section: "run-it-again",
+    sectionTitle: "Run it again",
     prompt:
       "GPT-4 ran each HumanEval problem 10 times at temperature 0.2: 124 problems passed every run, 15 none, 25 some. Which problems make one run's score differ from the next?",
     options: [

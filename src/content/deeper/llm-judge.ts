@@ -1,12 +1,12 @@
-// The closing questions of /deeper/llm-judge (the lesson quizzes' question type; `section` is the
-// lesson section the page extends).
-import type { QuizQuestion } from "../quizzes.js";
+// The closing questions of /deeper/llm-judge (four options, one key, feedback on each;
+// `section` is the heading on this page to revisit).
+import type { DeeperQuestion } from "../../components/learn/deeperQuiz.js";
 
-export const questions: QuizQuestion[] = [
+export const questions: DeeperQuestion[] = [
   {
     id: "deeper-judge-verbose",
-    lesson: 2,
-    section: "goodharts-law-in-action-2023-2024",
+    section: "alpaca-eval-2-and-its-length-control",
+    sectionTitle: "AlpacaEval 2 and its length control",
     prompt:
       "On AlpacaEval 2, GPT-4 Turbo told to answer verbosely wins 64.3% of comparisons against plain GPT-4 Turbo; told to be concise, 22.9%. What does that show?",
     options: [
@@ -35,8 +35,8 @@ export const questions: QuizQuestion[] = [
   },
   {
     id: "deeper-judge-lc",
-    lesson: 2,
-    section: "goodharts-law-in-action-2023-2024",
+    section: "alpaca-eval-2-and-its-length-control",
+    sectionTitle: "AlpacaEval 2 and its length control",
     prompt: "What does AlpacaEval's length-controlled win rate estimate?",
     options: [
       {

@@ -1,12 +1,12 @@
-// The closing questions of /deeper/pass-at-k (the lesson quizzes' question type; `section` is the
-// lesson section the page extends).
-import type { QuizQuestion } from "../quizzes.js";
+// The closing questions of /deeper/pass-at-k (four options, one key, feedback on each;
+// `section` is the heading on this page to revisit).
+import type { DeeperQuestion } from "../../components/learn/deeperQuiz.js";
 
-export const questions: QuizQuestion[] = [
+export const questions: DeeperQuestion[] = [
   {
     id: "deeper-passk-naive",
-    lesson: 1,
-    section: "five-choices-behind-every-score",
+    section: "estimating-pass-k-without-bias",
+    sectionTitle: "Estimating pass@k without bias",
     prompt:
       "A problem got 3 passing attempts out of n = 10. Which is the unbiased estimate of its pass@3 (at least one of 3 attempts passes)?",
     options: [
@@ -35,8 +35,8 @@ export const questions: QuizQuestion[] = [
   },
   {
     id: "deeper-passk-reliability",
-    lesson: 1,
-    section: "five-choices-behind-every-score",
+    section: "three-ways-to-count-success",
+    sectionTitle: "Three ways to count success",
     prompt:
       "You will call a coding model once per request, with no tests to pick among attempts, and every failure reaches a user. Which number best predicts the experience?",
     options: [
