@@ -124,10 +124,13 @@ describe("the lessons' Go deeper links land on these pages", () => {
   ] as const) {
     it(`${lesson} → ${href}`, async () => {
       const { page, problems } = await open(browser, lesson);
+      expect(problems).toEqual([]);
       await page.locator(`.go-deeper-link a[href$="${href}"]`).click();
       await page.waitForURL(`**${href}`);
       await expect(page.locator("h1").first().textContent()).resolves.toBe(heading);
-      expect(problems).toEqual([]);
+      // Leaving the lesson cancels the data requests it had started as the link scrolled into view
+      // (net::ERR_ABORTED); everything else after the click is a real problem.
+      expect(problems.filter((p) => !p.includes("net::ERR_ABORTED"))).toEqual([]);
     });
   }
 });

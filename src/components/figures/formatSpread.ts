@@ -11,7 +11,7 @@ import { proportionInterval } from "../stats/index.js";
 import { flipShare, pairOrders } from "../stats/orderFlips.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { formatCount } from "../ui/format.js";
+import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -129,7 +129,7 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
   const svg = Plot.plot({
     width,
     height: 60 + 34 * m.rows.length,
-    marginLeft: compact ? 96 : 190,
+    marginLeft: compact ? 112 : 190,
     marginRight: 16,
     marginBottom: 44,
     style: { fontSize: "13px" },
@@ -137,7 +137,8 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
     y: {
       domain: order,
       label: null,
-      tickFormat: (d: string) => (chosen.has(m.rows.find((r) => r.label === d)!.model) ? `▶ ${d}` : d),
+      tickFormat: (d: string) =>
+        `${chosen.has(m.rows.find((r) => r.label === d)!.model) ? "▶ " : ""}${compact ? clipText(d, 13) : d}`,
     },
     symbol: {
       domain: ["HELM", "Original code", "Harness (Jan 2023)"],

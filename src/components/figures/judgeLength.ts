@@ -122,7 +122,8 @@ export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): 
       Plot.dot(named, { x: "winRate", y: "lcWinRate", r: 8, stroke: "currentColor", strokeWidth: 2 }),
       ...[false, true].map((right) =>
         Plot.text(
-          named.filter((r) => r.winRate > 0.6 * top === right),
+          // Only the followed model is named on the drawing (the biggest movers, ringed, are named in the notice).
+          [m.chosen].filter((r) => r.winRate > 0.6 * top === right),
           {
             x: "winRate",
             y: "lcWinRate",
