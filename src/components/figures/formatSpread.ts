@@ -1,0 +1,246 @@
+// Going deeper, format sensitivity: eight models each scored on MMLU under three implementations
+// (HELM, the original code, EleutherAI's harness of January 2023 — same questions, different prompt
+// layout and answer scoring). Each score carries its 95% sampling interval over MMLU's questions;
+// the spread between a model's three scores is set beside that interval, and two chosen models'
+// order is read under each implementation.
+
+import { html } from "htl";
+import type { PublishedScore } from "../data/types.js";
+import { type LabelledValue, threeImplementationParts } from "../lessons/lesson1.js";
+import { proportionInterval } from "../stats/index.js";
+import { flipShare, pairOrders } from "../stats/orderFlips.js";
+import { choice } from "../ui/controls.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { clipText, formatCount } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+
+/** MMLU's test questions (data/benchmarks.csv). */
+export const MMLU_N = 14_042;
+const implementationShort: Record<string, string> = {
+  HELM: "HELM",
+  original: "Original code",
+  harness: "Harness (Jan 2023)",
+};
+const implementationKeys = ["HELM", "original", "harness"] as const;
+
+export interface FormatModelRow {
+  model: string;
+  label: string;
+  parts: (LabelledValue & { lower: number; upper: number })[];
+  spread: number;
+}
+
+export interface FormatSpreadValues {
+  a: string;
+  b: string;
+}
+
+export interface FormatSpreadModel extends FormatSpreadValues {
+  rows: FormatModelRow[];
+  rowA: FormatModelRow;
+  rowB: FormatModelRow;
+  /** The 95% sampling half-width (pp) of rowA's highest score, N = 14,042. */
+  halfWidthA: number;
+  /** Per implementation, who is ahead (A, B or tie) and by how much (pp, A − B). */
+  order: { key: string; implementation: string; gap: number; leader: string }[];
+  pairFlips: boolean;
+  flipped: number;
+  pairs: number;
+  widest: FormatModelRow;
+}
+
+const shortName = (model: string) => model.replace(/^.*\//, "");
+
+/** The eight models' rows, each score with its 95% Wilson interval at N = 14,042 (pure). */
+export function formatRows(scores: readonly PublishedScore[]): FormatModelRow[] {
+  const models = [
+    ...new Set(
+      scores
+        .filter((r) => r.benchmark === "MMLU" && /three implementations/.test(r.evaluator))
+        .map((r) => r.model),
+    ),
+  ];
+  return models.map((model) => {
+    const parts = threeImplementationParts(scores, model).map((p) => {
+      const ci = proportionInterval(Math.round((p.score / 100) * MMLU_N), MMLU_N, { method: "wilson" });
+      return {
+        ...p,
+        label: implementationShort[p.key] ?? p.key,
+        lower: 100 * ci.lower,
+        upper: 100 * ci.upper,
+      };
+    });
+    const values = parts.map((p) => p.score);
+    return { model, label: shortName(model), parts, spread: Math.max(...values) - Math.min(...values) };
+  });
+}
+
+export function deriveFormatSpread(
+  rows: readonly FormatModelRow[],
+  v: FormatSpreadValues,
+): FormatSpreadModel {
+  const find = (m: string) => {
+    const row = rows.find((r) => r.model === m);
+    if (!row) throw new RangeError(`no three-implementation MMLU scores for "${m}"`);
+    return row;
+  };
+  const rowA = find(v.a);
+  const rowB = find(v.b);
+  const scored = rows.map((r) => ({ model: r.model, scores: r.parts.map((p) => p.score) }));
+  const { flipped, pairs } = flipShare(scored);
+  const pair = pairOrders([scored.find((s) => s.model === v.a)!, scored.find((s) => s.model === v.b)!])[0];
+  const order = implementationKeys.map((key, i) => {
+    const gap = rowA.parts[i]!.score - rowB.parts[i]!.score;
+    return {
+      key,
+      implementation: implementationShort[key]!,
+      gap,
+      leader: gap > 0 ? rowA.label : gap < 0 ? rowB.label : "tie",
+    };
+  });
+  const top = rowA.parts.reduce((x, y) => (y.score > x.score ? y : x));
+  return {
+    ...v,
+    rows: [...rows],
+    rowA,
+    rowB,
+    halfWidthA: (top.upper - top.lower) / 2,
+    order,
+    pairFlips: v.a !== v.b && (pair?.flips ?? false),
+    flipped,
+    pairs,
+    widest: rows.reduce((x, y) => (y.spread > x.spread ? y : x)),
+  };
+}
+
+type Point = FormatModelRow["parts"][number] & { label: string; model: string; row: string };
+const colourOf: Record<string, string> = {
+  HELM: palette.blue,
+  original: palette.green,
+  harness: palette.vermillion,
+};
+
+export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext): Node {
+  const compact = width < 560;
+  const points: Point[] = m.rows.flatMap((r) => r.parts.map((p) => ({ ...p, model: r.model, row: r.label })));
+  const chosen = new Set([m.a, m.b]);
+  const order = [...m.rows].sort((x, y) => y.parts[0]!.score - x.parts[0]!.score).map((r) => r.label);
+  const svg = Plot.plot({
+    width,
+    height: 60 + 34 * m.rows.length,
+    marginLeft: compact ? 112 : 190,
+    marginRight: 16,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: { domain: [20, 70], label: "MMLU accuracy (%) →", grid: true, labelOffset: 36 },
+    y: {
+      domain: order,
+      label: null,
+      tickFormat: (d: string) =>
+        `${chosen.has(m.rows.find((r) => r.label === d)!.model) ? "▶ " : ""}${compact ? clipText(d, 13) : d}`,
+    },
+    symbol: {
+      domain: ["HELM", "Original code", "Harness (Jan 2023)"],
+      range: ["circle", "diamond", "triangle"],
+      legend: true,
+    },
+    marks: [
+      // The spread across implementations: a light bar from the lowest to the highest score.
+      Plot.link(m.rows, {
+        x1: (r: FormatModelRow) => Math.min(...r.parts.map((p) => p.score)),
+        x2: (r: FormatModelRow) => Math.max(...r.parts.map((p) => p.score)),
+        y1: "label",
+        y2: "label",
+        stroke: (r: FormatModelRow) => (chosen.has(r.model) ? palette.orange : palette.grey),
+        strokeOpacity: 0.45,
+        strokeWidth: 10,
+      }),
+      // Each score's 95% sampling interval: a thin dark bar, barely wider than the dot.
+      Plot.link(points, {
+        x1: "lower",
+        x2: "upper",
+        y1: "row",
+        y2: "row",
+        stroke: "currentColor",
+        strokeWidth: 3,
+      }),
+      Plot.dot(points, {
+        x: "score",
+        y: "row",
+        symbol: "label",
+        r: 6,
+        fill: (d: Point) => colourOf[d.key],
+        stroke: "var(--theme-background, white)",
+        fillOpacity: (d: Point) => (chosen.has(d.model) ? 1 : 0.55),
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute(
+    "aria-label",
+    "Eight models' MMLU scores under three implementations, each with its 95% sampling interval",
+  );
+  return svg;
+}
+
+const pp = (x: number) => `${x.toFixed(1)} pp`;
+
+export function formatSpreadReadout(m: FormatSpreadModel): Node {
+  return html`<div>
+    <div class="big-number" data-readout="spread" data-value=${m.rowA.spread}>${pp(m.rowA.spread)}</div>
+    <div class="big-caption">${m.rowA.label}: highest minus lowest of its three MMLU scores, against a 95% sampling interval of <span data-readout="half-width" data-value=${m.halfWidthA}>±${m.halfWidthA.toFixed(2)} pp</span></div>
+    <table class="course-table">
+      <caption>${m.rowA.label} against ${m.rowB.label}</caption>
+      <thead><tr><th scope="col">Implementation</th><th scope="col">${m.rowA.label}</th><th scope="col">${m.rowB.label}</th><th scope="col">Ahead</th></tr></thead>
+      <tbody>${m.order.map(
+        (o, i) =>
+          html`<tr data-readout="order" data-key=${o.key} data-gap=${o.gap}><th scope="row">${o.implementation}</th><td>${m.rowA.parts[i]!.score.toFixed(1)}</td><td>${m.rowB.parts[i]!.score.toFixed(1)}</td><td>${o.leader}</td></tr>`,
+      )}</tbody>
+    </table>
+    <p data-readout="pair-flips" data-value=${String(m.pairFlips)}>${m.a === m.b ? "Choose two different models." : m.pairFlips ? "Their order flips with the implementation." : "Their order holds under all three."}</p>
+    <p data-readout="flip-share" data-flipped=${m.flipped} data-pairs=${m.pairs}>Of all ${m.pairs} pairs of these ${m.rows.length} models, ${m.flipped} change order between implementations.</p>
+  </div>`;
+}
+
+export function formatSpreadNotice(m: FormatSpreadModel): string {
+  const ratio = m.rowA.spread / m.halfWidthA;
+  if (m.rowA.spread < 2 * m.halfWidthA)
+    return `${m.rowA.label}'s three scores lie within ${pp(m.rowA.spread)} of each other — about the width of one sampling interval. Not every model is thrown by the change; ${m.widest.label}'s scores span ${pp(m.widest.spread)}.`;
+  return `${m.rowA.label}'s three scores span ${pp(m.rowA.spread)}, ${ratio.toFixed(0)} times its sampling half-width of ±${m.halfWidthA.toFixed(2)} pp: on ${formatCount(MMLU_N)} questions, the way the question is put moves the score far more than which questions were drawn.`;
+}
+
+export function formatSpreadSummary(m: FormatSpreadModel): string {
+  const line = (r: FormatModelRow) =>
+    `${r.label}: ${r.parts.map((p) => `${p.label} ${p.score.toFixed(1)}`).join(", ")}`;
+  return (
+    `MMLU scores under three implementations, each with a 95% sampling interval of about ±0.8 pp. ${line(m.rowA)} (spread ${pp(m.rowA.spread)}). ${line(m.rowB)} (spread ${pp(m.rowB.spread)}). ` +
+    `${m.pairFlips ? "Their order flips between implementations." : "Their order is the same under all three."} ${m.flipped} of ${m.pairs} pairs of the ${m.rows.length} models change order.`
+  );
+}
+
+export function formatSpreadFigure(scores: readonly PublishedScore[]) {
+  const rows = formatRows(scores);
+  const options = rows.map((r) => ({ value: r.model, label: r.label }));
+  const pick = (name: string, fallback: number) =>
+    rows.find((r) => r.label === name)?.model ?? rows[fallback]!.model;
+  return explorable({
+    id: "format-spread",
+    title: "Same weights, same questions, three ways to ask: the spread against the sampling interval",
+    controls: {
+      a: choice({ key: "a", label: "Model", kind: "select", options, value: pick("llama-65b", 0) }),
+      b: choice({ key: "b", label: "Compared with", kind: "select", options, value: pick("falcon-40b", 1) }),
+    },
+    presets: [
+      { label: "LLaMA-65B vs Falcon-40B", values: { a: pick("llama-65b", 0), b: pick("falcon-40b", 1) } },
+      { label: "GPT-NeoX-20B vs LLaMA-7B", values: { a: pick("gpt-neox-20b", 0), b: pick("llama-7b", 1) } },
+      { label: "LLaMA-7B vs Falcon-7B", values: { a: pick("llama-7b", 0), b: pick("falcon-7b", 1) } },
+    ],
+    source:
+      "Scores: Hugging Face blog “What's going on with the Open LLM Leaderboard?” (June 2023), transcribed in data/published_scores.csv; intervals: Wilson, N = 14,042.",
+    derive: (v) => deriveFormatSpread(rows, v),
+    draw: drawFormatSpread,
+    readout: formatSpreadReadout,
+    notice: formatSpreadNotice,
+    summary: formatSpreadSummary,
+  });
+}

@@ -1,0 +1,214 @@
+// Going deeper, LLM judges: AlpacaEval 2's leaderboard, where GPT-4 Turbo judges every model's
+// answers against its own. Each model's raw win rate against its length-controlled win rate, with
+// the diagonal where the two agree; above it, length control lifted the model; below, it took
+// away what long answers had won. The chosen model's ranks under both are read out.
+
+import { html } from "htl";
+import { averageRanks, pearson, spearman } from "../stats/lengthBias.js";
+import { choice } from "../ui/controls.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount } from "../ui/format.js";
+import { palette } from "../ui/palette.js";
+import * as Plot from "../vendor/plot.js";
+
+/** One leaderboard row (src/data/deeperTables.ts: AlpacaEvalRow). */
+export interface JudgeRow {
+  model: string;
+  winRate: number;
+  lcWinRate: number;
+  avgLength: number;
+  mode: string;
+}
+
+export type JudgeView = "verified" | "all";
+
+export interface JudgeLengthValues {
+  view: JudgeView;
+  model: string;
+}
+
+export interface RankedRow extends JudgeRow {
+  rawRank: number;
+  lcRank: number;
+  /** Places gained under length control (raw rank − LC rank; positive = moved up). */
+  moved: number;
+}
+
+export interface JudgeLengthModel extends JudgeLengthValues {
+  rows: RankedRow[];
+  chosen: RankedRow;
+  riser: RankedRow;
+  faller: RankedRow;
+  /** Spearman correlation of the raw and the length-controlled win rates. */
+  rho: number;
+  /** Pearson correlation of log(average length) with the raw and with the LC win rate. */
+  lengthRaw: number;
+  lengthLc: number;
+  /** Models whose rank differs between the two columns. */
+  changed: number;
+}
+
+/** Rows of the chosen view, ranked by raw and by length-controlled win rate (1 = best; ties share the mean rank). */
+export function rankRows(all: readonly JudgeRow[], view: JudgeView, keep?: string): RankedRow[] {
+  const rows = all.filter((r) => view === "all" || r.mode === "verified" || r.model === keep);
+  const raw = averageRanks(rows.map((r) => r.winRate));
+  const lc = averageRanks(rows.map((r) => r.lcWinRate));
+  return rows.map((r, i) => ({ ...r, rawRank: raw[i]!, lcRank: lc[i]!, moved: raw[i]! - lc[i]! }));
+}
+
+export function deriveJudgeLength(all: readonly JudgeRow[], v: JudgeLengthValues): JudgeLengthModel {
+  if (!all.some((r) => r.model === v.model))
+    throw new RangeError(`"${v.model}" is not on the AlpacaEval 2 leaderboard`);
+  const rows = rankRows(all, v.view, v.model);
+  const logLength = rows.map((r) => Math.log(r.avgLength));
+  return {
+    ...v,
+    rows,
+    chosen: rows.find((r) => r.model === v.model)!,
+    riser: rows.reduce((a, b) => (b.moved > a.moved ? b : a)),
+    faller: rows.reduce((a, b) => (b.moved < a.moved ? b : a)),
+    rho: spearman(
+      rows.map((r) => r.winRate),
+      rows.map((r) => r.lcWinRate),
+    ),
+    lengthRaw: pearson(
+      logLength,
+      rows.map((r) => r.winRate),
+    ),
+    lengthLc: pearson(
+      logLength,
+      rows.map((r) => r.lcWinRate),
+    ),
+    changed: rows.filter((r) => r.moved !== 0).length,
+  };
+}
+
+const pct = (x: number) => `${x.toFixed(1)}%`;
+const rankText = (r: number) => (Number.isInteger(r) ? `#${r}` : `#${Math.floor(r)}–${Math.ceil(r)} (tied)`);
+
+export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): Node {
+  const named = [m.chosen, m.riser, m.faller].filter((r, i, a) => a.indexOf(r) === i);
+  // Both axes from 0 to the next 10 above the highest win rate shown, so a narrow board fills the square.
+  const top = Math.min(
+    100,
+    10 * Math.ceil(Math.max(...m.rows.flatMap((r) => [r.winRate, r.lcWinRate])) / 10 + 0.05),
+  );
+  const svg = Plot.plot({
+    width,
+    height: Math.round(Math.min(460, Math.max(300, width * 0.6))),
+    marginLeft: 52,
+    marginBottom: 44,
+    marginRight: 20,
+    style: { fontSize: "13px" },
+    x: { domain: [0, top], label: "Raw win rate against GPT-4 Turbo (%) →", grid: true, labelOffset: 36 },
+    y: { domain: [0, top], label: "↑ Length-controlled win rate (%)", grid: true },
+    color: {
+      type: "log",
+      scheme: "viridis",
+      label: "Average answer length (characters)",
+      legend: true,
+      tickFormat: "~s",
+    },
+    marks: [
+      Plot.link([{ x: 0, y: 0 }], {
+        x1: 0,
+        y1: 0,
+        x2: 100,
+        y2: 100,
+        stroke: palette.grey,
+        strokeDasharray: "4,4",
+      }),
+      Plot.dot(m.rows, { x: "winRate", y: "lcWinRate", fill: "avgLength", r: 4, fillOpacity: 0.85 }),
+      Plot.dot(named, { x: "winRate", y: "lcWinRate", r: 8, stroke: "currentColor", strokeWidth: 2 }),
+      ...[false, true].map((right) =>
+        Plot.text(
+          // Only the followed model is named on the drawing (the biggest movers, ringed, are named in the notice).
+          [m.chosen].filter((r) => r.winRate > 0.6 * top === right),
+          {
+            x: "winRate",
+            y: "lcWinRate",
+            text: (r: RankedRow) => r.model,
+            dy: -14,
+            textAnchor: right ? "end" : "start",
+            fontWeight: 600,
+            stroke: "var(--theme-background, white)",
+            strokeWidth: 3,
+            paintOrder: "stroke",
+            fill: "currentColor",
+          },
+        ),
+      ),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute(
+    "aria-label",
+    "AlpacaEval 2: raw against length-controlled win rate, coloured by average answer length",
+  );
+  return svg;
+}
+
+export function judgeLengthReadout(m: JudgeLengthModel): Node {
+  const c = m.chosen;
+  return html`<div>
+    <div class="big-number" data-readout="moved" data-value=${c.moved}>${c.moved > 0 ? "+" : ""}${c.moved}</div>
+    <div class="big-caption">places ${c.model} ${c.moved >= 0 ? "gains" : "loses"} under length control, among ${formatCount(m.rows.length)} models</div>
+    <dl class="deeper-readout">
+      <dt>Raw win rate</dt><dd data-readout="raw" data-value=${c.winRate} data-rank=${c.rawRank}>${pct(c.winRate)} · ${rankText(c.rawRank)}</dd>
+      <dt>Length-controlled</dt><dd data-readout="lc" data-value=${c.lcWinRate} data-rank=${c.lcRank}>${pct(c.lcWinRate)} · ${rankText(c.lcRank)}</dd>
+      <dt>Average length</dt><dd data-readout="length" data-value=${c.avgLength}>${formatCount(c.avgLength)} characters</dd>
+      <dt>Rank correlation, raw vs LC</dt><dd data-readout="rho" data-value=${m.rho}>${m.rho.toFixed(2)}</dd>
+      <dt>Length vs win rate (log length)</dt><dd data-readout="length-correlation" data-raw=${m.lengthRaw} data-lc=${m.lengthLc}>raw ${m.lengthRaw.toFixed(2)} · LC ${m.lengthLc.toFixed(2)}</dd>
+    </dl>
+  </div>`;
+}
+
+export function judgeLengthNotice(m: JudgeLengthModel): string {
+  return `${m.changed} of ${m.rows.length} models change rank. ${m.riser.model} climbs ${m.riser.moved} places (average answer ${formatCount(m.riser.avgLength)} characters); ${m.faller.model} drops ${-m.faller.moved} (${formatCount(m.faller.avgLength)} characters). The length–win-rate correlation falls from ${m.lengthRaw.toFixed(2)} raw to ${m.lengthLc.toFixed(2)} length-controlled.`;
+}
+
+export function judgeLengthSummary(m: JudgeLengthModel): string {
+  const c = m.chosen;
+  return (
+    `AlpacaEval 2, ${m.view === "all" ? "all" : "verified"} models (${m.rows.length}). ${c.model}: raw win rate ${pct(c.winRate)} (rank ${c.rawRank}), ` +
+    `length-controlled ${pct(c.lcWinRate)} (rank ${c.lcRank}), average length ${formatCount(c.avgLength)} characters. ` +
+    `Rank correlation of the two columns ${m.rho.toFixed(2)}; ${m.changed} models change rank.`
+  );
+}
+
+export function judgeLengthFigure(rows: readonly JudgeRow[]) {
+  const options = [...rows]
+    .sort((a, b) => a.model.localeCompare(b.model))
+    .map((r) => ({ value: r.model, label: r.model }));
+  const has = (m: string) => rows.some((r) => r.model === m);
+  const start = has("gpt4_1106_preview_verbose") ? "gpt4_1106_preview_verbose" : rows[0]!.model;
+  return explorable({
+    id: "judge-length",
+    title: "AlpacaEval 2: what length control does to the win rates and the ranks",
+    controls: {
+      view: choice({
+        key: "view",
+        label: "Models",
+        options: [
+          { value: "verified" as JudgeView, label: "Verified" },
+          { value: "all" as JudgeView, label: `All ${rows.length}` },
+        ],
+        value: "verified" as JudgeView,
+      }),
+      model: choice({ key: "model", label: "Follow a model", kind: "select", options, value: start }),
+    },
+    presets: (
+      [
+        { label: "GPT-4 Turbo told to be verbose", values: { model: "gpt4_1106_preview_verbose" } },
+        { label: "…told to be concise", values: { model: "gpt4_1106_preview_concise" } },
+        { label: "The original GPT-4", values: { view: "verified", model: "gpt4" } },
+      ] as { label: string; values: Partial<JudgeLengthValues> & { model: string } }[]
+    ).filter((p) => has(p.values.model)),
+    source:
+      "tatsu-lab/alpaca_eval, src/alpaca_eval/leaderboards/data_AlpacaEval_2/weighted_alpaca_eval_gpt4_turbo_leaderboard.csv; data/alpaca_eval_2_leaderboard.csv.",
+    derive: (v) => deriveJudgeLength(rows, v),
+    draw: drawJudgeLength,
+    readout: judgeLengthReadout,
+    notice: judgeLengthNotice,
+    summary: judgeLengthSummary,
+  });
+}
