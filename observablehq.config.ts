@@ -12,7 +12,6 @@ const lessons = [
   { n: 4, title: "Translating scores to real-world expectations" },
 ];
 
-
 export default {
   title: "Reading Benchmark Scores",
   root: "src",

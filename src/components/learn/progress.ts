@@ -79,6 +79,72 @@ export interface StoreOptions {
   session?: ProgressStorage | null;
 }
 
+/** The tab's copy (sessionStorage) of progress that could not be saved to localStorage. */
+function unsavedCopy(session: ProgressStorage | null) {
+  return {
+    read(): Progress | null {
+      try {
+        const parsed = parseProgress(session?.getItem(UNSAVED_KEY) ?? null);
+        return parsed.status === "empty" || parsed.status === "unreadable" ? null : parsed.progress;
+      } catch {
+        return null;
+      }
+    },
+    write(state: Progress) {
+      try {
+        if (isEmpty(state)) session?.removeItem(UNSAVED_KEY);
+        else session?.setItem(UNSAVED_KEY, JSON.stringify(state));
+      } catch {
+        // the tab's storage is full too: the page still has it in memory
+      }
+    },
+    drop() {
+      try {
+        session?.removeItem(UNSAVED_KEY);
+      } catch {
+        // nothing to drop
+      }
+    },
+  };
+}
+
+/** Copies a damaged stored value aside (a second one under a dated key); false if there was no room. */
+function backUpRaw(backing: ProgressStorage | null, raw: string, now: () => Date): boolean {
+  if (backing === null) return false;
+  try {
+    const existing = backing.getItem(BACKUP_KEY);
+    const key = existing === null || existing === raw ? BACKUP_KEY : `${BACKUP_KEY}:${now().toISOString()}`;
+    backing.setItem(key, raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a stored value read as means for the store: a newer version's record is never written
+ * over; a damaged or unreadable one is copied aside first (and left as it is if there is no room
+ * for the copy); either way the learner is told.
+ */
+function readStored(
+  parsed: ReturnType<typeof parseProgress>,
+  raw: string | null,
+  backUp: (raw: string) => boolean,
+): { readOnly: boolean; setAside: string | null; notice: [NoticeKind, string] | null } {
+  const message = parseMessage(parsed);
+  if (parsed.status === "newer") return { readOnly: true, setAside: raw, notice: ["newer", message!] };
+  if (parsed.status === "damaged" || parsed.status === "unreadable") {
+    const kept = raw !== null && backUp(raw);
+    return {
+      // No room for the copy: leave the stored value as it is rather than lose it.
+      readOnly: !kept,
+      setAside: raw,
+      notice: [parsed.status, `${message} ${kept ? NOTICE_BACKUP_KEPT : NOTICE_BACKUP_FAILED}`],
+    };
+  }
+  return { readOnly: false, setAside: null, notice: null };
+}
+
 export function createProgressStore(
   storage: ProgressStorage | null,
   options: StoreOptions = {},
@@ -99,42 +165,10 @@ export function createProgressStore(
     noticeKind = kind;
   };
 
-  const readUnsaved = (): Progress | null => {
-    try {
-      const parsed = parseProgress(session?.getItem(UNSAVED_KEY) ?? null);
-      return parsed.status === "empty" || parsed.status === "unreadable" ? null : parsed.progress;
-    } catch {
-      return null;
-    }
-  };
-  const writeUnsaved = () => {
-    try {
-      if (isEmpty(state)) session?.removeItem(UNSAVED_KEY);
-      else session?.setItem(UNSAVED_KEY, JSON.stringify(state));
-    } catch {
-      // the tab's storage is full too: the page still has it in memory
-    }
-  };
-  const dropUnsaved = () => {
-    try {
-      session?.removeItem(UNSAVED_KEY);
-    } catch {
-      // nothing to drop
-    }
-  };
-
+  const { read: readUnsaved, write: writeUnsavedState, drop: dropUnsaved } = unsavedCopy(session);
+  const writeUnsaved = () => writeUnsavedState(state);
   /** Copy a damaged value aside before anything is written over it; false if there was no room. */
-  const backUp = (raw: string): boolean => {
-    if (backing === null) return false;
-    try {
-      const existing = backing.getItem(BACKUP_KEY);
-      const key = existing === null || existing === raw ? BACKUP_KEY : `${BACKUP_KEY}:${now().toISOString()}`;
-      backing.setItem(key, raw);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const backUp = (raw: string): boolean => backUpRaw(backing, raw, now);
 
   /** Write the state; returns false (and keeps it in the tab) if it could not be saved. */
   function persist(): boolean {
@@ -169,22 +203,11 @@ export function createProgressStore(
     if (unsaved) state = unsaved;
   } else {
     const parsed = parseProgress(raw);
+    const read = readStored(parsed, raw, backUp);
     state = parsed.progress;
-    const message = parseMessage(parsed);
-    if (parsed.status === "newer") {
-      readOnly = true;
-      setAside = raw;
-      say("newer", message!);
-    } else if (parsed.status === "damaged" || parsed.status === "unreadable") {
-      setAside = raw;
-      const kept = raw !== null && backUp(raw);
-      // No room for the copy: leave the stored value as it is rather than lose it.
-      if (!kept) readOnly = true;
-      say(
-        parsed.status === "damaged" ? "damaged" : "unreadable",
-        `${message} ${kept ? NOTICE_BACKUP_KEPT : NOTICE_BACKUP_FAILED}`,
-      );
-    }
+    readOnly = read.readOnly;
+    setAside = read.setAside;
+    if (read.notice) say(...read.notice);
     const unsaved = readUnsaved();
     if (unsaved) state = mergeProgress(state, unsaved);
     if (
