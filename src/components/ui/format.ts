@@ -20,3 +20,10 @@ export const formatPValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.t
 /** A label cut to at most `max` characters, "…" marking the cut: ("Gemini-2.5-Pro-Preview", 10) → "Gemini-2.…". */
 export const clipText = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+
+/**
+ * A difference of two proportions in percentage points, with a true minus sign (U+2212) and no plus:
+ * 0.008 → "0.80 pp", −0.00028 → "−0.03 pp"; `unit` false leaves off " pp" (the first end of a range).
+ */
+export const formatDiffPp = (x: number, digits = 2, unit = true) =>
+  `${(100 * x).toFixed(digits).replace(/^-/, "\u2212")}${unit ? " pp" : ""}`;
