@@ -10,17 +10,10 @@ import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDiffPp, formatPp, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import { intervalStrip } from "./parts/intervalStrip.js";
+import { type Estimate, intervalStrip } from "./parts/intervalStrip.js";
 
 /** The figure's inputs: the same state the lesson's gap sentence reads (compare/lessonNumbers.ts). */
 export type GapValues = GapState & Record<string, unknown>;
-
-/** One estimate with its 95% interval, in % (scores) or pp (differences). */
-export interface Estimate {
-  value: number;
-  lower: number;
-  upper: number;
-}
 
 /** Everything the figure shows at one setting. */
 export interface GapModel {

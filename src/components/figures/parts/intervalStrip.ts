@@ -4,12 +4,16 @@
 import { palette } from "../../ui/palette.js";
 import * as Plot from "../../vendor/plot.js";
 
-export interface StripRow {
-  /** The row's name on the y axis. */
-  label: string;
+/** One estimate with its 95% interval, in % (scores) or pp (differences). */
+export interface Estimate {
   value: number;
   lower: number;
   upper: number;
+}
+
+export interface StripRow extends Estimate {
+  /** The row's name on the y axis. */
+  label: string;
   color: string;
   /** Dashed bar (an independent interval beside a paired one). */
   dashed?: boolean;
