@@ -365,7 +365,7 @@ describe("Real paired data: the panel of the difference over n", () => {
       const texts = [...svg.querySelectorAll("text")];
       const tick = (t: string) => texts.find((e) => e.textContent === t)!;
       const label = texts.find((e) => /^n = /.test(e.textContent ?? ""))!;
-      const rule = [...svg.querySelectorAll("line")].find((l) => l.getAttribute("stroke") === "#D55E00")!;
+      const rule = [...svg.querySelectorAll("line")].find((l) => l.closest('[stroke="#D55E00"]'))!;
       return {
         label: label.textContent,
         anchor:
