@@ -37,6 +37,12 @@ export interface StripOptions {
   /** A shaded band [from, to] with a note above the frame. */
   band?: { from: number; to: number; note: string; noteDy: number };
   barWidth?: number;
+  /** Bars' opacity (default 1) and the dots' fill (default each row's colour, ringed in the background). */
+  barOpacity?: number;
+  dotFill?: string;
+  /** A line above the frame, from its left edge (e.g. "Gap 5 pp; each score ±7.8 pp"). */
+  heading?: string;
+  fontSize?: number;
 }
 
 /** The strip: one Plot call. */
@@ -51,6 +57,8 @@ export function intervalStrip(rows: readonly StripRow[], o: StripOptions): SVGSV
         y2: "label",
         stroke: "color",
         strokeWidth: o.barWidth ?? 4,
+        strokeOpacity: o.barOpacity ?? 1,
+        strokeLinecap: "butt",
         ...(dashed ? { strokeDasharray: "6,4" } : {}),
       },
     );
@@ -61,7 +69,7 @@ export function intervalStrip(rows: readonly StripRow[], o: StripOptions): SVGSV
     marginRight: 20,
     marginTop: o.marginTop ?? 30,
     marginBottom: 44,
-    style: { fontSize: "13px" },
+    style: { fontSize: `${o.fontSize ?? 13}px` },
     x: { domain: o.domain, label: o.xLabel, grid: true, labelOffset: 38 },
     y: { domain: rows.map((r) => r.label), label: null, tickFormat: o.tickFormat },
     marks: [
@@ -76,16 +84,25 @@ export function intervalStrip(rows: readonly StripRow[], o: StripOptions): SVGSV
             fill: "currentColor",
           })
         : null,
+      o.heading
+        ? Plot.text([o.heading], {
+            frameAnchor: "top-left",
+            dy: -26,
+            dx: -60,
+            textAnchor: "start",
+            fontSize: 13,
+          })
+        : null,
       o.zero ? Plot.ruleX([0], { stroke: "currentColor", strokeWidth: 1.5 }) : null,
       bar(true),
       bar(false),
       Plot.dot(rows, {
         x: "value",
         y: "label",
-        fill: "color",
+        fill: o.dotFill ?? "color",
         symbol: (r: StripRow) => r.symbol ?? "diamond",
         r: 6,
-        stroke: "var(--theme-background, white)",
+        stroke: o.dotFill ? null : "var(--theme-background, white)",
       }),
       Plot.text(
         rows.filter((r) => r.text),
