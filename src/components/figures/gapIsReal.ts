@@ -132,11 +132,11 @@ export function drawGap(m: GapModel, { width }: RenderContext): Node {
 function pairedTable(g: GapResult): Node | null {
   const c = g.counts;
   if (!c) return null;
-  return html`<table class="l3-two-by-two"><caption>The paired table behind the test (of ${formatCount(g.n)} questions)</caption>
+  return html`<div><table class="l3-two-by-two"><caption>The paired table behind the test (of ${formatCount(g.n)} questions)</caption>
     <thead><tr><th></th><th scope="col">B right</th><th scope="col">B wrong</th></tr></thead>
     <tbody><tr><th scope="row">A right</th><td>${formatCount(c.aRight - c.onlyA)}</td><td data-readout="only-a" data-value=${c.onlyA}>${formatCount(c.onlyA)}</td></tr>
     <tr><th scope="row">A wrong</th><td data-readout="only-b" data-value=${c.onlyB}>${formatCount(c.onlyB)}</td><td>${formatCount(g.n - c.aRight - c.onlyB)}</td></tr></tbody></table>
-    <p class="table-note">Only the ${formatCount(c.onlyA + c.onlyB)} questions where they disagree carry information about which is better; correlation ${g.correlation.toFixed(2)}.</p>`;
+    <p class="table-note">Only the ${formatCount(c.onlyA + c.onlyB)} questions where they disagree carry information about which is better; correlation ${g.correlation.toFixed(2)}.</p></div>`;
 }
 
 export function gapReadout(m: GapModel): Node {

@@ -166,10 +166,13 @@ export function drawSameModel(m: SameModelModel, { width }: RenderContext): Node
  * One published number as a table row, and its metric and source again on a row of their own that
  * only a phone shows (lesson3.css), where the two columns would squeeze the table.
  */
-function runRows(r: PublishedScore, i: number) {
-  const source = html`${r.source}${r.note ? html` — <em>${r.note}</em>` : null}`;
-  return html`<tr><td>${i + 1}</td><td data-readout="score" data-value=${r.score}>${r.score}</td><td>${r.evaluator}</td><td>${r.shots ?? "not stated"}</td><td>${r.cot}</td><td class="l3-wide">${r.metric ?? ""}</td><td class="l3-source l3-wide">${source}</td></tr>
-    <tr class="l3-source-row"><td></td><td colspan="4" class="l3-source">${r.metric ?? ""}; ${source}</td></tr>`;
+function runRows(r: PublishedScore, i: number): Node[] {
+  // A node can stand in one place only: each row gets its own copy of the source.
+  const source = () => html`<span>${r.source}${r.note ? html` — <em>${r.note}</em>` : null}</span>`;
+  return [
+    html`<tr><td>${i + 1}</td><td data-readout="score" data-value=${r.score}>${r.score}</td><td>${r.evaluator}</td><td>${r.shots ?? "not stated"}</td><td>${r.cot}</td><td class="l3-wide">${r.metric ?? ""}</td><td class="l3-source l3-wide">${source()}</td></tr>`,
+    html`<tr class="l3-source-row"><td></td><td colspan="4" class="l3-source">${r.metric ?? ""}; ${source()}</td></tr>`,
+  ];
 }
 
 export function sameModelReadout(m: SameModelModel): Node {
@@ -178,7 +181,7 @@ export function sameModelReadout(m: SameModelModel): Node {
     <p><span class="big-number" data-readout="spread" data-value=${g.spread}>${g.spread.toFixed(2)} pp</span>
     <span class="big-caption">between ${g.rows.length} published numbers for one model on the same ${formatCount(m.n)} questions. For scale: two different models' scores near ${((m.low + m.high) / 2).toFixed(1)}% must differ by more than <span data-readout="diff-half-width" data-value=${m.yard.diffHalfWidth}>${formatPlusMinus(m.yard.diffHalfWidth / 100)}</span> before the gap counts as real; this spread is <span data-readout="ratio" data-value=${g.spread / m.yard.diffHalfWidth}>${m.verdict}</span>.</span></p>
     <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th><th scope="col" class="l3-wide">Metric</th><th scope="col" class="l3-wide">Source</th></tr></thead>
-    <tbody>${g.rows.map(runRows)}</tbody></table></div>`;
+    <tbody>${g.rows.flatMap(runRows)}</tbody></table></div>`;
 }
 
 export function sameModelNotice(m: SameModelModel): string {
