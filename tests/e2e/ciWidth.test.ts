@@ -186,7 +186,7 @@ describe("CI width vs N", () => {
     expect(times.every((t) => Number.isFinite(t))).toBe(true);
   });
 
-  it("redraws draw one chart: marks over the cached axes, on the same scale, at any width", async () => {
+  it("each redraw is one SVG per chart, its axes and marks on the same scale, at any width", async () => {
     const main = `${fig} .explorable-figure svg[aria-label*="half-width against N"]`;
     /** The horizontal centre of the first element matching `selector`, in px. */
     const centre = (selector: string) =>
@@ -211,10 +211,26 @@ describe("CI width vs N", () => {
       );
       expect(await page.locator(`${main} g[aria-label="line"]`).count()).toBe(2);
       expect(await page.locator(`${main} g[aria-label="rule"] line`).count()).toBe(1);
-      // The chosen-N rule (drawn with the marks) sits on the "1k" tick (drawn with the cached axes).
+      // The chosen-N rule sits on the "1k" tick: the marks and the axis share one x scale.
       const rule = await centre(`${main} g[aria-label="rule"] line`);
       const tick = await centre(`${main} g[aria-label="x-axis tick label"] text:text-is("1k")`);
       expect(Math.abs(rule - tick)).toBeLessThan(1);
+      // The chosen N's point sits at its half-width on the log y axis: log10(pp) decades above the "1" tick.
+      const y = await page.locator(main).evaluate((svg) => {
+        const middle = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return r.top + r.height / 2;
+        };
+        const tick = (t: string) => [...svg.querySelectorAll("text")].find((e) => e.textContent === t)!;
+        const dot = [...svg.querySelectorAll("circle")].find((c) => c.closest('[fill="#D55E00"]'))!;
+        return { dot: middle(dot), y1: middle(tick("1")), y10: middle(tick("10")) };
+      });
+      const here = await page.locator(`${fig} [data-readout="interval"]`).evaluate((e) => ({
+        lower: Number(e.getAttribute("data-lower")),
+        upper: Number(e.getAttribute("data-upper")),
+      }));
+      const pp = (100 * (here.upper - here.lower)) / 2;
+      expect(Math.abs(y.dot - (y.y1 + (y.y10 - y.y1) * Math.log10(pp)))).toBeLessThan(1.5);
       const shown = await page.locator(`${main} g[aria-label="text"]`).last().textContent();
       const method = await page.locator(`${fig} select[data-key="method"]`).inputValue();
       const confidence = Number(level.replace("%", "")) / 100;

@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalBenchmark } from "../../src/components/compare/benchmarkNames.ts";
 import { evidenceFor, sameModelGroups } from "../../src/components/compare/evidence.ts";
-import { pairedAnalysisAt, preparePairedData } from "../../src/components/compare/pairedRealData.ts";
+import { pairedAnalysisAt, preparePairedData } from "../../src/components/compare/pairedRealDataset.ts";
 import { compareCards } from "../../src/components/compare/protocol.ts";
 import { findRowId } from "../../src/components/compare/publishedMenu.ts";
 import { cardFromPublished, rowId } from "../../src/components/compare/scoreCard.ts";
@@ -347,39 +347,60 @@ describe("Real paired data (l3-paired)", () => {
   });
 });
 
-describe("Real paired data: the curve panel is drawn once per pair", () => {
-  // The panel of the difference over n is kept per pair and only its n marker moves; a drawing
-  // reached by dragging must be the drawing a fresh page makes at that n (Plot's clip ids aside).
+describe("Real paired data: the panel of the difference over n", () => {
+  // What the reader sees: the chosen n written above the panel, and its marker at n on the log
+  // axis (between the tick labels "100", "1k" and "10k"), whether n was dragged to or linked to.
   const fig = "#fig-l3-paired";
   beforeAll(async () => {
     await openDeeper(page);
   });
-  const curveSvg = (p: Page) =>
-    p
-      .locator(`${fig} .explorable-figure svg`)
-      .nth(2)
-      .evaluate((el) => el.outerHTML.replace(/plot-clip-\d+/g, "plot-clip"));
-  it("after dragging n, matches the panel drawn fresh at that n", async () => {
+  const panel = `${fig} svg[aria-label*="as more questions are used"]`;
+  /** The marker's label, and its x against the x positions of the tick labels 100 and 1k. */
+  const marker = (p: Page) =>
+    p.locator(panel).evaluate((svg) => {
+      const centre = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.left + r.width / 2;
+      };
+      const texts = [...svg.querySelectorAll("text")];
+      const tick = (t: string) => texts.find((e) => e.textContent === t)!;
+      const label = texts.find((e) => /^n = /.test(e.textContent ?? ""))!;
+      const rule = [...svg.querySelectorAll("line")].find((l) => l.closest('[stroke="#D55E00"]'))!;
+      return {
+        label: label.textContent,
+        anchor:
+          label.closest("[text-anchor]")?.getAttribute("text-anchor") ?? label.getAttribute("text-anchor"),
+        rule: centre(rule),
+        x100: centre(tick("100")),
+        x1k: centre(tick("1k")),
+      };
+    });
+  it("after dragging n, the label says n and the marker sits at n on the log axis; a link to that n shows the same", async () => {
     for (const n of [500, 5000]) {
       await page.selectOption(`${fig} select[data-key="a"]`, "Yi-6B");
       await page.selectOption(`${fig} select[data-key="b"]`, "Llama-2-13b-hf");
       await typeNumber(fig, "n", 12032);
       await typeNumber(fig, "n", n);
-      const moved = await curveSvg(page);
-      expect(moved).toContain(`n = ${n.toLocaleString("en-US")}`);
-      expect(moved).toContain(`text-anchor="${n > 2000 ? "end" : "start"}"`);
+      const moved = await marker(page);
+      expect(moved.label).toBe(`n = ${n.toLocaleString("en-US")}`);
+      expect(moved.anchor).toBe(n > 2000 ? "end" : "start");
+      // On a log axis, n sits log10(n / 100) decades right of the "100" tick.
+      const expected = moved.x100 + (moved.x1k - moved.x100) * Math.log10(n / 100);
+      expect(Math.abs(moved.rule - expected)).toBeLessThan(1.5);
       // The link to the disclosure's heading opens it on load (as the compare tool's link does).
       const fresh = await open(
         browser,
         `/lessons/3?l3-paired.a=Yi-6B&l3-paired.b=Llama-2-13b-hf&l3-paired.n=${n}#real-paired-data`,
       );
-      await fresh.page.locator(`${fig} .explorable-figure svg`).nth(2).waitFor();
+      await fresh.page.locator(panel).waitFor();
       expect(
         await fresh.page
           .locator(`details.go-deeper:has(${fig})`)
           .evaluate((d) => (d as HTMLDetailsElement).open),
       ).toBe(true);
-      expect(moved).toBe(await curveSvg(fresh.page));
+      const linked = await marker(fresh.page);
+      expect(linked.label).toBe(moved.label);
+      expect(Math.abs(linked.rule - linked.x100 - (moved.rule - moved.x100))).toBeLessThan(1.5);
       expect(fresh.problems).toEqual([]);
       await fresh.context.close();
     }

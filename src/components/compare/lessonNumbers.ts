@@ -3,8 +3,9 @@
 // the interval examples, and the sentences that restate a figure's current state.
 import { findBenchmark } from "../data/benchmarkTable.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
-import { type GapDesign, gapAnalysis, gapVerdict } from "../stats/gap.js";
+import { type GapDesign, type GapResult, gapAnalysis, gapVerdict } from "../stats/gap.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
+import { formatCount, formatDiffPp } from "../ui/format.js";
 import { canonicalBenchmark } from "./benchmarkNames.js";
 import { canonicalModel } from "./scoreCard.js";
 
@@ -137,13 +138,11 @@ export function ciReading(v: CiState) {
   };
 }
 
-const count = (x: number) => Math.round(x).toLocaleString("en-US");
-
 /** The sentence under the CI-width figure, restating its current state. */
 export function ciSentence(v: CiState): string {
   const r = ciReading(v);
   return (
-    `${count(r.k)} right out of ${count(r.n)} is ${r.scorePct.toFixed(1)}%. ` +
+    `${formatCount(r.k)} right out of ${formatCount(r.n)} is ${r.scorePct.toFixed(1)}%. ` +
     `Its ${r.level}% interval runs from ${r.lowerPct.toFixed(1)}% to ${r.upperPct.toFixed(1)}% ` +
     `(${r.method}, about ±${r.halfWidthPp.toFixed(2)} pp): any true accuracy in that range could have produced this score.`
   );
@@ -164,20 +163,25 @@ const designWords: Record<GapDesign, string> = {
   discordant: "paired on the same questions",
 };
 
+/** The analysis of a gap state (scores and disagreement in %, as the figure's controls): the chosen design and the independent one. */
+export function gapFor(v: GapState): { chosen: GapResult; independent: GapResult } {
+  const base = { a: v.a / 100, b: v.b / 100, n: v.n };
+  const independent = gapAnalysis({ ...base, design: "independent" });
+  const chosen =
+    v.design === "independent"
+      ? independent
+      : gapAnalysis({ ...base, design: v.design, correlation: v.correlation, disagree: v.disagree / 100 });
+  return { chosen, independent };
+}
+
 /** The sentence under the "Is the gap real?" figure (scores and disagreement in %, as its controls). */
 export function gapSentence(v: GapState): string {
-  const base = { a: v.a / 100, b: v.b / 100, n: v.n };
-  const g =
-    v.design === "independent"
-      ? gapAnalysis({ ...base, design: "independent" })
-      : gapAnalysis({ ...base, design: v.design, correlation: v.correlation, disagree: v.disagree / 100 });
+  const g = gapFor(v).chosen;
   const verdict = gapVerdict(g);
   const pct = (k: number) => ((100 * k) / g.n).toFixed(1);
-  /** A difference in pp with a true minus sign: −0.03, not -0.03. */
-  const pp = (x: number) => (100 * x).toFixed(2).replace(/^-/, "−");
   return (
-    `${pct(g.kA)}% against ${pct(g.kB)}% on ${count(g.n)} questions, ${designWords[g.design]}: ` +
-    `the difference is ${pp(g.diff)} pp and its 95% interval runs from ${pp(g.lower)} to ${pp(g.upper)} pp. ` +
+    `${pct(g.kA)}% against ${pct(g.kB)}% on ${formatCount(g.n)} questions, ${designWords[g.design]}: ` +
+    `the difference is ${formatDiffPp(g.diff)} and its 95% interval runs from ${formatDiffPp(g.lower, 2, false)} to ${formatDiffPp(g.upper)}. ` +
     `${verdict.label}.`
   );
 }

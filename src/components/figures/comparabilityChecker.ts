@@ -1,6 +1,7 @@
 // Lesson 3: the comparability checker. Pick two published scores; the comparability
 // requirements and the five-step protocol are checked against what the table says,
 // and the verdict — comparable, indicative only, not comparable — comes with its reasons.
+import { html } from "htl";
 import {
   cardsTable,
   comparisonPlot,
@@ -8,16 +9,76 @@ import {
   comparisonSummary,
 } from "../compare/comparisonView.js";
 import { evidenceFor } from "../compare/evidence.js";
-import { compareCards } from "../compare/protocol.js";
+import { type Comparison, compareCards } from "../compare/protocol.js";
 import { findRowId, menuRows } from "../compare/publishedMenu.js";
-import { canonicalModel, cardFromPublished, rowId } from "../compare/scoreCard.js";
+import { canonicalModel, cardFromPublished, rowId, type ScoreCard } from "../compare/scoreCard.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
 
 export interface CheckerValues extends Record<string, unknown> {
   a: string;
   b: string;
+}
+
+/** Everything the checker shows for two published rows. */
+export interface CheckerModel {
+  rowA: PublishedScore;
+  rowB: PublishedScore;
+  a: ScoreCard;
+  b: ScoreCard;
+  cmp: Comparison;
+  /** Whether the two rows are one model (the spread is then the method). */
+  sameModel: boolean;
+  /** The compare tool's link that opens this pair. */
+  toolLink: string;
+}
+
+/** The checker's model (pure): both cards, the protocol's verdict, and the link to the tool. */
+export function deriveChecker(
+  v: CheckerValues,
+  rows: readonly PublishedScore[],
+  benchmarks: readonly Benchmark[],
+): CheckerModel {
+  const menu = menuRows(rows);
+  const byId = new Map(menu.map((m) => [m.id, m.row]));
+  const rowA = byId.get(v.a) ?? menu[0]!.row;
+  const rowB = byId.get(v.b) ?? menu[1]!.row;
+  const a = cardFromPublished(rowA, benchmarks);
+  const b = cardFromPublished(rowB, benchmarks);
+  return {
+    rowA,
+    rowB,
+    a,
+    b,
+    cmp: compareCards(a, b, evidenceFor(rows, rowA, rowB, benchmarks)),
+    sameModel: canonicalModel(rowA.model) === canonicalModel(rowB.model),
+    toolLink: `../tools/compare?a.row=${encodeURIComponent(rowId(rowA))}&b.row=${encodeURIComponent(rowId(rowB))}`,
+  };
+}
+
+/** The two cards side by side, then the two intervals and the difference. */
+export function drawChecker(m: CheckerModel, { width }: RenderContext): Node {
+  const cards = html`<div class="l3-cards-wrap">${cardsTable(m.a, m.b)}</div>`;
+  return html`<div class="l3-checker">${cards}${comparisonPlot(m.cmp, m.a, m.b, width)}</div>`;
+}
+
+export function checkerReadout(m: CheckerModel): Node {
+  const readout = comparisonReadout(m.cmp);
+  readout.append(
+    html`<p><a href=${m.toolLink} data-action="open-in-tool">Open this pair in the compare tool, to change any field or type your own cards →</a></p>`,
+  );
+  return readout;
+}
+
+export function checkerNotice(m: CheckerModel): string {
+  return m.sameModel
+    ? "The same model gets different numbers from different pipelines — the spread is method, not capability."
+    : "Most pairs from two different reports end up 'indicative only' at best: the protocol asks for more than a gap.";
+}
+
+export function checkerSummary(m: CheckerModel): string {
+  return comparisonSummary(m.cmp, m.a, m.b);
 }
 
 export function comparabilityCheckerFigure(
@@ -25,7 +86,6 @@ export function comparabilityCheckerFigure(
   benchmarks: readonly Benchmark[],
 ) {
   const menu = menuRows(rows);
-  const byId = new Map(menu.map((m) => [m.id, m.row]));
   const preset = (label: string, a: [string, string, number], b: [string, string, number]) => {
     const ia = findRowId(rows, ...a);
     const ib = findRowId(rows, ...b);
@@ -56,17 +116,9 @@ export function comparabilityCheckerFigure(
   ];
   const first = presets[0]?.values ?? { a: menu[0]!.id, b: menu[1]!.id };
   const options = menu.map((m) => ({ value: m.id, label: m.label }));
-  return explorable<CheckerValues>({
+  return explorable<CheckerValues, CheckerModel>({
     id: "l3-checker",
     title: "Can these two published scores be compared? The five-step protocol, applied",
-    notice: (v) => {
-      const a = byId.get(v.a);
-      const b = byId.get(v.b);
-      if (a && b && canonicalModel(a.model) !== canonicalModel(b.model)) {
-        return "Most pairs from two different reports end up 'indicative only' at best: the protocol asks for more than a gap.";
-      }
-      return "The same model gets different numbers from different pipelines — the spread is method, not capability.";
-    },
     controls: {
       a: choice({ key: "a", label: "Score A", kind: "select", options, value: first.a }),
       b: choice({ key: "b", label: "Score B", kind: "select", options, value: first.b }),
@@ -74,27 +126,10 @@ export function comparabilityCheckerFigure(
     presets,
     source:
       "Scores, settings and evaluators: data/published_scores.csv (each row's source is in the table above). N from data/benchmarks.csv. Consistency and reproduction are looked up in the same table: other benchmarks one evaluator ran on both models, and third-party numbers within noise of each claim.",
-    render(v, { width }) {
-      const ra = byId.get(v.a) ?? menu[0]!.row;
-      const rb = byId.get(v.b) ?? menu[1]!.row;
-      const a = cardFromPublished(ra, benchmarks);
-      const b = cardFromPublished(rb, benchmarks);
-      const cmp = compareCards(a, b, evidenceFor(rows, ra, rb, benchmarks));
-      const figure = document.createElement("div");
-      figure.className = "l3-checker";
-      const cards = document.createElement("div");
-      cards.className = "l3-cards-wrap";
-      cards.replaceChildren(cardsTable(a, b));
-      figure.append(cards, comparisonPlot(cmp, a, b, width));
-      const readout = comparisonReadout(cmp);
-      const link = document.createElement("p");
-      const anchor = document.createElement("a");
-      anchor.href = `../tools/compare?a.row=${encodeURIComponent(rowId(ra))}&b.row=${encodeURIComponent(rowId(rb))}`;
-      anchor.dataset.action = "open-in-tool";
-      anchor.textContent = "Open this pair in the compare tool, to change any field or type your own cards →";
-      link.append(anchor);
-      readout.append(link);
-      return { figure, readout, summary: comparisonSummary(cmp, a, b) };
-    },
+    derive: (v) => deriveChecker(v, rows, benchmarks),
+    draw: drawChecker,
+    readout: checkerReadout,
+    notice: checkerNotice,
+    summary: checkerSummary,
   });
 }

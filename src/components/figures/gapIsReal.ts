@@ -2,27 +2,33 @@
 // independent samples or paired on the same questions; the interval of the difference,
 // the p-value, the smallest gap this N can detect, and a verdict in words.
 
-import type { GapState } from "../compare/lessonNumbers.js";
-import { type GapDesign, type GapResult, gapAnalysis, gapVerdict, seRatioText } from "../stats/gap.js";
+import { html } from "htl";
+import { type GapState, gapFor } from "../compare/lessonNumbers.js";
+import { type GapDesign, type GapResult, type GapVerdict, gapVerdict, seRatioText } from "../stats/gap.js";
 import { scoreInterval } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPValue } from "../ui/format.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatDiffPp, formatPp, formatPValue } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { type Estimate, intervalStrip } from "./parts/intervalStrip.js";
 
 /** The figure's inputs: the same state the lesson's gap sentence reads (compare/lessonNumbers.ts). */
 export type GapValues = GapState & Record<string, unknown>;
 
-/** The analysis the figure shows for its inputs (scores in %, disagreement in %). */
-export function gapFor(v: GapValues): { chosen: GapResult; independent: GapResult } {
-  const base = { a: v.a / 100, b: v.b / 100, n: v.n };
-  const independent = gapAnalysis({ ...base, design: "independent" });
-  const chosen =
-    v.design === "independent"
-      ? independent
-      : gapAnalysis({ ...base, design: v.design, correlation: v.correlation, disagree: v.disagree / 100 });
-  return { chosen, independent };
+/** Everything the figure shows at one setting. */
+export interface GapModel {
+  values: GapValues;
+  /** The analysis of the chosen design, and the independent one (always drawn, for comparison). */
+  chosen: GapResult;
+  independent: GapResult;
+  paired: boolean;
+  /** Each model's score k/N and its 95% Wilson interval (%). */
+  scores: { a: Estimate; b: Estimate };
+  /** The score strip's x domain (%): both intervals with a margin, within 0–100. */
+  scoreDomain: [number, number];
+  /** The difference strip's half-range (pp): the intervals and the detectable gap, with a margin. */
+  extent: number;
+  verdict: GapVerdict;
 }
 
 const designLabel: Record<GapDesign, string> = {
@@ -31,23 +37,144 @@ const designLabel: Record<GapDesign, string> = {
   discordant: "Paired: disagreements",
 };
 
-const f2 = (x: number) => (100 * x).toFixed(2);
+const scoreOf = (k: number, n: number): Estimate => {
+  const ci = scoreInterval(k / n, n);
+  return { value: (100 * k) / n, lower: 100 * ci.lower, upper: 100 * ci.upper };
+};
 
-function readoutNode(html: string): HTMLElement {
-  const div = document.createElement("div");
-  div.className = "l3-readout";
-  div.innerHTML = html;
-  return div;
+/** The figure's model (pure). */
+export function deriveGap(values: GapValues): GapModel {
+  const { chosen, independent } = gapFor(values);
+  const scores = { a: scoreOf(chosen.kA, chosen.n), b: scoreOf(chosen.kB, chosen.n) };
+  const lo = Math.min(scores.a.lower, scores.b.lower);
+  const hi = Math.max(scores.a.upper, scores.b.upper);
+  const pad = Math.max(0.5, (hi - lo) * 0.25);
+  const extent =
+    100 *
+    1.25 *
+    Math.max(Math.abs(independent.lower), Math.abs(independent.upper), chosen.mdd, independent.mdd);
+  return {
+    values,
+    chosen,
+    independent,
+    paired: chosen.design !== "independent",
+    scores,
+    scoreDomain: [Math.max(0, lo - pad), Math.min(100, hi + pad)],
+    extent,
+    verdict: gapVerdict(chosen),
+  };
+}
+
+const estimate = (g: GapResult): Estimate => ({
+  value: 100 * g.diff,
+  lower: 100 * g.lower,
+  upper: 100 * g.upper,
+});
+const pp2 = (x: number) => x.toFixed(2);
+
+/** The two scores with their intervals, above the difference with its interval(s). */
+export function drawGap(m: GapModel, { width }: RenderContext): Node {
+  const score = (label: string, e: Estimate, color: string, symbol: "circle" | "square") => ({
+    label,
+    ...e,
+    color,
+    symbol,
+    text: `${e.value.toFixed(1)}% (${e.lower.toFixed(1)}–${e.upper.toFixed(1)})`,
+  });
+  const top = intervalStrip(
+    [
+      score("Model A", m.scores.a, palette.blue, "circle"),
+      score("Model B", m.scores.b, palette.orange, "square"),
+    ],
+    {
+      width,
+      height: 160,
+      marginTop: 20,
+      domain: m.scoreDomain,
+      xLabel: "Score with its 95% interval (%) →",
+      ariaLabel: "The two scores with their 95% intervals",
+      barWidth: 3,
+    },
+  );
+  const diff = (label: string, g: GapResult, color: string, dashed: boolean) => {
+    const e = estimate(g);
+    return { label, ...e, color, dashed, text: `${pp2(e.value)} (${pp2(e.lower)} to ${pp2(e.upper)})` };
+  };
+  // On a phone the note over the shaded band takes two lines, with room made above.
+  const narrow = width < 600;
+  const mdd = (100 * m.chosen.mdd).toFixed(1);
+  const bottom = intervalStrip(
+    [
+      diff("Independent", m.independent, palette.grey, true),
+      ...(m.paired ? [diff("Paired", m.chosen, palette.blue, false)] : []),
+    ],
+    {
+      width,
+      height: (m.paired ? 190 : 150) + (narrow ? 14 : 0),
+      marginTop: narrow ? 44 : 30,
+      domain: [-m.extent, m.extent],
+      xLabel: "Difference A − B with its 95% interval (pp) →",
+      ariaLabel: "The difference between the scores with its 95% interval",
+      zero: true,
+      // The band of gaps this N detects less than 80% of the time.
+      band: {
+        from: -100 * m.chosen.mdd,
+        to: 100 * m.chosen.mdd,
+        note: `shaded: gaps under ±${mdd} pp${narrow ? "\n" : " "}are missed >20% of the time`,
+        noteDy: narrow ? -36 : -22,
+      },
+    },
+  );
+  return html`<div>${top}${bottom}</div>`;
+}
+
+/** The paired 2×2 table behind McNemar's test (paired designs only). */
+function pairedTable(g: GapResult): Node | null {
+  const c = g.counts;
+  if (!c) return null;
+  return html`<div><table class="l3-two-by-two"><caption>The paired table behind the test (of ${formatCount(g.n)} questions)</caption>
+    <thead><tr><th></th><th scope="col">B right</th><th scope="col">B wrong</th></tr></thead>
+    <tbody><tr><th scope="row">A right</th><td>${formatCount(c.aRight - c.onlyA)}</td><td data-readout="only-a" data-value=${c.onlyA}>${formatCount(c.onlyA)}</td></tr>
+    <tr><th scope="row">A wrong</th><td data-readout="only-b" data-value=${c.onlyB}>${formatCount(c.onlyB)}</td><td>${formatCount(g.n - c.aRight - c.onlyB)}</td></tr></tbody></table>
+    <p class="table-note">Only the ${formatCount(c.onlyA + c.onlyB)} questions where they disagree carry information about which is better; correlation ${g.correlation.toFixed(2)}.</p></div>`;
+}
+
+export function gapReadout(m: GapModel): Node {
+  const g = m.chosen;
+  const f2 = (x: number) => (100 * x).toFixed(2);
+  return html`<div class="l3-readout">
+    <p class="l3-verdict" data-readout="separated" data-value=${g.separated ? 1 : 0}><span class=${`verdict ${g.separated ? "l3-yes" : "l3-no"}`}><span aria-hidden="true">${g.separated ? "✓" : "≈"}</span> ${m.verdict.label}</span> ${m.verdict.text}</p>
+    ${g.adjusted ? html`<p class="l3-adjusted" role="status">${g.adjusted}</p>` : null}
+    <dl class="l3-stats">
+      <div><dt>Difference A − B</dt><dd data-readout="diff" data-value=${f2(g.diff)}>${formatDiffPp(g.diff)}</dd></div>
+      <div><dt>95% interval of the difference</dt><dd data-readout="interval" data-lower=${f2(g.lower)} data-upper=${f2(g.upper)} data-value=${f2(g.upper - g.lower)}>${formatDiffPp(g.lower, 2, false)} to ${formatDiffPp(g.upper)}</dd></div>
+      <div><dt>${g.test}</dt><dd data-readout="p-value" data-value=${g.pValue}>${formatPValue(g.pValue)}</dd></div>
+      <div><dt>SE of the difference ÷ SE of one score</dt><dd data-readout="se-ratio" data-value=${g.ratio}>${seRatioText(g)}</dd></div>
+      <div><dt>Smallest gap this N detects (80% power)</dt><dd data-readout="mdd" data-value=${f2(g.mdd)}>${formatPp(g.mdd)}</dd></div>
+    </dl>
+    ${pairedTable(g)}
+  </div>`;
+}
+
+export function gapNotice(m: GapModel): string {
+  return m.paired
+    ? "Pairing on the same questions cancels the questions both models get right or wrong: the more their results agree, the tighter the difference."
+    : "The difference of two independent scores is noisier than either score: its standard error is about √2 ≈ 1.41 times one score's.";
+}
+
+export function gapSummary(m: GapModel): string {
+  const g = m.chosen;
+  return (
+    `${designLabel[g.design]}: Model A ${m.scores.a.value.toFixed(1)}% and Model B ${m.scores.b.value.toFixed(1)}% on ${formatCount(g.n)} questions. ` +
+    `Difference ${formatDiffPp(g.diff)}, 95% interval ${formatDiffPp(g.lower, 2, false)} to ${formatDiffPp(g.upper)}, ${g.test} ${formatPValue(g.pValue)}. ` +
+    `Smallest gap detected 80% of the time at this N: ${formatPp(g.mdd)}. ${m.verdict.label}: ${m.verdict.text}`
+  );
 }
 
 export function gapIsRealFigure() {
-  return explorable<GapValues>({
+  return explorable<GapValues, GapModel>({
     id: "l3-gap",
     title: "Is the gap real? Two scores, their difference, and the noise around it",
-    notice: (v) =>
-      v.design === "independent"
-        ? "The difference of two independent scores is noisier than either score: its standard error is about √2 ≈ 1.41 times one score's."
-        : "Pairing on the same questions cancels the questions both models get right or wrong: the more their results agree, the tighter the difference.",
     controls: {
       a: range({
         key: "a",
@@ -118,182 +245,10 @@ export function gapIsRealFigure() {
     ],
     source:
       "Statistics: two-proportion z-test (independent), McNemar's exact test and the paired standard error (paired), power 80% at α = 0.05 for the smallest detectable gap. Benchmark sizes from data/benchmarks.csv.",
-    render(v, { width }) {
-      const { chosen: g, independent: ind } = gapFor(v);
-      const paired = g.design !== "independent";
-      const ciA = scoreInterval(g.kA / g.n, g.n);
-      const ciB = scoreInterval(g.kB / g.n, g.n);
-      const scores = [
-        {
-          who: "Model A",
-          p: (100 * g.kA) / g.n,
-          lo: 100 * ciA.lower,
-          hi: 100 * ciA.upper,
-          symbol: "circle",
-          color: palette.blue,
-        },
-        {
-          who: "Model B",
-          p: (100 * g.kB) / g.n,
-          lo: 100 * ciB.lower,
-          hi: 100 * ciB.upper,
-          symbol: "square",
-          color: palette.orange,
-        },
-      ];
-      const lo = Math.min(...scores.map((s) => s.lo));
-      const hi = Math.max(...scores.map((s) => s.hi));
-      const pad = Math.max(0.5, (hi - lo) * 0.25);
-      const top = Plot.plot({
-        width,
-        height: 160,
-        marginLeft: 100,
-        marginRight: 20,
-        marginBottom: 44,
-        style: { fontSize: "13px" },
-        x: {
-          domain: [Math.max(0, lo - pad), Math.min(100, hi + pad)],
-          label: "Score with its 95% interval (%) →",
-          grid: true,
-          labelOffset: 38,
-        },
-        y: { domain: ["Model A", "Model B"], label: null },
-        marks: [
-          Plot.link(scores, { x1: "lo", x2: "hi", y1: "who", y2: "who", stroke: "color", strokeWidth: 3 }),
-          Plot.dot(scores, {
-            x: "p",
-            y: "who",
-            fill: "color",
-            symbol: "symbol",
-            r: 6,
-            stroke: "var(--theme-background, white)",
-          }),
-          Plot.text(scores, {
-            x: "p",
-            y: "who",
-            text: (d: (typeof scores)[number]) =>
-              `${d.p.toFixed(1)}% (${d.lo.toFixed(1)}–${d.hi.toFixed(1)})`,
-            dy: -13,
-            fontSize: 12,
-          }),
-        ],
-      });
-      top.setAttribute("aria-label", "The two scores with their 95% intervals");
-
-      const rows = [
-        {
-          design: "Independent",
-          diff: 100 * ind.diff,
-          lo: 100 * ind.lower,
-          hi: 100 * ind.upper,
-          dash: "6,4",
-          color: palette.grey,
-        },
-        ...(paired
-          ? [
-              {
-                design: "Paired",
-                diff: 100 * g.diff,
-                lo: 100 * g.lower,
-                hi: 100 * g.upper,
-                dash: null,
-                color: palette.blue,
-              },
-            ]
-          : []),
-      ];
-      const extent = Math.max(Math.abs(ind.lower), Math.abs(ind.upper), g.mdd, ind.mdd) * 100 * 1.25;
-      // On a phone the note over the shaded band takes two lines, with room made above.
-      const narrow = width < 600;
-      const bottom = Plot.plot({
-        width,
-        height: (paired ? 190 : 150) + (narrow ? 14 : 0),
-        marginLeft: 100,
-        marginRight: 20,
-        marginTop: narrow ? 44 : 30,
-        marginBottom: 44,
-        style: { fontSize: "13px" },
-        x: {
-          domain: [-extent, extent],
-          label: "Difference A − B with its 95% interval (pp) →",
-          grid: true,
-          labelOffset: 38,
-        },
-        y: { domain: rows.map((r) => r.design), label: null },
-        marks: [
-          // The band of gaps this N detects less than 80% of the time.
-          Plot.rectX([{ x1: -100 * g.mdd, x2: 100 * g.mdd }], {
-            x1: "x1",
-            x2: "x2",
-            fill: palette.grey,
-            fillOpacity: 0.15,
-          }),
-          Plot.ruleX([0], { stroke: "currentColor", strokeWidth: 1.5 }),
-          Plot.link(
-            rows.filter((r) => r.dash),
-            {
-              x1: "lo",
-              x2: "hi",
-              y1: "design",
-              y2: "design",
-              stroke: "color",
-              strokeWidth: 4,
-              strokeDasharray: "6,4",
-            },
-          ),
-          Plot.link(
-            rows.filter((r) => !r.dash),
-            { x1: "lo", x2: "hi", y1: "design", y2: "design", stroke: "color", strokeWidth: 4 },
-          ),
-          Plot.dot(rows, { x: "diff", y: "design", fill: "color", r: 6, symbol: "diamond" }),
-          Plot.text(rows, {
-            x: "diff",
-            y: "design",
-            text: (d: (typeof rows)[number]) =>
-              `${d.diff.toFixed(2)} (${d.lo.toFixed(2)} to ${d.hi.toFixed(2)})`,
-            dy: -14,
-            fontSize: 12,
-          }),
-          Plot.text([{ x: 0 }], {
-            x: "x",
-            frameAnchor: "top",
-            text: () =>
-              `shaded: gaps under ±${(100 * g.mdd).toFixed(1)} pp${narrow ? "\n" : " "}are missed >20% of the time`,
-            dy: narrow ? -36 : -22,
-            fontSize: 11,
-            fill: "currentColor",
-          }),
-        ],
-      });
-      bottom.setAttribute("aria-label", "The difference between the scores with its 95% interval");
-
-      const figure = document.createElement("div");
-      figure.append(top, bottom);
-
-      const verdict = gapVerdict(g);
-      const table = g.counts
-        ? `<table class="l3-two-by-two"><caption>The paired table behind the test (of ${formatCount(g.n)} questions)</caption>
-            <thead><tr><th></th><th scope="col">B right</th><th scope="col">B wrong</th></tr></thead>
-            <tbody><tr><th scope="row">A right</th><td>${formatCount(g.counts.aRight - g.counts.onlyA)}</td><td data-readout="only-a" data-value="${g.counts.onlyA}">${formatCount(g.counts.onlyA)}</td></tr>
-            <tr><th scope="row">A wrong</th><td data-readout="only-b" data-value="${g.counts.onlyB}">${formatCount(g.counts.onlyB)}</td><td>${formatCount(g.n - g.counts.aRight - g.counts.onlyB)}</td></tr></tbody></table>
-            <p class="table-note">Only the ${formatCount(g.counts.onlyA + g.counts.onlyB)} questions where they disagree carry information about which is better; correlation ${g.correlation.toFixed(2)}.</p>`
-        : "";
-      const readout = readoutNode(`
-        <p class="l3-verdict" data-readout="separated" data-value="${g.separated ? 1 : 0}"><span class="verdict ${g.separated ? "l3-yes" : "l3-no"}"><span aria-hidden="true">${g.separated ? "✓" : "≈"}</span> ${verdict.label}</span> ${verdict.text}</p>
-        ${g.adjusted ? `<p class="l3-adjusted" role="status">${g.adjusted}</p>` : ""}
-        <dl class="l3-stats">
-          <div><dt>Difference A − B</dt><dd data-readout="diff" data-value="${f2(g.diff)}">${f2(g.diff)} pp</dd></div>
-          <div><dt>95% interval of the difference</dt><dd data-readout="interval" data-lower="${f2(g.lower)}" data-upper="${f2(g.upper)}" data-value="${f2(g.upper - g.lower)}">${f2(g.lower)} to ${f2(g.upper)} pp</dd></div>
-          <div><dt>${g.test}</dt><dd data-readout="p-value" data-value="${g.pValue}">${formatPValue(g.pValue)}</dd></div>
-          <div><dt>SE of the difference ÷ SE of one score</dt><dd data-readout="se-ratio" data-value="${g.ratio}">${seRatioText(g)}</dd></div>
-          <div><dt>Smallest gap this N detects (80% power)</dt><dd data-readout="mdd" data-value="${f2(g.mdd)}">${f2(g.mdd)} pp</dd></div>
-        </dl>
-        ${table}`);
-      const summary =
-        `${designLabel[g.design]}: Model A ${((100 * g.kA) / g.n).toFixed(1)}% and Model B ${((100 * g.kB) / g.n).toFixed(1)}% on ${formatCount(g.n)} questions. ` +
-        `Difference ${f2(g.diff)} pp, 95% interval ${f2(g.lower)} to ${f2(g.upper)} pp, ${g.test} ${formatPValue(g.pValue)}. ` +
-        `Smallest gap detected 80% of the time at this N: ${f2(g.mdd)} pp. ${verdict.label}: ${verdict.text}`;
-      return { figure, summary, readout };
-    },
+    derive: deriveGap,
+    draw: drawGap,
+    readout: gapReadout,
+    notice: gapNotice,
+    summary: gapSummary,
   });
 }

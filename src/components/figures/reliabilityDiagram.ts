@@ -3,11 +3,13 @@
 // chance of being right, the other over-confident. Reliability diagrams and the expected
 // calibration error (ECE) tell them apart; the accuracy cannot.
 
+import { html } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
 import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
 import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -58,7 +60,7 @@ export function compareCalibration(v: CalibrationInputs, base?: SimulatedConfide
 /** "What to notice", from both models' current numbers (pure; tested). */
 export function calibrationNotice(models: readonly ModelCalibration[], overconfidence: number): string {
   const [cal, over] = models as [ModelCalibration, ModelCalibration];
-  const pp = (x: number) => `${(100 * x).toFixed(1)} pp`;
+  const pp = (x: number) => formatPp(x, 1);
   if (overconfidence === 1)
     return `With k = 1 both models state their true chance: the two diagrams match (ECE ${pp(cal.ece)} each), and only sampling noise separates the bars from the diagonal.`;
   const sure =
@@ -68,31 +70,185 @@ export function calibrationNotice(models: readonly ModelCalibration[], overconfi
   return `Both models got the same ${formatPercent(cal.accuracy)} of questions right, yet the over-confident one's ECE is ${pp(over.ece)} against ${pp(cal.ece)}. ${sure} Accuracy cannot see this; ECE can.`;
 }
 
-function html(text: string): HTMLElement {
-  const div = document.createElement("div");
-  div.innerHTML = text;
-  return div;
+type BinRow = ReliabilityBin & { model: string };
+
+/** Everything the figure shows at one setting. */
+export interface CalibrationModel {
+  values: CalibrationInputs;
+  /** The calibrated and the over-confident model, in that order. */
+  models: [ModelCalibration, ModelCalibration];
+  /** Both models' non-empty bins, for the diagrams. */
+  rows: BinRow[];
 }
 
-type BinRow = ReliabilityBin & { model: string };
+/** The figure's model (pure): `base` is the simulation for these inputs' accuracy, N and seed. */
+export function deriveCalibration(v: CalibrationInputs, base?: SimulatedConfidence): CalibrationModel {
+  const models = compareCalibration(v, base) as [ModelCalibration, ModelCalibration];
+  return {
+    values: v,
+    models,
+    rows: models.flatMap((m) => m.bins.filter((b) => b.count > 0).map((b) => ({ ...b, model: m.model }))),
+  };
+}
+
+const panels = ["Calibrated", "Over-confident"];
+
+/** The two reliability diagrams side by side, over how many answers fall in each bin. */
+export function drawCalibration(m: CalibrationModel, { width }: RenderContext): Node {
+  // Two panels side by side: on a phone each is ~170 px wide, so fewer ticks and shorter notes.
+  const compact = width < 600;
+  const xTicks = compact ? [0, 0.5, 1] : 5;
+  const frame = {
+    width,
+    marginLeft: 56,
+    // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
+    marginRight: compact ? 24 : 16,
+  };
+  const fx = { domain: panels, label: null, padding: compact ? 0.24 : 0.12 };
+  const calibrated = (d: BinRow) => d.model === "Calibrated";
+  const diagram = Plot.plot({
+    ...frame,
+    height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
+    marginTop: 34,
+    marginBottom: 46,
+    style: { fontSize: "14px" },
+    fx,
+    x: {
+      domain: [0, 1],
+      label: compact ? "Stated confidence →" : "Stated confidence → (dashed diagonal: perfect calibration)",
+      tickFormat: ".0%",
+      ticks: xTicks,
+    },
+    // Rotated beside the axis: above it, the label ran into the first panel's title.
+    y: {
+      domain: [0, 1],
+      label: "Share right in the bin →",
+      labelAnchor: "center",
+      tickFormat: ".0%",
+      grid: true,
+      ticks: compact ? [0, 0.5, 1] : 5,
+    },
+    marks: [
+      Plot.rectY(m.rows, {
+        fx: "model",
+        x1: "lower",
+        x2: "upper",
+        y: "accuracy",
+        inset: 1,
+        fill: (d: BinRow) => (calibrated(d) ? palette.blue : palette.orange),
+        fillOpacity: 0.8,
+      }),
+      // The gap between a bin's accuracy and its mean stated confidence (what ECE averages), dashed.
+      Plot.rect(m.rows, {
+        fx: "model",
+        x1: "lower",
+        x2: "upper",
+        y1: "accuracy",
+        y2: "meanConfidence",
+        inset: 1,
+        stroke: palette.vermillion,
+        strokeWidth: 1.5,
+        strokeDasharray: "3,2",
+        fill: palette.vermillion,
+        fillOpacity: 0.12,
+      }),
+      Plot.line(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        { stroke: "currentColor", strokeDasharray: "6,4", strokeWidth: 1.2 },
+      ),
+      Plot.dot(m.rows, {
+        fx: "model",
+        x: "meanConfidence",
+        y: "accuracy",
+        r: 4,
+        symbol: (d: BinRow) => (calibrated(d) ? "circle" : "triangle"),
+        fill: "currentColor",
+      }),
+      Plot.text(m.models, {
+        fx: "model",
+        frameAnchor: "top-left",
+        dx: 8,
+        dy: 6,
+        text: (c: ModelCalibration) =>
+          // On a phone the panels are ~130 px wide: only the ECE (the readout below has the rest).
+          compact
+            ? `ECE ${formatPp(c.ece, 1)}`
+            : `ECE ${formatPp(c.ece, 1)}\naccuracy ${formatPercent(c.accuracy)}\nmean conf. ${formatPercent(c.meanConfidence)}`,
+        textAnchor: "start",
+        lineAnchor: "top",
+        fontSize: compact ? 11.5 : 13,
+        fontWeight: 600,
+        // A halo in the background colour keeps the label readable over bars and the diagonal.
+        stroke: "var(--theme-background, white)",
+        strokeWidth: 4,
+      }),
+    ],
+  });
+  diagram.setAttribute("aria-label", "Reliability diagrams of the calibrated and the over-confident model");
+  const counts = Plot.plot({
+    ...frame,
+    height: 110,
+    marginTop: 6,
+    marginBottom: 34,
+    style: { fontSize: "12px" },
+    fx: { ...fx, axis: null },
+    x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: xTicks },
+    y: { label: "Answers →", labelAnchor: "center", ticks: 2 },
+    marks: [
+      Plot.rectY(m.rows, { fx: "model", x1: "lower", x2: "upper", y: "count", inset: 1, fill: palette.grey }),
+      Plot.ruleY([0]),
+    ],
+  });
+  counts.setAttribute("aria-label", "How many answers fall in each confidence bin");
+  return html`<div>${diagram}${counts}</div>`;
+}
+
+/** "1,234, 5.6% wrong", or "0, none". */
+const sureText = (c: ModelCalibration) =>
+  `${formatCount(c.sureCount)}, ${Number.isNaN(c.sureWrong) ? "none" : `${formatPercent(c.sureWrong)} wrong`}`;
+const fixed = (x: number) => (100 * (Number.isNaN(x) ? 0 : x)).toFixed(6);
+
+export function calibrationReadout(m: CalibrationModel): Node {
+  const [cal, over] = m.models;
+  return html`<div>
+    <div class="l4-numbers">
+      <div><div class="big-number" data-readout="accuracy" data-value=${fixed(cal.accuracy)}>${formatPercent(cal.accuracy)}</div>
+        <div class="big-caption">accuracy of <em>both</em> models (${formatCount(m.values.n)} questions)</div></div>
+      <div><div class="big-number" data-readout="ece-calibrated" data-value=${fixed(cal.ece)}>${formatPp(cal.ece, 1)}</div>
+        <div class="big-caption">ECE, calibrated model</div></div>
+      <div><div class="big-number l4-warn" data-readout="ece-overconfident" data-value=${fixed(over.ece)}>${formatPp(over.ece, 1)}</div>
+        <div class="big-caption">ECE, over-confident model</div></div>
+    </div>
+    <p>Answers given with at least 90% confidence:
+    calibrated model <strong data-readout="sure-wrong-calibrated" data-value=${fixed(cal.sureWrong)}>${sureText(cal)}</strong>;
+    over-confident model <strong data-readout="sure-wrong-overconfident" data-value=${fixed(over.sureWrong)}>${sureText(over)}</strong>.
+    In production, those confident wrong answers are the ones nobody double-checks.</p>
+  </div>`;
+}
+
+export function calibrationSummaryText(m: CalibrationModel): string {
+  const [cal, over] = m.models;
+  return (
+    `Both models answer ${formatCount(m.values.n)} questions with accuracy ${formatPercent(cal.accuracy)}. ` +
+    `The calibrated model's mean stated confidence is ${formatPercent(cal.meanConfidence)} and its ECE ${formatPp(cal.ece, 1)}; ` +
+    `the over-confident model (k = ${m.values.overconfidence.toFixed(1)}) states ${formatPercent(over.meanConfidence)} on average, ECE ${formatPp(over.ece, 1)}. ` +
+    `Of its ${formatCount(over.sureCount)} answers at 90% confidence or more, ${Number.isNaN(over.sureWrong) ? "none exist" : `${formatPercent(over.sureWrong)} were wrong`}, against ${Number.isNaN(cal.sureWrong) ? "none" : formatPercent(cal.sureWrong)} for the calibrated model.`
+  );
+}
 
 export function reliabilityDiagramFigure() {
   // The draws depend only on accuracy, N and the seed: dragging k or changing the bins reuses them.
-  let simKey = "";
-  let sim: SimulatedConfidence | undefined;
-  const compute = (v: CalibrationInputs) => {
-    const key = `${v.accuracy}|${v.n}|${v.seed}`;
-    if (key !== simKey || !sim) {
-      sim = simulateConfidence({ accuracy: v.accuracy, n: v.n, overconfidence: 1, seed: v.seed });
-      simKey = key;
-    }
-    return compareCalibration(v, sim);
-  };
-
-  return explorable<CalibrationInputs>({
+  const sims = keyedCache<SimulatedConfidence>(4);
+  const simFor = (v: CalibrationInputs) =>
+    sims.get(`${v.accuracy}|${v.n}|${v.seed}`, () =>
+      simulateConfidence({ accuracy: v.accuracy, n: v.n, overconfidence: 1, seed: v.seed }),
+    );
+  return explorable<CalibrationInputs, CalibrationModel>({
     id: "l4-calibration",
     title: "Same accuracy, different honesty: a reliability diagram shows what the score hides",
-    notice: (v) => calibrationNotice(compute(v), v.overconfidence),
     controls: {
       accuracy: range({
         key: "accuracy",
@@ -151,161 +307,10 @@ export function reliabilityDiagramFigure() {
     ],
     source:
       "Simulated: each question's true chance of a right answer is drawn from a Beta distribution with the chosen mean; both models share the same right/wrong outcomes. ECE with equal-width bins (Naeini et al. 2015; Guo et al. 2017).",
-    render(v, { width }) {
-      const models = compute(v);
-      const rows: BinRow[] = models.flatMap((m) =>
-        m.bins.filter((b) => b.count > 0).map((b) => ({ ...b, model: m.model })),
-      );
-      const facetWidth = width;
-      // Two panels side by side: on a phone each is ~170 px wide, so fewer ticks and shorter notes.
-      const compact = width < 600;
-      const xTicks = compact ? [0, 0.5, 1] : 5;
-      const diagram = Plot.plot({
-        width: facetWidth,
-        height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
-        marginLeft: 56,
-        // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
-        marginRight: compact ? 24 : 16,
-        marginTop: 34,
-        marginBottom: 46,
-        style: { fontSize: "14px" },
-        fx: { domain: ["Calibrated", "Over-confident"], label: null, padding: compact ? 0.24 : 0.12 },
-        x: {
-          domain: [0, 1],
-          label: compact
-            ? "Stated confidence →"
-            : "Stated confidence → (dashed diagonal: perfect calibration)",
-          tickFormat: ".0%",
-          ticks: xTicks,
-        },
-        // Rotated beside the axis: above it, the label ran into the first panel's title.
-        y: {
-          domain: [0, 1],
-          label: "Share right in the bin →",
-          labelAnchor: "center",
-          tickFormat: ".0%",
-          grid: true,
-          ticks: compact ? [0, 0.5, 1] : 5,
-        },
-        marks: [
-          Plot.rectY(rows, {
-            fx: "model",
-            x1: "lower",
-            x2: "upper",
-            y: "accuracy",
-            inset: 1,
-            fill: (d: BinRow) => (d.model === "Calibrated" ? palette.blue : palette.orange),
-            fillOpacity: 0.8,
-          }),
-          // The gap between a bin's accuracy and its mean stated confidence (what ECE averages), dashed.
-          Plot.rect(rows, {
-            fx: "model",
-            x1: "lower",
-            x2: "upper",
-            y1: "accuracy",
-            y2: "meanConfidence",
-            inset: 1,
-            stroke: palette.vermillion,
-            strokeWidth: 1.5,
-            strokeDasharray: "3,2",
-            fill: palette.vermillion,
-            fillOpacity: 0.12,
-          }),
-          Plot.line(
-            [
-              [0, 0],
-              [1, 1],
-            ],
-            { stroke: "currentColor", strokeDasharray: "6,4", strokeWidth: 1.2 },
-          ),
-          Plot.dot(rows, {
-            fx: "model",
-            x: "meanConfidence",
-            y: "accuracy",
-            r: 4,
-            symbol: (d: BinRow) => (d.model === "Calibrated" ? "circle" : "triangle"),
-            fill: "currentColor",
-          }),
-          Plot.text(models, {
-            fx: "model",
-            frameAnchor: "top-left",
-            dx: 8,
-            dy: 6,
-            text: (m: ModelCalibration) =>
-              // On a phone the panels are ~130 px wide: only the ECE (the readout below has the rest).
-              compact
-                ? `ECE ${(100 * m.ece).toFixed(1)} pp`
-                : `ECE ${(100 * m.ece).toFixed(1)} pp\naccuracy ${formatPercent(m.accuracy)}\nmean conf. ${formatPercent(m.meanConfidence)}`,
-            textAnchor: "start",
-            lineAnchor: "top",
-            fontSize: compact ? 11.5 : 13,
-            fontWeight: 600,
-            // A halo in the background colour keeps the label readable over bars and the diagonal.
-            stroke: "var(--theme-background, white)",
-            strokeWidth: 4,
-          }),
-        ],
-      });
-      diagram.setAttribute(
-        "aria-label",
-        "Reliability diagrams of the calibrated and the over-confident model",
-      );
-
-      const counts = Plot.plot({
-        width: facetWidth,
-        height: 110,
-        marginLeft: 56,
-        // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
-        marginRight: compact ? 24 : 16,
-        marginTop: 6,
-        marginBottom: 34,
-        style: { fontSize: "12px" },
-        fx: {
-          domain: ["Calibrated", "Over-confident"],
-          label: null,
-          padding: compact ? 0.24 : 0.12,
-          axis: null,
-        },
-        x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: xTicks },
-        y: { label: "Answers →", labelAnchor: "center", ticks: 2 },
-        marks: [
-          Plot.rectY(rows, {
-            fx: "model",
-            x1: "lower",
-            x2: "upper",
-            y: "count",
-            inset: 1,
-            fill: palette.grey,
-          }),
-          Plot.ruleY([0]),
-        ],
-      });
-      counts.setAttribute("aria-label", "How many answers fall in each confidence bin");
-
-      const figure = document.createElement("div");
-      figure.append(diagram, counts);
-
-      const [cal, over] = models as [ModelCalibration, ModelCalibration];
-      const readout = html(`
-        <div class="l4-numbers">
-          <div><div class="big-number" data-readout="accuracy" data-value="${(100 * cal.accuracy).toFixed(6)}">${formatPercent(cal.accuracy)}</div>
-            <div class="big-caption">accuracy of <em>both</em> models (${formatCount(v.n)} questions)</div></div>
-          <div><div class="big-number" data-readout="ece-calibrated" data-value="${(100 * cal.ece).toFixed(6)}">${(100 * cal.ece).toFixed(1)} pp</div>
-            <div class="big-caption">ECE, calibrated model</div></div>
-          <div><div class="big-number l4-warn" data-readout="ece-overconfident" data-value="${(100 * over.ece).toFixed(6)}">${(100 * over.ece).toFixed(1)} pp</div>
-            <div class="big-caption">ECE, over-confident model</div></div>
-        </div>
-        <p>Answers given with at least 90% confidence:
-        calibrated model <strong data-readout="sure-wrong-calibrated" data-value="${(100 * (Number.isNaN(cal.sureWrong) ? 0 : cal.sureWrong)).toFixed(6)}">${formatCount(cal.sureCount)}, ${Number.isNaN(cal.sureWrong) ? "none" : `${formatPercent(cal.sureWrong)} wrong`}</strong>;
-        over-confident model <strong data-readout="sure-wrong-overconfident" data-value="${(100 * (Number.isNaN(over.sureWrong) ? 0 : over.sureWrong)).toFixed(6)}">${formatCount(over.sureCount)}, ${Number.isNaN(over.sureWrong) ? "none" : `${formatPercent(over.sureWrong)} wrong`}</strong>.
-        In production, those confident wrong answers are the ones nobody double-checks.</p>`);
-
-      const summary =
-        `Both models answer ${formatCount(v.n)} questions with accuracy ${formatPercent(cal.accuracy)}. ` +
-        `The calibrated model's mean stated confidence is ${formatPercent(cal.meanConfidence)} and its ECE ${(100 * cal.ece).toFixed(1)} pp; ` +
-        `the over-confident model (k = ${v.overconfidence.toFixed(1)}) states ${formatPercent(over.meanConfidence)} on average, ECE ${(100 * over.ece).toFixed(1)} pp. ` +
-        `Of its ${formatCount(over.sureCount)} answers at 90% confidence or more, ${Number.isNaN(over.sureWrong) ? "none exist" : `${formatPercent(over.sureWrong)} were wrong`}, against ${Number.isNaN(cal.sureWrong) ? "none" : formatPercent(cal.sureWrong)} for the calibrated model.`;
-      return { figure, summary, readout };
-    },
+    derive: (v) => deriveCalibration(v, simFor(v)),
+    draw: drawCalibration,
+    readout: calibrationReadout,
+    notice: (m) => calibrationNotice(m.models, m.values.overconfidence),
+    summary: calibrationSummaryText,
   });
 }

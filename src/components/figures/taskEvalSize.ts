@@ -3,6 +3,7 @@
 // that reaches the target power — so "100+ examples" reads as a floor for shortlisting, not a
 // way to separate close models.
 
+import { html } from "htl";
 import {
   halfWidth,
   minimumDetectableDifference,
@@ -12,10 +13,11 @@ import {
   sampleSizeTwoProportions,
 } from "../stats/index.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import { intervalStrip } from "./parts/intervalStrip.js";
 
 export type EvalSizeInputs = {
   /** Expected task accuracy of the better model, in (0, 1). */
@@ -85,12 +87,6 @@ export function powerCurve(p1: number, p2: number, { nMin = 10, nMax = 100_000, 
   return out;
 }
 
-function html(text: string): HTMLElement {
-  const div = document.createElement("div");
-  div.innerHTML = text;
-  return div;
-}
-
 /**
  * "What to notice", from the current inputs: the interval at N, whether the gap is found with
  * the wanted power, and the smallest gap that is (pure; tested).
@@ -106,11 +102,193 @@ export function evalSizeNotice(v: EvalSizeInputs): string {
 
 export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
 
+/** Everything the figure shows at one setting. */
+export interface EvalSizeModel {
+  values: EvalSizeInputs;
+  answer: EvalSizeAnswer;
+  /** Power against N for this gap, and the marks on it: 100 examples, and the N the wanted power needs. */
+  curve: { n: number; power: number }[];
+  marks: { n: number; label: string; power: number }[];
+  /** The strip's accuracy axis (%): both intervals and 5 points either side, within 0–100. */
+  stripDomain: [number, number];
+  /** Whether N reaches the wanted power. */
+  enough: boolean;
+}
+
+/** The figure's model (pure). */
+export function deriveEvalSize(v: EvalSizeInputs): EvalSizeModel {
+  const a = evalSizeAnswer(v);
+  const nStar = sampleSizeExact(a.p1, a.p2, 0.05, v.target);
+  return {
+    values: v,
+    answer: a,
+    curve: powerCurve(a.p1, a.p2),
+    marks: [
+      ...(v.n === 100 ? [] : [{ n: 100, label: "100 examples", power: power(a.p1, a.p2, 100) }]),
+      ...(nStar <= 100_000
+        ? [{ n: a.nNeeded, label: `${formatCount(a.nNeeded)} needed`, power: v.target }]
+        : []),
+    ],
+    stripDomain: [
+      Math.max(0, Math.min(...a.intervals.map((i) => i.lower)) * 100 - 5),
+      Math.min(100, Math.max(...a.intervals.map((i) => i.upper)) * 100 + 5),
+    ],
+    enough: a.power >= v.target,
+  };
+}
+
+/** Both models' intervals at N. */
+function drawStrip(m: EvalSizeModel, width: number): SVGSVGElement {
+  const { answer: a, values: v } = m;
+  const rows = a.intervals.map((i, k) => ({
+    label: i.model,
+    value: 100 * i.p,
+    lower: 100 * i.lower,
+    upper: 100 * i.upper,
+    color: k === 0 ? palette.blue : palette.orange,
+    symbol: k === 0 ? ("circle" as const) : ("diamond" as const),
+    text: `${(100 * i.p).toFixed(1)}% (${(100 * i.lower).toFixed(1)}–${(100 * i.upper).toFixed(1)})`,
+  }));
+  return intervalStrip(rows, {
+    width,
+    height: 240,
+    marginLeft: 76,
+    marginTop: 36,
+    fontSize: 14,
+    domain: m.stripDomain,
+    xLabel:
+      width < 480
+        ? `Accuracy (%), N = ${formatCount(v.n)} →`
+        : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
+    ariaLabel: "Both models' task accuracy with 95% intervals at the chosen eval size",
+    barWidth: 10,
+    barOpacity: 0.75,
+    dotFill: "currentColor",
+    heading: `Gap ${v.gap} pp; each score ${plusMinus(a.halfWidthPp)}`,
+  });
+}
+
+const plusMinus = (pp: number) => formatPlusMinus(pp / 100, 1);
+
+/** Power against N, with the chosen N, 100 examples and the N needed marked. */
+function drawPower(m: EvalSizeModel, width: number): SVGSVGElement {
+  const { answer: a, values: v } = m;
+  const labelsAtTop = a.power <= 0.5;
+  const here = [{ n: v.n, power: 100 * a.power }];
+  const svg = Plot.plot({
+    width,
+    height: 310,
+    marginLeft: 56,
+    marginRight: 30,
+    marginTop: 26,
+    marginBottom: 44,
+    style: { fontSize: "14px" },
+    x: {
+      type: "log",
+      domain: [10, 100_000],
+      label: "Examples per model, N (log scale) →",
+      grid: true,
+      tickFormat: "~s",
+    },
+    y: { domain: [0, 100], label: `↑ Power to detect a ${v.gap} pp gap (%)`, grid: true },
+    marks: [
+      Plot.ruleY([100 * v.target], { stroke: palette.grey, strokeDasharray: "5,4" }),
+      Plot.text([`${Math.round(v.target * 100)}% power`], {
+        x: 10,
+        y: 100 * v.target,
+        dy: -8,
+        dx: 4,
+        textAnchor: "start",
+        fill: palette.grey,
+        fontSize: 12,
+      }),
+      Plot.line(m.curve, {
+        x: "n",
+        y: (d: { power: number }) => 100 * d.power,
+        stroke: palette.blue,
+        strokeWidth: 2.5,
+      }),
+      Plot.ruleX(m.marks, { x: "n", stroke: palette.grey, strokeDasharray: "2,3" }),
+      Plot.dot(m.marks, {
+        x: "n",
+        y: (d: { power: number }) => 100 * d.power,
+        r: 5,
+        fill: palette.grey,
+        symbol: "square",
+      }),
+      // The marks' labels run up from the bottom, or down from the top when the current N's
+      // label (beside its point) is in the lower half, so that the two never cross.
+      Plot.text(m.marks, {
+        x: "n",
+        y: labelsAtTop ? 100 : 0,
+        text: "label",
+        rotate: -90,
+        dx: labelsAtTop ? -4 : 4,
+        dy: -6,
+        textAnchor: labelsAtTop ? "end" : "start",
+        fill: "currentColor",
+        fontSize: 12,
+      }),
+      Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
+      Plot.dot(here, { x: "n", y: "power", r: 7, fill: palette.vermillion }),
+      Plot.text(here, {
+        x: "n",
+        y: "power",
+        text: () => `N = ${formatCount(v.n)}: ${formatPercent(a.power, 0)}`,
+        dx: 10,
+        dy: a.power > 0.85 ? 16 : -12,
+        textAnchor: "start",
+        fill: palette.vermillion,
+        fontWeight: 700,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", `Power to detect a ${v.gap} pp gap against the number of examples`);
+  return svg;
+}
+
+/** The strip and the power curve side by side on a wide screen, one above the other otherwise. */
+export function drawEvalSize(m: EvalSizeModel, { width }: RenderContext): Node {
+  const wide = width >= 1100;
+  const w1 = wide ? Math.floor(width * 0.4) : width;
+  const w2 = wide ? width - w1 - 16 : width;
+  return html`<div class="l4-pair">${drawStrip(m, w1)}${drawPower(m, w2)}</div>`;
+}
+
+export function evalSizeReadout(m: EvalSizeModel): Node {
+  const { answer: a, values: v } = m;
+  const wanted = Math.round(v.target * 100);
+  return html`<div>
+    <div class="l4-numbers">
+      <div><div class="big-number" data-readout="half-width" data-value=${a.halfWidthPp.toFixed(6)}>${plusMinus(a.halfWidthPp)}</div>
+        <div class="big-caption">each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}</div></div>
+      <div><div class="big-number" data-readout="power" data-value=${(100 * a.power).toFixed(6)}>${formatPercent(a.power, 0)}</div>
+        <div class="big-caption">chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}</div></div>
+      <div><div class="big-number" data-readout="n-needed" data-value=${a.nNeeded}>${formatCount(a.nNeeded)}</div>
+        <div class="big-caption">examples per model for ${wanted}% power at a ${v.gap} pp gap</div></div>
+    </div>
+    <p><span class="verdict" data-readout="verdict" data-value=${m.enough ? 1 : 0}>${m.enough ? "Enough to separate them" : "Enough to shortlist, not to separate"}</span>
+    At this N the smallest gap found ${wanted}% of the time is
+    <strong data-readout="mdd" data-value=${a.mddPp.toFixed(6)}>${formatPp(a.mddPp / 100, 1)}</strong> with separate question sets, or
+    <strong data-readout="mdd-paired" data-value=${a.mddPairedPp.toFixed(6)}>${formatPp(a.mddPairedPp / 100, 1)}</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
+    <span data-readout="half-width-100" data-value=${a.halfWidthAt100Pp.toFixed(6)} hidden=${v.n === 100}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ${plusMinus(a.halfWidthAt100Pp)}.</span></p>
+  </div>`;
+}
+
+export function evalSizeSummary(m: EvalSizeModel): string {
+  const { answer: a, values: v } = m;
+  return (
+    `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ${plusMinus(a.halfWidthPp)}. ` +
+    `The power to tell ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)} (a ${v.gap} pp gap) is ${formatPercent(a.power, 0)}; ` +
+    `${Math.round(v.target * 100)}% power needs ${formatCount(a.nNeeded)} examples per model. ` +
+    `The smallest gap detectable at this N is ${formatPp(a.mddPp / 100, 1)} (independent) or ${formatPp(a.mddPairedPp / 100, 1)} (paired, r = 0.5).`
+  );
+}
+
 export function taskEvalSizeFigure() {
-  return explorable<EvalSizeInputs>({
+  return explorable<EvalSizeInputs, EvalSizeModel>({
     id: "l4-eval-size",
     title: "How many task examples do I need? Enough to shortlist is far fewer than enough to separate",
-    notice: (v) => evalSizeNotice(v),
     controls: {
       p: range({
         key: "p",
@@ -158,185 +336,10 @@ export function taskEvalSizeFigure() {
     ],
     source:
       "Normal-approximation power of a two-sided 5% test of two proportions (the formula R's power.prop.test solves); intervals are Wilson 95%. Computed by the site's statistics core.",
-    render(v, { width }) {
-      const a = evalSizeAnswer(v);
-      const wide = width >= 1100;
-      const w1 = wide ? Math.floor(width * 0.4) : width;
-      const w2 = wide ? width - w1 - 16 : width;
-
-      const lo = Math.max(0, Math.min(...a.intervals.map((i) => i.lower)) * 100 - 5);
-      const hi = Math.min(100, Math.max(...a.intervals.map((i) => i.upper)) * 100 + 5);
-      const strip = Plot.plot({
-        width: w1,
-        height: 240,
-        marginLeft: 76,
-        marginRight: 24,
-        marginTop: 36,
-        marginBottom: 44,
-        style: { fontSize: "14px" },
-        x: {
-          domain: [lo, hi],
-          label:
-            w1 < 480
-              ? `Accuracy (%), N = ${formatCount(v.n)} →`
-              : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
-          grid: true,
-        },
-        y: { domain: ["Model A", "Model B"], label: null },
-        marks: [
-          Plot.link(a.intervals, {
-            x1: (d) => 100 * d.lower,
-            x2: (d) => 100 * d.upper,
-            y1: "model",
-            y2: "model",
-            stroke: (d) => (d.model === "Model A" ? palette.blue : palette.orange),
-            strokeWidth: 10,
-            strokeLinecap: "butt",
-            strokeOpacity: 0.75,
-          }),
-          Plot.dot(a.intervals, {
-            x: (d) => 100 * d.p,
-            y: "model",
-            r: 7,
-            symbol: (d: (typeof a.intervals)[number]) => (d.model === "Model A" ? "circle" : "diamond"),
-            fill: "currentColor",
-          }),
-          Plot.text(a.intervals, {
-            x: (d) => 100 * d.p,
-            y: "model",
-            text: (d) =>
-              `${(100 * d.p).toFixed(1)}% (${(100 * d.lower).toFixed(1)}–${(100 * d.upper).toFixed(1)})`,
-            dy: -18,
-            fontSize: 13,
-            fontWeight: 600,
-          }),
-          Plot.text([`Gap ${v.gap} pp; each score ±${a.halfWidthPp.toFixed(1)} pp`], {
-            frameAnchor: "top-left",
-            dy: -26,
-            dx: -60,
-            textAnchor: "start",
-            fontSize: 13,
-          }),
-        ],
-      });
-      strip.setAttribute(
-        "aria-label",
-        "Both models' task accuracy with 95% intervals at the chosen eval size",
-      );
-
-      const curve = powerCurve(a.p1, a.p2);
-      const nStar = sampleSizeExact(a.p1, a.p2, 0.05, v.target);
-      const marks = [
-        ...(v.n === 100 ? [] : [{ n: 100, label: "100 examples", power: power(a.p1, a.p2, 100) }]),
-        ...(nStar <= 100_000
-          ? [{ n: a.nNeeded, label: `${formatCount(a.nNeeded)} needed`, power: v.target }]
-          : []),
-      ];
-      const labelsAtTop = a.power <= 0.5;
-      const powerPlot = Plot.plot({
-        width: w2,
-        height: 310,
-        marginLeft: 56,
-        marginRight: 30,
-        marginTop: 26,
-        marginBottom: 44,
-        style: { fontSize: "14px" },
-        x: {
-          type: "log",
-          domain: [10, 100_000],
-          label: "Examples per model, N (log scale) →",
-          grid: true,
-          tickFormat: "~s",
-        },
-        y: { domain: [0, 100], label: `↑ Power to detect a ${v.gap} pp gap (%)`, grid: true },
-        marks: [
-          Plot.ruleY([100 * v.target], { stroke: palette.grey, strokeDasharray: "5,4" }),
-          Plot.text([`${Math.round(v.target * 100)}% power`], {
-            x: 10,
-            y: 100 * v.target,
-            dy: -8,
-            dx: 4,
-            textAnchor: "start",
-            fill: palette.grey,
-            fontSize: 12,
-          }),
-          Plot.line(curve, {
-            x: "n",
-            y: (d: { power: number }) => 100 * d.power,
-            stroke: palette.blue,
-            strokeWidth: 2.5,
-          }),
-          Plot.ruleX(marks, { x: "n", stroke: palette.grey, strokeDasharray: "2,3" }),
-          Plot.dot(marks, {
-            x: "n",
-            y: (d: { power: number }) => 100 * d.power,
-            r: 5,
-            fill: palette.grey,
-            symbol: "square",
-          }),
-          // The marks' labels run up from the bottom, or down from the top when the current N's
-          // label (beside its point) is in the lower half, so that the two never cross.
-          Plot.text(marks, {
-            x: "n",
-            y: labelsAtTop ? 100 : 0,
-            text: "label",
-            rotate: -90,
-            dx: labelsAtTop ? -4 : 4,
-            dy: -6,
-            textAnchor: labelsAtTop ? "end" : "start",
-            fill: "currentColor",
-            fontSize: 12,
-          }),
-          Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-          Plot.dot([{ n: v.n, power: 100 * a.power }], {
-            x: "n",
-            y: "power",
-            r: 7,
-            fill: palette.vermillion,
-          }),
-          Plot.text([{ n: v.n, power: 100 * a.power }], {
-            x: "n",
-            y: "power",
-            text: () => `N = ${formatCount(v.n)}: ${formatPercent(a.power, 0)}`,
-            dx: 10,
-            dy: a.power > 0.85 ? 16 : -12,
-            textAnchor: "start",
-            fill: palette.vermillion,
-            fontWeight: 700,
-          }),
-        ],
-      });
-      powerPlot.setAttribute(
-        "aria-label",
-        `Power to detect a ${v.gap} pp gap against the number of examples`,
-      );
-
-      const figure = document.createElement("div");
-      figure.className = "l4-pair";
-      figure.append(strip, powerPlot);
-
-      const verdictOk = a.power >= v.target;
-      const readout = html(`
-        <div class="l4-numbers">
-          <div><div class="big-number" data-readout="half-width" data-value="${a.halfWidthPp.toFixed(6)}">±${a.halfWidthPp.toFixed(1)} pp</div>
-            <div class="big-caption">each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}</div></div>
-          <div><div class="big-number" data-readout="power" data-value="${(100 * a.power).toFixed(6)}">${formatPercent(a.power, 0)}</div>
-            <div class="big-caption">chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}</div></div>
-          <div><div class="big-number" data-readout="n-needed" data-value="${a.nNeeded}">${formatCount(a.nNeeded)}</div>
-            <div class="big-caption">examples per model for ${Math.round(v.target * 100)}% power at a ${v.gap} pp gap</div></div>
-        </div>
-        <p><span class="verdict" data-readout="verdict" data-value="${verdictOk ? 1 : 0}">${verdictOk ? "Enough to separate them" : "Enough to shortlist, not to separate"}</span>
-        At this N the smallest gap found ${Math.round(v.target * 100)}% of the time is
-        <strong data-readout="mdd" data-value="${a.mddPp.toFixed(6)}">${a.mddPp.toFixed(1)} pp</strong> with separate question sets, or
-        <strong data-readout="mdd-paired" data-value="${a.mddPairedPp.toFixed(6)}">${a.mddPairedPp.toFixed(1)} pp</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
-        <span data-readout="half-width-100" data-value="${a.halfWidthAt100Pp.toFixed(6)}"${v.n === 100 ? " hidden" : ""}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ±${a.halfWidthAt100Pp.toFixed(1)} pp.</span></p>`);
-
-      const summary =
-        `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ±${a.halfWidthPp.toFixed(1)} pp. ` +
-        `The power to tell ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)} (a ${v.gap} pp gap) is ${formatPercent(a.power, 0)}; ` +
-        `${Math.round(v.target * 100)}% power needs ${formatCount(a.nNeeded)} examples per model. ` +
-        `The smallest gap detectable at this N is ${a.mddPp.toFixed(1)} pp (independent) or ${a.mddPairedPp.toFixed(1)} pp (paired, r = 0.5).`;
-      return { figure, summary, readout };
-    },
+    derive: deriveEvalSize,
+    draw: drawEvalSize,
+    readout: evalSizeReadout,
+    notice: (m) => evalSizeNotice(m.values),
+    summary: evalSizeSummary,
   });
 }

@@ -2,10 +2,11 @@
 // pilot with real users — with what each stage costs and what it can tell. Stage 2's numbers
 // come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
 
+import { html } from "htl";
 import { halfWidth, minimumDetectableDifference, power, sampleSizeTwoProportions } from "../stats/index.js";
 import { range } from "../ui/controls.js";
-import { type ExplorableElement, explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent } from "../ui/format.js";
+import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 import { type EvalSizeInputs, evalSizeDefaults } from "./taskEvalSize.js";
@@ -132,13 +133,178 @@ export function stagesNotice(plan: StagePlan): string {
   return `${lead} Stage 2 measures your task to ±${s2.halfWidthPp.toFixed(1)} pp; only stage 3 sees real users.`;
 }
 
-function html(text: string): HTMLElement {
-  const div = document.createElement("div");
-  div.innerHTML = text;
-  return div;
+/** Everything the figure shows: the plan, with stage 2's inputs as figure 2 has them now. */
+export interface StagesModel {
+  values: StageInputs;
+  /** Figure 2's inputs (accuracy, gap, N, power wanted). */
+  e: EvalSizeInputs;
+  plan: StagePlan;
+  benchmark: { name: string; n: number };
+  /** Models in the running before each stage. */
+  before: [number, number, number];
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+/** The figure's model (pure). */
+export function deriveStages(
+  v: StageInputs,
+  e: EvalSizeInputs,
+  benchmark: { name: string; n: number },
+): StagesModel {
+  const plan = stagePlan(v, e, benchmark);
+  return {
+    values: v,
+    e,
+    plan,
+    benchmark,
+    before: [v.candidates, plan.stages[0].remaining, plan.stages[1].remaining],
+  };
+}
+
+type StageRow = Stage & { short: string; before: number };
+
+/** Models before and after each stage. */
+function drawFunnel(m: StagesModel, data: StageRow[], width: number): SVGSVGElement {
+  const narrow = width < 560;
+  const svg = Plot.plot({
+    width,
+    height: 210,
+    marginLeft: 40,
+    marginTop: 30,
+    style: { fontSize: "14px" },
+    x: { domain: data.map((d) => d.short), label: null, padding: 0.25 },
+    y: {
+      label: narrow ? "↑ Models left" : "↑ Models in the running",
+      grid: true,
+      domain: [0, Math.ceil(1.2 * Math.max(m.values.candidates, 4))],
+    },
+    marks: [
+      Plot.barY(data, {
+        x: "short",
+        y: "before",
+        fill: palette.grey,
+        fillOpacity: 0.25,
+        insetLeft: 4,
+        insetRight: 4,
+      }),
+      Plot.barY(data, { x: "short", y: "remaining", fill: palette.blue, insetLeft: 4, insetRight: 4 }),
+      Plot.text(data, {
+        x: "short",
+        y: "before",
+        text: (d: StageRow) => `${d.before} → ${d.remaining}`,
+        dy: -10,
+        fontWeight: 700,
+      }),
+      Plot.ruleY([0]),
+      Plot.text(
+        [narrow ? "grey: before · blue: after" : "grey: models before the stage · blue: models after it"],
+        {
+          frameAnchor: "top-right",
+          dy: -22,
+          fontSize: 12,
+          textAnchor: "end",
+        },
+      ),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute("aria-label", "Models left after each stage");
+  return svg;
+}
+
+/** Items scored per model at each stage, with the interval and power they give. */
+function drawEvidence(data: StageRow[], width: number, narrow: boolean): SVGSVGElement {
+  const svg = Plot.plot({
+    width,
+    height: 280,
+    marginLeft: narrow ? 64 : 100,
+    marginRight: narrow ? 12 : 150,
+    marginTop: 30,
+    // Room for the tick labels and, under them, the axis label (at 14 px they collided).
+    marginBottom: 52,
+    style: { fontSize: narrow ? "12px" : "14px" },
+    x: {
+      type: "log",
+      domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
+      label: "Items scored per model (log scale) →",
+      grid: true,
+      tickFormat: "~s",
+    },
+    y: { domain: data.map((d) => d.short), label: null },
+    marks: [
+      Plot.barX(data, {
+        y: "short",
+        x1: 10,
+        x2: (d: StageRow) => Math.max(10, d.itemsPerModel),
+        fill: (d: StageRow) =>
+          d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
+        inset: 6,
+        insetTop: narrow ? 24 : 6,
+      }),
+      Plot.text(data, {
+        y: "short",
+        x: (d: StageRow) => (narrow ? 10 : Math.max(10, d.itemsPerModel)),
+        dy: narrow ? -14 : 0,
+        text: (d: StageRow) =>
+          `${formatCount(d.itemsPerModel)}: ${formatPlusMinus(d.halfWidthPp / 100, 1)}${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
+        dx: narrow ? 0 : 6,
+        textAnchor: "start",
+        fontWeight: 600,
+        fontSize: narrow ? 12 : 13,
+      }),
+    ],
+  }) as SVGSVGElement;
+  svg.setAttribute(
+    "aria-label",
+    "Items scored per model at each stage, with the interval and power they give",
+  );
+  return svg;
+}
+
+/** The funnel and the evidence side by side on a wide screen, one above the other otherwise. */
+export function drawStages(m: StagesModel, { width }: RenderContext): Node {
+  // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
+  const narrow = width < 560;
+  const names = narrow ? ["Filter", "Evaluate", "Pilot"] : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
+  const data = m.plan.stages.map((s, i) => ({ ...s, short: names[i]!, before: m.before[i]! }));
+  const wide = width >= 1100;
+  const w1 = wide ? Math.floor(width * 0.42) : width;
+  const w2 = wide ? width - w1 - 16 : width;
+  return html`<div class="l4-pair">${drawFunnel(m, data, w1)}${drawEvidence(data, w2, narrow)}</div>`;
+}
+
+export function stagesReadout(m: StagesModel): Node {
+  const { plan, e } = m;
+  const [, s2, s3] = plan.stages;
+  const fixed = (x: number) => x.toFixed(6);
+  const card = (s: Stage) => html`<div class=${`l4-stage l4-stage-${s.id}`} data-stage=${s.id}>
+    <h4>${s.name}</h4>
+    <p><strong>Evidence:</strong> ${formatCount(s.itemsPerModel)} ${s.itemsOf}</p>
+    <p><strong>Costs:</strong> ${s.cost}</p>
+    <p><strong>Tells you:</strong> ${s.tells}</p>
+    <p><strong>Cannot tell you:</strong> ${s.cannotTell}</p></div>`;
+  return html`<div>
+    <div class="l4-stages">${plan.stages.map(card)}</div>
+    <p class="table-note">Stage 2 at N = <span data-readout="stage2-n" data-value=${e.n}>${formatCount(e.n)}</span>:
+    ±<span data-readout="stage2-half-width" data-value=${fixed(s2.halfWidthPp)}>${s2.halfWidthPp.toFixed(1)}</span> pp,
+    power <span data-readout="stage2-power" data-value=${fixed(100 * (s2.power ?? 0))}>${formatPercent(s2.power ?? 0, 0)}</span> for ${e.gap} pp
+    (needs <span data-readout="stage2-n-needed" data-value=${plan.nNeeded}>${formatCount(plan.nNeeded)}</span>).
+    Stage 3: <span data-readout="pilot-total" data-value=${plan.pilotTotal}>${formatCount(plan.pilotTotal)}</span> interactions,
+    <span data-readout="pilot-per-arm" data-value=${plan.pilotPerArm}>${formatCount(plan.pilotPerArm)}</span> per finalist,
+    ±<span data-readout="stage3-half-width" data-value=${fixed(s3.halfWidthPp)}>${s3.halfWidthPp.toFixed(1)}</span> pp,
+    power <span data-readout="stage3-power" data-value=${fixed(100 * (s3.power ?? 0))}>${formatPercent(s3.power ?? 0, 0)}</span>.
+    Change N, the accuracy or the gap in the figure above and stage 2 follows.</p>
+  </div>`;
+}
+
+export function stagesSummary(m: StagesModel): string {
+  const { plan, e, benchmark, values: v } = m;
+  const [s1, s2, s3] = plan.stages;
+  const pm = (pp: number) => formatPlusMinus(pp / 100, 1);
+  return (
+    `Stage 1: ${v.candidates} candidates filtered to ${s1.remaining} on ${benchmark.name} (${formatCount(benchmark.n)} questions, ${pm(s1.halfWidthPp)}, but not on your task). ` +
+    `Stage 2: ${formatCount(e.n)} task examples, ${pm(s2.halfWidthPp)}, power ${formatPercent(s2.power ?? 0, 0)} for a ${e.gap} pp gap; ${formatCount(plan.nNeeded)} needed. ` +
+    `Stage 3: ${formatCount(plan.pilotTotal)} real interactions, ${formatCount(plan.pilotPerArm)} per finalist, ${pm(s3.halfWidthPp)}, power ${formatPercent(s3.power ?? 0, 0)}.`
+  );
+}
 
 /**
  * The figure. `stage2` returns figure 2's current inputs; call `link(source)` (or the page's
@@ -151,10 +317,9 @@ export function threeStagesFigure({
   stage2?: () => EvalSizeInputs;
   benchmark?: { name: string; n: number };
 } = {}) {
-  return explorable<StageInputs>({
+  return explorable<StageInputs, StagesModel>({
     id: "l4-stages",
     title: "Three stages from leaderboard to production: what each costs, and what it can tell",
-    notice: (v) => stagesNotice(stagePlan(v, stage2(), benchmark)),
     controls: {
       candidates: range({
         key: "candidates",
@@ -212,149 +377,11 @@ export function threeStagesFigure({
       { label: "Big pilot: 20% for 30 days", values: { requests: 2000, share: 0.2, days: 30 } },
     ],
     source: `Stage 1 uses ${benchmark.name}'s test-set size (N = ${formatCount(benchmark.n)}, data/benchmarks.csv); stage 2 takes its accuracy, gap and N from the figure above; stage 3 assumes the pilot splits its traffic between two finalists and measures a success rate near the same accuracy.`,
-    render(v, { width }) {
-      const e = stage2();
-      const plan = stagePlan(v, e, benchmark);
-      // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
-      const narrow = width < 560;
-      const shortName = narrow
-        ? ["Filter", "Evaluate", "Pilot"]
-        : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
-      const data = plan.stages.map((s, i) => ({
-        ...s,
-        short: shortName[i]!,
-        before: i === 0 ? v.candidates : plan.stages[i - 1]!.remaining,
-      }));
-      const wide = width >= 1100;
-      const w1 = wide ? Math.floor(width * 0.42) : width;
-      const w2 = wide ? width - w1 - 16 : width;
-
-      const funnel = Plot.plot({
-        width: w1,
-        height: 210,
-        marginLeft: 40,
-        marginTop: 30,
-        style: { fontSize: "14px" },
-        x: { domain: shortName, label: null, padding: 0.25 },
-        y: {
-          label: w1 < 560 ? "↑ Models left" : "↑ Models in the running",
-          grid: true,
-          domain: [0, Math.ceil(1.2 * Math.max(v.candidates, 4))],
-        },
-        marks: [
-          Plot.barY(data, {
-            x: "short",
-            y: "before",
-            fill: palette.grey,
-            fillOpacity: 0.25,
-            insetLeft: 4,
-            insetRight: 4,
-          }),
-          Plot.barY(data, { x: "short", y: "remaining", fill: palette.blue, insetLeft: 4, insetRight: 4 }),
-          Plot.text(data, {
-            x: "short",
-            y: "before",
-            text: (d: (typeof data)[number]) => `${d.before} → ${d.remaining}`,
-            dy: -10,
-            fontWeight: 700,
-          }),
-          Plot.ruleY([0]),
-          Plot.text(
-            [
-              w1 < 560
-                ? "grey: before · blue: after"
-                : "grey: models before the stage · blue: models after it",
-            ],
-            {
-              frameAnchor: "top-right",
-              dy: -22,
-              fontSize: 12,
-              textAnchor: "end",
-            },
-          ),
-        ],
-      });
-      funnel.setAttribute("aria-label", "Models left after each stage");
-
-      const evidence = Plot.plot({
-        width: w2,
-        height: 280,
-        marginLeft: narrow ? 64 : 100,
-        marginRight: narrow ? 12 : 150,
-        marginTop: 30,
-        // Room for the tick labels and, under them, the axis label (at 14 px they collided).
-        marginBottom: 52,
-        style: { fontSize: narrow ? "12px" : "14px" },
-        x: {
-          type: "log",
-          domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
-          label: "Items scored per model (log scale) →",
-          grid: true,
-          tickFormat: "~s",
-        },
-        y: { domain: shortName, label: null },
-        marks: [
-          Plot.barX(data, {
-            y: "short",
-            x1: 10,
-            x2: (d: (typeof data)[number]) => Math.max(10, d.itemsPerModel),
-            fill: (d: (typeof data)[number]) =>
-              d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
-            inset: 6,
-            insetTop: narrow ? 24 : 6,
-          }),
-          Plot.text(data, {
-            y: "short",
-            x: (d: (typeof data)[number]) => (narrow ? 10 : Math.max(10, d.itemsPerModel)),
-            dy: narrow ? -14 : 0,
-            text: (d: (typeof data)[number]) =>
-              `${formatCount(d.itemsPerModel)}: ±${d.halfWidthPp.toFixed(1)} pp${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
-            dx: narrow ? 0 : 6,
-            textAnchor: "start",
-            fontWeight: 600,
-            fontSize: narrow ? 12 : 13,
-          }),
-        ],
-      });
-      evidence.setAttribute(
-        "aria-label",
-        "Items scored per model at each stage, with the interval and power they give",
-      );
-
-      const figure = document.createElement("div");
-      figure.className = "l4-pair";
-      figure.append(funnel, evidence);
-
-      const s2 = plan.stages[1];
-      const s3 = plan.stages[2];
-      const cards = plan.stages
-        .map(
-          (s) => `<div class="l4-stage l4-stage-${s.id}" data-stage="${s.id}">
-            <h4>${esc(s.name)}</h4>
-            <p><strong>Evidence:</strong> ${formatCount(s.itemsPerModel)} ${esc(s.itemsOf)}</p>
-            <p><strong>Costs:</strong> ${esc(s.cost)}</p>
-            <p><strong>Tells you:</strong> ${esc(s.tells)}</p>
-            <p><strong>Cannot tell you:</strong> ${esc(s.cannotTell)}</p></div>`,
-        )
-        .join("");
-      const readout = html(`
-        <div class="l4-stages">${cards}</div>
-        <p class="table-note">Stage 2 at N = <span data-readout="stage2-n" data-value="${e.n}">${formatCount(e.n)}</span>:
-        ±<span data-readout="stage2-half-width" data-value="${s2.halfWidthPp.toFixed(6)}">${s2.halfWidthPp.toFixed(1)}</span> pp,
-        power <span data-readout="stage2-power" data-value="${(100 * (s2.power ?? 0)).toFixed(6)}">${formatPercent(s2.power ?? 0, 0)}</span> for ${e.gap} pp
-        (needs <span data-readout="stage2-n-needed" data-value="${plan.nNeeded}">${formatCount(plan.nNeeded)}</span>).
-        Stage 3: <span data-readout="pilot-total" data-value="${plan.pilotTotal}">${formatCount(plan.pilotTotal)}</span> interactions,
-        <span data-readout="pilot-per-arm" data-value="${plan.pilotPerArm}">${formatCount(plan.pilotPerArm)}</span> per finalist,
-        ±<span data-readout="stage3-half-width" data-value="${s3.halfWidthPp.toFixed(6)}">${s3.halfWidthPp.toFixed(1)}</span> pp,
-        power <span data-readout="stage3-power" data-value="${(100 * (s3.power ?? 0)).toFixed(6)}">${formatPercent(s3.power ?? 0, 0)}</span>.
-        Change N, the accuracy or the gap in the figure above and stage 2 follows.</p>`);
-
-      const summary =
-        `Stage 1: ${v.candidates} candidates filtered to ${plan.stages[0].remaining} on ${benchmark.name} (${formatCount(benchmark.n)} questions, ±${plan.stages[0].halfWidthPp.toFixed(1)} pp, but not on your task). ` +
-        `Stage 2: ${formatCount(e.n)} task examples, ±${s2.halfWidthPp.toFixed(1)} pp, power ${formatPercent(s2.power ?? 0, 0)} for a ${e.gap} pp gap; ${formatCount(plan.nNeeded)} needed. ` +
-        `Stage 3: ${formatCount(plan.pilotTotal)} real interactions, ${formatCount(plan.pilotPerArm)} per finalist, ±${s3.halfWidthPp.toFixed(1)} pp, power ${formatPercent(s3.power ?? 0, 0)}.`;
-      return { figure, summary, readout };
-    },
+    derive: (v) => deriveStages(v, stage2(), benchmark),
+    draw: drawStages,
+    readout: stagesReadout,
+    notice: (m) => stagesNotice(m.plan),
+    summary: stagesSummary,
   });
 }
 

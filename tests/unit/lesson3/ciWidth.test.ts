@@ -11,18 +11,27 @@ import { halfWidth } from "../../../src/components/stats/index.ts";
 import { readBenchmarks } from "../../../src/data/tables.ts";
 
 describe("ciWidthCurve", () => {
-  it("follows z·√(p(1−p)/N) for Wald away from the edges, and falls as N grows", () => {
-    const curve = ciWidthCurve(0.8, { method: "wald" });
-    // k = 0.8·N exactly, and N large enough that the interval is not clipped at 100%
-    const exact = curve.filter((d) => d.n % 5 === 0 && d.n >= 100);
-    expect(exact.length).toBeGreaterThan(10);
-    for (const point of exact) {
-      expect(point.halfWidthPp).toBeCloseTo(100 * halfWidth(0.8, point.n), 9);
-      expect(point.normalPp).toBeCloseTo(100 * halfWidth(0.8, point.n), 9);
+  it("Wald at 80%: the half-widths of a hand-worked table (1.959964·√(0.16/N)), halving for four times N", () => {
+    // N = 100: 1.959964 × 0.04 = 7.839856 pp; N = 400: 3.919928; N = 2,500: 1.567971; N = 10,000: 0.783986.
+    const table: [number, number][] = [
+      [100, 7.839856],
+      [400, 3.919928],
+      [2500, 1.567971],
+      [10_000, 0.783986],
+    ];
+    for (const [n, pp] of table) {
+      const [point] = ciWidthCurve(0.8, { method: "wald", nMin: n, nMax: n, points: 1 });
+      expect(point!.n).toBe(n);
+      expect(point!.halfWidthPp).toBeCloseTo(pp, 5);
+      expect(point!.normalPp).toBeCloseTo(pp, 5);
     }
+  });
+  it("spans 10 to 100,000 questions, each N once, falling", () => {
+    const curve = ciWidthCurve(0.8, { method: "wald" });
     expect(curve[0]!.n).toBe(10);
-    expect(curve[curve.length - 1]!.n).toBe(100_000);
-    expect(curve[curve.length - 1]!.halfWidthPp).toBeLessThan(curve[0]!.halfWidthPp);
+    expect(curve.at(-1)!.n).toBe(100_000);
+    expect(new Set(curve.map((d) => d.n)).size).toBe(curve.length);
+    expect(curve.at(-1)!.halfWidthPp).toBeLessThan(curve[0]!.halfWidthPp);
   });
 });
 

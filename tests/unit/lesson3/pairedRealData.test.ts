@@ -1,162 +1,81 @@
-// Real paired data: the prefix sums give, for any first-n subsample, exactly what brute force
-// and the statistics core give on the same questions.
+// The real-paired-data figure's model on a matrix small enough to work by hand: 100 questions,
+// both right on 50, only A on 25, only B on 12, neither on 13. Expected values from R
+// (prop.test, binom.test, cor) and the paired standard error worked by hand.
 import { describe, expect, it } from "vitest";
-import {
-  pairedAnalysisAt,
-  pairOverviews,
-  preparePairedData,
-  questionsNeeded,
-  separationCurve,
-} from "../../../src/components/compare/pairedRealData.ts";
+import { pairOverviews, preparePairedData } from "../../../src/components/compare/pairedRealDataset.ts";
 import type { DecodedMatrix } from "../../../src/components/data/mmluProMatrix.ts";
 import {
-  mcnemarTest,
-  pairedDifference,
-  proportionInterval,
-  seededRandom,
-  twoProportionTest,
-} from "../../../src/components/stats/index.ts";
-import {
-  countsAt,
-  modelAt,
-  pairCache,
-  pairPrefix,
-  questionOrder,
-} from "../../../src/components/stats/pairedSubsample.ts";
+  derivePaired,
+  needText,
+  pairedNotice,
+  pairedSummary,
+} from "../../../src/components/figures/pairedRealData.ts";
 
-function randomMatrix(n: number, seed: number): DecodedMatrix {
-  const rng = seededRandom(seed);
-  const a = Int8Array.from({ length: n }, () => (rng() < 0.6 ? 1 : 0));
-  // B agrees with A most of the time; some of B's results are missing.
-  const b = Int8Array.from(a, (x) => (rng() < 0.05 ? -1 : rng() < 0.8 ? x : rng() < 0.5 ? 1 : 0));
-  const count = (r: Int8Array) => ({
-    items: r.filter((x) => x >= 0).length,
-    correct: r.filter((x) => x === 1).length,
+const rep = (x: number, k: number) => Array.from({ length: k }, () => x);
+const a = Int8Array.from([...rep(1, 50), ...rep(1, 25), ...rep(0, 12), ...rep(0, 13)]);
+const b = Int8Array.from([...rep(1, 50), ...rep(0, 25), ...rep(1, 12), ...rep(0, 13)]);
+const matrix: DecodedMatrix = {
+  questions: 100,
+  models: [
+    { name: "A", items: 100, correct: 75, results: a },
+    { name: "B", items: 100, correct: 62, results: b },
+  ],
+};
+const data = preparePairedData(matrix);
+const overview = pairOverviews(data);
+
+describe("derivePaired on all 100 questions", () => {
+  const m = derivePaired({ a: "A", b: "B", n: 100 }, data, overview);
+  if (m.same) throw new Error("two models were picked");
+  it("each model's score and Wilson interval: R prop.test(75, 100) and prop.test(62, 100), correct = FALSE", () => {
+    expect(m.scores.a.value).toBe(75);
+    expect(m.scores.a.lower).toBeCloseTo(65.69553645, 6);
+    expect(m.scores.a.upper).toBeCloseTo(82.45478864, 6);
+    expect(m.scores.b.lower).toBeCloseTo(52.2097553, 6);
+    expect(m.scores.b.upper).toBeCloseTo(70.90240075, 6);
+    expect(m.r.overlap).toBe(true);
   });
-  return {
-    questions: n,
-    models: [
-      { name: "A", ...count(a), results: a },
-      { name: "B", ...count(b), results: b },
-    ],
-  };
-}
-
-describe("questionOrder", () => {
-  it("is a seeded permutation", () => {
-    const o = questionOrder(1000, 5);
-    expect([...o].sort((x, y) => x - y)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
-    expect([...questionOrder(1000, 5)]).toEqual([...o]);
-    expect([...questionOrder(1000, 6)]).not.toEqual([...o]);
+  it("independent: R prop.test(c(75, 62), c(100, 100), correct = FALSE) → 0.25 to 25.75 pp, p = 0.0478", () => {
+    expect(m.diffs.independent.value).toBeCloseTo(13, 10);
+    expect(m.diffs.independent.lower).toBeCloseTo(0.2511913222, 6);
+    expect(m.diffs.independent.upper).toBeCloseTo(25.7488086778, 6);
+    expect(m.r.independent.pValue).toBeCloseTo(0.04782524289, 8);
   });
-});
-
-describe("prefix sums vs brute force", () => {
-  const matrix = randomMatrix(2000, 11);
-  const data = preparePairedData(matrix, 42);
-  const [a, b] = matrix.models;
-
-  it("count the first m questions exactly, skipping missing results", () => {
-    const pair = pairPrefix(a!.results, b!.results, data.order);
-    for (const m of [0, 1, 2, 17, 500, 1999, 2000, 5000]) {
-      const ids = [...data.order.slice(0, Math.min(m, 2000))];
-      const shared = ids.filter((q) => a!.results[q]! >= 0 && b!.results[q]! >= 0);
-      const c = countsAt(pair, m);
-      expect(c.n).toBe(shared.length);
-      expect(c.onlyA).toBe(shared.filter((q) => a!.results[q] === 1 && b!.results[q] === 0).length);
-      expect(c.onlyB).toBe(shared.filter((q) => a!.results[q] === 0 && b!.results[q] === 1).length);
-      expect(modelAt(data.model("B"), m).n).toBe(ids.filter((q) => b!.results[q]! >= 0).length);
-    }
+  it("paired: McNemar exact p = binom.test(25, 37) = 0.04703; the interval R: mean(d) ± qnorm(0.975)·sd(d)/√100, d = a − b", () => {
+    expect(m.r.paired.pValue).toBeCloseTo(0.04703102744, 8);
+    // R: 1.29478615 24.70521385 (pp)
+    expect(m.diffs.paired.lower).toBeCloseTo(1.29478615, 6);
+    expect(m.diffs.paired.upper).toBeCloseTo(24.70521385, 6);
+    // R: cor(a, b) = 0.1665251
+    expect(m.r.paired.correlation).toBeCloseTo(0.1665251238, 6);
+    expect(m.r.counts).toMatchObject({ n: 100, onlyA: 25, onlyB: 12 });
+    expect(m.separates).toEqual({ independent: true, paired: true });
   });
-
-  it("give the core's paired difference, McNemar test and independent test", () => {
-    for (const m of [60, 400, 2000]) {
-      const r = pairedAnalysisAt(data, "A", "B", m);
-      const ids = [...data.order.slice(0, m)].filter((q) => a!.results[q]! >= 0 && b!.results[q]! >= 0);
-      const ref = pairedDifference(
-        ids.map((q) => a!.results[q]!),
-        ids.map((q) => b!.results[q]!),
-      );
-      expect(r.paired.diff).toBeCloseTo(ref.meanDiff, 12);
-      expect(r.paired.se).toBeCloseTo(ref.se, 12);
-      expect(r.paired.correlation).toBeCloseTo(ref.correlation, 10);
-      expect(r.paired.pValue).toBeCloseTo(mcnemarTest(ref.discordant.onlyX, ref.discordant.onlyY).pValue, 12);
-      const t = twoProportionTest(r.a, r.b);
-      expect(r.independent.pValue).toBe(t.pValue);
-      expect(r.a.interval).toEqual(proportionInterval(r.a.k, r.a.n));
-    }
+  it("axes: scores padded by max(1, 30% of 52.21–82.45); the difference by 15% past its widest end", () => {
+    const pad = 0.3 * (82.45478864 - 52.2097553);
+    expect(m.scoreDomain[0]).toBeCloseTo(52.2097553 - pad, 6);
+    expect(m.scoreDomain[1]).toBeCloseTo(82.45478864 + pad, 6);
+    expect(m.diffExtent).toBeCloseTo(1.15 * 25.7488086778, 6);
   });
-
-  it("the curve's paired interval at full size is the readout's", () => {
-    const curve = separationCurve(data, "A", "B");
-    const last = curve[curve.length - 1]!;
-    expect(last.m).toBe(2000);
-    const r = pairedAnalysisAt(data, "A", "B", 2000);
-    expect(last.parLower).toBeCloseTo(r.paired.lower, 12);
-    expect(last.indUpper - last.indLower).toBeGreaterThan(last.parUpper - last.parLower);
-  });
-
-  it("projects fewer questions for the paired analysis when the models agree", () => {
-    const need = questionsNeeded(data, "A", "B");
-    expect(need.paired).toBeLessThan(need.independent);
-  });
-
-  it("names an unknown model", () => {
-    expect(() => data.model("C")).toThrow(/no model named "C"/);
-  });
-});
-
-describe("memoised per pair (the slider only reads prefix sums)", () => {
-  const matrix = randomMatrix(1500, 23);
-  const data = preparePairedData(matrix, 7);
-  const [a, b] = matrix.models;
-
-  it("pair prefixes: the same pair gives the same arrays back; a new pair is summed, right", () => {
-    const results = (name: string) => (name === "A" ? a!.results : b!.results);
-    let sums = 0;
-    const pair = pairCache(data.order, (name) => {
-      sums++;
-      return results(name);
-    });
-    const ab = pair("A", "B");
-    expect(pair("A", "B")).toBe(ab);
-    expect(sums).toBe(2);
-    const ba = pair("B", "A");
-    expect(ba).not.toBe(ab);
-    expect(sums).toBe(4);
-    expect(ba.onlyA).toEqual(ab.onlyB);
-    expect(countsAt(ba, 1500)).toEqual(countsAt(pairPrefix(b!.results, a!.results, data.order), 1500));
-    expect(data.pair("A", "B")).toBe(data.pair("A", "B"));
-  });
-
-  it("pair prefixes: past the limit the oldest pair is dropped and summed again when asked", () => {
-    let sums = 0;
-    const pair = pairCache(
-      data.order,
-      (name) => {
-        sums++;
-        return name === "A" ? a!.results : b!.results;
-      },
-      1,
+  it("summary and notice state the current numbers", () => {
+    expect(pairedSummary(m)).toContain(
+      "On the first 100 questions: A 75.0% (65.7–82.5), B 62.0% (52.2–70.9)",
     );
-    const first = pair("A", "B");
-    pair("B", "A");
-    const again = pair("A", "B");
-    expect(sums).toBe(6);
-    expect(again).not.toBe(first);
-    expect(again.shared).toEqual(first.shared);
+    expect(pairedSummary(m)).toContain("They disagree on 37 questions (25 only A right, 12 only B right)");
+    expect(pairedNotice(m)).toMatch(/Overlapping intervals are not a verdict/);
   });
+});
 
-  it("curve and questions needed: same pair → same object; other pair → its own values", () => {
-    const overview = pairOverviews(data);
-    const ab = overview("A", "B");
-    expect(overview("A", "B")).toBe(ab);
-    expect(ab.curve).toEqual(separationCurve(data, "A", "B"));
-    expect(ab.need).toEqual(questionsNeeded(data, "A", "B"));
-    const ba = overview("B", "A");
-    expect(ba).not.toBe(ab);
-    expect(ba.curve).toEqual(separationCurve(data, "B", "A"));
-    expect(ba.curve[ba.curve.length - 1]!.diff).toBeCloseTo(-ab.curve[ab.curve.length - 1]!.diff, 12);
-    expect(ba.need.independent).toBe(ab.need.independent);
+describe("the same model twice, and the questions-needed wording", () => {
+  it("asks for two different models and draws nothing to compare", () => {
+    const m = derivePaired({ a: "A", b: "A", n: 100 }, data, overview);
+    expect(m.same).toBe(true);
+    expect(pairedSummary(m)).toMatch(/same model was picked twice/);
+    expect(pairedNotice(m)).toBe("Pick two different models.");
+  });
+  it("needText", () => {
+    expect(needText(Number.POSITIVE_INFINITY, 100)).toBe("never (no difference)");
+    expect(needText(1234.4, 12032)).toBe("≈ 1,234");
+    expect(needText(20000, 12032)).toBe("≈ 20,000 (more than the benchmark has)");
   });
 });
