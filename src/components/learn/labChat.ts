@@ -21,7 +21,7 @@ import { messageList } from "./labMessages.js";
 import { labMeter } from "./labMeter.js";
 import { modelMessages } from "./labPrompt.js";
 import { settingsPanel } from "./labSettingsPanel.js";
-import { LlmError, type LlmFailure, streamChat } from "./llmClient.js";
+import { LlmError, type LlmFailure, type StreamOptions, type StreamResult, streamChat } from "./llmClient.js";
 import { browserStorage, type KeyValueStorage } from "./llmSettings.js";
 import type { BenchmarkRow } from "./numberClaims.js";
 import type { ProgressStore } from "./progress.js";
@@ -129,14 +129,48 @@ function labTools(onExport: () => void, count: () => number, onClear: () => void
   return html`<div class="lab-tools">${exportButton}${clear}${confirm}</div>`;
 }
 
-/** Offer `text` as a file download. */
-function download(name: string, text: string) {
+/** The model's answer, or what went wrong and the part that arrived. */
+async function modelAnswer(
+  options: StreamOptions,
+): Promise<{ result: StreamResult } | { failure: LlmFailure; partial: string }> {
+  try {
+    return { result: await streamChat(options) };
+  } catch (err) {
+    const llm = err instanceof LlmError ? err : null;
+    const failure: LlmFailure = llm?.failure ?? {
+      kind: "cut",
+      title: "Something went wrong while reading the answer.",
+      message: err instanceof Error ? err.message : String(err),
+    };
+    return { failure, partial: llm?.partial ?? "" };
+  }
+}
+
+/** Offer the lab's transcript as a file download. */
+function download(lab: LabBrief, text: string) {
+  const name = `lab-${lab.lesson}-${lab.title.toLowerCase().replace(/\W+/g, "-")}.md`;
   const url = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
   const a = html`<a href=${url} download=${name}>`;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The message box with Send and Stop. */
+function messageForm(lab: LabBrief) {
+  // No maxlength: a long paste would be cut without a word. The note below says what is sent.
+  const input = html`<textarea id=${`lab-input-${lab.lesson}`} class="lab-input" rows="3"
+    aria-describedby=${`lab-hint-${lab.lesson} lab-input-note-${lab.lesson}`}>` as unknown as HTMLTextAreaElement;
+  const inputNote = html`<p class="lab-input-note" id=${`lab-input-note-${lab.lesson}`} role="status" data-input-note="">`;
+  const sendButton =
+    html`<button type="submit" class="lab-button lab-send">Send</button>` as unknown as HTMLButtonElement;
+  const stopButton = labButton("stop", "Stop");
+  stopButton.hidden = true;
+  const form = html`<form class="lab-form"><label for=${input.id} class="lab-input-label">Your message</label>
+    ${input}${inputNote}<div class="lab-form-row"><p class="lab-hint lab-muted" id=${`lab-hint-${lab.lesson}`}>${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it raises an idea from the lesson or answers the tutor's question; ask anything, and the tutor answers from the lessons.</p>
+    <div class="lab-actions">${stopButton}${sendButton}</div></div></form>`;
+  return { form, input, inputNote, sendButton, stopButton };
 }
 
 export function labChat(options: LabChatOptions): HTMLElement {
@@ -176,26 +210,17 @@ export function labChat(options: LabChatOptions): HTMLElement {
     () => dispatch({ type: "fallback", stamp: stamp() }),
   );
 
-  // No maxlength: a long paste would be cut without a word. The note below says what is sent.
-  const input = html`<textarea id=${`lab-input-${lab.lesson}`} class="lab-input" rows="3"
-    aria-describedby=${`lab-hint-${lab.lesson} lab-input-note-${lab.lesson}`}>` as unknown as HTMLTextAreaElement;
-  const inputNote = html`<p class="lab-input-note" id=${`lab-input-note-${lab.lesson}`} role="status" data-input-note="">`;
-  const sendButton =
-    html`<button type="submit" class="lab-button lab-send">Send</button>` as unknown as HTMLButtonElement;
-  const stopButton = labButton("stop", "Stop");
-  stopButton.hidden = true;
-  const form = html`<form class="lab-form"><label for=${input.id} class="lab-input-label">Your message</label>
-    ${input}${inputNote}<div class="lab-form-row"><p class="lab-hint lab-muted" id=${`lab-hint-${lab.lesson}`}>${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it raises an idea from the lesson or answers the tutor's question; ask anything, and the tutor answers from the lessons.</p>
-    <div class="lab-actions">${stopButton}${sendButton}</div></div></form>`;
+  const { form, input, inputNote, sendButton, stopButton } = messageForm(lab);
 
   const tools = labTools(
-    () => {
-      const md = transcriptMarkdown(lab, state.messages as TranscriptMessage[], {
-        exportedAt: now(),
-        complete: meter.complete(state.messages),
-      });
-      download(`lab-${lab.lesson}-${lab.title.toLowerCase().replace(/\W+/g, "-")}.md`, md);
-    },
+    () =>
+      download(
+        lab,
+        transcriptMarkdown(lab, [...state.messages], {
+          exportedAt: now(),
+          complete: meter.complete(state.messages),
+        }),
+      ),
     () => state.messages.length,
     () => {
       meter.reset();
@@ -222,38 +247,20 @@ export function labChat(options: LabChatOptions): HTMLElement {
     const shown = messages.stream(e.model);
     const controller = new AbortController();
     abort = controller;
-    let outcome: ConversationEvent;
-    try {
-      const result = await streamChat({
-        ...endpoint,
-        model: e.model,
-        messages: modelMessages(ctx, e.history, e.text),
-        signal: controller.signal,
-        stallMs: stallSeconds * 1000,
-        deadlineMs: deadlineSeconds * 1000,
-        maxChars: MAX_TEXT,
-        onToken: (_token, text) => shown.set(text),
-      });
-      outcome = { type: "answered", learnerId: e.learnerId, model: e.model, result, stamp: stamp() };
-    } catch (err) {
-      const llm = err instanceof LlmError ? err : null;
-      const failure: LlmFailure = llm?.failure ?? {
-        kind: "cut",
-        title: "Something went wrong while reading the answer.",
-        message: err instanceof Error ? err.message : String(err),
-      };
-      outcome = {
-        type: "failed",
-        learnerId: e.learnerId,
-        model: e.model,
-        failure,
-        partial: llm?.partial ?? "",
-        stamp: stamp(),
-      };
-    }
+    const got = await modelAnswer({
+      ...endpoint,
+      model: e.model,
+      messages: modelMessages(ctx, e.history, e.text),
+      signal: controller.signal,
+      stallMs: stallSeconds * 1000,
+      deadlineMs: deadlineSeconds * 1000,
+      maxChars: MAX_TEXT,
+      onToken: (_token, text) => shown.set(text),
+    });
+    const about = { learnerId: e.learnerId, model: e.model, stamp: stamp() };
     abort = null;
     shown.stop();
-    dispatch(outcome);
+    dispatch("result" in got ? { type: "answered", ...about, ...got } : { type: "failed", ...about, ...got });
   }
 
   function run(effect: Effect) {

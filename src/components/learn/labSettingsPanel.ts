@@ -74,14 +74,8 @@ function testFailure(e: unknown): (Node | string)[] {
   ];
 }
 
-export function settingsPanel({
-  lesson,
-  local,
-  session,
-  onMode,
-  onChoose,
-}: SettingsPanelOptions): SettingsPanel {
-  let settings = loadSettings(local, session);
+/** The choice and the panel's controls, empty (the panel fills them). */
+function settingsControls(lesson: string) {
   const name = `lab-${lesson}-tutor`;
   const radioBuiltin = html`<input type="radio" name=${name} value="builtin">` as unknown as HTMLInputElement;
   const radioModel = html`<input type="radio" name=${name} value="model">` as unknown as HTMLInputElement;
@@ -132,6 +126,101 @@ export function settingsPanel({
     ${keyNote}${presetNote}
     <div class="lab-test">${testButton}${testStatus}</div>
     ${modelList}</div>`;
+  return {
+    choice,
+    radioBuiltin,
+    radioModel,
+    toggle,
+    presetSelect,
+    baseInput,
+    modelInput,
+    modelList,
+    keyInput,
+    rememberBox,
+    stallInput,
+    deadlineInput,
+    keyNote,
+    presetNote,
+    testButton,
+    testStatus,
+    panel,
+  };
+}
+
+type Controls = ReturnType<typeof settingsControls>;
+
+/** The models the endpoint lists, as buttons to pick one (the first is taken if none is set). */
+function showModels(c: Controls, models: readonly string[], current: () => LlmSettings, read: () => void) {
+  const { modelList, testStatus, modelInput } = c;
+  modelList.replaceChildren(...models.map((m) => html`<option value=${m}>`));
+  if (!models.length) {
+    testStatus.textContent = "Connected, but the endpoint lists no models. Type the model name by hand.";
+    return;
+  }
+  const picks = models.slice(0, 12).map((m) => {
+    const b = html`<button type="button" class="lab-model-pick" data-model=${m}
+      aria-pressed=${String(m === current().model)}>${m}</button>`;
+    b.addEventListener("click", () => {
+      modelInput.value = m;
+      read();
+      for (const x of testStatus.querySelectorAll(".lab-model-pick"))
+        x.setAttribute("aria-pressed", String(x === b));
+    });
+    return b;
+  });
+  const n = models.length;
+  testStatus.replaceChildren(
+    html`<span>Connected — ${n} model${n === 1 ? "" : "s"}. Pick one: </span>`,
+    ...picks,
+  );
+  if (!current().model && models[0]) {
+    modelInput.value = models[0];
+    read();
+  }
+}
+
+/** "Test connection": ask the endpoint for its models and say what came back. */
+async function connectionTest(c: Controls, current: () => LlmSettings, read: () => void) {
+  const { testStatus, testButton } = c;
+  read();
+  const settings = current();
+  const ep = checkEndpoint(settings);
+  testStatus.replaceChildren();
+  if (!ep.ok) {
+    testStatus.textContent = ep.failure.message;
+    return;
+  }
+  testStatus.textContent = `Asking ${ep.baseUrl}/models…`;
+  testButton.disabled = true;
+  try {
+    const apiKey = keyFor(settings, ep.baseUrl);
+    const models = await listModels({
+      baseUrl: ep.baseUrl,
+      apiKey,
+      preset: settings.preset,
+      origin: location.origin,
+    });
+    showModels(c, models, current, read);
+    testStatus.dataset.ok = "true";
+  } catch (e) {
+    testStatus.dataset.ok = "false";
+    testStatus.replaceChildren(...testFailure(e));
+  } finally {
+    testButton.disabled = false;
+  }
+}
+
+export function settingsPanel({
+  lesson,
+  local,
+  session,
+  onMode,
+  onChoose,
+}: SettingsPanelOptions): SettingsPanel {
+  let settings = loadSettings(local, session);
+  const c = settingsControls(lesson);
+  const { radioBuiltin, radioModel, toggle, presetSelect, baseInput, modelInput, keyInput } = c;
+  const { rememberBox, stallInput, deadlineInput, keyNote, presetNote, testButton, panel } = c;
 
   function fill() {
     radioBuiltin.checked = settings.mode === "builtin";
@@ -188,59 +277,6 @@ export function settingsPanel({
     toggle.setAttribute("aria-expanded", String(show));
   }
 
-  /** The models the endpoint lists, as buttons to pick one. */
-  function showModels(models: readonly string[]) {
-    modelList.replaceChildren(...models.map((m) => html`<option value=${m}>`));
-    if (!models.length) {
-      testStatus.textContent = "Connected, but the endpoint lists no models. Type the model name by hand.";
-      return;
-    }
-    const picks = models.slice(0, 12).map((m) => {
-      const b = html`<button type="button" class="lab-model-pick" data-model=${m}
-        aria-pressed=${String(m === settings.model)}>${m}</button>`;
-      b.addEventListener("click", () => {
-        modelInput.value = m;
-        read();
-        for (const x of testStatus.querySelectorAll(".lab-model-pick"))
-          x.setAttribute("aria-pressed", String(x === b));
-      });
-      return b;
-    });
-    const n = models.length;
-    testStatus.replaceChildren(
-      html`<span>Connected — ${n} model${n === 1 ? "" : "s"}. Pick one: </span>`,
-      ...picks,
-    );
-    if (!settings.model && models[0]) {
-      modelInput.value = models[0];
-      read();
-    }
-  }
-
-  async function test() {
-    read();
-    const ep = checkEndpoint(settings);
-    testStatus.replaceChildren();
-    if (!ep.ok) {
-      testStatus.textContent = ep.failure.message;
-      return;
-    }
-    testStatus.textContent = `Asking ${ep.baseUrl}/models…`;
-    testButton.disabled = true;
-    try {
-      const apiKey = keyFor(settings, ep.baseUrl);
-      showModels(
-        await listModels({ baseUrl: ep.baseUrl, apiKey, preset: settings.preset, origin: location.origin }),
-      );
-      testStatus.dataset.ok = "true";
-    } catch (e) {
-      testStatus.dataset.ok = "false";
-      testStatus.replaceChildren(...testFailure(e));
-    } finally {
-      testButton.disabled = false;
-    }
-  }
-
   presetSelect.addEventListener("change", () => {
     const p = presetById(presetSelect.value);
     if (!p) return;
@@ -260,11 +296,11 @@ export function settingsPanel({
     });
   }
   toggle.addEventListener("click", () => open(panel.hidden));
-  testButton.addEventListener("click", () => void test());
+  testButton.addEventListener("click", () => void connectionTest(c, () => settings, read));
   fill();
 
   return {
-    choice,
+    choice: c.choice,
     panel,
     settings: () => settings,
     answerer() {
