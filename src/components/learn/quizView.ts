@@ -27,6 +27,208 @@ export interface LessonQuizOptions {
   root?: string;
 }
 
+interface CardActions {
+  choose: (index: number) => void;
+  act: () => void;
+  next: (last: boolean) => void;
+  key: (event: KeyboardEvent) => void;
+}
+
+/** The current question: progress steps, the options, Check, and once checked the feedback and Next. */
+function questionCard(session: QuizSession, quizId: string, root: string, on: CardActions): Node {
+  const i = session.index;
+  const shown = session.shown[i]!;
+  const checked = isChecked(session);
+  const result = currentResult(session);
+  const total = session.shown.length;
+  const name = `${quizId}-q${i + 1}`;
+
+  const steps = el(
+    "ol",
+    { class: "quiz-steps", "aria-hidden": "true" },
+    ...session.shown.map((q, j) => {
+      const a = session.answers[j];
+      const state =
+        a === null || a === undefined ? (j === i ? "current" : "todo") : a === q.correct ? "right" : "wrong";
+      return el(
+        "li",
+        { "data-step": state },
+        state === "right" ? "✓" : state === "wrong" ? "✗" : String(j + 1),
+      );
+    }),
+  );
+  const status = el(
+    "div",
+    { class: "quiz-status" },
+    el("span", { class: "quiz-count" }, `Question ${i + 1} of ${total}`),
+    steps,
+  );
+
+  const chosen = checked ? session.answers[i]! : session.selected;
+  const marks = new Map<number, OptionMark>();
+  if (checked) {
+    marks.set(shown.correct, {
+      state: "correct",
+      label: chosen === shown.correct ? "✓ Your answer — correct" : "✓ Correct answer",
+    });
+    if (chosen !== null && chosen !== shown.correct)
+      marks.set(chosen, { state: "incorrect", label: "✗ Your answer" });
+  }
+  const fieldset = questionFieldset({
+    name,
+    legend: [shown.question.prompt],
+    options: shown.options.map((o) => o.text),
+    checked: chosen,
+    disabled: checked,
+    marks,
+    flagSelected: true,
+    onChoose: on.choose,
+  });
+
+  const form = el("form", { class: "quiz-form", "data-question-id": shown.question.id }, fieldset);
+  const actions = el("div", { class: "quiz-actions" });
+  if (!checked) {
+    const button = el(
+      "button",
+      { type: "submit", class: "quiz-check", "aria-disabled": session.selected === null ? "true" : null },
+      "Check answer",
+    );
+    actions.append(
+      button,
+      el(
+        "span",
+        { class: "quiz-hint" },
+        session.selected === null ? "Choose an answer: ↑ ↓ or 1–4" : "Enter to check",
+      ),
+    );
+  }
+  form.append(actions);
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    on.act();
+  });
+  form.addEventListener("keydown", on.key);
+
+  const out: Node[] = [status, form];
+  if (result) {
+    const q = shown.question;
+    const feedback = el(
+      "div",
+      {
+        class: "quiz-feedback",
+        "data-result": result.isCorrect ? "correct" : "incorrect",
+        "data-feedback": "",
+      },
+      el("p", { class: "quiz-verdict" }, result.isCorrect ? "✓ Correct" : "✗ Not quite"),
+      el("p", { class: "quiz-feedback-text" }, result.feedback),
+      result.isCorrect ? null : revisitLink(q, root),
+    );
+    const last = i + 1 >= total;
+    const nextButton = el(
+      "button",
+      { type: "button", class: "quiz-next" },
+      last ? "See your score →" : "Next question →",
+    );
+    nextButton.addEventListener("click", () => on.next(last));
+    out.push(feedback, el("div", { class: "quiz-actions" }, nextButton));
+  }
+  return el("div", { class: "quiz-card" }, ...out);
+}
+
+/** The quiz's keys: Enter checks or goes on; arrows, 1–4 and A–D choose. */
+function quizKey(
+  session: QuizSession,
+  event: KeyboardEvent,
+  act: () => void,
+  update: (s: QuizSession, focus: "option") => void,
+) {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  const onRadio = target instanceof HTMLInputElement && target.type === "radio";
+  if (event.key === "Enter") {
+    if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return; // native click
+    event.preventDefault();
+    act();
+    return;
+  }
+  if (isChecked(session)) return;
+  const delta = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+  if (delta !== undefined) {
+    // Radios do this natively when focused; do it ourselves elsewhere in the form (e.g. the button)
+    // and keep one behaviour: wrap around, select, focus.
+    event.preventDefault();
+    update(moveSelection(session, delta), "option");
+    return;
+  }
+  const direct =
+    "1234".indexOf(event.key) >= 0 ? "1234".indexOf(event.key) : "abcd".indexOf(event.key.toLowerCase());
+  if (direct >= 0 && event.key.length === 1 && (onRadio || target instanceof HTMLButtonElement)) {
+    event.preventDefault();
+    update(select(session, direct), "option");
+  }
+}
+
+/** The score, the best so far, a retry and the question-by-question review. */
+function quizResult(
+  quiz: LessonQuiz,
+  session: QuizSession,
+  store: ProgressStore,
+  root: string,
+  onRetry: () => void,
+): Node {
+  const key = String(quiz.lesson) as LessonKey;
+  const s = sessionScore(session);
+  const record = store.get().quizzes[key];
+  const items = review(session.shown, session.answers);
+  const heading = el("h2", { class: "quiz-result-heading", tabindex: "-1" }, "Your score");
+  const best = record
+    ? `Best so far: ${record.best} of ${record.total}, over ${record.attempts} attempt${record.attempts === 1 ? "" : "s"}` +
+      (record.updatedAt ? ` (last on ${formatDate(record.updatedAt)})` : "")
+    : "";
+  const message =
+    s.correct === s.total
+      ? "All right. You have this lesson's ideas."
+      : s.correct >= s.total - 1
+        ? "Nearly all. Look at the one you missed below."
+        : "Worth another look: the sections below explain the ones you missed.";
+
+  const list = el("ol", { class: "quiz-review" }, ...items.map((item) => reviewItem(item, { root })));
+
+  const retry = el("button", { type: "button", class: "quiz-retry" }, "Try again — options in a new order");
+  retry.addEventListener("click", onRetry);
+
+  const n = quiz.lesson;
+  const onward = el(
+    "ul",
+    { class: "quiz-onward" },
+    el("li", {}, el("a", { href: `${root}lessons/${n}` }, `Back to Lesson ${n}`)),
+    el("li", {}, el("a", { href: `${root}labs/${n}` }, `Lab ${n}: talk it through with the tutor`)),
+    n < 4
+      ? el("li", {}, el("a", { href: `${root}lessons/${n + 1}` }, `On to Lesson ${n + 1}`))
+      : el("li", {}, el("a", { href: `${root}test` }, "On to the module test")),
+  );
+
+  return el(
+    "div",
+    { class: "quiz-result", "data-score": s.correct, "data-total": s.total },
+    heading,
+    el(
+      "p",
+      { class: "big-number quiz-score", "data-readout": "score", "data-value": s.correct },
+      `${s.correct} of ${s.total}`,
+    ),
+    el("p", { class: "big-caption" }, message),
+    best
+      ? el("p", { class: "quiz-best", "data-readout": "best", "data-value": record?.best ?? 0 }, best)
+      : null,
+    el("div", { class: "quiz-actions" }, retry),
+    el("h3", {}, "Question by question"),
+    list,
+    onward,
+  );
+}
+
 export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions): HTMLElement {
   const key = String(quiz.lesson) as LessonKey;
   const quizId = `quiz-${quiz.lesson}`;
@@ -66,7 +268,20 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
 
   function render() {
     root_.dataset.state = session.finished ? "finished" : isChecked(session) ? "checked" : "question";
-    body.replaceChildren(session.finished ? renderResult() : renderQuestion());
+    body.replaceChildren(
+      session.finished
+        ? quizResult(quiz, session, store, root, () => {
+            attempt = (store.get().quizzes[key]?.attempts ?? attempt) + 1;
+            update(startSession(quiz.questions, attemptSeed(quizId, attempt)), "question");
+            say("New attempt. Question 1.");
+          })
+        : questionCard(session, quizId, root, {
+            choose: (j) => update(select(session, j), "option"),
+            act,
+            next: (last) => update(next(session), last ? "result" : "question"),
+            key: (event) => quizKey(session, event, act, (s, f) => update(s, f)),
+          }),
+    );
     const f = focusAfterRender;
     focusAfterRender = null;
     // Focus without the browser's own scroll (which centres the element and hides the question),
@@ -93,113 +308,6 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
     }
   }
 
-  function renderQuestion(): Node {
-    const i = session.index;
-    const shown = session.shown[i]!;
-    const checked = isChecked(session);
-    const result = currentResult(session);
-    const total = session.shown.length;
-    const name = `${quizId}-q${i + 1}`;
-
-    const steps = el(
-      "ol",
-      { class: "quiz-steps", "aria-hidden": "true" },
-      ...session.shown.map((q, j) => {
-        const a = session.answers[j];
-        const state =
-          a === null || a === undefined
-            ? j === i
-              ? "current"
-              : "todo"
-            : a === q.correct
-              ? "right"
-              : "wrong";
-        return el(
-          "li",
-          { "data-step": state },
-          state === "right" ? "✓" : state === "wrong" ? "✗" : String(j + 1),
-        );
-      }),
-    );
-    const status = el(
-      "div",
-      { class: "quiz-status" },
-      el("span", { class: "quiz-count" }, `Question ${i + 1} of ${total}`),
-      steps,
-    );
-
-    const chosen = checked ? session.answers[i]! : session.selected;
-    const marks = new Map<number, OptionMark>();
-    if (checked) {
-      marks.set(shown.correct, {
-        state: "correct",
-        label: chosen === shown.correct ? "✓ Your answer — correct" : "✓ Correct answer",
-      });
-      if (chosen !== null && chosen !== shown.correct)
-        marks.set(chosen, { state: "incorrect", label: "✗ Your answer" });
-    }
-    const fieldset = questionFieldset({
-      name,
-      legend: [shown.question.prompt],
-      options: shown.options.map((o) => o.text),
-      checked: chosen,
-      disabled: checked,
-      marks,
-      flagSelected: true,
-      onChoose: (j) => update(select(session, j), "option"),
-    });
-
-    const form = el("form", { class: "quiz-form", "data-question-id": shown.question.id }, fieldset);
-    const actions = el("div", { class: "quiz-actions" });
-    if (!checked) {
-      const button = el(
-        "button",
-        { type: "submit", class: "quiz-check", "aria-disabled": session.selected === null ? "true" : null },
-        "Check answer",
-      );
-      actions.append(
-        button,
-        el(
-          "span",
-          { class: "quiz-hint" },
-          session.selected === null ? "Choose an answer: ↑ ↓ or 1–4" : "Enter to check",
-        ),
-      );
-    }
-    form.append(actions);
-
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      act();
-    });
-    form.addEventListener("keydown", (event) => onKey(event));
-
-    const out: Node[] = [status, form];
-    if (result) {
-      const q = shown.question;
-      const feedback = el(
-        "div",
-        {
-          class: "quiz-feedback",
-          "data-result": result.isCorrect ? "correct" : "incorrect",
-          "data-feedback": "",
-        },
-        el("p", { class: "quiz-verdict" }, result.isCorrect ? "✓ Correct" : "✗ Not quite"),
-        el("p", { class: "quiz-feedback-text" }, result.feedback),
-        result.isCorrect ? null : revisitLink(q, root),
-      );
-      const last = i + 1 >= total;
-      const nextButton = el(
-        "button",
-        { type: "button", class: "quiz-next" },
-        last ? "See your score →" : "Next question →",
-      );
-      nextButton.addEventListener("click", () => update(next(session), last ? "result" : "question"));
-      out.push(feedback, el("div", { class: "quiz-actions" }, nextButton));
-    }
-    return el("div", { class: "quiz-card" }, ...out);
-  }
-
   /** Enter: check, or (once checked) go on. */
   function act() {
     if (!isChecked(session)) {
@@ -216,89 +324,6 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
       const last = session.index + 1 >= session.shown.length;
       update(next(session), last ? "result" : "question");
     }
-  }
-
-  function onKey(event: KeyboardEvent) {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = event.target as HTMLElement;
-    const onRadio = target instanceof HTMLInputElement && target.type === "radio";
-    if (event.key === "Enter") {
-      if (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement) return; // native click
-      event.preventDefault();
-      act();
-      return;
-    }
-    if (isChecked(session)) return;
-    const delta = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
-    if (delta !== undefined) {
-      // Radios do this natively when focused; do it ourselves elsewhere in the form (e.g. the button)
-      // and keep one behaviour: wrap around, select, focus.
-      event.preventDefault();
-      update(moveSelection(session, delta), "option");
-      return;
-    }
-    const direct =
-      "1234".indexOf(event.key) >= 0 ? "1234".indexOf(event.key) : "abcd".indexOf(event.key.toLowerCase());
-    if (direct >= 0 && event.key.length === 1 && (onRadio || target instanceof HTMLButtonElement)) {
-      event.preventDefault();
-      update(select(session, direct), "option");
-    }
-  }
-
-  function renderResult(): Node {
-    const s = sessionScore(session);
-    const record = store.get().quizzes[key];
-    const items = review(session.shown, session.answers);
-    const heading = el("h2", { class: "quiz-result-heading", tabindex: "-1" }, "Your score");
-    const best = record
-      ? `Best so far: ${record.best} of ${record.total}, over ${record.attempts} attempt${record.attempts === 1 ? "" : "s"}` +
-        (record.updatedAt ? ` (last on ${formatDate(record.updatedAt)})` : "")
-      : "";
-    const message =
-      s.correct === s.total
-        ? "All right. You have this lesson's ideas."
-        : s.correct >= s.total - 1
-          ? "Nearly all. Look at the one you missed below."
-          : "Worth another look: the sections below explain the ones you missed.";
-
-    const list = el("ol", { class: "quiz-review" }, ...items.map((item) => reviewItem(item, { root })));
-
-    const retry = el("button", { type: "button", class: "quiz-retry" }, "Try again — options in a new order");
-    retry.addEventListener("click", () => {
-      attempt = (store.get().quizzes[key]?.attempts ?? attempt) + 1;
-      update(startSession(quiz.questions, attemptSeed(quizId, attempt)), "question");
-      say("New attempt. Question 1.");
-    });
-
-    const n = quiz.lesson;
-    const onward = el(
-      "ul",
-      { class: "quiz-onward" },
-      el("li", {}, el("a", { href: `${root}lessons/${n}` }, `Back to Lesson ${n}`)),
-      el("li", {}, el("a", { href: `${root}labs/${n}` }, `Lab ${n}: talk it through with the tutor`)),
-      n < 4
-        ? el("li", {}, el("a", { href: `${root}lessons/${n + 1}` }, `On to Lesson ${n + 1}`))
-        : el("li", {}, el("a", { href: `${root}test` }, "On to the module test")),
-    );
-
-    return el(
-      "div",
-      { class: "quiz-result", "data-score": s.correct, "data-total": s.total },
-      heading,
-      el(
-        "p",
-        { class: "big-number quiz-score", "data-readout": "score", "data-value": s.correct },
-        `${s.correct} of ${s.total}`,
-      ),
-      el("p", { class: "big-caption" }, message),
-      best
-        ? el("p", { class: "quiz-best", "data-readout": "best", "data-value": record?.best ?? 0 }, best)
-        : null,
-      el("div", { class: "quiz-actions" }, retry),
-      el("h3", {}, "Question by question"),
-      list,
-      onward,
-    );
   }
 
   render();

@@ -51,10 +51,234 @@ function sessionStorageOrNull(): Pick<Storage, "getItem" | "setItem" | "removeIt
   }
 }
 
+/** The answers of a test in progress, kept in the tab's session storage across a reload. */
+function testDrafts(drafts: Pick<Storage, "getItem" | "setItem" | "removeItem">) {
+  return {
+    save(attempt: number, shown: readonly ShownQuestion[], answers: readonly Answer[]) {
+      const draft: Draft = { attempt, answers: {} };
+      shown.forEach((q, i) => {
+        const a = answers[i];
+        const option = a === null || a === undefined ? undefined : q.options[a];
+        if (option) draft.answers[q.question.id] = option.text;
+      });
+      try {
+        drafts.setItem(DRAFT_KEY, JSON.stringify(draft));
+      } catch {
+        // A draft is a convenience; without storage the answers stay on the page.
+      }
+    },
+    load(): Draft | null {
+      try {
+        const raw = drafts.getItem(DRAFT_KEY);
+        if (!raw) return null;
+        const d = JSON.parse(raw) as Draft;
+        if (typeof d?.attempt !== "number" || typeof d.answers !== "object" || d.answers === null)
+          return null;
+        return d;
+      } catch {
+        return null;
+      }
+    },
+    clear() {
+      try {
+        drafts.removeItem(DRAFT_KEY);
+      } catch {
+        // nothing to do
+      }
+    },
+  };
+}
+
+/** The result: score, verdict, score by lesson, sections to revisit, retake and the review. */
+function testResult(o: {
+  test: ModuleTest;
+  store: ProgressStore;
+  root: string;
+  shown: readonly ShownQuestion[];
+  answers: readonly Answer[];
+  correct: number;
+  pass: boolean;
+  onRetake: () => void;
+}): (Node | string)[] {
+  const { test, store, root, shown, answers, correct, pass } = o;
+  const total = test.questions.length;
+  const need = requiredToPass(total, test.passMark);
+  const items = review(shown, answers);
+  const revisit = sectionsToRevisit(items);
+  const byLesson = scoreByLesson(items);
+  const best = store.get().test;
+  const retake = el(
+    "button",
+    { type: "button", class: "test-retake" },
+    "Retake the test — options in a new order",
+  );
+  retake.addEventListener("click", o.onRetake);
+
+  return [
+    el("h2", { class: "test-result-heading" }, "Your result"),
+    el(
+      "div",
+      { class: "test-score-row" },
+      el(
+        "p",
+        { class: "big-number test-score", "data-readout": "score", "data-value": correct },
+        `${correct} of ${total}`,
+      ),
+      el(
+        "p",
+        { class: `verdict test-verdict`, "data-verdict": pass ? "pass" : "fail" },
+        pass ? "✓ Passed" : "✗ Not passed yet",
+      ),
+    ),
+    el(
+      "p",
+      { class: "big-caption" },
+      pass
+        ? `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}.`
+        : `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}: ${need - correct} more to pass.`,
+    ),
+    best
+      ? el(
+          "p",
+          { class: "test-best" },
+          `Best so far: ${best.best} of ${best.total}${best.passed ? ", passed" : ""}, on ${formatDate(best.bestAt)} · ${best.attempts} attempt${best.attempts === 1 ? "" : "s"}.`,
+        )
+      : "",
+    el(
+      "ul",
+      { class: "test-by-lesson", "aria-label": "Score by lesson" },
+      ...byLesson.map((b) =>
+        el(
+          "li",
+          { "data-lesson": b.lesson, "data-value": b.correct, "data-full": String(b.correct === b.total) },
+          el("span", { class: "test-by-lesson-name" }, `Lesson ${b.lesson}`),
+          el(
+            "span",
+            { class: "test-by-lesson-score" },
+            `${b.correct === b.total ? "✓ " : ""}${b.correct} of ${b.total}`,
+          ),
+        ),
+      ),
+    ),
+    revisit.length
+      ? el(
+          "div",
+          { class: "test-revisit" },
+          el("h3", {}, "Sections to revisit"),
+          el("ul", {}, ...revisit.map((q) => el("li", {}, sectionLink(q, root)))),
+        )
+      : "",
+    el(
+      "div",
+      { class: "quiz-actions" },
+      retake,
+      el("a", { href: root, class: "test-home" }, "See your progress"),
+    ),
+    el("h3", {}, "Question by question"),
+    el(
+      "ol",
+      { class: "quiz-review test-review" },
+      ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" })),
+    ),
+  ];
+}
+
+/** The rules, and the best result so far. */
+function testIntro(test: ModuleTest, store: ProgressStore): (Node | string)[] {
+  const total = test.questions.length;
+  const need = requiredToPass(total, test.passMark);
+  const best = store.get().test;
+  return [
+    el(
+      "p",
+      { class: "test-rules" },
+      el("strong", {}, `${total} questions`),
+      ` from all four lessons. Answer them all, then submit: you pass with ${need} or more right (${Math.round(
+        test.passMark * 100,
+      )}%). You see the review of every question after submitting, and you can retake the test as often as you like — the options are shuffled each time.`,
+    ),
+    best
+      ? el(
+          "p",
+          { class: "test-best", "data-readout": "best", "data-value": best.best },
+          `Your best so far: ${best.best} of ${best.total}`,
+          best.passed ? " — passed" : " — not yet passed",
+          `, reached on ${formatDate(best.bestAt)} (${best.attempts} attempt${best.attempts === 1 ? "" : "s"}).`,
+        )
+      : "",
+  ];
+}
+
+// Enter on an option moves to the next question (and from the last, to the submit button).
+function onwardOnEnter(event: KeyboardEvent, submit: HTMLElement) {
+  const target = event.target as HTMLElement;
+  if (event.key !== "Enter" || !(target instanceof HTMLInputElement) || target.type !== "radio") return;
+  event.preventDefault();
+  const li = target.closest("li.test-question");
+  const nextLi = li?.nextElementSibling as HTMLElement | null;
+  if (nextLi) {
+    (
+      nextLi.querySelector<HTMLInputElement>("input:checked") ??
+      nextLi.querySelector<HTMLInputElement>("input")
+    )?.focus();
+    nextLi.scrollIntoView({ block: "nearest" });
+  } else submit.focus();
+}
+
+// a link in the warning: focus the question's first option
+function focusLinkedQuestion(event: MouseEvent) {
+  const a = (event.target as HTMLElement).closest("a");
+  if (!a) return;
+  const target = document.querySelector(a.getAttribute("href") ?? "");
+  const input = target?.querySelector<HTMLInputElement>("input");
+  if (input) {
+    event.preventDefault();
+    target?.scrollIntoView({ block: "center" });
+    input.focus();
+  }
+}
+
+/** "2 questions are unanswered: 3 and 7." with links to them, and "Submit anyway". */
+function unansweredNotice(missing: readonly number[], onAnyway: () => void) {
+  const links = missing.map((n) => el("a", { href: `#test-question-${n}` }, String(n)));
+  const joined: (Node | string)[] = [];
+  links.forEach((a, k) => {
+    if (k > 0) joined.push(k === links.length - 1 ? " and " : ", ");
+    joined.push(a);
+  });
+  const anyway = el("button", { type: "button", class: "test-submit-anyway" }, "Submit anyway");
+  anyway.addEventListener("click", onAnyway);
+  const nodes = [
+    el(
+      "p",
+      {},
+      el(
+        "strong",
+        {},
+        missing.length === 1 ? "1 question is unanswered: " : `${missing.length} questions are unanswered: `,
+      ),
+      ...joined,
+      ". ",
+      `Unanswered questions count as wrong.`,
+    ),
+    el("p", { class: "quiz-actions" }, anyway),
+  ];
+  return { nodes, first: links[0] };
+}
+
+/** The answers a draft holds, as display indices in this attempt's order (null where none). */
+function restoredAnswers(shown: readonly ShownQuestion[], restore: Draft | null): Answer[] {
+  return shown.map((q) => {
+    const text = restore?.answers[q.question.id];
+    if (typeof text !== "string") return null;
+    const display = q.options.findIndex((o) => o.text === text);
+    return display >= 0 ? display : null;
+  });
+}
+
 export function moduleTestView({ test, store, root = "./", draftStorage }: ModuleTestOptions): HTMLElement {
   const drafts = draftStorage === undefined ? sessionStorageOrNull() : draftStorage;
   const total = test.questions.length;
-  const need = requiredToPass(total, test.passMark);
 
   let attempt = (store.get().test?.attempts ?? 0) + 1;
   let shown: ShownQuestion[] = [];
@@ -74,73 +298,15 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
   form.append(list, warning, bar);
   section.append(notice, intro, form, result);
 
-  // ---- drafts -------------------------------------------------------------------------
-  function saveDraft() {
-    if (!drafts) return;
-    const draft: Draft = { attempt, answers: {} };
-    shown.forEach((q, i) => {
-      const a = answers[i];
-      const option = a === null || a === undefined ? undefined : q.options[a];
-      if (option) draft.answers[q.question.id] = option.text;
-    });
-    try {
-      drafts.setItem(DRAFT_KEY, JSON.stringify(draft));
-    } catch {
-      // A draft is a convenience; without storage the answers stay on the page.
-    }
-  }
-  function loadDraft(): Draft | null {
-    if (!drafts) return null;
-    try {
-      const raw = drafts.getItem(DRAFT_KEY);
-      if (!raw) return null;
-      const d = JSON.parse(raw) as Draft;
-      if (typeof d?.attempt !== "number" || typeof d.answers !== "object" || d.answers === null) return null;
-      return d;
-    } catch {
-      return null;
-    }
-  }
-  function clearDraft() {
-    try {
-      drafts?.removeItem(DRAFT_KEY);
-    } catch {
-      // nothing to do
-    }
-  }
+  const draftStore = drafts ? testDrafts(drafts) : null;
+  const saveDraft = () => draftStore?.save(attempt, shown, answers);
 
   // ---- the questions --------------------------------------------------------------------
-  function renderIntro() {
-    const best = store.get().test;
-    intro.replaceChildren(
-      el(
-        "p",
-        { class: "test-rules" },
-        el("strong", {}, `${total} questions`),
-        ` from all four lessons. Answer them all, then submit: you pass with ${need} or more right (${Math.round(
-          test.passMark * 100,
-        )}%). You see the review of every question after submitting, and you can retake the test as often as you like — the options are shuffled each time.`,
-      ),
-      best
-        ? el(
-            "p",
-            { class: "test-best", "data-readout": "best", "data-value": best.best },
-            `Your best so far: ${best.best} of ${best.total}`,
-            best.passed ? " — passed" : " — not yet passed",
-            `, reached on ${formatDate(best.bestAt)} (${best.attempts} attempt${best.attempts === 1 ? "" : "s"}).`,
-          )
-        : "",
-    );
-  }
+  const renderIntro = () => intro.replaceChildren(...testIntro(test, store));
 
   function renderQuestions(restore: Draft | null) {
     shown = shuffleQuestions(test.questions, attemptSeed("module-test", attempt));
-    answers = shown.map((q) => {
-      const text = restore?.answers[q.question.id];
-      if (typeof text !== "string") return null;
-      const display = q.options.findIndex((o) => o.text === text);
-      return display >= 0 ? display : null;
-    });
+    answers = restoredAnswers(shown, restore);
     list.replaceChildren(
       ...shown.map((q, i) => {
         const fieldset = questionFieldset({
@@ -188,35 +354,12 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
       const li = list.children[n - 1] as HTMLElement | undefined;
       if (li) li.dataset.missing = "true";
     }
-    const links = missing.map((n) => el("a", { href: `#test-question-${n}` }, String(n)));
-    const joined: (Node | string)[] = [];
-    links.forEach((a, k) => {
-      if (k > 0) joined.push(k === links.length - 1 ? " and " : ", ");
-      joined.push(a);
-    });
-    const anyway = el("button", { type: "button", class: "test-submit-anyway" }, "Submit anyway");
-    anyway.addEventListener("click", () => finish());
-    warning.replaceChildren(
-      el(
-        "p",
-        {},
-        el(
-          "strong",
-          {},
-          missing.length === 1
-            ? "1 question is unanswered: "
-            : `${missing.length} questions are unanswered: `,
-        ),
-        ...joined,
-        ". ",
-        `Unanswered questions count as wrong.`,
-      ),
-      el("p", { class: "quiz-actions" }, anyway),
-    );
+    const { nodes, first } = unansweredNotice(missing, () => finish());
+    warning.replaceChildren(...nodes);
     warning.dataset.missing = missing.join(",");
     warning.setAttribute("aria-label", `Unanswered: questions ${listJoin(missing.map(String))}`);
     warning.hidden = false;
-    if (focus) links[0]?.focus();
+    if (focus) first?.focus();
   }
 
   form.addEventListener("submit", (event) => {
@@ -229,33 +372,9 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
   });
 
   // Enter on an option moves to the next question (and from the last, to the submit button).
-  form.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || !(target instanceof HTMLInputElement) || target.type !== "radio") return;
-    event.preventDefault();
-    const li = target.closest("li.test-question");
-    const nextLi = li?.nextElementSibling as HTMLElement | null;
-    if (nextLi) {
-      (
-        nextLi.querySelector<HTMLInputElement>("input:checked") ??
-        nextLi.querySelector<HTMLInputElement>("input")
-      )?.focus();
-      nextLi.scrollIntoView({ block: "nearest" });
-    } else submit.focus();
-  });
+  form.addEventListener("keydown", (event) => onwardOnEnter(event, submit));
 
-  // a link in the warning: focus the question's first option
-  warning.addEventListener("click", (event) => {
-    const a = (event.target as HTMLElement).closest("a");
-    if (!a) return;
-    const target = document.querySelector(a.getAttribute("href") ?? "");
-    const input = target?.querySelector<HTMLInputElement>("input");
-    if (input) {
-      event.preventDefault();
-      target?.scrollIntoView({ block: "center" });
-      input.focus();
-    }
-  });
+  warning.addEventListener("click", focusLinkedQuestion);
 
   // ---- the result -------------------------------------------------------------------------
   function finish() {
@@ -266,8 +385,12 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
     } catch (e) {
       console.warn(e);
     }
-    clearDraft();
-    renderResult(s.correct, pass);
+    draftStore?.clear();
+    result.dataset.score = String(s.correct);
+    result.dataset.passed = String(pass);
+    result.replaceChildren(
+      ...testResult({ test, store, root, shown, answers, correct: s.correct, pass, onRetake: retake }),
+    );
     form.hidden = true;
     intro.hidden = true;
     result.hidden = false;
@@ -275,101 +398,20 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
     result.scrollIntoView({ block: "start" });
   }
 
-  function renderResult(correct: number, pass: boolean) {
-    const items = review(shown, answers);
-    const revisit = sectionsToRevisit(items);
-    const byLesson = scoreByLesson(items);
-    const best = store.get().test;
-    const retake = el(
-      "button",
-      { type: "button", class: "test-retake" },
-      "Retake the test — options in a new order",
-    );
-    retake.addEventListener("click", () => {
-      attempt = (store.get().test?.attempts ?? attempt) + 1;
-      renderIntro();
-      renderQuestions(null);
-      warning.hidden = true;
-      result.hidden = true;
-      form.hidden = false;
-      intro.hidden = false;
-      section.scrollIntoView({ block: "start" });
-      list.querySelector<HTMLInputElement>("input")?.focus({ preventScroll: true });
-    });
-
-    result.dataset.score = String(correct);
-    result.dataset.passed = String(pass);
-    result.replaceChildren(
-      el("h2", { class: "test-result-heading" }, "Your result"),
-      el(
-        "div",
-        { class: "test-score-row" },
-        el(
-          "p",
-          { class: "big-number test-score", "data-readout": "score", "data-value": correct },
-          `${correct} of ${total}`,
-        ),
-        el(
-          "p",
-          { class: `verdict test-verdict`, "data-verdict": pass ? "pass" : "fail" },
-          pass ? "✓ Passed" : "✗ Not passed yet",
-        ),
-      ),
-      el(
-        "p",
-        { class: "big-caption" },
-        pass
-          ? `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}.`
-          : `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}: ${need - correct} more to pass.`,
-      ),
-      best
-        ? el(
-            "p",
-            { class: "test-best" },
-            `Best so far: ${best.best} of ${best.total}${best.passed ? ", passed" : ""}, on ${formatDate(best.bestAt)} · ${best.attempts} attempt${best.attempts === 1 ? "" : "s"}.`,
-          )
-        : "",
-      el(
-        "ul",
-        { class: "test-by-lesson", "aria-label": "Score by lesson" },
-        ...byLesson.map((b) =>
-          el(
-            "li",
-            { "data-lesson": b.lesson, "data-value": b.correct, "data-full": String(b.correct === b.total) },
-            el("span", { class: "test-by-lesson-name" }, `Lesson ${b.lesson}`),
-            el(
-              "span",
-              { class: "test-by-lesson-score" },
-              `${b.correct === b.total ? "✓ " : ""}${b.correct} of ${b.total}`,
-            ),
-          ),
-        ),
-      ),
-      revisit.length
-        ? el(
-            "div",
-            { class: "test-revisit" },
-            el("h3", {}, "Sections to revisit"),
-            el("ul", {}, ...revisit.map((q) => el("li", {}, sectionLink(q, root)))),
-          )
-        : "",
-      el(
-        "div",
-        { class: "quiz-actions" },
-        retake,
-        el("a", { href: root, class: "test-home" }, "See your progress"),
-      ),
-      el("h3", {}, "Question by question"),
-      el(
-        "ol",
-        { class: "quiz-review test-review" },
-        ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" })),
-      ),
-    );
+  function retake() {
+    attempt = (store.get().test?.attempts ?? attempt) + 1;
+    renderIntro();
+    renderQuestions(null);
+    warning.hidden = true;
+    result.hidden = true;
+    form.hidden = false;
+    intro.hidden = false;
+    section.scrollIntoView({ block: "start" });
+    list.querySelector<HTMLInputElement>("input")?.focus({ preventScroll: true });
   }
 
   // ---- start ------------------------------------------------------------------------------
-  const draft = loadDraft();
+  const draft = draftStore?.load() ?? null;
   if (draft && draft.attempt >= attempt) attempt = draft.attempt;
   renderIntro();
   renderQuestions(draft && draft.attempt === attempt ? draft : null);
