@@ -230,7 +230,9 @@ export function createCourseSearch(index: CourseIndex): CourseSearch {
         const part = e.kind === "section" && e.parent ? 0.9 : 1;
         const kind = (e.kind === "source" && sources ? 1 : KIND_WEIGHT[e.kind]) * part;
         const preferred = options.prefer?.includes(`${e.page}#${e.anchor}`) ? 2.5 : 1;
-        return kind * preferred * (lesson && e.page === lesson ? 1.25 : 1);
+        // On a near tie the lessons answer; a going-deeper page answers what they do not cover.
+        const deeper = e.page.startsWith("deeper/") ? 0.8 : 1;
+        return kind * preferred * deeper * (lesson && e.page === lesson ? 1.25 : 1);
       },
     });
     return results.map((r) => ({
@@ -369,7 +371,11 @@ export function answerFromCourse(
   // A word the lessons never use makes the question one they don't cover — unless it is everyday
   // English ("big", "weather" is not) that a lesson could simply have phrased differently.
   const unknown = terms.filter((t) => !search.knows(t) && t.length >= 4 && !COMMON.has(t));
-  const hits = search.search(query, { lesson, prefer });
+  // A question too vague to search is answered from the lab's own brief, and so from the lessons.
+  const vague = query !== question;
+  const hits = search
+    .search(query, { lesson, prefer })
+    .filter((h) => !vague || h.entry.page.startsWith("lessons/"));
   const what = /\b(?:paper|study|article|report|preprint|blog|post)\b/i.test(question)
     ? "that source"
     : "that";
