@@ -132,7 +132,7 @@ export function lazyFigure<V extends Record<string, unknown>>(
     <h3 class="explorable-title" id=${`fig-${id}-title`}>${title}</h3>
     <p class="explorable-loading">Drawing the figure…</p>
   </section>` as HTMLElement;
-  const root = html`<div class="lazy-figure" data-lazy=${id}>${placeholder}</div>` as LazyFigureElement;
+  const root = html`<div class="lazy-figure" data-lazy=${id}>${placeholder}</div>` as unknown as LazyFigureElement;
   root.style.setProperty("--reserve-wide", `${reserve[0]}px`);
   root.style.setProperty("--reserve-phone", `${reserve[1]}px`);
   let figure: ExplorableElement | HTMLElement | null = null;
