@@ -132,7 +132,8 @@ export function lazyFigure<V extends Record<string, unknown>>(
     <h3 class="explorable-title" id=${`fig-${id}-title`}>${title}</h3>
     <p class="explorable-loading">Drawing the figure…</p>
   </section>` as HTMLElement;
-  const root = html`<div class="lazy-figure" data-lazy=${id}>${placeholder}</div>` as unknown as LazyFigureElement;
+  const root =
+    html`<div class="lazy-figure" data-lazy=${id}>${placeholder}</div>` as unknown as LazyFigureElement;
   root.style.setProperty("--reserve-wide", `${reserve[0]}px`);
   root.style.setProperty("--reserve-phone", `${reserve[1]}px`);
   let figure: ExplorableElement | HTMLElement | null = null;
@@ -194,11 +195,15 @@ export function lazyFigure<V extends Record<string, unknown>>(
 export function lazyBlock(
   load: () => Promise<Node>,
   { reserve = 320 }: { reserve?: number } = {},
-): HTMLElement {
-  const root = html`<div class="lazy-block"><p class="explorable-loading">Loading…</p></div>` as HTMLElement;
+): HTMLElement & { load(): Promise<void> } {
+  const root =
+    html`<div class="lazy-block"><p class="explorable-loading">Loading…</p></div>` as unknown as HTMLElement & {
+      load(): Promise<void>;
+    };
   root.style.minHeight = `${reserve}px`;
-  const build = () =>
-    load().then(
+  let loading: Promise<void> | null = null;
+  root.load = () =>
+    (loading ??= load().then(
       (node) => {
         root.replaceChildren(node);
         root.style.minHeight = "";
@@ -206,8 +211,8 @@ export function lazyBlock(
       (error: unknown) => {
         root.firstElementChild!.textContent = `This part could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`;
       },
-    );
-  if (typeof IntersectionObserver === "undefined") queueMicrotask(build);
-  else whenNear(root, build);
+    ));
+  if (typeof IntersectionObserver === "undefined") queueMicrotask(() => void root.load());
+  else whenNear(root, () => void root.load());
   return root;
 }
