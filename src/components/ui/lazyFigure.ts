@@ -108,13 +108,18 @@ function whenNear(element: HTMLElement, then: () => void): IntersectionObserver 
 const pending = new Set<LazyFigureElement>();
 let presentHooked = false;
 
-/** Present mode shows every figure in turn: build them all when it starts. */
+/** Present mode shows every figure in turn, and print shows them all: build them all when either starts. */
 function hookPresent() {
   if (presentHooked || typeof document === "undefined") return;
   presentHooked = true;
+  const loadAll = () => {
+    for (const p of [...pending]) void p.load().catch(() => {});
+  };
   document.addEventListener("present", (event) => {
-    if ((event as CustomEvent<{ on: boolean }>).detail?.on) for (const p of [...pending]) void p.load();
+    if ((event as CustomEvent<{ on: boolean }>).detail?.on) loadAll();
   });
+  // Printing: start every figure (one drawn by the time the print preview refreshes is printed).
+  addEventListener("beforeprint", loadAll);
 }
 
 /**
