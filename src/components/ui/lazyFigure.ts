@@ -7,7 +7,7 @@
 // and every figure once present mode starts are built at once.
 import { html } from "htl";
 import type { ExplorableElement } from "./explorable.js";
-import { enterPresent } from "./present.js";
+import { enterPresent, registerFigure } from "./present.js";
 import { embedTarget } from "./urlState.js";
 
 /** How far ahead of the viewport a figure starts loading: a little over half a screen below (and above). */
@@ -183,6 +183,8 @@ export function lazyFigure<V extends Record<string, unknown>>(
 
   pending.add(root);
   hookPresent();
+  // The page's "Present" button comes with the first figure, placeholder or not (its place is held).
+  registerFigure(placeholder);
   // A presented placeholder (present mode stepped onto it) is built at once and takes its place.
   placeholder.addEventListener("explorable:present", () => void root.load().catch(() => {}));
   if (urlNamesFigure(id, location) || typeof IntersectionObserver === "undefined") {
