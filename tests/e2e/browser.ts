@@ -43,6 +43,8 @@ export async function open(
     viewport = { width: 1280, height: 800 },
     colorScheme = "light" as "light" | "dark",
     storage = undefined as Record<string, string> | undefined,
+    /** "build" (default): build every lazy figure at once, as a reader scrolling through would; "leave": as loaded. */
+    lazy = "build" as "build" | "leave",
   } = {},
 ): Promise<Watched> {
   const base = baseUrl();
@@ -72,7 +74,33 @@ export async function open(
     }
   });
   await page.goto(base + path, { waitUntil: "networkidle" });
+  if (lazy === "build") await buildLazy(page);
   return { page, context, problems };
+}
+
+/**
+ * Build every lazy figure and block on the page (ui/lazyFigure.ts) and wait for them: the page's
+ * cells display them as they run, so first wait until their number has settled.
+ */
+export async function buildLazy(page: Page): Promise<number> {
+  // A page that makes lazy figures preloads the module that makes them.
+  const lazyPage = await page.evaluate(() => !!document.querySelector('link[href*="/ui/lazyFigure."]'));
+  if (!lazyPage) return 0;
+  let last = -1;
+  for (let tries = 0; tries < 20; tries++) {
+    const count = await page.evaluate(() => document.querySelectorAll(".lazy-figure, .lazy-block").length);
+    if (count === last && count > 0) break;
+    last = count;
+    await page.waitForTimeout(250);
+  }
+  return page.evaluate(async () => {
+    const all = [...document.querySelectorAll(".lazy-figure, .lazy-block")] as (Element & {
+      load?: () => Promise<unknown>;
+    })[];
+    await Promise.all(all.map((e) => e.load?.()));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return all.length;
+  });
 }
 
 /** Set a range input's value the way a drag would (value then an input event). */

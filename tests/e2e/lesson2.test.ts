@@ -427,6 +427,8 @@ describe("contamination (l2-contamination)", () => {
     });
     const moving = await context.newPage();
     await moving.goto(`${baseUrl()}/lessons/2`, { waitUntil: "networkidle" });
+    // Figures are built as the reader comes near them: scroll to this one first.
+    await moving.locator(fig).scrollIntoViewIfNeeded();
     await moving.locator(`${fig} input[type=range][data-key="inflation"]`).evaluate((el) => {
       (el as HTMLInputElement).value = "10";
       el.dispatchEvent(new Event("input", { bubbles: true }));

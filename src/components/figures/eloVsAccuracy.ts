@@ -1,22 +1,26 @@
 // Elo vs accuracy: a simulated arena in which raters reward correct answers and also style.
 // The accuracy order and the preference (Bradley–Terry) order side by side, drifting apart as
 // the style weight grows; bootstrap intervals show how many votes it takes to tell models apart.
+// Anatomy: derive (deriveElo, from a run of the arena) → draw, readout, notice, summary.
+// The arena runs on the main thread (runArenaTally: a few ms); while a slider moves the intervals
+// come from fewer resamples, and the full count follows as soon as the hand stops.
 
+import { html } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
 import {
   type ArenaModel,
   type ArenaRun,
   arenaModels,
   discordantPairs,
   orderRanks,
-  runArena,
+  runArenaTally,
   styleOf,
 } from "../sim/arena.js";
 import { range } from "../ui/controls.js";
-import { type ExplorableElement, explorable } from "../ui/explorable.js";
+import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatPercent } from "../ui/format.js";
 import { categorical } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
-import { RefiningCache } from "./refiningCache.js";
 
 export interface EloComparison {
   model: string;
@@ -69,37 +73,256 @@ export function eloSummary(rows: readonly EloComparison[]) {
   };
 }
 
+export interface EloValues {
+  styleWeight: number;
+  votes: number;
+  seed: number;
+}
+
+/** Everything the figure shows at one setting (pure: from the values and one run of the arena). */
+export interface EloModel extends EloValues, ReturnType<typeof eloSummary> {
+  rows: EloComparison[];
+  /** The rows by arena rating, best first. */
+  byRating: EloComparison[];
+  /** Bootstrap resamples behind the intervals, and whether that is the full count. */
+  bootstrap: number;
+  refined: boolean;
+  /** The rating axis: around every rating and interval, in tens. */
+  ratingDomain: [number, number];
+  /** Each model's colour. */
+  colour: Map<string, string>;
+}
+
+export function deriveElo(
+  v: EloValues,
+  run: ArenaRun,
+  { models = arenaModels, refined = true }: { models?: readonly ArenaModel[]; refined?: boolean } = {},
+): EloModel {
+  const rows = compareRankings(models, run);
+  const byRating = [...rows].sort((a, b) => a.ratingRank - b.ratingRank);
+  const finite = byRating.filter((r) => Number.isFinite(r.lower));
+  const lo = Math.min(...byRating.map((r) => r.rating), ...finite.map((r) => r.lower));
+  const hi = Math.max(...byRating.map((r) => r.rating), ...finite.map((r) => r.upper));
+  return {
+    ...v,
+    ...eloSummary(rows),
+    rows,
+    byRating,
+    bootstrap: run.bootstrap,
+    refined,
+    ratingDomain: [Math.floor((lo - 10) / 10) * 10, Math.ceil((hi + 10) / 10) * 10],
+    colour: new Map(models.map((m, i) => [m.name, categorical[i % categorical.length]!])),
+  };
+}
+
+type End = { model: string; side: string; rank: number; label: string; changed: boolean };
+
+/** Left: each model's rank by accuracy; right: by arena rating; a dashed line where they differ. */
+function drawSlope(model: EloModel, width: number): SVGSVGElement | HTMLElement {
+  const ends: End[] = model.rows.flatMap((r) => [
+    {
+      model: r.model,
+      side: "By accuracy",
+      rank: r.accuracyRank,
+      label: `${r.model} ${formatPercent(r.accuracy, 0)}`,
+      changed: r.accuracyRank !== r.ratingRank,
+    },
+    {
+      model: r.model,
+      side: "By arena rating",
+      rank: r.ratingRank,
+      label: `${r.model} ${Math.round(r.rating)}`,
+      changed: r.accuracyRank !== r.ratingRank,
+    },
+  ]);
+  // Labels sit outside the two columns; on a phone they get a third of the width each: names
+  // only (the table below has the numbers), clipped to fit, and shorter column headings.
+  const margin = Math.min(185, Math.round(width * 0.36));
+  const compact = margin < 185;
+  const fits = Math.floor((margin - 12) / 6.6);
+  const fill = (d: End) => model.colour.get(d.model);
+  const label = (side: string, anchor: "start" | "end") =>
+    Plot.text(
+      ends.filter((d) => d.side === side),
+      {
+        x: "side",
+        y: "rank",
+        text: (d: End) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
+        textAnchor: anchor,
+        dx: anchor === "end" ? -9 : 9,
+        fontSize: compact ? 11.5 : 12.5,
+      },
+    );
+  const slope = Plot.plot({
+    width,
+    height: 70 + model.rows.length * 34,
+    marginLeft: margin,
+    marginRight: margin,
+    marginTop: 40,
+    marginBottom: 20,
+    style: { fontSize: compact ? "12px" : "13px" },
+    x: {
+      domain: ["By accuracy", "By arena rating"],
+      axis: "top",
+      label: null,
+      padding: 0,
+      tickFormat: (d: string) => (compact ? (d === "By accuracy" ? "Accuracy" : "Rating") : d),
+    },
+    y: { domain: [0.5, model.rows.length + 0.5], reverse: true, axis: null },
+    marks: [
+      ...[false, true].map((changed) =>
+        Plot.line(
+          ends.filter((d) => d.changed === changed),
+          {
+            x: "side",
+            y: "rank",
+            z: "model",
+            stroke: fill,
+            strokeWidth: 2.5,
+            strokeDasharray: changed ? "7,4" : undefined,
+          },
+        ),
+      ),
+      Plot.dot(ends, { x: "side", y: "rank", fill, r: 5 }),
+      label("By accuracy", "end"),
+      label("By arena rating", "start"),
+    ],
+  });
+  slope.setAttribute(
+    "aria-label",
+    "Slope chart: each model's rank by accuracy (left) and by arena rating (right)",
+  );
+  return slope;
+}
+
+/** Each model's rating (dot) and its bootstrap interval (bar), best first. */
+function drawRatings(model: EloModel, width: number): SVGSVGElement | HTMLElement {
+  const chart = Plot.plot({
+    width,
+    height: 70 + model.rows.length * 34,
+    marginLeft: 130,
+    marginRight: 20,
+    marginTop: 40,
+    marginBottom: 36,
+    style: { fontSize: "13px" },
+    x: { domain: model.ratingDomain, label: "Arena rating (Elo scale, mean 1000) →", grid: true },
+    y: { domain: model.byRating.map((r) => r.model), label: null, tickSize: 0 },
+    marks: [
+      Plot.ruleX([1000], { stroke: "currentColor", strokeOpacity: 0.3 }),
+      Plot.link(
+        model.byRating.filter((r) => Number.isFinite(r.lower)),
+        {
+          x1: "lower",
+          x2: "upper",
+          y1: "model",
+          y2: "model",
+          stroke: (d: EloComparison) => model.colour.get(d.model),
+          strokeWidth: 6,
+          strokeLinecap: "round",
+          strokeOpacity: 0.75,
+        },
+      ),
+      Plot.dot(model.byRating, { x: "rating", y: "model", r: 4.5, fill: "currentColor" }),
+    ],
+  });
+  chart.setAttribute("aria-label", "Each model's Bradley–Terry rating with its 95% bootstrap interval");
+  return chart;
+}
+
+export function drawElo(model: EloModel, { width }: RenderContext): Node {
+  const wide = width >= 1000;
+  const slopeWidth = wide ? Math.round(Math.min(600, width * 0.5)) : Math.min(width, 640);
+  return html`<div class="l2-two-panel">${drawSlope(model, slopeWidth)}${drawRatings(model, wide ? width - slopeWidth - 16 : width)}</div>`;
+}
+
+export function readoutElo(model: EloModel): Node {
+  const { topRating: top, topAccuracy: best } = model;
+  return html`<div>
+    <div class="big-number" data-readout="discordant" data-value=${model.discordant}>${model.discordant} of ${model.pairs}</div>
+    <div class="big-caption">pairs of models the arena puts in the opposite order to accuracy</div>
+    <ul class="l2-stats">
+      <li>Arena's #1: <strong data-readout="top-rating" data-model=${top.model}>${top.model}</strong> (accuracy ${formatPercent(top.accuracy, 0)}, accuracy rank ${top.accuracyRank})</li>
+      <li>Most accurate: <strong>${best.model}</strong> (${formatPercent(best.accuracy, 0)}), arena rank <span data-readout="accurate-rank" data-value=${best.ratingRank}>${best.ratingRank}</span></li>
+      <li><span data-readout="moved" data-value=${model.moved}>${model.moved}</span> of ${model.rows.length} models change rank</li>
+      <li class="l2-refine" data-refined=${String(model.refined)}>intervals from ${model.bootstrap} bootstrap resamples of ${formatCount(model.votes)} votes${model.refined ? "" : " (more when you let go)"}</li>
+    </ul>
+    <table class="l2-table"><caption>The simulated models</caption>
+      <thead><tr><th scope="col">Model</th><th scope="col">Accuracy</th><th scope="col">Style</th><th scope="col">Wins</th></tr></thead>
+      <tbody>${model.rows.map(
+        (r) =>
+          html`<tr data-model=${r.model}><th scope="row">${r.model}</th><td>${formatPercent(r.accuracy, 0)}</td><td>${r.style.toFixed(2)}</td><td data-readout="win-rate" data-value=${r.winRate}>${Number.isFinite(r.winRate) ? formatPercent(r.winRate, 0) : "–"}</td></tr>`,
+      )}</tbody>
+    </table>
+  </div>`;
+}
+
+export function noticeElo(model: EloModel): string {
+  if (model.styleWeight === 0)
+    return `With no reward for style, the arena's order follows accuracy up to the noise that ${formatCount(model.votes)} votes leave: ${model.discordant} of ${model.pairs} pairs are swapped.`;
+  return model.topRating.model === model.topAccuracy.model
+    ? `The most accurate model, ${model.topAccuracy.model}, still tops the arena; raise the style weight and watch long, confident answers climb.`
+    : `${model.topRating.model} tops the arena with ${formatPercent(model.topRating.accuracy, 0)} accuracy, while the most accurate model, ${model.topAccuracy.model}, is rated #${model.topAccuracy.ratingRank}: the preference order has peeled away from the accuracy order.`;
+}
+
+export function summaryElo(model: EloModel): string {
+  return (
+    `Simulated arena, style weight ${model.styleWeight.toFixed(2)}, ${formatCount(model.votes)} votes, raters #${model.seed}. ` +
+    `${model.discordant} of ${model.pairs} pairs are ordered differently by rating than by accuracy; the arena's top model is ${model.topRating.model} ` +
+    `(accuracy ${formatPercent(model.topRating.accuracy, 0)}); the most accurate, ${model.topAccuracy.model}, is rated #${model.topAccuracy.ratingRank}. ` +
+    model.byRating
+      .map(
+        (r) =>
+          `${r.ratingRank}. ${r.model}: rating ${Math.round(r.rating)}${Number.isFinite(r.lower) ? ` (${Math.round(r.lower)}–${Math.round(r.upper)})` : ""}, accuracy rank ${r.accuracyRank}`,
+      )
+      .join("; ") +
+    "."
+  );
+}
+
+/** Resamples while a slider moves: about 100,000 resampled votes in all (a few ms), 20 at least. */
+export const quickRounds = (votes: number, full: number) =>
+  Math.min(full, Math.max(20, Math.floor(100_000 / votes)));
+
 export interface EloFigureOptions {
+  /** Accepted for older pages; unused: the arena is fast enough on the main thread. */
   worker?: Worker | null;
   models?: readonly ArenaModel[];
   bootstrap?: number;
 }
 
-export function eloVsAccuracyFigure({
-  worker = null,
-  models = arenaModels,
-  bootstrap = 200,
-}: EloFigureOptions = {}) {
+export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: EloFigureOptions = {}) {
   let root: ExplorableElement | null = null;
-  let currentKey = "";
-  type Input = { models: ArenaModel[]; votes: number; styleWeight: number; seed: number; bootstrap: number };
-  const cache = new RefiningCache<Input, ArenaRun>({
-    quick: (input) => runArena(input.models, { ...input, bootstrap: 0 }),
-    full: (input) => runArena(input.models, input),
-    worker,
-    onRefined: (key) => {
-      if (key === currentKey && root) root.setValues({});
-    },
-  });
-  const colour = new Map(models.map((m, i) => [m.name, categorical[i % categorical.length]!]));
+  const full = keyedCache<ArenaRun>(64);
+  const quick = keyedCache<ArenaRun>(8);
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const run = (v: EloValues, rounds: number) => runArenaTally(models, { ...v, bootstrap: rounds });
+  const derive = (v: EloValues) => {
+    const key = `${v.votes}|${v.styleWeight}|${v.seed}`;
+    const rounds = quickRounds(v.votes, bootstrap);
+    if (full.has(key) || rounds === bootstrap)
+      return deriveElo(
+        v,
+        full.get(key, () => run(v, bootstrap)),
+        { models },
+      );
+    // The hand is moving: a quick run now, the full one once nothing has changed for 40 ms.
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      const now = root?.values as EloValues | undefined;
+      if (!now || `${now.votes}|${now.styleWeight}|${now.seed}` !== key) return;
+      full.get(key, () => run(v, bootstrap));
+      root?.setValues({});
+    }, 40);
+    return deriveElo(
+      v,
+      quick.get(key, () => run(v, rounds)),
+      { models, refined: false },
+    );
+  };
 
   root = explorable({
     id: "l2-elo",
     title: "Preference is not accuracy: a simulated arena where raters also reward style",
-    notice: (v) =>
-      v.styleWeight === 0
-        ? "With no reward for style, the arena's order follows accuracy — up to the noise that few votes leave."
-        : "As style counts for more, long, confident answers climb: the preference order peels away from the accuracy order.",
     controls: {
       styleWeight: range({
         key: "styleWeight",
@@ -140,185 +363,12 @@ export function eloVsAccuracyFigure({
     source:
       "Simulated (seeded): each vote pits two random models on one question; each answers correctly with its accuracy; the rater prefers A with probability " +
       "logistic(1.5 × [(A correct − B correct) + weight × (A's style − B's style)]), style being the mean of length and confidence. " +
-      "Ratings: Bradley–Terry (bradleyTerry), Elo scale, 95% intervals from 200 bootstrap resamples of the votes.",
-    render(v, { width }) {
-      const input = {
-        models: [...models],
-        votes: v.votes,
-        styleWeight: v.styleWeight,
-        seed: v.seed,
-        bootstrap,
-      };
-      currentKey = `${v.votes}|${v.styleWeight}|${v.seed}`;
-      const { value: run, refined } = cache.get(currentKey, input);
-      const rows = compareRankings(models, run);
-      const s = eloSummary(rows);
-      const m = rows.length;
-      const wide = width >= 1000;
-      const slopeWidth = wide ? Math.round(Math.min(600, width * 0.5)) : Math.min(width, 640);
-      const ratingWidth = wide ? width - slopeWidth - 16 : width;
-      const height = 70 + m * 34;
-
-      const ends = rows.flatMap((r) => [
-        {
-          model: r.model,
-          side: "By accuracy",
-          rank: r.accuracyRank,
-          label: `${r.model} ${formatPercent(r.accuracy, 0)}`,
-        },
-        {
-          model: r.model,
-          side: "By arena rating",
-          rank: r.ratingRank,
-          label: `${r.model} ${Math.round(r.rating)}`,
-        },
-      ]);
-      // Labels sit outside the two columns; on a phone they get a third of the width each: names
-      // only (the table below has the numbers), clipped to fit, and shorter column headings.
-      const margin = Math.min(185, Math.round(slopeWidth * 0.36));
-      const compact = margin < 185;
-      const fits = Math.floor((margin - 12) / 6.6);
-      const slope = Plot.plot({
-        width: slopeWidth,
-        height,
-        marginLeft: margin,
-        marginRight: margin,
-        marginTop: 40,
-        marginBottom: 20,
-        style: { fontSize: compact ? "12px" : "13px" },
-        x: {
-          domain: ["By accuracy", "By arena rating"],
-          axis: "top",
-          label: null,
-          padding: 0,
-          tickFormat: (d: string) => (compact ? (d === "By accuracy" ? "Accuracy" : "Rating") : d),
-        },
-        y: { domain: [0.5, m + 0.5], reverse: true, axis: null },
-        marks: [
-          ...[false, true].map((changed) =>
-            Plot.line(
-              ends.filter((d) => {
-                const r = rows.find((x) => x.model === d.model)!;
-                return (r.accuracyRank !== r.ratingRank) === changed;
-              }),
-              {
-                x: "side",
-                y: "rank",
-                z: "model",
-                stroke: (d: (typeof ends)[number]) => colour.get(d.model),
-                strokeWidth: 2.5,
-                strokeDasharray: changed ? "7,4" : undefined,
-              },
-            ),
-          ),
-          Plot.dot(ends, {
-            x: "side",
-            y: "rank",
-            fill: (d: (typeof ends)[number]) => colour.get(d.model),
-            r: 5,
-          }),
-          Plot.text(
-            ends.filter((d) => d.side === "By accuracy"),
-            {
-              x: "side",
-              y: "rank",
-              text: (d: (typeof ends)[number]) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
-              textAnchor: "end",
-              dx: -9,
-              fontSize: compact ? 11.5 : 12.5,
-            },
-          ),
-          Plot.text(
-            ends.filter((d) => d.side === "By arena rating"),
-            {
-              x: "side",
-              y: "rank",
-              text: (d: (typeof ends)[number]) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
-              textAnchor: "start",
-              dx: 9,
-              fontSize: compact ? 11.5 : 12.5,
-            },
-          ),
-        ],
-      });
-      slope.setAttribute(
-        "aria-label",
-        "Slope chart: each model's rank by accuracy (left) and by arena rating (right)",
-      );
-
-      const byRating = [...rows].sort((a, b) => a.ratingRank - b.ratingRank);
-      const finite = byRating.filter((r) => Number.isFinite(r.lower));
-      const lo = Math.min(...byRating.map((r) => r.rating), ...finite.map((r) => r.lower));
-      const hi = Math.max(...byRating.map((r) => r.rating), ...finite.map((r) => r.upper));
-      const ratingPlot = Plot.plot({
-        width: ratingWidth,
-        height,
-        marginLeft: 130,
-        marginRight: 20,
-        marginTop: 40,
-        marginBottom: 36,
-        style: { fontSize: "13px" },
-        x: {
-          domain: [Math.floor((lo - 10) / 10) * 10, Math.ceil((hi + 10) / 10) * 10],
-          label: "Arena rating (Elo scale, mean 1000) →",
-          grid: true,
-        },
-        y: { domain: byRating.map((r) => r.model), label: null, tickSize: 0 },
-        marks: [
-          Plot.ruleX([1000], { stroke: "currentColor", strokeOpacity: 0.3 }),
-          Plot.link(finite, {
-            x1: "lower",
-            x2: "upper",
-            y1: "model",
-            y2: "model",
-            stroke: (d: EloComparison) => colour.get(d.model),
-            strokeWidth: 6,
-            strokeLinecap: "round",
-            strokeOpacity: 0.75,
-          }),
-          Plot.dot(byRating, { x: "rating", y: "model", r: 4.5, fill: "currentColor" }),
-        ],
-      });
-      ratingPlot.setAttribute(
-        "aria-label",
-        "Each model's Bradley–Terry rating with its 95% bootstrap interval",
-      );
-
-      const figure = document.createElement("div");
-      figure.className = "l2-two-panel";
-      figure.append(slope, ratingPlot);
-
-      const readout = document.createElement("div");
-      readout.innerHTML = `
-        <div class="big-number" data-readout="discordant" data-value="${s.discordant}">${s.discordant} of ${s.pairs}</div>
-        <div class="big-caption">pairs of models the arena puts in the opposite order to accuracy</div>
-        <ul class="l2-stats">
-          <li>Arena's #1: <strong data-readout="top-rating" data-model="${s.topRating.model}">${s.topRating.model}</strong> (accuracy ${formatPercent(s.topRating.accuracy, 0)}, accuracy rank ${s.topRating.accuracyRank})</li>
-          <li>Most accurate: <strong>${s.topAccuracy.model}</strong> (${formatPercent(s.topAccuracy.accuracy, 0)}), arena rank <span data-readout="accurate-rank" data-value="${s.topAccuracy.ratingRank}">${s.topAccuracy.ratingRank}</span></li>
-          <li><span data-readout="moved" data-value="${s.moved}">${s.moved}</span> of ${m} models change rank</li>
-          <li class="l2-refine" data-refined="${refined}">${refined ? `intervals from ${bootstrap} bootstrap resamples of ${formatCount(v.votes)} votes` : "computing intervals…"}</li>
-        </ul>
-        <table class="l2-table"><caption>The simulated models</caption>
-        <thead><tr><th scope="col">Model</th><th scope="col">Accuracy</th><th scope="col">Style</th><th scope="col">Wins</th></tr></thead>
-        <tbody>${rows
-          .map(
-            (r) =>
-              `<tr data-model="${r.model}"><th scope="row">${r.model}</th><td>${formatPercent(r.accuracy, 0)}</td><td>${r.style.toFixed(2)}</td><td data-readout="win-rate" data-value="${r.winRate}">${Number.isFinite(r.winRate) ? formatPercent(r.winRate, 0) : "–"}</td></tr>`,
-          )
-          .join("")}</tbody></table>`;
-      const summary =
-        `Simulated arena, style weight ${v.styleWeight.toFixed(2)}, ${formatCount(v.votes)} votes, raters #${v.seed}. ` +
-        `${s.discordant} of ${s.pairs} pairs are ordered differently by rating than by accuracy; the arena's top model is ${s.topRating.model} ` +
-        `(accuracy ${formatPercent(s.topRating.accuracy, 0)}); the most accurate, ${s.topAccuracy.model}, is rated #${s.topAccuracy.ratingRank}. ` +
-        byRating
-          .map(
-            (r) =>
-              `${r.ratingRank}. ${r.model}: rating ${Math.round(r.rating)}${Number.isFinite(r.lower) ? ` (${Math.round(r.lower)}–${Math.round(r.upper)})` : ""}, accuracy rank ${r.accuracyRank}`,
-          )
-          .join("; ") +
-        ".";
-      return { figure, summary, readout };
-    },
+      `Ratings: Bradley–Terry (bradleyTerry), Elo scale, 95% intervals from ${bootstrap} bootstrap resamples of the votes.`,
+    derive,
+    draw: drawElo,
+    readout: readoutElo,
+    notice: noticeElo,
+    summary: summaryElo,
   });
   return root;
 }

@@ -2,8 +2,8 @@
 // raters see two answers to one question and prefer the correct one, but also reward style
 // with a weight. Seeded and deterministic: the same inputs give the same battles.
 // Modules, not the stats index: this runs in a Worker, which would otherwise load jstat too.
-import { type Battle, bradleyTerry, type Rating } from "../stats/bradleyTerry.js";
-import { seededRandom } from "../stats/random.js";
+import { type Battle, bradleyTerry, type Rating, ratingsFromWins } from "../stats/bradleyTerry.js";
+import { percentileInterval, seededRandom } from "../stats/random.js";
 
 export interface ArenaModel {
   name: string;
@@ -60,16 +60,22 @@ export function expectedWinRate(a: ArenaModel, b: ArenaModel, styleWeight: numbe
   return p;
 }
 
-/** Simulate `votes` battles between random pairs of distinct models. */
-export function simulateArena(
+interface ArenaOptions {
+  votes: number;
+  styleWeight: number;
+  seed?: number;
+}
+
+/** Draw the arena's battles in order: `each(t, i, j, aWon)` for battle t between models i and j. */
+function drawBattles(
   models: readonly ArenaModel[],
-  { votes, styleWeight, seed = 1 }: { votes: number; styleWeight: number; seed?: number },
-): Battle[] {
+  { votes, styleWeight, seed = 1 }: ArenaOptions,
+  each: (t: number, i: number, j: number, aWon: boolean) => void,
+): void {
   if (models.length < 2) throw new RangeError("an arena needs at least two models");
   if (!Number.isInteger(votes) || votes < 1) throw new RangeError("votes must be an integer ≥ 1");
   const rng = seededRandom(seed);
   const m = models.length;
-  const out: Battle[] = new Array(votes);
   for (let t = 0; t < votes; t++) {
     const i = Math.floor(rng() * m);
     let j = Math.floor(rng() * (m - 1));
@@ -78,10 +84,97 @@ export function simulateArena(
     const b = models[j]!;
     const aCorrect = rng() < a.accuracy;
     const bCorrect = rng() < b.accuracy;
-    const pa = preferenceProbability(a, b, aCorrect, bCorrect, styleWeight);
-    out[t] = { a: a.name, b: b.name, winner: rng() < pa ? "a" : "b" };
+    each(t, i, j, rng() < preferenceProbability(a, b, aCorrect, bCorrect, styleWeight));
   }
+}
+
+/** Simulate `votes` battles between random pairs of distinct models. */
+export function simulateArena(models: readonly ArenaModel[], options: ArenaOptions): Battle[] {
+  const out: Battle[] = new Array(options.votes);
+  drawBattles(models, options, (t, i, j, aWon) => {
+    out[t] = { a: models[i]!.name, b: models[j]!.name, winner: aWon ? "a" : "b" };
+  });
   return out;
+}
+
+/** The arena's battles as a tally: wins[i * m + j] = battles i won over j; cells[t] = battle t's cell. */
+export interface ArenaTally {
+  m: number;
+  wins: Float64Array;
+  cells: Uint16Array;
+}
+
+/** The same battles as `simulateArena` (same seed, same draws), tallied. */
+export function simulateTally(models: readonly ArenaModel[], options: ArenaOptions): ArenaTally {
+  const m = models.length;
+  const wins = new Float64Array(m * m);
+  const cells = new Uint16Array(options.votes);
+  drawBattles(models, options, (t, i, j, aWon) => {
+    const cell = aWon ? i * m + j : j * m + i;
+    wins[cell]! += 1;
+    cells[t] = cell;
+  });
+  return { m, wins, cells };
+}
+
+/**
+ * Percentile intervals of Bradley–Terry ratings from `rounds` bootstrap resamples of the battles
+ * (drawn with replacement, in the order and with the generator `bradleyTerry` uses, so its
+ * intervals are the same) — resampling cell indices rather than battle objects, and fitting each
+ * resample from its tally.
+ */
+export function bootstrapTally(
+  { m, cells }: ArenaTally,
+  { rounds, seed = 1, confidence = 0.95 }: { rounds: number; seed?: number; confidence?: number },
+): { lower: Float64Array; upper: Float64Array } {
+  const rng = seededRandom(seed);
+  const n = cells.length;
+  const samples = Array.from({ length: m }, () => new Float64Array(rounds));
+  const resample = new Float64Array(m * m);
+  for (let r = 0; r < rounds; r++) {
+    resample.fill(0);
+    for (let t = 0; t < n; t++) resample[cells[Math.floor(rng() * n)]!]! += 1;
+    const ratings = ratingsFromWins(m, resample);
+    for (let i = 0; i < m; i++) samples[i]![r] = ratings[i]!;
+  }
+  const lower = new Float64Array(m);
+  const upper = new Float64Array(m);
+  for (let i = 0; i < m; i++) [lower[i], upper[i]] = percentileInterval(samples[i]!, confidence);
+  return { lower, upper };
+}
+
+/**
+ * The arena as `runArena` reports it, from the tally: the same battles and point ratings, with
+ * intervals from `bootstrapTally` (the same as `runArena`'s, about ten times faster: no worker needed).
+ */
+export function runArenaTally(
+  models: readonly ArenaModel[],
+  { bootstrap = 0, ...options }: ArenaOptions & { bootstrap?: number },
+): ArenaRun {
+  const m = models.length;
+  const tally = simulateTally(models, options);
+  const { wins } = tally;
+  const point = ratingsFromWins(m, wins);
+  const seed = options.seed ?? 1;
+  const band = bootstrap > 0 ? bootstrapTally(tally, { rounds: bootstrap, seed: seed + 7919 }) : null;
+  const ratings: Rating[] = models.map((model, i) => ({
+    model: model.name,
+    rating: point[i]!,
+    lower: band ? band.lower[i]! : point[i]!,
+    upper: band ? band.upper[i]! : point[i]!,
+  }));
+  ratings.sort((x, y) => y.rating - x.rating);
+  const winRates: Record<string, number> = {};
+  for (let i = 0; i < m; i++) {
+    let won = 0;
+    let played = 0;
+    for (let j = 0; j < m; j++) {
+      won += wins[i * m + j]!;
+      played += wins[i * m + j]! + wins[j * m + i]!;
+    }
+    winRates[models[i]!.name] = played ? won / played : Number.NaN;
+  }
+  return { ratings, winRates, votes: options.votes, bootstrap };
 }
 
 /** Ranks (1 = best) of `values`, higher is better; ties broken by order. */

@@ -177,6 +177,16 @@ function toRatings(theta: Float64Array): Float64Array {
 }
 
 /**
+ * Bradley–Terry ratings (Elo scale, mean 1000) from a tally: wins[i * m + j] is the number of
+ * battles model i won against model j (ties one half to each). The fit `bradleyTerry` makes after
+ * tallying its battles, for callers that tally (or resample a tally) themselves.
+ */
+export function ratingsFromWins(m: number, wins: Float64Array, prior = 0.5): Float64Array {
+  if (wins.length !== m * m) throw new RangeError(`wins must hold m × m = ${m * m} counts`);
+  return toRatings(fitStrengths({ m, wins }, prior));
+}
+
+/**
  * Maximum-likelihood Bradley–Terry ratings (mean 1000, 400/ln 10 points per logit) with
  * bootstrap percentile intervals from resampling battles. Sorted by rating, best first.
  */

@@ -1,0 +1,195 @@
+// Lazy figures (ui/lazyFigure.ts): a figure far below the fold is not built (nor its module
+// loaded) at page load and is built once the reader scrolls to it; a link that names a figure
+// (its state in the query, #fig-<id>) builds that figure at once, in that state; the placeholder's
+// values — what `view()` gives a page's live sentences before the figure arrives — are the
+// figure's own; and scrolling through a lesson shifts no text (CLS ≤ 0.05).
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launch, open } from "./browser.ts";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const built = (page: Page, id: string) =>
+  page.evaluate((i) => {
+    const f = document.querySelector<HTMLElement>(`[data-explorable="${i}"]`);
+    return !!f && !f.classList.contains("explorable-pending") && f.dataset.renders !== undefined;
+  }, id);
+
+/** Scripts the page has requested so far (paths under _import/). */
+const requested = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((n) => n.includes("/_import/")),
+  );
+
+describe("a figure far below the fold", () => {
+  it("Lesson 3's protocol checker: not built at load, built after scrolling to it", async () => {
+    const { page, context, problems } = await open(browser, "/lessons/3", { lazy: "leave" });
+    const fig = "#fig-l3-checker";
+    await page.locator(fig).waitFor({ state: "attached" });
+    expect(await built(page, "l3-checker")).toBe(false);
+    expect(await page.locator(`${fig}.explorable-pending .explorable-title`).textContent()).toContain(
+      "Can these two published scores be compared?",
+    );
+    expect((await requested(page)).some((u) => u.includes("/figures/comparabilityChecker."))).toBe(false);
+    await page.locator(fig).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const f = document.querySelector<HTMLElement>('[data-explorable="l3-checker"]');
+      return f && !f.classList.contains("explorable-pending") && f.dataset.renders;
+    });
+    expect((await requested(page)).some((u) => u.includes("/figures/comparabilityChecker."))).toBe(true);
+    expect(
+      await page.locator(`${fig} .explorable-figure, ${fig} .explorable-readout`).count(),
+    ).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("Lesson 2 at load requests no figure's drawing code for the figures below the fold", async () => {
+    const { page, context } = await open(browser, "/lessons/2", { lazy: "leave" });
+    for (const id of ["l2-elo", "l2-categories", "l2-contamination"])
+      expect(await built(page, id)).toBe(false);
+    expect((await requested(page)).some((u) => u.includes("/figures/eloVsAccuracy."))).toBe(false);
+    await context.close();
+  });
+});
+
+describe("a link that names a figure opens it at once", () => {
+  it("?l2-categories.category=law builds Lesson 2's last figure in that state without scrolling", async () => {
+    const { page, context, problems } = await open(browser, "/lessons/2?l2-categories.category=law", {
+      lazy: "leave",
+    });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-explorable="l2-categories"]')?.dataset.renders,
+    );
+    const value = await page.evaluate(
+      () =>
+        (
+          document.querySelector('[data-explorable="l2-categories"]') as unknown as {
+            value: { category: string };
+          }
+        ).value,
+    );
+    expect(value.category).toBe("law");
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("?ci-width.n=5000: the figure and the live sentence below it both say 5,000", async () => {
+    const { page, context } = await open(browser, "/lessons/3?ci-width.n=5000", { lazy: "leave" });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-explorable="ci-width"]')?.dataset.renders,
+    );
+    const n = await page.evaluate(
+      () =>
+        (document.querySelector('[data-explorable="ci-width"]') as unknown as { value: { n: number } }).value
+          .n,
+    );
+    expect(n).toBe(5000);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-live="ci-width"]')?.textContent?.includes("5,000"),
+    );
+    await context.close();
+  });
+
+  it("#fig-l4-stages builds the figure (behind its disclosure) and scrolls to it", async () => {
+    const { page, context } = await open(browser, "/lessons/4#fig-l4-stages", { lazy: "leave" });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-explorable="l4-stages"]')?.dataset.renders,
+    );
+    expect(await built(page, "l4-eval-size")).toBe(true);
+    await context.close();
+  });
+});
+
+describe("view() before the figure arrives", () => {
+  // Every figure a lesson reads with view(): the placeholder's values must be the figure's own.
+  for (const path of ["/lessons/1", "/lessons/2", "/lessons/3", "/lessons/4"]) {
+    it(`${path}: each placeholder's value equals its figure's value once built, and an input event forwards`, async () => {
+      const { page, context, problems } = await open(browser, path, { lazy: "leave" });
+      await page.waitForFunction(() => document.querySelectorAll(".lazy-figure").length > 0);
+      await page.waitForTimeout(500);
+      const pairs = await page.evaluate(async () => {
+        type Lazy = HTMLElement & { value?: Record<string, unknown>; load(): Promise<HTMLElement> };
+        const out: { id: string; before: unknown; after: unknown; events: number }[] = [];
+        for (const el of document.querySelectorAll<Lazy>(".lazy-figure")) {
+          const before = el.value === undefined ? undefined : JSON.parse(JSON.stringify(el.value));
+          if (before === undefined) continue;
+          // A figure already built (near the top of the page) has nothing left to forward.
+          const waiting = !(el as unknown as { figure: unknown }).figure;
+          let events = 0;
+          el.addEventListener("input", () => events++);
+          await el.load();
+          out.push({
+            id: el.dataset.lazy!,
+            before,
+            after: JSON.parse(JSON.stringify(el.value)),
+            events: waiting ? events : 1,
+          });
+        }
+        return out;
+      });
+      expect(pairs.length).toBeGreaterThan(0);
+      for (const p of pairs) {
+        expect(p.after, p.id).toEqual(p.before);
+        expect(p.events, p.id).toBeGreaterThanOrEqual(1);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe("scrolling through a lesson", () => {
+  for (const [width, height] of [
+    [412, 823],
+    [1280, 800],
+  ] as const) {
+    it(`Lessons 1–4 at ${width}×${height}: layout shift while figures arrive ≤ 0.05`, async () => {
+      for (const path of ["/lessons/1", "/lessons/2", "/lessons/3", "/lessons/4"]) {
+        const context = await browser.newContext({ viewport: { width, height }, reducedMotion: "reduce" });
+        await context.addInitScript(() => {
+          const w = window as unknown as { __cls: number; __why: string[] };
+          w.__cls = 0;
+          w.__why = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as unknown as {
+              value: number;
+              hadRecentInput: boolean;
+              sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+            }[]) {
+              if (e.hadRecentInput) continue;
+              w.__cls += e.value;
+              w.__why.push(
+                `${e.value.toFixed(3)}: ${e.sources.map((s) => `${(s.node as Element | null)?.className ?? "?"} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`).join("; ")}`,
+              );
+            }
+          }).observe({ type: "layout-shift", buffered: true });
+        });
+        const page = await context.newPage();
+        await page.goto(baseUrl() + path, { waitUntil: "networkidle" });
+        const total = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let y = 0; y < total; y += Math.round(height * 0.5)) {
+          await page.evaluate((to) => scrollTo(0, to), y);
+          await page.waitForTimeout(300);
+        }
+        await page.waitForTimeout(600);
+        const { cls, why } = await page.evaluate(() => {
+          const w = window as unknown as { __cls: number; __why: string[] };
+          return { cls: w.__cls, why: w.__why };
+        });
+        expect(cls, `${path}: ${why.join("\n")}`).toBeLessThanOrEqual(0.05);
+        await context.close();
+      }
+    }, 240_000);
+  }
+});
