@@ -1,8 +1,8 @@
 // Lazy figures: a page holds each figure's place with a light placeholder and imports, builds and
 // draws the figure only when the reader comes near it — so a lesson's first screen loads the page
 // and its prose, not Plot and a dozen simulations. The placeholder is a Framework input from the
-// start (`view(lazyFigure(…))` works): it has the figure's default values, or the values a link
-// names (`?<id>.<key>=…`), until the figure arrives; then it forwards the figure's `value` and
+// start (`view(lazyFigure(…))` works): it has the figure's default values until the figure
+// arrives; then it forwards the figure's `value` and
 // `input` events. A figure the URL asks for (`#fig-<id>`, `?embed=<id>`, its state in the query)
 // and every figure once present mode starts are built at once.
 import { html } from "htl";
@@ -33,45 +33,6 @@ export interface LazyFigureElement extends HTMLElement {
   load(): Promise<ExplorableElement | HTMLElement>;
   /** Resolves to the figure once it is built (by the reader coming near it, or `load`), without forcing it. */
   whenBuilt(): Promise<ExplorableElement | HTMLElement>;
-}
-
-/** A value from URL text, typed like the default it replaces (the figure clamps it when it arrives). */
-function fromText(text: string, like: unknown): unknown {
-  if (typeof like === "number") {
-    const x = Number(text.trim());
-    return text.trim() !== "" && Number.isFinite(x) ? x : undefined;
-  }
-  if (typeof like === "boolean") {
-    const t = text.trim().toLowerCase();
-    return ["1", "true", "yes", "on"].includes(t)
-      ? true
-      : ["0", "false", "no", "off"].includes(t)
-        ? false
-        : undefined;
-  }
-  return text;
-}
-
-/** The values `search` names for figure `id`, over `defaults` (unknown keys and bad values ignored). */
-export function lazyValues<V extends Record<string, unknown>>(search: string, id: string, defaults: V): V {
-  const out: Record<string, unknown> = { ...defaults };
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(search);
-  } catch {
-    return out as V;
-  }
-  for (const key of Object.keys(defaults)) {
-    const raw = params.getAll(`${id}.${key}`);
-    for (let i = raw.length - 1; i >= 0; i--) {
-      const v = fromText(raw[i]!, defaults[key]);
-      if (v !== undefined) {
-        out[key] = v;
-        break;
-      }
-    }
-  }
-  return out as V;
 }
 
 /** Does the page's URL ask for figure `id` itself (a link to it, an embed, or its state)? */
@@ -130,7 +91,11 @@ export function lazyFigure<V extends Record<string, unknown>>(
   load: () => Promise<ExplorableElement | HTMLElement>,
   { id, title, value, reserve = [640, 900] }: LazyOptions<V>,
 ): LazyFigureElement {
-  const initial = value === undefined ? undefined : lazyValues(location.search, id, value);
+  // The defaults. A link that names the figure's state builds the figure at once, and its own
+  // values — read from the URL and clamped by the frame — replace these as soon as it arrives
+  // (the placeholder never passes on unchecked URL text: a hand-edited n = 10^200 once reached a
+  // live sentence).
+  const initial = value;
   const placeholder =
     html`<section class="explorable explorable-pending" id=${`fig-${id}`} data-explorable=${id}
     aria-labelledby=${`fig-${id}-title`} aria-busy="true">
