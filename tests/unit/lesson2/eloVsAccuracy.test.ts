@@ -27,7 +27,9 @@ describe("ratingsFromWins", () => {
   it("matches R's glm fit of a 4-model round robin (plain MLE, prior 0)", () => {
     const { wins, ratings } = reference.bradleyTerry;
     const got = ratingsFromWins(4, Float64Array.from(wins.flat()), 0);
-    ratings.forEach((r, i) => expect(got[i]).toBeCloseTo(r, 6));
+    ratings.forEach((r, i) => {
+      expect(got[i]).toBeCloseTo(r, 6);
+    });
   });
   it("rejects a tally of the wrong size", () => {
     expect(() => ratingsFromWins(3, new Float64Array(4))).toThrow(/m × m/);
