@@ -5,12 +5,8 @@
 // "not comparable" when the two numbers come from different methods (benchmark, version, metric,
 // prompting, decoding or shots differ), so the gap mixes capability with method; otherwise
 // "indicative only". Every check carries its reason in words.
-import {
-  type Interval,
-  minimumDetectableDifference,
-  proportionInterval,
-  twoProportionTest,
-} from "../stats/index.js";
+import { type DifferenceStats, scoreDifference } from "../stats/scoreDifference.js";
+import { formatPlusMinus, formatPp, formatPpRange } from "../ui/format.js";
 import { canonicalBenchmark } from "./benchmarkNames.js";
 import { canonicalModel, type ScoreCard } from "./scoreCard.js";
 
@@ -38,20 +34,6 @@ export interface PairEvidence {
 
 export const noEvidence: PairEvidence = { otherBenchmarks: null, reproducedA: null, reproducedB: null };
 
-export interface DifferenceStats {
-  a: Interval;
-  b: Interval;
-  nA: number;
-  nB: number;
-  /** pA − pB and its interval (unpooled), two-proportion z-test p-value. */
-  diff: number;
-  lower: number;
-  upper: number;
-  pValue: number;
-  /** Smallest gap found 80% of the time at these N (independent scores). */
-  mdd: number;
-}
-
 export interface Comparison {
   verdict: Verdict;
   headline: string;
@@ -69,39 +51,11 @@ export const verdictLabel: Record<Verdict, string> = {
 };
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
-const pp = (x: number, d = 1) => `${(100 * x).toFixed(d)} pp`;
 const name = (c: ScoreCard, fallback: string) => c.model.trim() || fallback;
 
 function normMetric(m: string): string {
   const t = norm(m).replace(/^acc$/, "accuracy");
   return t;
-}
-
-/** The interval of each score and of their difference (independent samples), or null without N. */
-export function differenceStats(
-  a: ScoreCard,
-  b: ScoreCard,
-  { confidence = 0.95 } = {},
-): DifferenceStats | null {
-  if (!a.n || !b.n || a.n < 1 || b.n < 1) return null;
-  const kA = Math.round((a.score / 100) * a.n);
-  const kB = Math.round((b.score / 100) * b.n);
-  if (kA < 0 || kA > a.n || kB < 0 || kB > b.n) return null;
-  const t = twoProportionTest({ k: kA, n: a.n }, { k: kB, n: b.n }, { confidence });
-  const pBar = (kA + kB) / (a.n + b.n);
-  const nHarm = (2 * a.n * b.n) / (a.n + b.n);
-  const pSafe = Math.min(1 - 1e-6, Math.max(1e-6, pBar));
-  return {
-    a: proportionInterval(kA, a.n, { confidence }),
-    b: proportionInterval(kB, b.n, { confidence }),
-    nA: a.n,
-    nB: b.n,
-    diff: t.diff,
-    lower: t.lower,
-    upper: t.upper,
-    pValue: t.pValue,
-    mdd: minimumDetectableDifference(pSafe, Math.max(1, Math.round(nHarm)), { alpha: 1 - confidence }),
-  };
 }
 
 function requirements(a: ScoreCard, b: ScoreCard, samePipeline: boolean): Check[] {
@@ -287,26 +241,26 @@ function noiseStep(a: ScoreCard, b: ScoreCard, stats: DifferenceStats | null, co
       id: "noise",
       title,
       status: "unknown",
-      reason: `Both cards are the same model (${a.model.trim()}) on the same questions, so no sampling noise separates them: the ${pp(Math.abs(stats.diff), 2)} between them is the method. For scale, two different models' scores would need to be more than ±${pp((stats.upper - stats.lower) / 2, 2)} apart (the ${level} interval of a difference) to count as a real gap.`,
+      reason: `Both cards are the same model (${a.model.trim()}) on the same questions, so no sampling noise separates them: the ${formatPp(Math.abs(stats.diff), 2)} between them is the method. For scale, two different models' scores would need to be more than ${formatPlusMinus((stats.upper - stats.lower) / 2, 2)} apart (the ${level} interval of a difference) to count as a real gap.`,
     };
   }
-  const interval = `${level} interval of the difference ${pp(stats.lower, 2)} to ${pp(stats.upper, 2)}`;
+  const interval = `${level} interval of the difference ${formatPpRange(stats.lower, stats.upper, 2)}`;
   const pText = stats.pValue < 0.001 ? "p < 0.001" : `p = ${stats.pValue.toFixed(3)}`;
   const leader = stats.diff >= 0 ? name(a, "A") : name(b, "B");
-  const mdd = `at these N, gaps under about ${pp(stats.mdd)} are often missed`;
+  const mdd = `at these N, gaps under about ${formatPp(stats.mdd, 1)} are often missed`;
   if (stats.lower > 0 || stats.upper < 0) {
     return {
       id: "noise",
       title,
       status: "met",
-      reason: `${leader} leads by ${pp(Math.abs(stats.diff), 2)}; ${interval} excludes zero (${pText}); ${mdd}.`,
+      reason: `${leader} leads by ${formatPp(Math.abs(stats.diff), 2)}; ${interval} excludes zero (${pText}); ${mdd}.`,
     };
   }
   return {
     id: "noise",
     title,
     status: "not-met",
-    reason: `A ${pp(Math.abs(stats.diff), 2)} gap is within noise: ${interval} includes zero (${pText}); ${mdd}.`,
+    reason: `A ${formatPp(Math.abs(stats.diff), 2)} gap is within noise: ${interval} includes zero (${pText}); ${mdd}.`,
   };
 }
 
@@ -398,7 +352,7 @@ export function compareCards(
   const samePipeline =
     !!norm(a.evaluator) && norm(a.evaluator) === norm(b.evaluator) && norm(a.source) === norm(b.source);
   const reqs = requirements(a, b, samePipeline);
-  const stats = sameBenchmark ? differenceStats(a, b, { confidence }) : null;
+  const stats = sameBenchmark ? scoreDifference(a, b, { confidence }) : null;
   const steps = [
     evaluatorStep(a, b),
     shotsStep(a, b),

@@ -6,12 +6,10 @@ import {
   type Check,
   type Comparison,
   compareCards,
-  differenceStats,
   noEvidence,
   type PairEvidence,
 } from "../../../src/components/compare/protocol.ts";
 import type { ScoreCard } from "../../../src/components/compare/scoreCard.ts";
-import { proportionInterval, twoProportionTest } from "../../../src/components/stats/index.ts";
 
 const base: ScoreCard = {
   model: "Model A",
@@ -161,21 +159,8 @@ describe("compareCards: steps 4 and 5", () => {
   });
 });
 
-describe("differenceStats", () => {
-  it("is the core's two-proportion test and Wilson intervals on k = round(p·N)", () => {
-    const s = differenceStats(base, other)!;
-    const kA = Math.round(0.72 * 14042);
-    const kB = Math.round(0.68 * 14042);
-    const t = twoProportionTest({ k: kA, n: 14042 }, { k: kB, n: 14042 });
-    expect(s.diff).toBe(t.diff);
-    expect(s.pValue).toBe(t.pValue);
-    expect(s.lower).toBe(t.lower);
-    expect(s.a).toEqual(proportionInterval(kA, 14042));
-  });
-
-  it("is null without N or with an impossible score", () => {
-    expect(differenceStats({ ...base, n: null }, other)).toBeNull();
-    expect(differenceStats({ ...base, score: 140 }, other)).toBeNull();
+describe("the noise step without N", () => {
+  it("is unknown when a card has no N", () => {
     const c = compareCards({ ...base, n: null }, other, consistent);
     expect(check(c, "noise").status).toBe("unknown");
   });
