@@ -9,7 +9,14 @@ import {
   sampleSizeTwoProportions,
   twoProportionTest,
 } from "../stats/index.js";
-import { formatCount } from "../ui/format.js";
+import {
+  formatCount,
+  formatPercent,
+  formatPercentRange,
+  formatPp,
+  formatPpRange,
+  formatPValue,
+} from "../ui/format.js";
 import { normaliseNumbers } from "./numberWords.js";
 
 /** The rows of benchmarks.json this module needs. */
@@ -218,9 +225,6 @@ export function parseNumberClaims(
 /** The accuracy assumed when a message gives a gap or a size but no score: the course table's 80%. */
 export const TYPICAL_ACCURACY = 0.8;
 
-const pp = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}`;
-const signedPp = (x: number, digits = 1) => `${x < 0 ? "−" : ""}${Math.abs(100 * x).toFixed(digits)}`;
-const pText = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`);
 const clampP = (p: number) => Math.min(0.999, Math.max(0.001, p));
 
 function on(b: BenchmarkSize) {
@@ -253,7 +257,7 @@ function pairFact(a: number, b: number, bench: BenchmarkSize | null): ComputedFa
   if (!bench) {
     return {
       kind: "pair",
-      text: `${pp(a)}% vs ${pp(b)}% is a ${pp(Math.abs(a - b))} pp gap — whether that is more than noise depends on how many questions the test has. Tell me the benchmark (MMLU, GSM8K, HumanEval…) or the number of questions and I'll compute it.`,
+      text: `${formatPercent(a)} vs ${formatPercent(b)} is a ${formatPp(Math.abs(a - b), 1)} gap — whether that is more than noise depends on how many questions the test has. Tell me the benchmark (MMLU, GSM8K, HumanEval…) or the number of questions and I'll compute it.`,
       values: { a, b, diff: a - b },
     };
   }
@@ -265,9 +269,9 @@ function pairFact(a: number, b: number, bench: BenchmarkSize | null): ComputedFa
   return {
     kind: "pair",
     text:
-      `On ${on(bench)}: ${pp(a)}% has a 95% interval of ${pp(c.intervalA.lower)}–${pp(c.intervalA.upper)}% and ` +
-      `${pp(b)}% one of ${pp(c.intervalB.lower)}–${pp(c.intervalB.upper)}%. The ${pp(Math.abs(c.diff))} pp difference has a 95% interval of ` +
-      `${signedPp(c.lower)} to ${signedPp(c.upper)} pp (${pText(c.pValue)}): ${verdict}. ` +
+      `On ${on(bench)}: ${formatPercent(a)} has a 95% interval of ${formatPercentRange(c.intervalA.lower, c.intervalA.upper)} and ` +
+      `${formatPercent(b)} one of ${formatPercentRange(c.intervalB.lower, c.intervalB.upper)}. The ${formatPp(Math.abs(c.diff), 1)} difference has a 95% interval of ` +
+      `${formatPpRange(c.lower, c.upper)} (${formatPValue(c.pValue)}): ${verdict}. ` +
       `(Two-proportion test treating the runs as independent; paired per-question results would be tighter.)`,
     values: {
       a,
@@ -288,7 +292,7 @@ function scoreFact(p: number, bench: BenchmarkSize | null): ComputedFact {
   if (!bench) {
     return {
       kind: "score",
-      text: `A score of ${pp(p)}% on its own: its uncertainty depends on the number of questions. Name the benchmark or the test size and I'll give you the interval.`,
+      text: `A score of ${formatPercent(p)} on its own: its uncertainty depends on the number of questions. Name the benchmark or the test size and I'll give you the interval.`,
       values: { p },
     };
   }
@@ -296,7 +300,7 @@ function scoreFact(p: number, bench: BenchmarkSize | null): ComputedFact {
   const h = halfWidth(p, bench.n);
   return {
     kind: "score",
-    text: `On ${on(bench)}, ${pp(p)}% has a 95% interval of ${pp(i.lower)}–${pp(i.upper)}% (about ±${pp(h, 2)} pp).`,
+    text: `On ${on(bench)}, ${formatPercent(p)} has a 95% interval of ${formatPercentRange(i.lower, i.upper)} (about ±${formatPp(h, 2)}).`,
     values: { p, n: bench.n, lower: i.lower, upper: i.upper, half: h },
   };
 }
@@ -310,7 +314,7 @@ function gapFact(gapPp: number, bench: BenchmarkSize | null, base: number | null
     const n = sampleSizeTwoProportions(hi, lo);
     return {
       kind: "gap",
-      text: `To tell apart two models ${gapPp} pp apart near ${pp(center, 0)}% (95% confidence, 80% power) you need about ${formatCount(n)} questions per model.`,
+      text: `To tell apart two models ${gapPp} pp apart near ${formatPercent(center, 0)} (95% confidence, 80% power) you need about ${formatCount(n)} questions per model.`,
       values: { gap: g, base: center, n },
     };
   }
@@ -319,10 +323,10 @@ function gapFact(gapPp: number, bench: BenchmarkSize | null, base: number | null
   return {
     kind: "gap",
     text:
-      `On ${on(bench)}, a ${gapPp} pp gap between two models near ${pp(center, 0)}% has a 95% interval of ` +
-      `${signedPp(c.lower)} to ${signedPp(c.upper)} pp (${pText(c.pValue)}): ` +
+      `On ${on(bench)}, a ${gapPp} pp gap between two models near ${formatPercent(center, 0)} has a 95% interval of ` +
+      `${formatPpRange(c.lower, c.upper)} (${formatPValue(c.pValue)}): ` +
       (real ? "larger than sampling noise." : "not distinguishable from sampling noise.") +
-      ` The smallest gap this test size detects reliably (80% power) is about ${pp(c.mdd)} pp.`,
+      ` The smallest gap this test size detects reliably (80% power) is about ${formatPp(c.mdd, 1)}.`,
     values: {
       gap: g,
       base: center,
@@ -340,14 +344,14 @@ function sizeFact(n: number, gapPp: number | null, base: number | null): Compute
   const h = halfWidth(p, n);
   const mdd = minimumDetectableDifference(p, n);
   let text =
-    `With ${formatCount(n)} examples, a score near ${pp(p, 0)}% has a 95% interval of about ±${pp(h)} pp, ` +
-    `and two models must differ by about ${pp(mdd)} pp before a test of that size tells them apart reliably (80% power).`;
+    `With ${formatCount(n)} examples, a score near ${formatPercent(p, 0)} has a 95% interval of about ±${formatPp(h, 1)}, ` +
+    `and two models must differ by about ${formatPp(mdd, 1)} before a test of that size tells them apart reliably (80% power).`;
   const values: Record<string, number> = { n, p, half: h, mdd };
   if (gapPp !== null) {
     const g = gapPp / 100;
     // As Lesson 4's eval-size figure: the stronger model at p, the other gap below it.
     const need = sampleSizeTwoProportions(p, clampP(p - g));
-    text += ` To detect a ${gapPp} pp difference (${pp(p, 0)}% against ${pp(clampP(p - g), 0)}%) you'd need about ${formatCount(need)} examples per model.`;
+    text += ` To detect a ${gapPp} pp difference (${formatPercent(p, 0)} against ${formatPercent(clampP(p - g), 0)}) you'd need about ${formatCount(need)} examples per model.`;
     values.needed = need;
     values.gap = g;
   }

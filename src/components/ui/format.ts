@@ -51,3 +51,7 @@ export function formatOrdinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   return `${n}${teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 }
+
+/** An interval of proportions as percentages, the sign once: (0.7125, 0.7273) → "71.2–72.7%". */
+export const formatPercentRange = (lower: number, upper: number, digits = 1) =>
+  `${(100 * lower).toFixed(digits)}–${formatPercent(upper, digits)}`;

@@ -3,6 +3,7 @@ import {
   clipText,
   formatDiffPp,
   formatOrdinal,
+  formatPercentRange,
   formatSigned,
   formatSignedPp,
 } from "../../../src/components/ui/format.ts";
@@ -87,5 +88,14 @@ describe("formatDiffPp", () => {
     expect(formatDiffPp(0.008, 2, false)).toBe("0.80");
     expect(formatDiffPp(-0.025, 1)).toBe("\u22122.5 pp");
     expect(formatDiffPp(-0.025, 1)).not.toContain("-");
+  });
+});
+
+describe("formatPercentRange", () => {
+  it("writes an interval of proportions with one percent sign", () => {
+    // R: prop.test(10110, 14042, correct = FALSE)$conf.int → 0.7124970 0.7273485
+    expect(formatPercentRange(0.712496968, 0.72734852)).toBe("71.2–72.7%");
+    expect(formatPercentRange(0.712496968, 0.72734852, 2)).toBe("71.25–72.73%");
+    expect(formatPercentRange(0, 0.05, 0)).toBe("0–5%");
   });
 });
