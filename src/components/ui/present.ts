@@ -3,6 +3,7 @@
 // on; ← → (and PageUp/PageDown, Home/End) step between figures, except while a control that
 // uses the arrow keys has focus; Esc leaves. It works on every figure built with explorable(),
 // found in the page by their data-explorable attribute: no figure has to opt in.
+import { html } from "htl";
 
 const FIGURE = "section.explorable[data-explorable]";
 /** The logical width a presented figure is laid out in; the zoom scales it to the screen. */
@@ -348,9 +349,7 @@ function ensurePageButton() {
   const b = button("▶ Present the figures", "present-button", () => togglePresent());
   b.setAttribute("aria-pressed", "false");
   b.setAttribute("aria-keyshortcuts", "P");
-  const hint = document.createElement("span");
-  hint.className = "present-hint";
-  hint.innerHTML = "full screen, one at a time · key <kbd>P</kbd>";
+  const hint = html`<span class="present-hint">full screen, one at a time · key <kbd>P</kbd></span>`;
   wrap.append(b, hint, figureList());
   const h1 = main.querySelector(":scope > h1");
   if (h1) h1.after(wrap);
