@@ -303,7 +303,15 @@ function figureList(): HTMLDetailsElement {
   summary.textContent = "Figures on this page";
   const list = document.createElement("ol");
   details.append(summary, list);
+  // The ids the list was last filled with: refilling an unchanged list would remove the entry that
+  // holds focus (a Tab pressed between the click and "toggle" would then drop focus to the page).
+  let filled = "";
   const fill = () => {
+    const ids = figures()
+      .map((fig) => fig.id)
+      .join(" ");
+    if (ids === filled) return;
+    filled = ids;
     list.replaceChildren(
       ...figures().map((fig) => {
         const a = document.createElement("a");
