@@ -3,17 +3,16 @@
 // Figures supply controls and their anatomy (derive → draw, readout, notice, summary; see
 // FigureAnatomy); this file does the rest, once:
 // the toolbar (present, share, export), embedding (?embed=<id>), print and accessibility.
+
+import { html } from "htl";
 import type { Control } from "./controls.js";
-import { composeSvg, downloadBlob, fileName, svgToPng, themeOf } from "./exportFigure.js";
-import { applyFit, phoneRoom } from "./phoneFit.js";
+import { exportFigureFile } from "./exportFigure.js";
+import { drawingFitter, phoneRoom } from "./phoneFit.js";
 import { sharePlotStyles } from "./plotStyles.js";
 import { PRESENT_BAR_ROOM, presentZoom, registerFigure, togglePresent } from "./present.js";
 import { SITE_NAME, sharePanel } from "./share.js";
 import { labelSvgs } from "./svgAccessibility.js";
 import { embedTarget, figureQuery, readState, writeState } from "./urlState.js";
-
-/** The width a figure is drawn at for export: 960 CSS px, so the 2× PNG is 1920 px wide (a full-HD slide). */
-export const EXPORT_WIDTH = 960;
 
 export interface RenderResult {
   /** The drawing (usually a Plot SVG or figure element). */
@@ -126,12 +125,101 @@ export interface ExplorableElement extends HTMLElement {
   link(): string;
 }
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-};
+/** The frame's parts, built once: everything but the drawing, the readout and the texts. */
+function frameParts(spec: FrameSpec<Record<string, unknown>>, keys: readonly string[]) {
+  const root = html`<section class="explorable" id=${`fig-${spec.id}`} data-explorable=${spec.id}
+    aria-labelledby=${`fig-${spec.id}-title`}></section>` as unknown as ExplorableElement;
+  const controls = html`<div class="explorable-controls" role="group"
+    aria-label=${`Controls for ${spec.title}`}>${keys.map((k) => spec.controls[k]!.element)}</div>`;
+  const presets = spec.presets?.length
+    ? html`<div class="explorable-presets"><span class="explorable-presets-label">Try:</span>${spec.presets.map(
+        (preset) =>
+          html`<button type="button" class="preset" onclick=${() => root.setValues(preset.values)}>${preset.label}</button>`,
+      )}</div>`
+    : null;
+  const plot: HTMLElement = html`<div class="explorable-figure"></div>`;
+  const readout: HTMLElement = html`<div class="explorable-readout"></div>`;
+  const body = html`<div class="explorable-body">${plot}${readout}</div>`;
+  const side = html`<div class="explorable-side">${controls}${presets}</div>`;
+  // Controls and drawing side by side in present mode; on the page the two wrappers are transparent.
+  const layout = html`<div class="explorable-layout">${side}${body}</div>`;
+  const altText: HTMLElement = html`<p id=${`fig-${spec.id}-alt`}></p>`;
+  return {
+    root,
+    controls,
+    plot,
+    readout,
+    body,
+    side,
+    layout,
+    altText,
+    notice: html`<p class="explorable-notice"></p>` as HTMLElement,
+    live: html`<p class="sr-only" aria-live="polite"></p>` as HTMLElement,
+    alt: html`<details class="explorable-alt"><summary>Text description of this figure</summary>${altText}</details>`,
+    source: spec.source ? html`<p class="explorable-source">${spec.source}</p>` : null,
+    // The inputs' values in words: hidden on screen (the controls show them), printed instead of the controls.
+    state: html`<p class="explorable-state"></p>` as HTMLElement,
+    toolStatus: html`<p class="explorable-tool-status" role="status"></p>` as HTMLElement,
+  };
+}
+
+/** The toolbar: present, share (link and embed code), download SVG and PNG. */
+function toolbar(
+  spec: FrameSpec<Record<string, unknown>>,
+  o: { root: HTMLElement; share: HTMLElement; exportAs: (kind: "svg" | "png") => void },
+): HTMLElement {
+  const tool = (label: string, action: string, onClick: () => void, ariaLabel: string) =>
+    html`<button type="button" class="explorable-tool" data-action=${action} aria-label=${ariaLabel}
+      onclick=${onClick}>${label}</button>`;
+  return html`<div class="explorable-toolbar no-print" role="group" aria-label=${`Tools for ${spec.title}`}>${[
+    tool("Present", "present", () => togglePresent(o.root), "Present this figure full screen"),
+    o.share,
+    ...(spec.exportable !== false
+      ? [
+          tool("SVG", "export-svg", () => o.exportAs("svg"), "Download SVG of this figure"),
+          tool("PNG", "export-png", () => o.exportAs("png"), "Download PNG of this figure (2× for slides)"),
+        ]
+      : []),
+  ]}</div>`;
+}
+
+/** Present mode: room under the drawing's top edge, above the present bar (CSS px, unzoomed). */
+function presentRoom(plot: HTMLElement): number {
+  const zoom = presentZoom(innerWidth, innerHeight);
+  // One layout read, on a clean layout (nothing changed since the last frame), present mode only.
+  const top = plot.getBoundingClientRect().top;
+  return Math.max(240, Math.floor((innerHeight - Math.max(0, top)) / zoom) - PRESENT_BAR_ROOM);
+}
+
+/** Present mode: the readout (unless it is a wide table) and "what to notice" join the controls beside the drawing. */
+function presentLayout(parts: ReturnType<typeof frameParts>, on: boolean) {
+  if (on) {
+    if (!parts.readout.querySelector("table")) parts.side.append(parts.readout);
+    parts.side.append(parts.notice);
+  } else {
+    parts.body.append(parts.readout);
+    parts.layout.after(parts.notice);
+  }
+}
+
+/** Calls `then(width)` with the box's width whenever a ResizeObserver reports a non-zero one. */
+function onWidth(box: HTMLElement, then: (width: number) => void) {
+  if (typeof ResizeObserver === "undefined") return;
+  new ResizeObserver((entries) => {
+    const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? box.clientWidth);
+    if (width > 0) then(width);
+  }).observe(box);
+}
+
+/** A link to this figure (…#fig-<id>) scrolls to it once it is on the page. */
+function scrollWhenAttached(root: HTMLElement) {
+  let tries = 0;
+  const scroll = () => {
+    if (root.isConnected) root.scrollIntoView({ block: "start" });
+    else if (++tries < 120) requestAnimationFrame(scroll);
+  };
+  requestAnimationFrame(scroll);
+}
 
 export function explorable<V extends Record<string, unknown>, M>(
   spec: FrameSpec<V> & FigureAnatomy<NoInfer<V>, M>,
@@ -142,45 +230,10 @@ export function explorable<V extends Record<string, unknown>, M>(
 ): ExplorableElement {
   const { render } = asRender(spec);
   const keys = Object.keys(spec.controls) as (keyof V & string)[];
-  const root = h("section", "explorable") as unknown as ExplorableElement;
-  root.id = `fig-${spec.id}`;
-  root.dataset.explorable = spec.id;
-  const title = h("h3", "explorable-title", spec.title);
-  title.id = `fig-${spec.id}-title`;
-  root.setAttribute("aria-labelledby", title.id);
+  const frame = spec as unknown as FrameSpec<Record<string, unknown>>;
+  const parts = frameParts(frame, keys);
+  const { root, plot, readout, notice, altText, state, live } = parts;
   const embedded = typeof location !== "undefined" && embedTarget(location.search) === spec.id;
-
-  const controls = h("div", "explorable-controls");
-  controls.setAttribute("role", "group");
-  controls.setAttribute("aria-label", `Controls for ${spec.title}`);
-  for (const key of keys) controls.append(spec.controls[key].element);
-
-  const presets = h("div", "explorable-presets");
-  if (spec.presets?.length) {
-    presets.append(h("span", "explorable-presets-label", "Try:"));
-    for (const preset of spec.presets) {
-      const button = h("button", "preset", preset.label);
-      button.type = "button";
-      button.addEventListener("click", () => root.setValues(preset.values));
-      presets.append(button);
-    }
-  }
-
-  const body = h("div", "explorable-body");
-  const plot = h("div", "explorable-figure");
-  const readout = h("div", "explorable-readout");
-  body.append(plot, readout);
-
-  const notice = h("p", "explorable-notice");
-  const live = h("p", "sr-only");
-  live.setAttribute("aria-live", "polite");
-  const alt = h("details", "explorable-alt");
-  const altText = h("p");
-  altText.id = `fig-${spec.id}-alt`;
-  alt.append(h("summary", undefined, "Text description of this figure"), altText);
-  const source = spec.source ? h("p", "explorable-source", spec.source) : null;
-  // The inputs' values in words: hidden on screen (the controls show them), printed instead of the controls.
-  const state = h("p", "explorable-state");
 
   const values = () => Object.fromEntries(keys.map((k) => [k, spec.controls[k].value])) as V;
   Object.defineProperty(root, "values", { get: values });
@@ -191,20 +244,6 @@ export function explorable<V extends Record<string, unknown>, M>(
   const link = () => `${page()}${figureQuery(spec.id, values(), spec.controls)}#${root.id}`;
   root.link = link;
 
-  // The toolbar: present, share (link and embed code), download SVG and PNG.
-  const tools = h("div", "explorable-toolbar no-print");
-  tools.setAttribute("role", "group");
-  tools.setAttribute("aria-label", `Tools for ${spec.title}`);
-  const tool = (label: string, action: string, onClick: () => void, ariaLabel?: string) => {
-    const b = h("button", "explorable-tool", label);
-    b.type = "button";
-    b.dataset.action = action;
-    if (ariaLabel) b.setAttribute("aria-label", ariaLabel);
-    b.addEventListener("click", onClick);
-    return b;
-  };
-  const toolStatus = h("p", "explorable-tool-status");
-  toolStatus.setAttribute("role", "status");
   const share = sharePanel({
     id: spec.id,
     title: spec.title,
@@ -212,141 +251,73 @@ export function explorable<V extends Record<string, unknown>, M>(
     embedLink: () => `${page()}${figureQuery(spec.id, values(), spec.controls, { embed: spec.id })}`,
     height: () => Math.ceil(root.scrollHeight + 24),
   });
-  tools.append(
-    tool("Present", "present", () => togglePresent(root), "Present this figure full screen"),
-    share.button,
+  const exportAs = (kind: "svg" | "png") =>
+    void exportFigureFile({
+      kind,
+      root,
+      id: spec.id,
+      caption: {
+        title: spec.title,
+        settings: describe(),
+        site: SITE_NAME,
+        url: link(),
+        date: new Date().toISOString().slice(0, 10),
+      },
+      drawAt: (width) => render(values(), { width, present: false }).figure,
+      fallback: () => plot.cloneNode(true),
+      status: (text) => {
+        parts.toolStatus.textContent = text;
+      },
+    });
+  const tools = toolbar(frame, { root, share: share.button, exportAs });
+  const title = html`<h3 class="explorable-title" id=${`fig-${spec.id}-title`}>${spec.title}</h3>`;
+  root.append(
+    html`<div class="explorable-header">${title}${tools}</div>`,
+    share.panel,
+    parts.toolStatus,
+    parts.layout,
+    notice,
+    state,
+    parts.alt,
+    live,
   );
-  if (spec.exportable !== false) {
-    tools.append(
-      tool("SVG", "export-svg", () => void exportAs("svg"), "Download SVG of this figure"),
-      tool("PNG", "export-png", () => void exportAs("png"), "Download PNG of this figure (2× for slides)"),
-    );
-  }
-  const header = h("div", "explorable-header");
-  header.append(title, tools);
-
-  // Controls and drawing side by side in present mode; on the page the two wrappers are transparent.
-  const side = h("div", "explorable-side");
-  side.append(controls, ...(spec.presets?.length ? [presets] : []));
-  const layout = h("div", "explorable-layout");
-  layout.append(side, body);
-  root.append(header, share.panel, toolStatus, layout, notice, state, alt, live);
-  if (source) root.append(source);
+  if (parts.source) root.append(parts.source);
   if (embedded) {
     root.classList.add("is-embedded");
-    const open = h("a", "explorable-open", `Open in the course: ${SITE_NAME} ↗`);
-    open.setAttribute("target", "_blank");
-    open.setAttribute("rel", "noopener");
-    root.append(open);
+    root.append(
+      html`<a class="explorable-open" target="_blank" rel="noopener">Open in the course: ${SITE_NAME} ↗</a>`,
+    );
     document.documentElement.classList.add("embed-ready");
   }
 
-  async function exportAs(kind: "svg" | "png") {
-    toolStatus.textContent = `Preparing the ${kind.toUpperCase()}…`;
-    const host = h("div", "explorable-export-host");
-    host.setAttribute("aria-hidden", "true");
-    host.style.width = `${EXPORT_WIDTH}px`;
-    root.append(host);
-    try {
-      let node: Node;
-      try {
-        node = render(values(), { width: EXPORT_WIDTH, present: false }).figure;
-      } catch {
-        node = plot.cloneNode(true);
-      }
-      host.append(node);
-      const out = composeSvg(
-        host,
-        {
-          title: spec.title,
-          settings: describe(),
-          site: SITE_NAME,
-          url: link(),
-          date: new Date().toISOString().slice(0, 10),
-        },
-        themeOf(root),
-      );
-      const name = fileName(spec.id, kind);
-      if (kind === "svg") {
-        downloadBlob(new Blob([out.svg], { type: "image/svg+xml" }), name);
-        toolStatus.textContent = `Downloaded ${name} (${out.width} × ${out.height}).`;
-      } else {
-        downloadBlob(await svgToPng(out.svg, out.width, out.height, 2), name);
-        toolStatus.textContent = `Downloaded ${name} (${2 * out.width} × ${2 * out.height} px).`;
-      }
-    } catch (error) {
-      toolStatus.textContent = `The figure could not be exported: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      host.remove();
-    }
-  }
-
+  const fitter = drawingFitter(plot);
   let lastWidth = 0;
   /** The last drawing's width was a guess (the figure had no size yet: hidden, e.g. in a closed disclosure). */
   let widthGuessed = false;
+  let observedWidth = 0;
   let presenting = false;
   let renders = 0;
   let announce: ReturnType<typeof setTimeout> | undefined;
   let persist: ReturnType<typeof setTimeout> | undefined;
 
-  let observedWidth = 0;
-  // Phones: the drawing's room (style.css bounds its box) and its layout height, which a
-  // ResizeObserver reports after layout; a drawing taller than the room is scaled to fit it.
-  let phoneDrawingRoom: number | undefined;
-  let fitted: Element | null = null;
-  let fittedHeight = 0;
-  const fitObserver =
-    typeof ResizeObserver === "undefined"
-      ? null
-      : new ResizeObserver((entries) => {
-          const entry = entries[entries.length - 1];
-          if (!entry || entry.target !== fitted) return;
-          fittedHeight = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
-          applyFit(plot, phoneDrawingRoom, fittedHeight);
-        });
-  function watchFit() {
-    const drawing = plot.childElementCount === 1 ? plot.firstElementChild : null;
-    const watch = phoneDrawingRoom !== undefined ? drawing : null;
-    if (watch !== fitted) {
-      if (fitted) fitObserver?.unobserve(fitted);
-      fitted = watch;
-      // Observing reports the drawing's size once, after layout: the fit happens before paint.
-      if (watch) fitObserver?.observe(watch);
-    } else if (watch) {
-      applyFit(plot, phoneDrawingRoom, fittedHeight);
-    }
-    // Not on a phone (or a drawing of several elements): no scale, the box takes its height.
-    if (!watch && plot.dataset.fit) applyFit(plot, undefined, 0);
-  }
-  /** Present mode: room under the drawing's top edge, above the present bar (CSS px, unzoomed). */
-  function presentRoom(): number | undefined {
-    if (!presenting) return undefined;
-    const zoom = presentZoom(innerWidth, innerHeight);
-    // One layout read, on a clean layout (nothing changed since the last frame), present mode only.
-    const top = plot.getBoundingClientRect().top;
-    return Math.max(240, Math.floor((innerHeight - Math.max(0, top)) / zoom) - PRESENT_BAR_ROOM);
-  }
-
   function draw() {
     const started = performance.now();
-    const v = values();
     // The width comes from the ResizeObserver, so a redraw never forces a layout before it renders.
     const measured = observedWidth || Math.floor(plot.clientWidth || root.clientWidth);
     widthGuessed = !measured;
     const width = Math.max(280, measured || 640);
     lastWidth = width;
-    const room = presenting ? presentRoom() : phoneRoom(plot);
-    phoneDrawingRoom = presenting ? undefined : room;
-    const result = render(v, { width, present: presenting, height: room });
+    const room = presenting ? presentRoom(plot) : phoneRoom(plot);
+    const result = render(values(), { width, present: presenting, height: room });
     // Plot's per-drawing <style> restyles the whole page when inserted (≈1.5 ms per SVG): share it.
     plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
-    watchFit();
+    fitter.fit(presenting ? undefined : room);
     labelSvgs(plot, spec.title, altText.id);
     // A figure drawn without any SVG (text and tables only) has nothing to download.
     for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]"))
       b.hidden = !plot.querySelector("svg");
     readout.replaceChildren(...(result.readout ? [result.readout] : []));
-    notice.replaceChildren(h("strong", undefined, "What to notice: "), result.notice);
+    notice.replaceChildren(html`<strong>What to notice: </strong>`, result.notice);
     altText.textContent = result.summary;
     state.textContent = `Settings: ${describe().join(" · ")}`;
     if (embedded) root.querySelector(".explorable-open")?.setAttribute("href", link());
@@ -381,37 +352,19 @@ export function explorable<V extends Record<string, unknown>, M>(
   for (const key of Object.keys(initial) as (keyof V & string)[])
     spec.controls[key].value = initial[key] as V[typeof key];
 
-  controls.addEventListener("input", changed);
-  // Present mode: the readout (unless it is a wide table) and "what to notice" join the controls beside the drawing.
+  parts.controls.addEventListener("input", changed);
   root.addEventListener("explorable:present", (event) => {
     presenting = (event as CustomEvent<{ on: boolean }>).detail.on;
-    if (presenting) {
-      if (!readout.querySelector("table")) side.append(readout);
-      side.append(notice);
-    } else {
-      body.append(readout);
-      layout.after(notice);
-    }
+    presentLayout(parts, presenting);
     draw();
   });
   draw();
   registerFigure(root);
-  // A link to this figure (…#fig-<id>) scrolls to it once it is on the page.
-  if (location.hash === `#${root.id}` && !embedded) {
-    let tries = 0;
-    const scroll = () => {
-      if (root.isConnected) root.scrollIntoView({ block: "start" });
-      else if (++tries < 120) requestAnimationFrame(scroll);
-    };
-    requestAnimationFrame(scroll);
-  }
-  if (typeof ResizeObserver !== "undefined") {
-    new ResizeObserver((entries) => {
-      const width = Math.floor(entries[entries.length - 1]?.contentRect.width ?? plot.clientWidth);
-      if (width > 0) observedWidth = width;
-      // Redraw when the width really changed, or when the last drawing only guessed it.
-      if (width > 0 && (widthGuessed || Math.abs(width - lastWidth) > 8)) draw();
-    }).observe(plot);
-  }
+  if (location.hash === `#${root.id}` && !embedded) scrollWhenAttached(root);
+  onWidth(plot, (width) => {
+    observedWidth = width;
+    // Redraw when the width really changed, or when the last drawing only guessed it.
+    if (widthGuessed || Math.abs(width - lastWidth) > 8) draw();
+  });
   return root;
 }

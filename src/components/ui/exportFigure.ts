@@ -326,3 +326,52 @@ export function downloadBlob(blob: Blob, name: string): void {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What `exportFigureFile` needs from the figure being exported. */
+export interface ExportRequest {
+  kind: "svg" | "png";
+  /** The figure's frame: the export is drawn inside it (its theme and fonts), then removed. */
+  root: HTMLElement;
+  id: string;
+  caption: ExportCaption;
+  /** A drawing at `width` CSS px (EXPORT_WIDTH); may throw, and then `fallback()` is used. */
+  drawAt(width: number): Node;
+  fallback(): Node;
+  /** Progress and outcome, in words (the frame's status line). */
+  status(text: string): void;
+}
+
+/** The width a figure is drawn at for export: 960 CSS px, so the 2× PNG is 1920 px wide (a full-HD slide). */
+export const EXPORT_WIDTH = 960;
+
+/** Draw the figure at export width, compose it with its caption and download it as SVG or PNG. */
+export async function exportFigureFile(r: ExportRequest): Promise<void> {
+  r.status(`Preparing the ${r.kind.toUpperCase()}…`);
+  const host = document.createElement("div");
+  host.className = "explorable-export-host";
+  host.setAttribute("aria-hidden", "true");
+  host.style.width = `${EXPORT_WIDTH}px`;
+  r.root.append(host);
+  try {
+    let node: Node;
+    try {
+      node = r.drawAt(EXPORT_WIDTH);
+    } catch {
+      node = r.fallback();
+    }
+    host.append(node);
+    const out = composeSvg(host, r.caption, themeOf(r.root));
+    const name = fileName(r.id, r.kind);
+    if (r.kind === "svg") {
+      downloadBlob(new Blob([out.svg], { type: "image/svg+xml" }), name);
+      r.status(`Downloaded ${name} (${out.width} × ${out.height}).`);
+    } else {
+      downloadBlob(await svgToPng(out.svg, out.width, out.height, 2), name);
+      r.status(`Downloaded ${name} (${2 * out.width} × ${2 * out.height} px).`);
+    }
+  } catch (error) {
+    r.status(`The figure could not be exported: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    host.remove();
+  }
+}

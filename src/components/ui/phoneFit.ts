@@ -69,3 +69,39 @@ export function applyFit(box: HTMLElement, room: number | undefined, natural: nu
   box.dataset.fit = String(scale);
   return scale;
 }
+
+/**
+ * Keeps `box`'s drawing fitted to its phone room as it is redrawn: `fit(room)` after each drawing
+ * (room undefined off a phone). A ResizeObserver reports the drawing's layout height once, after
+ * layout and before paint, so fitting never forces a layout of its own.
+ */
+export function drawingFitter(box: HTMLElement): { fit(room: number | undefined): void } {
+  let room: number | undefined;
+  let watched: Element | null = null;
+  let natural = 0;
+  const observer =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver((entries) => {
+          const entry = entries[entries.length - 1];
+          if (!entry || entry.target !== watched) return;
+          natural = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+          applyFit(box, room, natural);
+        });
+  return {
+    fit(next) {
+      room = next;
+      const drawing = box.childElementCount === 1 ? box.firstElementChild : null;
+      const watch = room !== undefined ? drawing : null;
+      if (watch !== watched) {
+        if (watched) observer?.unobserve(watched);
+        watched = watch;
+        if (watch) observer?.observe(watch);
+      } else if (watch) {
+        applyFit(box, room, natural);
+      }
+      // Not on a phone (or a drawing of several elements): no scale, the box takes its height.
+      if (!watch && box.dataset.fit) applyFit(box, undefined, 0);
+    },
+  };
+}
