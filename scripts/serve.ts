@@ -1,9 +1,10 @@
 // A small static server for the built site (dist/), with Framework's clean URLs:
 // /lessons/3 → dist/lessons/3.html. Used by the browser tests and the benchmark; also
 // `npx tsx scripts/serve.ts` to preview a build.
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -17,6 +18,18 @@ const types: Record<string, string> = {
   ".jsonl": "application/jsonl",
   ".woff2": "font/woff2",
 };
+
+/** Text is sent gzipped when the browser accepts it, as every static host does (compressed once per file). */
+const compressible = new Set([".html", ".js", ".css", ".json", ".svg", ".csv", ".txt", ".jsonl"]);
+const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+function gzipOf(file: string): Buffer {
+  const mtime = statSync(file).mtimeMs;
+  const known = gzipped.get(file);
+  if (known && known.mtime === mtime) return known.body;
+  const body = gzipSync(readFileSync(file), { level: 9 });
+  gzipped.set(file, { mtime, body });
+  return body;
+}
 
 function resolveFile(root: string, urlPath: string): string | null {
   const clean = normalize(decodeURIComponent(urlPath.split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
@@ -45,10 +58,22 @@ export function serve(dir = "dist", port = 0, host = "127.0.0.1"): Promise<{ ser
     // Framework names every asset under these folders by its content hash: cache them for good,
     // as a static host should, so a Worker importing the page's modules gets them from the cache.
     const hashed = /^\/_(import|node|file|observablehq)\//.test(req.url ?? "");
-    res.writeHead(200, {
+    const headers = {
       "content-type": types[extname(file)] ?? "application/octet-stream",
       ...(hashed ? { "cache-control": "public, max-age=31536000, immutable" } : {}),
-    });
+    };
+    if (compressible.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      const body = gzipOf(file);
+      res.writeHead(200, {
+        ...headers,
+        "content-encoding": "gzip",
+        "content-length": body.length,
+        vary: "accept-encoding",
+      });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   return new Promise((ok) => {

@@ -5,18 +5,11 @@
 // axe is injected from node_modules (no CDN), as the rest of the site is.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launch, open } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, open, useBrowser } from "./browser.ts";
 import { sitePaths as paths } from "./site.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("axe-core over every page", () => {
   it("covers every page the build wrote: each is in the sidebar, and the sidebar names no other", () => {

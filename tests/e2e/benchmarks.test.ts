@@ -1,22 +1,18 @@
 // The benchmark reference page: the table matches the statistics core at the reader's accuracy,
 // sorts from the column headings (mouse and keyboard), keeps its state in the URL, and links sources.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { halfWidth, minimumDetectableDifference } from "../../src/components/stats/index.ts";
-import { launch, open, setRange } from "./browser.ts";
+import { open, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-benchmarks";
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/tools/benchmarks"));
   await page.locator(fig).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const cell = (name: string, split: string, readout: string) =>

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 export function chromiumPath(): string {
   return process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -22,6 +22,29 @@ export const chromiumArgs = [
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+}
+
+/**
+ * The test file's one Chromium: launched before its tests, closed after them. Call it at the top
+ * of a file (`const browser = useBrowser();`); the value stands for the launched browser once the
+ * file's tests run (a hook registered after this one may use it), and says so if used earlier.
+ */
+export function useBrowser(): Browser {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launch();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return new Proxy({} as Browser, {
+    get(_, key) {
+      if (!launched)
+        throw new Error("useBrowser(): the browser is launched in beforeAll; use it inside a hook or test");
+      const value = Reflect.get(launched, key);
+      return typeof value === "function" ? value.bind(launched) : value;
+    },
+  });
 }
 
 export interface Watched {

@@ -1,26 +1,22 @@
 // The CI-width figure answers its sliders: the half-width shown matches halfWidth() from the
 // statistics core, the interval matches proportionInterval(), and the five-benchmark table is live.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   halfWidth,
   minimumDetectableDifference,
   proportionInterval,
 } from "../../src/components/stats/index.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { open, readout, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-ci-width";
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/3"));
   await page.locator(fig).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The accuracy the p slider currently holds. */

@@ -3,21 +3,14 @@
 // print and reduced motion. Checked on the CI-width figure of Lesson 3, against the statistics
 // core (the numbers a reopened link shows must be the numbers the stats say for that state).
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { halfWidth, proportionInterval } from "../../src/components/stats/index.ts";
-import { baseUrl, launch, open, readout, setRange } from "./browser.ts";
+import { baseUrl, open, readout, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-ci-width";
 const lesson = "/lessons/3";
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Relative luminance and contrast ratio (WCAG 2). */
 function luminance(colour: string): number {

@@ -1,7 +1,7 @@
 // The compare tool: cards from data or by hand, the protocol's verdict and statistics exactly as
 // compareCards() computes them, bad input named without losing anything, and the URL as a link.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   evidenceFromFields,
   exampleCards,
@@ -12,24 +12,20 @@ import { compareCards } from "../../src/components/compare/protocol.ts";
 import { findRowId } from "../../src/components/compare/publishedMenu.ts";
 import { cardFromPublished, rowId, type ScoreCard } from "../../src/components/compare/scoreCard.ts";
 import { readBenchmarks, readPublishedScores } from "../../src/data/tables.ts";
-import { launch, open, readout } from "./browser.ts";
+import { open, readout, useBrowser } from "./browser.ts";
 
 const rows = readPublishedScores();
 const benchmarks = readBenchmarks();
 const byId = new Map(rows.map((r) => [rowId(r), r]));
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 const tool = "#compare-tool";
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/tools/compare"));
   await page.locator(`${tool} [data-readout="verdict"]`).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const field = (name: string) => page.locator(`${tool} [data-field="${name}"]`);

@@ -1,23 +1,17 @@
 // The "Going deeper" pages on format sensitivity, pass@k and LLM judges: each loads clean (no
 // console error, no request to another host), every input moves its figure with the values the
 // pure functions give in Node on the same data, and the lessons' "Go deeper" links land here.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { deriveFormatSpread, formatRows } from "../../src/components/figures/formatSpread.ts";
 import { deriveJudgeLength } from "../../src/components/figures/judgeLength.ts";
 import { deriveLengthBias } from "../../src/components/figures/lengthBiasJudge.ts";
 import { derivePassAtK } from "../../src/components/figures/passAtKCurves.ts";
 import { readAlpacaEval2, readHumanEvalRuns } from "../../src/data/deeperTables.ts";
 import { readPublishedScores } from "../../src/data/tables.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { open, readout, setRange, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const attr = async (page: Page, selector: string, name: string) =>
   Number(await page.locator(selector).first().getAttribute(name));

@@ -4,22 +4,15 @@
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { csvParse } from "d3-dsv";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ArenaData } from "../../src/components/data/types.ts";
 import type { SignalData } from "../../src/components/deeper/types.ts";
 import { measuredAccuracy } from "../../src/components/stats/labelNoise.ts";
 import { signalNoise } from "../../src/components/stats/signalNoise.ts";
 import { expectedMaxNormal, rankOnBoard } from "../../src/components/stats/winnersCurse.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { open, readout, setRange, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const loader = <T>(file: string): T =>
   JSON.parse(execSync(`npx tsx src/data/${file}`, { maxBuffer: 1 << 26 }).toString());

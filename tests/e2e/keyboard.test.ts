@@ -1,17 +1,11 @@
 // Keyboard routes through a page: "Skip to content" is the first Tab stop, and "Figures on this
 // page" moves focus to any figure, so reaching Lesson 3's third figure takes a handful of key
 // presses instead of tabbing past the course menu and every control of the first two figures.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The id of the figure holding focus (the figure itself or an element inside it), or "". */
 const focusedFigure = (page: Page) =>

@@ -4,12 +4,12 @@
 // text; HTML and script in the chat stay inert, whoever wrote them.
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseIndex } from "../../src/components/learn/courseIndex.ts";
 import { twoProportionTest } from "../../src/components/stats/index.ts";
 import { labs } from "../../src/content/labs.ts";
-import { axeViolations, launch, open } from "./browser.ts";
+import { axeViolations, open, useBrowser } from "./browser.ts";
 import {
   deadPort,
   type FakeLlm,
@@ -20,15 +20,13 @@ import {
   VALID_KEY,
 } from "./fakeLlm.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 let llm: FakeLlm;
 
 beforeAll(async () => {
-  browser = await launch();
   llm = await startFakeLlm();
 });
 afterAll(async () => {
-  await browser?.close();
   await llm?.close();
 });
 

@@ -3,17 +3,10 @@
 // more than a sliver. Found this way and fixed: an axis label on top of its tick labels (three
 // stages, benchmark reference), tick labels run together on a phone (arena, calibration,
 // contamination), two panels' headings on top of each other (arena vs accuracy).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const pages = ["/lessons/1", "/lessons/2", "/lessons/3", "/lessons/4", "/tools/benchmarks", "/tools/compare"];
 const sizes = [

@@ -2,18 +2,11 @@
 // Lighthouse emulates) and a laptop width, and the browser's own layout-shift entries are summed the
 // way Cumulative Layout Shift is. Web Vitals calls ≤ 0.1 good; before the slots in style.css the
 // benchmark reference measured 0.71 and the lessons 0.06 (from the "Present" bar under the title).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, useBrowser } from "./browser.ts";
 import { sitePaths } from "./site.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface Shift {
   value: number;

@@ -3,17 +3,11 @@
 // (its state in the query, #fig-<id>) builds that figure at once, in that state; the placeholder's
 // values — what `view()` gives a page's live sentences before the figure arrives — are the
 // figure's own; and scrolling through a lesson shifts no text (CLS ≤ 0.05).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, open } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { baseUrl, open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const built = (page: Page, id: string) =>
   page.evaluate((i) => {

@@ -1,7 +1,7 @@
 // Lesson 1 in the browser: every input of every figure is operated, and every number shown is checked
 // against the same pure functions run here in Node on the same data.
 import { execFileSync } from "node:child_process";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExtractionSamples, MmluSubject, PublishedScore } from "../../src/components/data/types.ts";
 import {
@@ -18,7 +18,7 @@ import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
 import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
 import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
-import { axeViolations, launch, open, readout, setRange } from "./browser.ts";
+import { axeViolations, open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -31,7 +31,7 @@ const load = <T>(loader: string): T =>
     }),
   );
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 let subjects: MmluSubject[];
@@ -43,7 +43,6 @@ beforeAll(async () => {
   subjects = load("mmlu-subjects.json.ts");
   samples = load("extraction-samples.json.ts");
   scores = load("published-scores.json.ts");
-  browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/1"));
   // The score-line figure sits in a closed "go deeper" disclosure: attached, not visible.
   await page.locator("#fig-l1-score-line").waitFor({ state: "attached" });
@@ -56,7 +55,6 @@ afterAll(async () => {
       `${id} render ms after input: n=${t.length} median ${t[Math.floor(t.length / 2)]} max ${t.at(-1)}`,
     );
   }
-  await browser?.close();
 });
 
 async function noteRender(fig: string) {

@@ -3,7 +3,7 @@
 // Bradley–Terry), the real Arena snapshot, contamination, and MMLU-Pro by subject.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArenaData, ContaminationRow, Leaderboards } from "../../src/components/data/types.ts";
 import { decodeArenaHistory, readArena } from "../../src/components/figures/arenaSnapshot.ts";
@@ -20,7 +20,7 @@ import {
   pairsAtN,
 } from "../../src/components/lessons/lesson2.ts";
 import { arenaModels, runArena } from "../../src/components/sim/arena.ts";
-import { baseUrl, launch, open, readout, setRange } from "./browser.ts";
+import { baseUrl, open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const dist = process.env.DIST ?? "dist";
@@ -34,17 +34,13 @@ const boards = shipped<Leaderboards>("leaderboard");
 const arena = shipped<ArenaData>("arena");
 const measured = shipped<ContaminationRow[]>("contamination");
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/2"));
   await page.locator("#fig-l2-categories").waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const refined = (fig: string) =>

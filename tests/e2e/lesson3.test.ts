@@ -5,8 +5,8 @@ import { readBenchmarks, readPublishedScores } from "../../src/data/tables.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvParseRows } from "d3-dsv";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { canonicalBenchmark } from "../../src/components/compare/benchmarkNames.ts";
 import { evidenceFor, sameModelGroups } from "../../src/components/compare/evidence.ts";
 import { pairedAnalysisAt, preparePairedData } from "../../src/components/compare/pairedRealDataset.ts";
@@ -18,7 +18,7 @@ import { runLabel } from "../../src/components/figures/sameModelScores.ts";
 import { classSummary, scalingPoints } from "../../src/components/figures/scalingConfound.ts";
 import { gapAnalysis } from "../../src/components/stats/gap.ts";
 import { dataDir } from "../../src/data/source.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const rows = readPublishedScores();
@@ -34,17 +34,13 @@ function pairedData() {
   return preparePairedData(decodeMatrix(encodeMatrix(names, cols)));
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/3"));
   await page.locator("#fig-l3-checker").waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Open every "Go deeper" disclosure (its figures are built on load; opening lets them be driven). */

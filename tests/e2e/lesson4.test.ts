@@ -1,7 +1,7 @@
 // Lesson 4's four figures answer every input, and the numbers they show are the ones the
 // simulations and the statistics core give for the same inputs (computed here, in Node).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { compareCalibration } from "../../src/components/figures/reliabilityDiagram.ts";
 import { evalSizeAnswer } from "../../src/components/figures/taskEvalSize.ts";
 import { stagePlan, stagesNotice } from "../../src/components/figures/threeStages.ts";
@@ -18,20 +18,16 @@ import {
   shiftedAccuracies,
 } from "../../src/components/sim/distributionShift.ts";
 import { halfWidth, power, sampleSizeTwoProportions } from "../../src/components/stats/index.ts";
-import { launch, open, readout, setRange } from "./browser.ts";
+import { open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/lessons/4"));
   await page.locator("#fig-l4-stages").waitFor({ state: "attached" });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const slider = (fig: string, key: string) => `${fig} input[type=range][data-key="${key}"]`;

@@ -1,22 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "../../src/components/learn/progress.ts";
 import { moduleTest, type QuizQuestion } from "../../src/content/quizzes.ts";
-import { axeViolations, launch, open } from "./browser.ts";
+import { axeViolations, open, useBrowser } from "./browser.ts";
 
 const byId = new Map<string, QuizQuestion>(moduleTest.questions.map((q) => [q.id, q]));
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/test"));
   await page.locator("#module-test .test-question").first().waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 interface Shown {

@@ -1,17 +1,10 @@
 // Every page in the sidebar loads with no console error, no failed request and no request
 // to another host; every sidebar link leads to a page that exists.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launch, open } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, open, useBrowser } from "./browser.ts";
 import { sitePaths as paths } from "./site.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("every page", () => {
   it("the sidebar lists the course in order", () => {

@@ -2,17 +2,10 @@
 // Lesson 4's reliability diagram runs off its SVG (where the figure's edge would cut it). Found
 // this way and fixed: value labels 14–23 px off the extraction chart, the micro/macro weights
 // caption 227 px and legend 125 px off, the reliability diagram's "100%" tick 4 px off.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const cases = [
   ["/lessons/1", ["l1-extraction-rules", "l1-micro-macro"]],

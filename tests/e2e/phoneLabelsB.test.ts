@@ -2,17 +2,10 @@
 // paired and checker figures sticks out of its SVG, where it would be cut at the figure's edge.
 // Found this way and fixed: long model names left of the axis (board, paired, checker), axis
 // labels wider than the panel, the measured-gaps study headings and the shaded-band note.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const cases = [
   ["/lessons/2", ["l2-contamination"]],

@@ -2,17 +2,11 @@
 // first and stays at the top of the screen while the controls scroll below it, and nothing widens
 // the page. On a laptop the figure keeps its order (controls, then the drawing, which scrolls with
 // the page). Figures are found by id ([data-explorable=…]), never by the lessons' prose.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const PHONE = { width: 390, height: 844 };
 

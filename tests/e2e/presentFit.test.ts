@@ -1,22 +1,18 @@
 // Present mode on a 1920×1080 projector: row-per-model charts shrink their rows (to a readable
 // minimum) so that the whole chart sits above the present bar, with nothing to scroll to.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { open, useBrowser } from "./browser.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 beforeAll(async () => {
-  browser = await launch();
   ({ page } = await open(browser, "/lessons/2", { viewport: { width: 1920, height: 1080 } }));
   await page.locator("#fig-l2-categories [data-readout]").first().waitFor();
   // The Arena figure sits in a "go deeper" disclosure: open them all, as a learner reading on would.
   await page.evaluate(() => {
     for (const d of document.querySelectorAll<HTMLDetailsElement>("details.go-deeper")) d.open = true;
   });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Present `id`, then measure its main chart against the present bar, in screen px. */

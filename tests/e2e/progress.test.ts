@@ -2,8 +2,8 @@
 // home page and survive a reload; export gives the stored JSON; reset asks first. Corrupt,
 // foreign or unavailable storage gives a working page with a notice, told once.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   emptyProgress,
   NOTICE_CORRUPT,
@@ -12,16 +12,10 @@ import {
   type Progress,
   STORAGE_KEY,
 } from "../../src/components/learn/progress.ts";
-import { axeViolations, baseUrl, launch, open } from "./browser.ts";
+import { axeViolations, baseUrl, open, useBrowser } from "./browser.ts";
 import { takeQuiz } from "./quizPage.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const stored = async (p: Page) =>
   JSON.parse((await p.evaluate((k) => localStorage.getItem(k), STORAGE_KEY)) ?? "null");

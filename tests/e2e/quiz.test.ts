@@ -1,23 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "../../src/components/learn/progress.ts";
 import { lessonQuizzes, moduleTest, type QuizQuestion } from "../../src/content/quizzes.ts";
-import { axeViolations, baseUrl, launch, open } from "./browser.ts";
+import { axeViolations, baseUrl, open, useBrowser } from "./browser.ts";
 
 const quiz = lessonQuizzes[0]!;
 const byId = new Map<string, QuizQuestion>(quiz.questions.map((q) => [q.id, q]));
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/quizzes/1"));
   await page.locator("#quiz-1 .quiz-form").waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The question on screen, from the bank, and its options in display order. */

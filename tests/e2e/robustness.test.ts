@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BACKUP_KEY,
@@ -18,21 +18,19 @@ import {
 } from "../../src/components/learn/progress.ts";
 import { MAX_TEXT, NOTICE_OTHER_TAB, transcriptKey } from "../../src/components/learn/transcript.ts";
 import { lessonQuizzes } from "../../src/content/quizzes.ts";
-import { axeViolations, baseUrl, launch, open } from "./browser.ts";
+import { axeViolations, baseUrl, open, useBrowser } from "./browser.ts";
 import { type FakeLlm, LONG_JSON_ANSWER, LONG_TOKEN, startFakeLlm } from "./fakeLlm.ts";
 import { takeQuiz } from "./quizPage.ts";
 
-let browser: Browser;
+const browser = useBrowser();
 let llm: FakeLlm;
 let other: FakeLlm;
 
 beforeAll(async () => {
-  browser = await launch();
   llm = await startFakeLlm();
   other = await startFakeLlm();
 });
 afterAll(async () => {
-  await browser?.close();
   await llm?.close();
   await other?.close();
 });

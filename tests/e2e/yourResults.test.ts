@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adjustPValues,
@@ -14,7 +14,7 @@ import {
   tTwoSidedP,
   zCritical,
 } from "../../src/components/stats/index.ts";
-import { launch, open } from "./browser.ts";
+import { open, useBrowser } from "./browser.ts";
 
 const root = join(import.meta.dirname, "../..");
 const fixtures = join(root, "tests/fixtures/bad-input/results");
@@ -23,17 +23,13 @@ const tool = ".results-tool";
 /** Student t quantile for 99% two-sided with 13 degrees of freedom (SciPy stats.t.ppf(0.995, 13)). */
 const T99_13 = 3.012275838716578;
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 let problems: string[];
 
 beforeAll(async () => {
-  browser = await launch();
   ({ page, problems } = await open(browser, "/tools/your-results"));
   await page.locator(tool).waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 type Upload = { name: string; mimeType: string; buffer: Buffer };
