@@ -191,3 +191,21 @@ describe("scrolling through a lesson", () => {
     }, 240_000);
   }
 });
+
+describe("a tool loads its drawing code when it has something to draw", () => {
+  it("/tools/your-results: no Plot and no analysis figure at load; the sample's analysis loads and draws them", async () => {
+    const { page, context, problems } = await open(browser, "/tools/your-results");
+    await page.locator(".results-tool").waitFor();
+    const drawing = (urls: string[]) =>
+      urls.filter((u) => u.includes("/vendor/plot.") || u.includes("/results/analysisFigure."));
+    expect(drawing(await requested(page))).toEqual([]);
+    await page.locator('[data-action="load-sample"]').click();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>(".results-tool")?.dataset.state === "done",
+    );
+    expect(drawing(await requested(page))).toHaveLength(2);
+    expect(await page.locator(".results-output svg").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

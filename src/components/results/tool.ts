@@ -5,9 +5,6 @@
 import { html } from "htl";
 import type { PAdjustMethod } from "../stats/index.js";
 import { formatCount } from "../ui/format.js";
-import { analysisFigure } from "./analysisFigure.js";
-import { clusterTable } from "./clusterTable.js";
-import { exportButtons } from "./exportButtons.js";
 import { type ChosenFile, fileIntake } from "./intake.js";
 // Types only: the pipeline loads in the Worker, or on demand in the runner.
 import type { PipelineResult, Progress } from "./pipeline.js";
@@ -38,14 +35,30 @@ export function runEstimate(bytes: number): string {
 
 const files = (n: number) => `${formatCount(n)} file${n === 1 ? "" : "s"}`;
 
+/**
+ * The figure, the cluster table and the export (Observable Plot among them): imported when the first
+ * analysis arrives, not with the page, which then loads only what reading a file needs.
+ */
+const presenters = () =>
+  Promise.all([import("./analysisFigure.js"), import("./clusterTable.js"), import("./exportButtons.js")]);
+
 /** The analysis, or why there is none (with a harness's own scores when that is all there is). */
-function analysisOutput(result: PipelineResult): Node[] {
+async function analysisOutput(result: PipelineResult): Promise<Node[]> {
   if (result.error)
     return [
       html`<div class="warning results-fatal" label="No analysis" data-readout="fatal"><p>${result.error}</p></div>`,
       ...(result.summaryOnly?.length ? [summaryTable(result.summaryOnly)] : []),
     ];
   if (!result.analyses) return [];
+  let loaded: Awaited<ReturnType<typeof presenters>>;
+  try {
+    loaded = await presenters();
+  } catch {
+    return [
+      html`<div class="warning results-fatal" label="Not drawn" data-readout="fatal"><p>The analysis is done, but the code that draws it could not be loaded (is the connection down?). Reload the page and drop the files again; nothing was sent anywhere.</p></div>`,
+    ];
+  }
+  const [{ analysisFigure }, { clusterTable }, { exportButtons }] = loaded;
   const figure = analysisFigure(result);
   const out: Node[] = [figure, exportButtons(result, () => figure.values.correction as PAdjustMethod)];
   if (result.byCluster) {
@@ -86,7 +99,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     void run();
   };
 
-  const render = (result: PipelineResult) => {
+  const render = async (result: PipelineResult) => {
     // Marks let a test tell the (main-thread) drawing of results from the (worker) reading of files.
     performance.mark("results-render");
     cancel.hidden = true;
@@ -98,7 +111,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
     );
     const note = trustNote(result);
     trust.replaceChildren(...(note ? [note] : []));
-    out.replaceChildren(...analysisOutput(result));
+    out.replaceChildren(...(await analysisOutput(result)));
     root.dataset.state = result.error ? "error" : "done";
     root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
   };
@@ -115,7 +128,7 @@ export function yourResultsTool({ createWorker, sample }: ToolOptions): HTMLElem
       progress: show,
       message: (text) => (message.textContent = text),
     });
-    if (result) render(result);
+    if (result) await render(result);
   }
 
   cancel.addEventListener("click", () => {
