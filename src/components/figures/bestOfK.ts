@@ -17,6 +17,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import { chartAndRows } from "./parts/chartAndRows.js";
 
 /** The largest k the figure simulates (every smaller k comes from the same labs). */
 export const K_MAX = 50;
@@ -185,13 +186,15 @@ function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElemen
 
 function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement {
   const compact = width < 560;
+  /** On a narrow board the true label starts under the names' column, not at the plot's left edge. */
+  const compactShift = 110;
   const near = m.near.slice(0, rows);
   const lo = Math.min(m.trueRating, ...near.map((r) => r.rating)) - 3;
   const hi = Math.max(m.published, ...near.map((r) => r.rating)) + 3;
   const svg = Plot.plot({
     width,
     height: 20 * near.length + 60,
-    marginLeft: compact ? 120 : 220,
+    marginLeft: compact ? 124 : 220,
     marginRight: 20,
     marginTop: 24,
     marginBottom: 36,
@@ -200,29 +203,29 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
     y: {
       domain: near.map((r) => r.model),
       label: null,
-      tickFormat: (s: string) => clipText(s, compact ? 16 : 30),
+      tickFormat: (s: string) => clipText(s, compact ? 15 : 30),
     },
     marks: [
       Plot.dot(near, { x: "rating", y: "model", r: 4, fill: "currentColor" }),
       Plot.ruleX([m.trueRating], { stroke: palette.grey, strokeWidth: 2, strokeDasharray: "4,3" }),
       Plot.ruleX([m.published], { stroke: palette.vermillion, strokeWidth: 3 }),
+      // Beside their lines on a wide board; on a narrow one the two labels would run off its right
+      // edge, so they sit at the board's top corners in their lines' colours.
       Plot.text([m.trueRating], {
-        x: (d: number) => d,
-        frameAnchor: "top",
+        ...(compact
+          ? { frameAnchor: "top-left", dx: -compactShift }
+          : { x: (d: number) => d, frameAnchor: "top", dx: -4 }),
         dy: -10,
         text: () => `true: rank ${m.rankTrue}`,
-        textAnchor: "end",
-        dx: -4,
+        textAnchor: compact ? "start" : "end",
         fill: palette.grey,
         fontWeight: 700,
       }),
       Plot.text([m.published], {
-        x: (d: number) => d,
-        frameAnchor: "top",
+        ...(compact ? { frameAnchor: "top-right" } : { x: (d: number) => d, frameAnchor: "top", dx: 4 }),
         dy: -10,
         text: () => `published: rank ${m.rankPublished}`,
-        textAnchor: "start",
-        dx: 4,
+        textAnchor: compact ? "end" : "start",
         fill: palette.vermillion,
         fontWeight: 700,
       }),
@@ -233,13 +236,14 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
 }
 
 /** On a phone (a height given) the curve takes about 55% of the box and the board's rows what is left. */
-export function drawBestOfK(m: BestOfKModel, { width, height }: RenderContext): Node {
-  const curve = height
-    ? Math.max(200, Math.round(height * 0.55))
-    : Math.round(Math.min(380, Math.max(260, width * 0.48)));
-  const rows = height ? Math.max(3, Math.floor((height - curve - 60) / 20)) : m.near.length;
-  return html`<div>${drawCurve(m, width, curve)}${drawBoard(m, width, rows)}</div>`;
-}
+export const drawBestOfK = (m: BestOfKModel, context: RenderContext): Node =>
+  chartAndRows(
+    { share: 0.55, minChart: 200, wide: [260, 0.48, 380], rowHeight: 20, chrome: 60, minRows: 3 },
+    m.near.length,
+    context,
+    (height) => drawCurve(m, context.width, height),
+    (rows) => drawBoard(m, context.width, rows),
+  );
 
 export function bestOfKReadout(m: BestOfKModel): Node {
   return html`<div>

@@ -11,6 +11,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import { chartAndRows } from "./parts/chartAndRows.js";
 
 /** Options per MMLU question. */
 const OPTIONS = 4;
@@ -237,13 +238,14 @@ function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElem
 }
 
 /** On a phone (a height given) the curve takes about half the box and the strip what is left. */
-export function drawLabelErrors(m: LabelErrorsModel, { width, height }: RenderContext): Node {
-  const curve = height
-    ? Math.max(200, Math.round(height * 0.5))
-    : Math.round(Math.min(400, Math.max(280, width * 0.5)));
-  const rows = height ? Math.max(4, Math.floor((height - curve - 50) / 18)) : m.strip.length;
-  return html`<div>${drawCurve(m, width, curve)}${drawStrip(m, width, rows)}</div>`;
-}
+export const drawLabelErrors = (m: LabelErrorsModel, context: RenderContext): Node =>
+  chartAndRows(
+    { share: 0.5, minChart: 200, wide: [280, 0.5, 400], rowHeight: 18, chrome: 50, minRows: 4 },
+    m.strip.length,
+    context,
+    (height) => drawCurve(m, context.width, height),
+    (rows) => drawStrip(m, context.width, rows),
+  );
 
 export function labelErrorsReadout(m: LabelErrorsModel): Node {
   return html`<div>
