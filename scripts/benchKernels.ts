@@ -2,8 +2,10 @@
 // and the analysis of a 200,000-row results file.
 
 import { runPipeline } from "../src/components/results/pipeline.ts";
-import type { Battle } from "../src/components/stats/index.ts";
-import { bradleyTerry, rankIntervals, seededRandom, winProbability } from "../src/components/stats/index.ts";
+import type { Battle } from "../src/components/stats/bradleyTerry.ts";
+import { bradleyTerry, winProbability } from "../src/components/stats/bradleyTerry.ts";
+import { seededRandom } from "../src/components/stats/random.ts";
+import { rankIntervals } from "../src/components/stats/ranks.ts";
 
 export interface KernelResult {
   name: string;

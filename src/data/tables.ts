@@ -1,7 +1,7 @@
 // The shared source tables, read and validated once (by the data loaders at build time and by
 // the tests that check pages against the same data).
 import type { Benchmark, PublishedScore } from "../components/data/types.js";
-import { halfWidth } from "../components/stats/index.js";
+import { halfWidth } from "../components/stats/intervals.js";
 import { readTable } from "./source.js";
 
 /** Accuracies at which benchmarks.json lists each benchmark's half-width. */

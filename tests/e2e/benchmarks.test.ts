@@ -2,7 +2,8 @@
 // sorts from the column headings (mouse and keyboard), keeps its state in the URL, and links sources.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { halfWidth, minimumDetectableDifference } from "../../src/components/stats/index.ts";
+import { halfWidth } from "../../src/components/stats/intervals.ts";
+import { minimumDetectableDifference } from "../../src/components/stats/power.ts";
 import { open, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-benchmarks";

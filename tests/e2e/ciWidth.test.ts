@@ -2,11 +2,8 @@
 // statistics core, the interval matches proportionInterval(), and the five-benchmark table is live.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  halfWidth,
-  minimumDetectableDifference,
-  proportionInterval,
-} from "../../src/components/stats/index.ts";
+import { halfWidth, proportionInterval } from "../../src/components/stats/intervals.ts";
+import { minimumDetectableDifference } from "../../src/components/stats/power.ts";
 import { open, readout, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-ci-width";

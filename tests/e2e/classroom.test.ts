@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { halfWidth, proportionInterval } from "../../src/components/stats/index.ts";
+import { halfWidth, proportionInterval } from "../../src/components/stats/intervals.ts";
 import { baseUrl, open, readout, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-ci-width";

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseIndex } from "../../src/components/learn/courseIndex.ts";
-import { twoProportionTest } from "../../src/components/stats/index.ts";
+import { twoProportionTest } from "../../src/components/stats/tests.ts";
 import { labs } from "../../src/content/labs.ts";
 import { axeViolations, open, useBrowser } from "./browser.ts";
 import {

@@ -17,7 +17,8 @@ import {
   rankFlips,
   shiftedAccuracies,
 } from "../../src/components/sim/distributionShift.ts";
-import { halfWidth, power, sampleSizeTwoProportions } from "../../src/components/stats/index.ts";
+import { halfWidth } from "../../src/components/stats/intervals.ts";
+import { power, sampleSizeTwoProportions } from "../../src/components/stats/power.ts";
 import { open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 

@@ -7,13 +7,9 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  adjustPValues,
-  clusteredStandardError,
-  pairedDifference,
-  tTwoSidedP,
-  zCritical,
-} from "../../src/components/stats/index.ts";
+import { tTwoSidedP, zCritical } from "../../src/components/stats/distributions.ts";
+import { adjustPValues } from "../../src/components/stats/multipleComparisons.ts";
+import { clusteredStandardError, pairedDifference } from "../../src/components/stats/tests.ts";
 import { open, useBrowser } from "./browser.ts";
 
 const root = join(import.meta.dirname, "../..");

@@ -2,7 +2,7 @@
 // benchmarks one evaluator scored both models (and who led), and whether a third party reproduced
 // each number. Also the "same model, different numbers" groups the lesson shows.
 import type { Benchmark, PublishedScore } from "../data/types.js";
-import { twoProportionTest } from "../stats/index.js";
+import { twoProportionTest } from "../stats/tests.js";
 import { benchmarkSize, canonicalBenchmark } from "./benchmarkNames.js";
 import type { PairEvidence } from "./protocol.js";
 import { canonicalModel, evaluatorKind } from "./scoreCard.js";

@@ -4,7 +4,7 @@
 import { findBenchmark } from "../data/benchmarkTable.js";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { type GapDesign, type GapResult, gapAnalysis, gapVerdict } from "../stats/gap.js";
-import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/index.js";
+import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/intervals.js";
 import { formatCount, formatDiffPp } from "../ui/format.js";
 import { canonicalBenchmark } from "./benchmarkNames.js";
 import { canonicalModel } from "./scoreCard.js";

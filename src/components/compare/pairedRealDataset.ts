@@ -4,7 +4,8 @@
 
 import { keyedCache } from "../cache/keyedCache.js";
 import type { DecodedMatrix } from "../data/mmluProMatrix.js";
-import { type Interval, proportionInterval, twoProportionTest, zCritical } from "../stats/index.js";
+import { zCritical } from "../stats/distributions.js";
+import { type Interval, proportionInterval } from "../stats/intervals.js";
 import {
   type PairCounts,
   type PairedResult,
@@ -20,6 +21,7 @@ import {
   pairCache,
   questionOrder,
 } from "../stats/pairedSubsample.js";
+import { twoProportionTest } from "../stats/tests.js";
 
 export const QUESTION_ORDER_SEED = 20_240_501;
 

@@ -2,7 +2,8 @@
 // measures, its N and metric, the interval half-width at an accuracy the reader picks, and the
 // smallest difference a test would detect there — for two independent scores and for a paired
 // comparison on the same questions. Pure: numbers in, rows out; sorting and source links too.
-import { halfWidth, minimumDetectableDifference } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
+import { minimumDetectableDifference } from "../stats/power.js";
 import type { Benchmark } from "./types.js";
 
 export interface SourceLink {

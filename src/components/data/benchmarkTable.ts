@@ -1,7 +1,8 @@
 // The course's benchmark table, recomputed from data: N, the 95% half-width at an accuracy,
 // and the smallest gap a two-sided test would detect (independent and paired designs).
 import { type CourseBenchmark, courseBenchmarks } from "../../content/courseTable.js";
-import { halfWidth, minimumDetectableDifference } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
+import { minimumDetectableDifference } from "../stats/power.js";
 import type { Benchmark } from "./types.js";
 
 export interface BenchmarkRow extends CourseBenchmark {

@@ -4,9 +4,10 @@
 // the fast bootstrap (stats/rankBootstrap.ts), so it needs no Worker.
 import { html } from "htl";
 import type { CategoryBoard } from "../data/types.js";
-import { type RankEntry, twoProportionTest } from "../stats/index.js";
 import { type PairCell, pairwiseSignificance, tiedByTest } from "../stats/pairwise.js";
 import { rankBootstrap } from "../stats/rankBootstrap.js";
+import type { RankEntry } from "../stats/ranks.js";
+import { twoProportionTest } from "../stats/tests.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";

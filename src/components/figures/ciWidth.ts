@@ -6,13 +6,8 @@ import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { type BenchmarkRow, courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
-import {
-  halfWidth,
-  type IntervalMethod,
-  intervalMethods,
-  proportionInterval,
-  zCritical,
-} from "../stats/index.js";
+import { zCritical } from "../stats/distributions.js";
+import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/intervals.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";

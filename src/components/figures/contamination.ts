@@ -3,7 +3,7 @@
 
 import type { ContaminationRow, LeaderboardSnapshot } from "../data/types.js";
 import type { CleanDirtyRow } from "../lessons/lesson2.js";
-import { seededRandom } from "../stats/index.js";
+import { seededRandom } from "../stats/random.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";

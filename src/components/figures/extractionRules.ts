@@ -10,7 +10,7 @@ import type {
   ExtractionSamples,
 } from "../data/types.js";
 import { extractionRules, type RuleId } from "../scoring/extractionRules.js";
-import { proportionInterval } from "../stats/index.js";
+import { proportionInterval } from "../stats/intervals.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp, formatSignedPp } from "../ui/format.js";

@@ -7,7 +7,7 @@
 import { html } from "htl";
 import type { PublishedScore } from "../data/types.js";
 import { type LabelledValue, threeImplementationParts } from "../lessons/lesson1.js";
-import { proportionInterval } from "../stats/index.js";
+import { proportionInterval } from "../stats/intervals.js";
 import { flipShare, pairOrders } from "../stats/orderFlips.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";

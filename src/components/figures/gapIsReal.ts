@@ -5,7 +5,7 @@
 import { html } from "htl";
 import { type GapState, gapFor } from "../compare/lessonNumbers.js";
 import { type GapDesign, type GapResult, type GapVerdict, gapVerdict, seRatioText } from "../stats/gap.js";
-import { scoreInterval } from "../stats/index.js";
+import { scoreInterval } from "../stats/intervals.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDiffPp, formatPp, formatPValue } from "../ui/format.js";

@@ -6,7 +6,7 @@
 import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
-import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/index.js";
+import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/calibration.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";

@@ -4,7 +4,8 @@
 // question by question; the band is where 95% of the scores land, p ± 1.96·√(p(1−p)/N).
 
 import { html } from "htl";
-import { binomialSampler, halfWidth, seededRandom } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
+import { binomialSampler, seededRandom } from "../stats/random.js";
 import { range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";

@@ -3,8 +3,9 @@
 // two-proportion test's verdict.
 
 import { html } from "htl";
-import { proportionInterval, twoProportionTest } from "../stats/index.js";
+import { proportionInterval } from "../stats/intervals.js";
 import type { DifferenceTest } from "../stats/tests.js";
+import { twoProportionTest } from "../stats/tests.js";
 import { range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPValue, formatSignedPp } from "../ui/format.js";

@@ -4,14 +4,13 @@
 // way to separate close models.
 
 import { html } from "htl";
+import { halfWidth, proportionInterval } from "../stats/intervals.js";
 import {
-  halfWidth,
   minimumDetectableDifference,
   power,
-  proportionInterval,
   sampleSizeExact,
   sampleSizeTwoProportions,
-} from "../stats/index.js";
+} from "../stats/power.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";

@@ -3,7 +3,8 @@
 // come from figure 2 (the learner's expected accuracy, gap and eval size), read live.
 
 import { html } from "htl";
-import { halfWidth, minimumDetectableDifference, power, sampleSizeTwoProportions } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
+import { minimumDetectableDifference, power, sampleSizeTwoProportions } from "../stats/power.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";

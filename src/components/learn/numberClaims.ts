@@ -2,13 +2,9 @@
 // "100 examples" — read and answered with the statistics core at the benchmark's real test-set
 // size. Pure: text and the benchmark table in, claims and computed facts out.
 
-import {
-  halfWidth,
-  minimumDetectableDifference,
-  proportionInterval,
-  sampleSizeTwoProportions,
-  twoProportionTest,
-} from "../stats/index.js";
+import { halfWidth, proportionInterval } from "../stats/intervals.js";
+import { minimumDetectableDifference, sampleSizeTwoProportions } from "../stats/power.js";
+import { twoProportionTest } from "../stats/tests.js";
 import {
   formatCount,
   formatPercent,

@@ -3,7 +3,7 @@
 // the label of the row it came from, so a value can never be paired with another row's label.
 import type { MicroMacroRow, MmluSubject, PublishedScore, RuleEffectRow } from "../data/types.js";
 import { CONTAMINATION_RATE } from "../sim/scoreSimulation.js";
-import { halfWidth } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
 import { formatCount, formatPercent, formatPlusMinus, formatSignedPp } from "../ui/format.js";
 
 // ── The opening question: what "89.7% on MMLU" measured ─────────────────────────────────────

@@ -10,7 +10,8 @@ import {
   type ShiftedModel,
   shiftedAccuracies,
 } from "../sim/distributionShift.js";
-import { halfWidth, power, sampleSizeTwoProportions } from "../stats/index.js";
+import { halfWidth } from "../stats/intervals.js";
+import { power, sampleSizeTwoProportions } from "../stats/power.js";
 import { formatCount, formatPercent } from "../ui/format.js";
 
 /** One row of data/mmlu_subjects.csv as the page loads it. */

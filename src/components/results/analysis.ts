@@ -7,18 +7,11 @@
 // items get mean ± t(G−1)·SE_cluster, since with G clusters the SE rests on G numbers. A pair's
 // interval and its p-value come from one model (the paired mean difference and its t), so the
 // interval excludes 0 exactly when p < α.
-import {
-  adjustPValues,
-  clusteredStandardError,
-  mcnemarTest,
-  type PAdjustMethod,
-  pairedDifference,
-  proportionInterval,
-  rankIntervals,
-  tCritical,
-  tTwoSidedP,
-  zCritical,
-} from "../stats/index.js";
+import { tCritical, tTwoSidedP, zCritical } from "../stats/distributions.js";
+import { proportionInterval } from "../stats/intervals.js";
+import { adjustPValues, type PAdjustMethod } from "../stats/multipleComparisons.js";
+import { rankIntervals } from "../stats/ranks.js";
+import { clusteredStandardError, mcnemarTest, pairedDifference } from "../stats/tests.js";
 
 /** Fewer clusters than this and a cluster-robust SE is itself noisy: the page warns. */
 export const FEW_CLUSTERS = 20;

@@ -3,7 +3,7 @@
 // Reads top to bottom: the model, derive, draw, readout, notice, summary, then the constructor.
 import { html } from "htl";
 import { type RankOverlapRow, rankOverlapChart } from "../figures/parts/rankChart.js";
-import { type PAdjustMethod, pAdjustMethods } from "../stats/index.js";
+import { type PAdjustMethod, pAdjustMethods } from "../stats/multipleComparisons.js";
 import { choice, confidenceChoice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";

@@ -1,7 +1,7 @@
 // The analysis as tables: each model's accuracy with its interval and plausible ranks, and every
 // pair's paired difference with its tests. Only draws; the numbers come from analysis.ts.
 import { html } from "htl";
-import { pAdjustMethods } from "../stats/index.js";
+import { pAdjustMethods } from "../stats/multipleComparisons.js";
 import {
   formatCount,
   formatPercent,

@@ -1,7 +1,7 @@
 // Keep the analysis: buttons that save it as CSV (models, pairs) and JSON, with the files and
 // settings it came from. The writers (exportTables.ts) load on the first click.
 import { html } from "htl";
-import type { PAdjustMethod } from "../stats/index.js";
+import type { PAdjustMethod } from "../stats/multipleComparisons.js";
 import { withCorrection } from "./analysis.js";
 import type { PipelineResult } from "./pipeline.js";
 

@@ -3,7 +3,7 @@
 // the models (analysisFigure.ts, clusterTable.ts) and the export (exportButtons.ts). This file only
 // wires them: the maths lives in analysis.ts and the readers.
 import { html } from "htl";
-import type { PAdjustMethod } from "../stats/index.js";
+import type { PAdjustMethod } from "../stats/multipleComparisons.js";
 import { formatCount } from "../ui/format.js";
 import { type ChosenFile, fileIntake } from "./intake.js";
 // Types only: the pipeline loads in the Worker, or on demand in the runner.

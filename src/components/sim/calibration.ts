@@ -5,7 +5,7 @@
 // The calibrated model states c. The over-confident one states 1 − (1 − c)^k: it reports its
 // chance of being wrong as the true chance raised to the power k ≥ 1 (k = 1 is calibrated).
 import { randomBeta } from "d3-random";
-import { seededRandom } from "../stats/index.js";
+import { seededRandom } from "../stats/random.js";
 
 export interface ConfidenceSimOptions {
   /** Expected accuracy in (0, 1). */

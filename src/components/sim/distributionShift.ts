@@ -8,7 +8,8 @@
 //   w = δ · (1 − τ)            how much of the task the benchmark does not speak for
 //   task = logistic((1 − w) · s + w · u − δ · D)
 // δ = 0 gives task = benchmark for every model; τ = 1 keeps the benchmark order at any shift.
-import { competitionRanks, normalSampler, seededRandom } from "../stats/index.js";
+import { normalSampler, seededRandom } from "../stats/random.js";
+import { competitionRanks } from "../stats/ranks.js";
 
 export interface ShiftModel {
   name: string;

@@ -3,7 +3,8 @@
 // decoding, answer extraction, aggregation — and, outside the evaluator's control, contamination.
 // Everything random is drawn once per seed, so a setup always gives the same score for a seed.
 import { averages } from "../scoring/aggregate.js";
-import { normalSampler, proportionInterval, seededRandom } from "../stats/index.js";
+import { proportionInterval } from "../stats/intervals.js";
+import { normalSampler, seededRandom } from "../stats/random.js";
 
 export type Shots = 0 | 5 | 25;
 export type Decoding = "greedy" | "sampled";

@@ -10,7 +10,8 @@ import {
   placeholderValues,
   tutorReply,
 } from "../../../src/components/learn/tutor.ts";
-import { proportionInterval, twoProportionTest } from "../../../src/components/stats/index.ts";
+import { proportionInterval } from "../../../src/components/stats/intervals.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 import { LAB_IDS, type LessonId, labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 

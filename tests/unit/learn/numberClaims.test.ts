@@ -9,11 +9,9 @@ import {
   normaliseNumbers,
   parseNumberClaims,
 } from "../../../src/components/learn/numberClaims.ts";
-import {
-  halfWidth,
-  minimumDetectableDifference,
-  twoProportionTest,
-} from "../../../src/components/stats/index.ts";
+import { halfWidth } from "../../../src/components/stats/intervals.ts";
+import { minimumDetectableDifference } from "../../../src/components/stats/power.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 
 const sizes = benchmarkSizes(benchmarkRows);

@@ -24,7 +24,7 @@ import {
   unanswered,
   unshuffled,
 } from "../../../src/components/learn/quiz.ts";
-import { seededRandom } from "../../../src/components/stats/index.ts";
+import { seededRandom } from "../../../src/components/stats/random.ts";
 import { lessonQuizzes, moduleTest, type QuizQuestion } from "../../../src/content/quizzes.ts";
 
 const all: QuizQuestion[] = [...lessonQuizzes.flatMap((q) => q.questions), ...moduleTest.questions];

@@ -13,7 +13,7 @@ import {
   type Turn,
   tutorReply,
 } from "../../../src/components/learn/tutor.ts";
-import { twoProportionTest } from "../../../src/components/stats/index.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 import { type LessonId, labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 

@@ -13,7 +13,7 @@ import {
   styleMix,
   waterfall,
 } from "../../../src/components/sim/scoreSimulation.ts";
-import { proportionInterval } from "../../../src/components/stats/index.ts";
+import { proportionInterval } from "../../../src/components/stats/intervals.ts";
 
 const sizes = csvParse(readFileSync(new URL("../../../data/mmlu_subjects.csv", import.meta.url), "utf8")).map(
   (r) => Number(r.n_test),

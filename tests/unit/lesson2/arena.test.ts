@@ -13,12 +13,8 @@ import {
   simulateArena,
   styleOf,
 } from "../../../src/components/sim/arena.ts";
-import {
-  type Battle,
-  bradleyTerry,
-  seededRandom,
-  winProbability,
-} from "../../../src/components/stats/index.ts";
+import { type Battle, bradleyTerry, winProbability } from "../../../src/components/stats/bradleyTerry.ts";
+import { seededRandom } from "../../../src/components/stats/random.ts";
 
 const accuracyOrder = [...arenaModels].sort((a, b) => b.accuracy - a.accuracy).map((m) => m.name);
 

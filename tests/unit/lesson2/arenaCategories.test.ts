@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ArenaSnapshot, CategoryBoard } from "../../../src/components/data/types.ts";
 import { decodeArenaHistory, readArena } from "../../../src/components/figures/arenaSnapshot.ts";
 import { categoryEntries, readCategory } from "../../../src/components/figures/categoryRanks.ts";
-import { twoProportionTest } from "../../../src/components/stats/index.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 
 const row = (model: string, rating: number, half: number, rank: number, rankStyle: number | null = null) => ({
   model,

@@ -13,8 +13,10 @@ import { rankOverlapRows, rankOverlapSummary } from "../../../src/components/fig
 import { matrixCells } from "../../../src/components/figures/parts/significanceMatrix.ts";
 import { boardOptions, leaderboardEntries } from "../../../src/components/figures/rankOverlap/boards.ts";
 import { rankOverlapPlan } from "../../../src/components/figures/rankOverlap/plan.ts";
-import { proportionInterval, rankIntervals, twoProportionTest } from "../../../src/components/stats/index.ts";
+import { proportionInterval } from "../../../src/components/stats/intervals.ts";
 import { pairwiseRankIntervals, pairwiseSignificance } from "../../../src/components/stats/pairwise.ts";
+import { rankIntervals } from "../../../src/components/stats/ranks.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 
 const separated = [
   { model: "A", scores: { x: 0.9 } },

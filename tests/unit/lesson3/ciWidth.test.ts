@@ -7,7 +7,7 @@ import {
   deriveCiWidth,
   labelSide,
 } from "../../../src/components/figures/ciWidth.ts";
-import { halfWidth } from "../../../src/components/stats/index.ts";
+import { halfWidth } from "../../../src/components/stats/intervals.ts";
 import { readBenchmarks } from "../../../src/data/tables.ts";
 
 describe("ciWidthCurve", () => {

@@ -10,7 +10,7 @@ import {
   fromBase64,
   toBase64,
 } from "../../../src/components/data/mmluProMatrix.ts";
-import { seededRandom } from "../../../src/components/stats/index.ts";
+import { seededRandom } from "../../../src/components/stats/random.ts";
 import { dataDir } from "../../../src/data/source.ts";
 
 describe("base64", () => {

@@ -9,13 +9,7 @@ import {
   separationCurve,
 } from "../../../src/components/compare/pairedRealDataset.ts";
 import type { DecodedMatrix } from "../../../src/components/data/mmluProMatrix.ts";
-import {
-  mcnemarTest,
-  pairedDifference,
-  proportionInterval,
-  seededRandom,
-  twoProportionTest,
-} from "../../../src/components/stats/index.ts";
+import { proportionInterval } from "../../../src/components/stats/intervals.ts";
 import {
   countsAt,
   modelAt,
@@ -23,6 +17,8 @@ import {
   pairPrefix,
   questionOrder,
 } from "../../../src/components/stats/pairedSubsample.ts";
+import { seededRandom } from "../../../src/components/stats/random.ts";
+import { mcnemarTest, pairedDifference, twoProportionTest } from "../../../src/components/stats/tests.ts";
 
 function randomMatrix(n: number, seed: number): DecodedMatrix {
   const rng = seededRandom(seed);

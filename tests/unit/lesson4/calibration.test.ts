@@ -6,7 +6,7 @@ import {
   calibrationSummary,
   expectedCalibrationError,
   reliabilityBins,
-} from "../../../src/components/stats/index.ts";
+} from "../../../src/components/stats/calibration.ts";
 
 // Ten answers, five equal-width bins of 0.2. Worked by hand (and checked with the R one-liner
 // in the report: sum over bins of n_b/N · |mean(y_b) − mean(conf_b)| = 0.195):

@@ -11,7 +11,7 @@ import {
   shiftedAccuracies,
   untestedSkills,
 } from "../../../src/components/sim/distributionShift.ts";
-import { competitionRanks } from "../../../src/components/stats/index.ts";
+import { competitionRanks } from "../../../src/components/stats/ranks.ts";
 
 // Distinct benchmark accuracies (a leaderboard's scores, to 0.1 pp) with any transfer.
 const modelsArb = fc

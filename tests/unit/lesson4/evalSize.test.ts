@@ -2,13 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { evalSizeAnswer, powerCurve } from "../../../src/components/figures/taskEvalSize.ts";
 import { stagePlan } from "../../../src/components/figures/threeStages.ts";
+import { halfWidth, proportionInterval } from "../../../src/components/stats/intervals.ts";
 import {
-  halfWidth,
   minimumDetectableDifference,
   power,
-  proportionInterval,
   sampleSizeTwoProportions,
-} from "../../../src/components/stats/index.ts";
+} from "../../../src/components/stats/power.ts";
 
 // R 4.x, base stats:
 //   power.prop.test(p1 = .8, p2 = .75, power = .8)$n   → 1093.73905…

@@ -7,7 +7,7 @@ import { analyse, itemsToSeparate, withCorrection } from "../../../src/component
 import { combine } from "../../../src/components/results/combine.ts";
 import { runPipeline } from "../../../src/components/results/pipeline.ts";
 import { readResultText } from "../../../src/components/results/readFile.ts";
-import { minimumDetectableDifference } from "../../../src/components/stats/index.ts";
+import { minimumDetectableDifference } from "../../../src/components/stats/power.ts";
 
 const A = [1, 1, 1, 0, 1, 0, 1, 1];
 const B = [1, 0, 1, 0, 0, 0, 1, 1];

@@ -9,8 +9,9 @@ import {
   gapVerdict,
   seRatioText,
 } from "../../../src/components/stats/gap.ts";
-import { minimumDetectableDifference, twoProportionTest } from "../../../src/components/stats/index.ts";
 import { pairedFromCounts } from "../../../src/components/stats/pairedCounts.ts";
+import { minimumDetectableDifference } from "../../../src/components/stats/power.ts";
+import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 
 describe("independent scores", () => {
   it("85.8 vs 85.0 on MMLU is within noise (R prop.test p = 0.0584)", () => {

@@ -3,9 +3,8 @@ import {
   halfWidth,
   type IntervalMethod,
   proportionInterval,
-  seededRandom,
-} from "../../../src/components/stats/index.ts";
-import { binomialSampler } from "../../../src/components/stats/random.ts";
+} from "../../../src/components/stats/intervals.ts";
+import { binomialSampler, seededRandom } from "../../../src/components/stats/random.ts";
 import reference from "../../reference/r-reference.json";
 
 const methods: [IntervalMethod, keyof (typeof reference.intervals)[number]][] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustPValues } from "../../../src/components/stats/index.ts";
+import { adjustPValues } from "../../../src/components/stats/multipleComparisons.ts";
 
 // Reference values: R 4.x, p.adjust(p, method) for the vector below (printed to 12 digits).
 const p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 1, 0.0001];

@@ -1,7 +1,6 @@
 // Paired comparisons from a 2×2 table must agree with the statistics core on the expanded 0/1
 // vectors, and with R (binom.test for McNemar's exact test, sd(d)/sqrt(n), cor(x, y)).
 import { describe, expect, it } from "vitest";
-import { mcnemarTest, pairedDifference, seededRandom } from "../../../src/components/stats/index.ts";
 import {
   checkCounts,
   independentSe,
@@ -9,6 +8,8 @@ import {
   pairedFromCounts,
   questionsToSeparate,
 } from "../../../src/components/stats/pairedCounts.ts";
+import { seededRandom } from "../../../src/components/stats/random.ts";
+import { mcnemarTest, pairedDifference } from "../../../src/components/stats/tests.ts";
 
 function expand(c: PairCounts): { x: number[]; y: number[] } {
   const both = c.aRight - c.onlyA;

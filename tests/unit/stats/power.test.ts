@@ -4,7 +4,7 @@ import {
   power,
   sampleSizeExact,
   sampleSizeTwoProportions,
-} from "../../../src/components/stats/index.ts";
+} from "../../../src/components/stats/power.ts";
 import reference from "../../reference/r-reference.json";
 
 describe("sample size and power against R's power.prop.test", () => {

@@ -2,19 +2,15 @@
 // are finite, inside their ranges, monotone where theory says so, and symmetric under swapping.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Battle, bradleyTerry } from "../../../src/components/stats/bradleyTerry.ts";
 import {
-  type Battle,
-  bradleyTerry,
   halfWidth,
   type IntervalMethod,
-  mcnemarTest,
-  pairedDifference,
-  power,
   proportionInterval,
-  rankIntervals,
-  sampleSizeTwoProportions,
-  twoProportionTest,
-} from "../../../src/components/stats/index.ts";
+} from "../../../src/components/stats/intervals.ts";
+import { power, sampleSizeTwoProportions } from "../../../src/components/stats/power.ts";
+import { rankIntervals } from "../../../src/components/stats/ranks.ts";
+import { mcnemarTest, pairedDifference, twoProportionTest } from "../../../src/components/stats/tests.ts";
 
 const methods: IntervalMethod[] = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson"];
 const countPair = fc

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Battle } from "../../../src/components/stats/index.ts";
-import {
-  bootstrap,
-  bradleyTerry,
-  competitionRanks,
-  percentileInterval,
-  rankIntervals,
-  seededRandom,
-  winProbability,
-} from "../../../src/components/stats/index.ts";
+import type { Battle } from "../../../src/components/stats/bradleyTerry.ts";
+import { bradleyTerry, winProbability } from "../../../src/components/stats/bradleyTerry.ts";
+import { bootstrap, percentileInterval, seededRandom } from "../../../src/components/stats/random.ts";
+import { competitionRanks, rankIntervals } from "../../../src/components/stats/ranks.ts";
 import reference from "../../reference/r-reference.json";
 
 describe("seeded randomness", () => {

@@ -4,7 +4,7 @@ import {
   mcnemarTest,
   pairedDifference,
   twoProportionTest,
-} from "../../../src/components/stats/index.ts";
+} from "../../../src/components/stats/tests.ts";
 import reference from "../../reference/r-reference.json";
 
 describe("twoProportionTest against R's prop.test(correct = FALSE)", () => {

@@ -1,13 +1,9 @@
 // The rows of a rank chart: each model's score interval beside its rank interval, and the
 // numbers a reader takes from a board of them. Pure (no DOM).
 
-import {
-  type IntervalMethod,
-  proportionInterval,
-  type RankEntry,
-  type RankInterval,
-} from "../../stats/index.js";
+import { type IntervalMethod, proportionInterval } from "../../stats/intervals.js";
 import type { PairCell } from "../../stats/pairwise.js";
+import type { RankEntry, RankInterval } from "../../stats/ranks.js";
 
 /** The rank charts' bootstrap: resamples and seed (the same board always gives the same intervals). */
 export const RANK_RESAMPLES = 2000;
