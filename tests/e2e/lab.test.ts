@@ -4,6 +4,7 @@
 // text; HTML and script in the chat stay inert, whoever wrote them.
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CourseIndex } from "../../src/components/learn/courseIndex.ts";
@@ -195,10 +196,11 @@ describe("Lab 1 with the built-in tutor (offline)", () => {
 
 /** The course index the build wrote (dist/_file/data/course-index.<hash>.json). */
 function builtIndex(): CourseIndex {
-  const dir = new URL(`../../${process.env.DIST ?? "dist"}/_file/data/`, import.meta.url);
+  // DIST (the folder the tests serve) may be relative to the project or absolute.
+  const dir = resolve(import.meta.dirname, "../..", process.env.DIST ?? "dist", "_file/data");
   const file = readdirSync(dir).find((f) => /^course-index\.[\w-]+\.json$/.test(f));
   if (!file) throw new Error("No course-index JSON in the build: run npm run build");
-  return JSON.parse(readFileSync(new URL(file, dir), "utf8")) as CourseIndex;
+  return JSON.parse(readFileSync(join(dir, file), "utf8")) as CourseIndex;
 }
 
 describe("Lab 2: the built-in tutor answers questions from the lessons, with links that land", () => {

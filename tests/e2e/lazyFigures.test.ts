@@ -209,3 +209,18 @@ describe("a tool loads its drawing code when it has something to draw", () => {
     await context.close();
   });
 });
+
+describe("a lab page paints its text before the chat's code arrives", () => {
+  it("/labs/1 preloads none of the chat's code (tutor, LLM client, Markdown reader, search index); the chat then appears", async () => {
+    const html = await (await fetch(`${baseUrl()}/labs/1`)).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloaded.length).toBeGreaterThan(0);
+    expect(
+      preloaded.filter((u) => /learn\/(labChat|tutor|llmClient|markdown\w*)\.|minisearch/.test(u)),
+    ).toEqual([]);
+    const { page, context, problems } = await open(browser, "/labs/1");
+    await page.locator(".lab form.lab-form").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
