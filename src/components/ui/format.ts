@@ -64,3 +64,6 @@ export const formatFixed = (x: number, digits = 1) => format(`.${digits}f`)(x);
  * size 70.554 → "70.554", 72 → "72"; an Arena rating 1470 → "1470"; a score 64.10 → "64.1".
  */
 export const formatDecimal = (x: number, digits = 3) => format(`.${digits}~f`)(x);
+
+/** A gap a reader chose in points, no trailing zeros: 5 → "5 pp", 2.5 → "2.5 pp" (a slider's value, not a proportion). */
+export const formatPoints = (pp: number, digits = 1) => `${formatDecimal(pp, digits)} pp`;

@@ -6,6 +6,7 @@ import {
   formatFixed,
   formatOrdinal,
   formatPercentRange,
+  formatPoints,
   formatSigned,
   formatSignedPp,
 } from "../../../src/components/ui/format.ts";
@@ -117,5 +118,13 @@ describe("formatFixed and formatDecimal", () => {
     expect(formatDecimal(64.1)).toBe("64.1");
     expect(formatDecimal(0.21666, 2)).toBe("0.22");
     expect(formatDecimal(-3.5, 1)).toBe("\u22123.5");
+  });
+});
+
+describe("formatPoints", () => {
+  it("writes a gap in points as chosen, without trailing zeros", () => {
+    expect(formatPoints(5)).toBe("5 pp");
+    expect(formatPoints(2.5)).toBe("2.5 pp");
+    expect(formatPoints(12.25, 2)).toBe("12.25 pp");
   });
 });
