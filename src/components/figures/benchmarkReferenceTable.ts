@@ -12,7 +12,7 @@ import {
 import type { Benchmark } from "../data/types.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -51,14 +51,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-const pp2 = (x: number) => `${(100 * x).toFixed(2)} pp`;
-
 export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
   const figure = explorable({
     id: "benchmarks",
     title: "How precise is each benchmark? The interval and the smallest real gap, at the accuracy you pick",
     notice: (v) =>
-      `Precision follows N, not the benchmark's fame: at ${formatPercent(v.p, 0)}, a paired comparison on the same questions (r = ${v.correlation.toFixed(2)}) detects gaps ${(1 / Math.sqrt(1 - v.correlation)).toFixed(2)}× smaller than comparing two separately reported scores.`,
+      `Precision follows N, not the benchmark's fame: at ${formatPercent(v.p, 0)}, a paired comparison on the same questions (r = ${formatFixed(v.correlation, 2)}) detects gaps ${formatFixed(1 / Math.sqrt(1 - v.correlation), 2)}× smaller than comparing two separately reported scores.`,
     controls: {
       p: range({
         key: "p",
@@ -77,7 +75,7 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         max: 0.9,
         step: 0.05,
         value: 0.5,
-        format: (v) => v.toFixed(2),
+        format: (v) => formatFixed(v, 2),
       }),
       sort: choice({
         key: "sort",
@@ -184,7 +182,7 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         el(
           "p",
           { class: "table-note" },
-          `Half-width: half the ${level} interval of one score. Smallest gap: the difference between two models that a two-sided test at ${Math.round((1 - v.confidence) * 100)}% finds 80% of the time — two independently reported scores, or two models on the same questions whose per-question results correlate at r = ${v.correlation.toFixed(2)}. Train, few-shot and unlabelled splits are not listed.`,
+          `Half-width: half the ${level} interval of one score. Smallest gap: the difference between two models that a two-sided test at ${Math.round((1 - v.confidence) * 100)}% finds 80% of the time — two independently reported scores, or two models on the same questions whose per-question results correlate at r = ${formatFixed(v.correlation, 2)}. Train, few-shot and unlabelled splits are not listed.`,
         ),
       );
       const summary =
@@ -192,7 +190,7 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
         rows
           .map(
             (r) =>
-              `${r.benchmark} ${r.split}, N = ${formatCount(r.n)}: ${formatPlusMinus(r.halfWidth)}, smallest gap ${pp2(r.mddIndependent)} independent, ${pp2(r.mddPaired)} paired`,
+              `${r.benchmark} ${r.split}, N = ${formatCount(r.n)}: ${formatPlusMinus(r.halfWidth)}, smallest gap ${formatPp(r.mddIndependent)} independent, ${formatPp(r.mddPaired)} paired`,
           )
           .join("; ") +
         ".";
@@ -234,12 +232,12 @@ function rowElement(r: ReferenceRow): HTMLTableRowElement {
     el(
       "td",
       { class: "num", "data-readout": "mdd-independent", "data-value": String(100 * r.mddIndependent) },
-      pp2(r.mddIndependent),
+      formatPp(r.mddIndependent),
     ),
     el(
       "td",
       { class: "num", "data-readout": "mdd-paired", "data-value": String(100 * r.mddPaired) },
-      pp2(r.mddPaired),
+      formatPp(r.mddPaired),
     ),
   );
 }
@@ -275,7 +273,7 @@ function halfWidthChart(rows: readonly ReferenceRow[], width: number, p: number,
         y: "label",
         fill: palette.blue,
         fillOpacity: 0.85,
-        title: (d: (typeof data)[number]) => `${d.label}: ±${d.hw.toFixed(2)} pp`,
+        title: (d: (typeof data)[number]) => `${d.label}: ${formatPlusMinus(d.hw / 100)}`,
       }),
       Plot.tickX(data, { x: "ind", y: "label", stroke: palette.vermillion, strokeWidth: 2.5 }),
       Plot.dot(data, { x: "pair", y: "label", symbol: "diamond", fill: palette.green, r: 4 }),

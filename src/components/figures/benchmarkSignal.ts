@@ -8,7 +8,7 @@ import { zCritical } from "../stats/distributions.js";
 import { type SignalNoise, scoreSe, signalNoise } from "../stats/signalNoise.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -113,7 +113,8 @@ function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGEle
       Plot.text(m.all, {
         x: "share",
         y: "label",
-        text: (d: SignalModel["all"][number]) => `${formatPercent(d.share, 0)} · SNR ${d.snr.toFixed(1)}`,
+        text: (d: SignalModel["all"][number]) =>
+          `${formatPercent(d.share, 0)} · SNR ${formatFixed(d.snr, 1)}`,
         dx: 4,
         textAnchor: "start",
         fontSize: 11,
@@ -139,10 +140,10 @@ export function signalReadout(m: SignalModel): Node {
     <div class="big-number" data-readout="share" data-value=${s.share.toFixed(6)}>${formatPercent(s.share, 0)}</div>
     <div class="big-caption">of the ${formatCount(s.pairs)} pairs among the top ${m.top} are separable on ${m.chosen.label} (N = ${formatCount(m.chosen.n)})</div>
     <dl class="deeper-readout">
-      <dt>Signal: spread (SD)</dt><dd data-readout="spread" data-value=${s.spread.toFixed(6)}>${(100 * s.spread).toFixed(2)} pp</dd>
+      <dt>Signal: spread (SD)</dt><dd data-readout="spread" data-value=${s.spread.toFixed(6)}>${formatPp(s.spread)}</dd>
       <dt>Noise: one score's SE</dt><dd data-readout="noise" data-value=${s.noise.toFixed(6)}>${formatPlusMinus(s.noise)}</dd>
-      <dt>Signal-to-noise</dt><dd data-readout="snr" data-value=${s.snr.toFixed(6)}>${s.snr.toFixed(1)}</dd>
-      <dt>Range ÷ noise</dt><dd data-readout="range-snr" data-value=${s.rangeSnr.toFixed(6)}>${s.rangeSnr.toFixed(1)}</dd>
+      <dt>Signal-to-noise</dt><dd data-readout="snr" data-value=${s.snr.toFixed(6)}>${formatFixed(s.snr, 1)}</dd>
+      <dt>Range ÷ noise</dt><dd data-readout="range-snr" data-value=${s.rangeSnr.toFixed(6)}>${formatFixed(s.rangeSnr, 1)}</dd>
     </dl>
     <p class="table-note">${m.chosen.note}.</p>
   </div>`;
@@ -158,7 +159,7 @@ export function signalNotice(m: SignalModel): string {
 export function signalSummary(m: SignalModel): string {
   const s = m.stats;
   return (
-    `${m.chosen.label} on the ${m.board.label}, top ${m.top} models: scores spread with an SD of ${(100 * s.spread).toFixed(2)} pp against a noise of ${formatPlusMinus(s.noise)} per score (signal-to-noise ${s.snr.toFixed(1)}); ` +
+    `${m.chosen.label} on the ${m.board.label}, top ${m.top} models: scores spread with an SD of ${formatPp(s.spread)} against a noise of ${formatPlusMinus(s.noise)} per score (signal-to-noise ${formatFixed(s.snr, 1)}); ` +
     `${formatCount(s.separable)} of ${formatCount(s.pairs)} pairs (${formatPercent(s.share, 0)}) are separable at 95%. ` +
     `Other benchmarks: ${m.all
       .filter((d) => !d.chosen)
@@ -201,7 +202,7 @@ export function benchmarkSignalFigure(data: SignalData) {
         max: 3,
         step: 0.1,
         value: 0,
-        format: (x) => `${x.toFixed(1)} pp`,
+        format: (x) => formatPp(x / 100, 1),
       }),
     },
     presets: [

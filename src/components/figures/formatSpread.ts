@@ -11,7 +11,7 @@ import { proportionInterval } from "../stats/intervals.js";
 import { flipShare, pairOrders } from "../stats/orderFlips.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { clipText, formatCount } from "../ui/format.js";
+import { clipText, formatCount, formatFixed, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -183,18 +183,16 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
   return svg;
 }
 
-const pp = (x: number) => `${x.toFixed(1)} pp`;
-
 export function formatSpreadReadout(m: FormatSpreadModel): Node {
   return html`<div>
-    <div class="big-number" data-readout="spread" data-value=${m.rowA.spread}>${pp(m.rowA.spread)}</div>
-    <div class="big-caption">${m.rowA.label}: highest minus lowest of its three MMLU scores, against a 95% sampling interval of <span data-readout="half-width" data-value=${m.halfWidthA}>±${m.halfWidthA.toFixed(2)} pp</span></div>
+    <div class="big-number" data-readout="spread" data-value=${m.rowA.spread}>${formatPp(m.rowA.spread / 100, 1)}</div>
+    <div class="big-caption">${m.rowA.label}: highest minus lowest of its three MMLU scores, against a 95% sampling interval of <span data-readout="half-width" data-value=${m.halfWidthA}>${formatPlusMinus(m.halfWidthA / 100)}</span></div>
     <table class="course-table">
       <caption>${m.rowA.label} against ${m.rowB.label}</caption>
       <thead><tr><th scope="col">Implementation</th><th scope="col">${m.rowA.label}</th><th scope="col">${m.rowB.label}</th><th scope="col">Ahead</th></tr></thead>
       <tbody>${m.order.map(
         (o, i) =>
-          html`<tr data-readout="order" data-key=${o.key} data-gap=${o.gap}><th scope="row">${o.implementation}</th><td>${m.rowA.parts[i]!.score.toFixed(1)}</td><td>${m.rowB.parts[i]!.score.toFixed(1)}</td><td>${o.leader}</td></tr>`,
+          html`<tr data-readout="order" data-key=${o.key} data-gap=${o.gap}><th scope="row">${o.implementation}</th><td>${formatFixed(m.rowA.parts[i]!.score, 1)}</td><td>${formatFixed(m.rowB.parts[i]!.score, 1)}</td><td>${o.leader}</td></tr>`,
       )}</tbody>
     </table>
     <p data-readout="pair-flips" data-value=${String(m.pairFlips)}>${m.a === m.b ? "Choose two different models." : m.pairFlips ? "Their order flips with the implementation." : "Their order holds under all three."}</p>
@@ -205,15 +203,15 @@ export function formatSpreadReadout(m: FormatSpreadModel): Node {
 export function formatSpreadNotice(m: FormatSpreadModel): string {
   const ratio = m.rowA.spread / m.halfWidthA;
   if (m.rowA.spread < 2 * m.halfWidthA)
-    return `${m.rowA.label}'s three scores lie within ${pp(m.rowA.spread)} of each other — about the width of one sampling interval. Not every model is thrown by the change; ${m.widest.label}'s scores span ${pp(m.widest.spread)}.`;
-  return `${m.rowA.label}'s three scores span ${pp(m.rowA.spread)}, ${ratio.toFixed(0)} times its sampling half-width of ±${m.halfWidthA.toFixed(2)} pp: on ${formatCount(MMLU_N)} questions, the way the question is put moves the score far more than which questions were drawn.`;
+    return `${m.rowA.label}'s three scores lie within ${formatPp(m.rowA.spread / 100, 1)} of each other — about the width of one sampling interval. Not every model is thrown by the change; ${m.widest.label}'s scores span ${formatPp(m.widest.spread / 100, 1)}.`;
+  return `${m.rowA.label}'s three scores span ${formatPp(m.rowA.spread / 100, 1)}, ${formatFixed(ratio, 0)} times its sampling half-width of ${formatPlusMinus(m.halfWidthA / 100)}: on ${formatCount(MMLU_N)} questions, the way the question is put moves the score far more than which questions were drawn.`;
 }
 
 export function formatSpreadSummary(m: FormatSpreadModel): string {
   const line = (r: FormatModelRow) =>
-    `${r.label}: ${r.parts.map((p) => `${p.label} ${p.score.toFixed(1)}`).join(", ")}`;
+    `${r.label}: ${r.parts.map((p) => `${p.label} ${formatFixed(p.score, 1)}`).join(", ")}`;
   return (
-    `MMLU scores under three implementations, each with a 95% sampling interval of about ±0.8 pp. ${line(m.rowA)} (spread ${pp(m.rowA.spread)}). ${line(m.rowB)} (spread ${pp(m.rowB.spread)}). ` +
+    `MMLU scores under three implementations, each with a 95% sampling interval of about ±0.8 pp. ${line(m.rowA)} (spread ${formatPp(m.rowA.spread / 100, 1)}). ${line(m.rowB)} (spread ${formatPp(m.rowB.spread / 100, 1)}). ` +
     `${m.pairFlips ? "Their order flips between implementations." : "Their order is the same under all three."} ${m.flipped} of ${m.pairs} pairs of the ${m.rows.length} models change order.`
   );
 }

@@ -5,57 +5,21 @@
 
 import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
-import { inflateConfidence, type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
-import { type CalibrationSummary, calibrationSummary, type ReliabilityBin } from "../stats/calibration.js";
+import { type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
+import type { ReliabilityBin } from "../stats/calibration.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import {
+  type CalibrationInputs,
+  compareCalibration,
+  type ModelCalibration,
+} from "./reliabilityDiagramModel.js";
 
-export type CalibrationInputs = {
-  accuracy: number;
-  overconfidence: number;
-  n: number;
-  bins: number;
-  seed: number;
-};
-
-export interface ModelCalibration extends CalibrationSummary {
-  model: "Calibrated" | "Over-confident";
-  /** Answers stated at ≥ 90% confidence, and the share of them that were wrong. */
-  sureCount: number;
-  sureWrong: number;
-}
-
-const SURE = 0.9;
-
-/** Both models' calibration for the inputs (pure). Pass `base` (the same inputs' simulation) to skip the draws. */
-export function compareCalibration(v: CalibrationInputs, base?: SimulatedConfidence): ModelCalibration[] {
-  const sim = base ?? simulateConfidence({ accuracy: v.accuracy, n: v.n, overconfidence: 1, seed: v.seed });
-  const overconfident = sim.calibrated.map((c) => inflateConfidence(c, v.overconfidence));
-  return (
-    [
-      ["Calibrated", sim.calibrated],
-      ["Over-confident", overconfident],
-    ] as const
-  ).map(([model, stated]) => {
-    let sureCount = 0;
-    let sureWrongCount = 0;
-    for (let i = 0; i < stated.length; i++) {
-      if (stated[i]! >= SURE) {
-        sureCount++;
-        if (!sim.correct[i]) sureWrongCount++;
-      }
-    }
-    return {
-      model,
-      ...calibrationSummary(stated, sim.correct, { bins: v.bins }),
-      sureCount,
-      sureWrong: sureCount > 0 ? sureWrongCount / sureCount : Number.NaN,
-    };
-  });
-}
+// The numbers module's names, for the pages and tests that import them from the figure.
+export { type CalibrationInputs, compareCalibration, type ModelCalibration };
 
 /** "What to notice", from both models' current numbers (pure; tested). */
 export function calibrationNotice(models: readonly ModelCalibration[], overconfidence: number): string {

@@ -2,16 +2,15 @@
 // by size class; a switch to score per parameter, the framing Mistral 7B's paper argued for.
 // Hovering (or focusing) a point shows who measured it and how.
 
+import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { canonicalBenchmark } from "../compare/benchmarkNames.js";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
-import { explorable } from "../ui/explorable.js";
+import { explorable, type RenderContext } from "../ui/explorable.js";
+import { formatCount, formatDecimal, formatFixed } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
-
-const esc = (t: string) =>
-  t.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 export const sizeClasses = [
   { id: "≤ 10B", max: 10, color: palette.blue, symbol: "circle" },
@@ -94,21 +93,174 @@ export function classSummary(points: readonly ScalingPoint[]) {
   });
 }
 
-/** The rows of the "every point" table (the tooltips' content), smallest model first. */
-export function pointRowsHtml(points: readonly ScalingPoint[]): string {
-  return [...points]
-    .sort((x, y) => x.params - y.params || y.score - x.score)
-    .map(
-      (p) =>
-        `<tr><td>${esc(p.model)}</td><td>${p.params}B</td><td>${p.score}</td><td>${esc(p.evaluator)}</td><td>${esc(p.setup)}</td><td class="l3-source">${esc(p.source)}</td></tr>`,
-    )
-    .join("");
-}
-
+/** Which numbers of the figure are plotted, and how. */
 export interface ScalingValues extends Record<string, unknown> {
   benchmark: string;
   source: ScalingSource;
   framing: "raw" | "per-param";
+}
+
+/** Everything the figure shows at one setting. */
+export interface ScalingModel {
+  values: ScalingValues;
+  points: ScalingPoint[];
+  /** Per size class: how many points, and its best raw score. */
+  classes: ReturnType<typeof classSummary>;
+  perParam: boolean;
+  /** The best raw score, and the most points per billion parameters (null if nothing is plotted). */
+  bestRaw: ScalingPoint | null;
+  bestPerParam: ScalingPoint | null;
+}
+
+/** The figure's model (pure): `pointsOf` is scalingPointsOf(the published table). */
+export function deriveScalingConfound(
+  v: ScalingValues,
+  pointsOf: ReturnType<typeof scalingPointsOf>,
+): ScalingModel {
+  const points = pointsOf(v.benchmark, v.source);
+  const best = (key: "score" | "perParam") =>
+    points.reduce<ScalingPoint | null>((b, p) => (b === null || p[key] > b[key] ? p : b), null);
+  return {
+    values: v,
+    points,
+    classes: classSummary(points),
+    perParam: v.framing === "per-param",
+    bestRaw: best("score"),
+    bestPerParam: best("perParam"),
+  };
+}
+
+const size = (p: ScalingPoint) => `${formatDecimal(p.params)}B`;
+const score = (x: number) => formatDecimal(x, 2);
+
+/** Score (or score per billion parameters) against parameters, log x, one colour per size class. */
+export function drawScalingConfound(m: ScalingModel, { width }: RenderContext): Node {
+  const { benchmark } = m.values;
+  const plot = Plot.plot({
+    width,
+    height: Math.round(Math.min(440, Math.max(300, width * 0.5))),
+    marginLeft: 56,
+    marginRight: 20,
+    marginBottom: 44,
+    style: { fontSize: "13px" },
+    x: {
+      type: "log",
+      label: "Parameters (billions, log scale) →",
+      grid: true,
+      tickFormat: "~g",
+      labelOffset: 38,
+    },
+    y: m.perParam
+      ? {
+          type: "log",
+          label: `↑ ${benchmark} points per billion parameters (log scale)`,
+          grid: true,
+          tickFormat: "~g",
+        }
+      : { label: `↑ ${benchmark} score (%)`, grid: true },
+    color: { domain: sizeClasses.map((c) => c.id), range: sizeClasses.map((c) => c.color) },
+    symbol: { domain: sizeClasses.map((c) => c.id), range: sizeClasses.map((c) => c.symbol), legend: true },
+    marks: [
+      Plot.dot(m.points, {
+        x: "params",
+        y: m.perParam ? "perParam" : "score",
+        stroke: "sizeClass",
+        fill: "sizeClass",
+        fillOpacity: 0.35,
+        symbol: "sizeClass",
+        r: 5.5,
+        channels: {
+          Model: "model",
+          Score: "score",
+          Evaluator: "evaluator",
+          Setup: "setup",
+          Source: "source",
+        },
+        tip: {
+          format: {
+            x: (d: number) => `${formatDecimal(d)}B`,
+            y: (d: number) => (m.perParam ? formatFixed(d, 2) : score(d)),
+            Score: (d: number) => score(d),
+            fill: false,
+            stroke: false,
+            symbol: false,
+          },
+        },
+      }),
+    ],
+  });
+  return html`<div>${plot}</div>`;
+}
+
+/** The rows of the "every point" table (the tooltips' content), smallest model first. */
+export function pointRows(points: readonly ScalingPoint[]): Node[] {
+  return [...points]
+    .sort((x, y) => x.params - y.params || y.score - x.score)
+    .map(
+      (p) =>
+        html`<tr><td>${p.model}</td><td>${size(p)}</td><td>${score(p.score)}</td><td>${p.evaluator}</td><td>${p.setup}</td><td class="l3-source">${p.source}</td></tr>`,
+    );
+}
+
+/**
+ * The list of every point, its rows written when it is first opened: even closed, ≈100 rows
+ * cost every redraw ≈2–3 ms of styling.
+ */
+function everyPoint(points: readonly ScalingPoint[]): HTMLDetailsElement {
+  const body = html`<tbody></tbody>` as unknown as HTMLTableSectionElement;
+  const summary = html`<summary>Every point, with its source (the tooltips' content, for keyboard and screen readers)</summary>`;
+  const details =
+    html`<details class="l3-points">${summary}<table class="l3-runs"><thead><tr><th scope="col">Model</th><th scope="col">Parameters</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Setup</th><th scope="col">Source</th></tr></thead>${body}</table></details>` as unknown as HTMLDetailsElement;
+  let filled = false;
+  const fill = () => {
+    if (filled) return;
+    filled = true;
+    body.append(...pointRows(points));
+  };
+  // A click on the summary (mouse, Enter, Space) fills the rows before the list opens; "toggle"
+  // covers opening it any other way (find in page, a script).
+  summary.addEventListener("click", fill);
+  details.addEventListener("toggle", () => {
+    if (details.open) fill();
+  });
+  return details;
+}
+
+export function scalingConfoundReadout(m: ScalingModel): Node {
+  return html`<div class="l3-readout"><table class="l3-class-table"><caption>${formatCount(m.points.length)} published ${m.values.benchmark} scores with a parameter count</caption>
+    <thead><tr><th scope="col">Size class</th><th scope="col">Scores</th><th scope="col">Best raw score in the class</th></tr></thead>
+    <tbody>${m.classes.map(
+      (s) =>
+        html`<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class=${s.id} data-value=${s.count}>${formatCount(s.count)}</td><td>${s.best ? `${s.best.model}: ${score(s.best.score)} (${s.best.evaluator})` : "—"}</td></tr>`,
+    )}</tbody></table><span hidden data-readout="points" data-value=${m.points.length}></span>${everyPoint(m.points)}</div>`;
+}
+
+/** "What to notice", naming the current leader: by raw score, or per parameter. */
+export function scalingConfoundNotice(m: ScalingModel): string {
+  if (!m.perParam) {
+    const lead = m.bestRaw
+      ? `The best raw score, ${score(m.bestRaw.score)}, is ${m.bestRaw.model}'s (${size(m.bestRaw)}, ${m.bestRaw.sizeClass}). `
+      : "";
+    return `${lead}Within one colour (one size class) the spread is what a fair comparison sees; across colours, size does much of the work.`;
+  }
+  const lead = m.bestPerParam
+    ? `: ${m.bestPerParam.model} (${size(m.bestPerParam)}) leads with ${formatFixed(m.bestPerParam.perParam, 2)} points per billion parameters`
+    : "";
+  return `Per parameter, the ranking turns upside down${lead}. Neither frame alone is the answer — compare within a class, or state the budget.`;
+}
+
+export function scalingConfoundSummary(m: ScalingModel): string {
+  const v = m.values;
+  return (
+    `${formatCount(m.points.length)} ${v.benchmark} scores plotted against parameters (${v.source === "all" ? "all published numbers" : "Open LLM Leaderboard only"}), ${m.perParam ? "as points per billion parameters" : "as raw scores"}. ` +
+    m.classes
+      .map(
+        (s) =>
+          `${s.id}: ${formatCount(s.count)} scores${s.best ? `, best ${s.best.model} at ${score(s.best.score)}` : ""}`,
+      )
+      .join("; ") +
+    "."
+  );
 }
 
 export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
@@ -123,13 +275,9 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     "MMLU-Pro",
     "BBH",
   ].filter((b) => pointsOf(b).length >= 5);
-  return explorable<ScalingValues>({
+  return explorable<ScalingValues, ScalingModel>({
     id: "l3-scaling",
     title: "Score against size: bigger models win raw rankings",
-    notice: (v) =>
-      v.framing === "raw"
-        ? "Within one colour (one size class) the spread is what a fair comparison sees; across colours, size does much of the work."
-        : "Per parameter, the ranking turns upside down: small models lead. Neither frame alone is the answer — compare within a class, or state the budget.",
     controls: {
       benchmark: choice({
         key: "benchmark",
@@ -164,105 +312,10 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     ],
     source:
       "Scores and parameter counts: data/published_scores.csv (model cards, papers and Open LLM Leaderboard rows; each point's source is in its tooltip). Closed models without a published size are left out.",
-    render(v, { width }) {
-      const points = pointsOf(v.benchmark, v.source);
-      const perParam = v.framing === "per-param";
-      const figure = Plot.plot({
-        width,
-        height: Math.round(Math.min(440, Math.max(300, width * 0.5))),
-        marginLeft: 56,
-        marginRight: 20,
-        marginBottom: 44,
-        style: { fontSize: "13px" },
-        x: {
-          type: "log",
-          label: "Parameters (billions, log scale) →",
-          grid: true,
-          tickFormat: "~g",
-          labelOffset: 38,
-        },
-        y: perParam
-          ? {
-              type: "log",
-              label: `↑ ${v.benchmark} points per billion parameters (log scale)`,
-              grid: true,
-              tickFormat: "~g",
-            }
-          : { label: `↑ ${v.benchmark} score (%)`, grid: true },
-        color: { domain: sizeClasses.map((c) => c.id), range: sizeClasses.map((c) => c.color) },
-        symbol: {
-          domain: sizeClasses.map((c) => c.id),
-          range: sizeClasses.map((c) => c.symbol),
-          legend: true,
-        },
-        marks: [
-          Plot.dot(points, {
-            x: "params",
-            y: perParam ? "perParam" : "score",
-            stroke: "sizeClass",
-            fill: "sizeClass",
-            fillOpacity: 0.35,
-            symbol: "sizeClass",
-            r: 5.5,
-            channels: {
-              Model: "model",
-              Score: "score",
-              Evaluator: "evaluator",
-              Setup: "setup",
-              Source: "source",
-            },
-            tip: {
-              format: {
-                x: (d: number) => `${d}B`,
-                y: (d: number) => (perParam ? d.toFixed(2) : `${d}`),
-                fill: false,
-                stroke: false,
-                symbol: false,
-              },
-            },
-          }),
-        ],
-      });
-      const wrap = document.createElement("div");
-      wrap.append(figure);
-      const summary = classSummary(points);
-      const readout = document.createElement("div");
-      readout.className = "l3-readout";
-      readout.innerHTML = `<table class="l3-class-table"><caption>${points.length} published ${v.benchmark} scores with a parameter count</caption>
-        <thead><tr><th scope="col">Size class</th><th scope="col">Scores</th><th scope="col">Best raw score in the class</th></tr></thead>
-        <tbody>${summary
-          .map(
-            (s) =>
-              `<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class="${s.id}" data-value="${s.count}">${s.count}</td><td>${s.best ? esc(`${s.best.model}: ${s.best.score} (${s.best.evaluator})`) : "—"}</td></tr>`,
-          )
-          .join("")}</tbody></table><span hidden data-readout="points" data-value="${points.length}"></span>
-        <details class="l3-points"><summary>Every point, with its source (the tooltips' content, for keyboard and screen readers)</summary>
-        <table class="l3-runs"><thead><tr><th scope="col">Model</th><th scope="col">Parameters</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Setup</th><th scope="col">Source</th></tr></thead>
-        <tbody></tbody></table></details>`;
-      // The rows (one per point, ≈100) are written when the list is first opened: even closed,
-      // they cost the redraw ≈2–3 ms of styling, on every input change.
-      const details = readout.querySelector<HTMLDetailsElement>("details.l3-points")!;
-      let filled = false;
-      const fill = () => {
-        if (filled) return;
-        filled = true;
-        details.querySelector("tbody")!.innerHTML = pointRowsHtml(points);
-      };
-      // A click on the summary (mouse, Enter, Space) fills the rows before the list opens; "toggle"
-      // covers opening it any other way (find in page, a script).
-      details.querySelector("summary")!.addEventListener("click", fill);
-      details.addEventListener("toggle", () => {
-        if (details.open) fill();
-      });
-      const text =
-        `${points.length} ${v.benchmark} scores plotted against parameters (${v.source === "all" ? "all published numbers" : "Open LLM Leaderboard only"}), ${perParam ? "as points per billion parameters" : "as raw scores"}. ` +
-        summary
-          .map(
-            (s) => `${s.id}: ${s.count} scores${s.best ? `, best ${s.best.model} at ${s.best.score}` : ""}`,
-          )
-          .join("; ") +
-        ".";
-      return { figure: wrap, summary: text, readout };
-    },
+    derive: (v) => deriveScalingConfound(v, pointsOf),
+    draw: drawScalingConfound,
+    readout: scalingConfoundReadout,
+    notice: scalingConfoundNotice,
+    summary: scalingConfoundSummary,
   });
 }

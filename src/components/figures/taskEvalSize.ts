@@ -4,87 +4,30 @@
 // way to separate close models.
 
 import { html } from "htl";
-import { halfWidth, proportionInterval } from "../stats/intervals.js";
-import {
-  minimumDetectableDifference,
-  power,
-  sampleSizeExact,
-  sampleSizeTwoProportions,
-} from "../stats/power.js";
+import { power, sampleSizeExact } from "../stats/power.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { formatCount, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
+import {
+  formatCount,
+  formatPercent,
+  formatPercentRange,
+  formatPlusMinus,
+  formatPoints,
+  formatPp,
+} from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 import { intervalStrip } from "./parts/intervalStrip.js";
+import {
+  type EvalSizeAnswer,
+  type EvalSizeInputs,
+  evalSizeAnswer,
+  evalSizeDefaults,
+  powerCurve,
+} from "./taskEvalSizeModel.js";
 
-export type EvalSizeInputs = {
-  /** Expected task accuracy of the better model, in (0, 1). */
-  p: number;
-  /** The gap worth detecting, in pp (the other model scores p − gap/100). */
-  gap: number;
-  /** Examples in the task-specific eval set (each model answers all of them). */
-  n: number;
-  /** Target power for the required size (0.8 or 0.9). */
-  target: number;
-};
-
-export interface EvalSizeAnswer {
-  p1: number;
-  p2: number;
-  /** 95% half-width of one model's score at n (normal approximation), in pp. */
-  halfWidthPp: number;
-  /** The same at 100 examples, the "100 or more" rule of thumb. */
-  halfWidthAt100Pp: number;
-  /** Power of a two-sided 5% test to tell p1 from p2 with n examples each. */
-  power: number;
-  /** Examples per model for the target power (sampleSizeTwoProportions). */
-  nNeeded: number;
-  /** Smallest gap detected with the target power at n: separate question sets / same questions (r = 0.5). */
-  mddPp: number;
-  mddPairedPp: number;
-  /** Wilson 95% intervals of both models at n (k = round(p·n)). */
-  intervals: { model: string; p: number; lower: number; upper: number }[];
-}
-
-/** Everything figure 2 states, from the statistics core (pure; unit-tested). */
-export function evalSizeAnswer({ p, gap, n, target }: EvalSizeInputs): EvalSizeAnswer {
-  const p1 = p;
-  const p2 = Number((p - gap / 100).toFixed(10));
-  const intervals = [
-    { model: "Model A", p: p1 },
-    { model: "Model B", p: p2 },
-  ].map((m) => {
-    const ci = proportionInterval(Math.round(m.p * n), n);
-    return { ...m, lower: ci.lower, upper: ci.upper };
-  });
-  return {
-    p1,
-    p2,
-    halfWidthPp: 100 * halfWidth(p1, n),
-    halfWidthAt100Pp: 100 * halfWidth(p1, 100),
-    power: power(p1, p2, n),
-    nNeeded: sampleSizeTwoProportions(p1, p2, { power: target }),
-    mddPp: 100 * minimumDetectableDifference(p1, n, { power: target }),
-    mddPairedPp: 100 * minimumDetectableDifference(p1, n, { power: target, paired: true, correlation: 0.5 }),
-    intervals,
-  };
-}
-
-/** Power against N on a log grid, for the curve (pure). */
-export function powerCurve(p1: number, p2: number, { nMin = 10, nMax = 100_000, points = 140 } = {}) {
-  const out: { n: number; power: number }[] = [];
-  const a = Math.log10(nMin);
-  const b = Math.log10(nMax);
-  let last = 0;
-  for (let i = 0; i <= points; i++) {
-    const n = Math.round(10 ** (a + ((b - a) * i) / points));
-    if (n === last) continue;
-    last = n;
-    out.push({ n, power: power(p1, p2, n) });
-  }
-  return out;
-}
+// The numbers module's names, for the pages and tests that import them from the figure.
+export { type EvalSizeAnswer, type EvalSizeInputs, evalSizeAnswer, evalSizeDefaults, powerCurve };
 
 /**
  * "What to notice", from the current inputs: the interval at N, whether the gap is found with
@@ -93,13 +36,11 @@ export function powerCurve(p1: number, p2: number, { nMin = 10, nMax = 100_000, 
 export function evalSizeNotice(v: EvalSizeInputs): string {
   const a = evalSizeAnswer(v);
   const wanted = formatPercent(v.target, 0);
-  const smallest = `At ${formatCount(v.n)} examples, only gaps of ${a.mddPp.toFixed(1)} pp or more are found ${wanted} of the time (${a.mddPairedPp.toFixed(1)} pp if both models answer the same examples and are compared paired).`;
+  const smallest = `At ${formatCount(v.n)} examples, only gaps of ${formatPp(a.mddPp / 100, 1)} or more are found ${wanted} of the time (${formatPp(a.mddPairedPp / 100, 1)} if both models answer the same examples and are compared paired).`;
   return a.power >= v.target
-    ? `${smallest} Your ${v.gap} pp gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
-    : `${smallest} Your ${v.gap} pp gap is missed ${formatPercent(1 - a.power, 0)} of the time: enough to shortlist, not to separate.`;
+    ? `${smallest} Your ${formatPoints(v.gap)} gap is found ${formatPercent(a.power, 0)} of the time: this eval can separate the two models.`
+    : `${smallest} Your ${formatPoints(v.gap)} gap is missed ${formatPercent(1 - a.power, 0)} of the time: enough to shortlist, not to separate.`;
 }
-
-export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
 
 /** Everything the figure shows at one setting. */
 export interface EvalSizeModel {
@@ -146,7 +87,7 @@ function drawStrip(m: EvalSizeModel, width: number): SVGSVGElement {
     upper: 100 * i.upper,
     color: k === 0 ? palette.blue : palette.orange,
     symbol: k === 0 ? ("circle" as const) : ("diamond" as const),
-    text: `${(100 * i.p).toFixed(1)}% (${(100 * i.lower).toFixed(1)}–${(100 * i.upper).toFixed(1)})`,
+    text: `${formatPercent(i.p)} (${formatPercentRange(i.lower, i.upper)})`,
   }));
   return intervalStrip(rows, {
     width,
@@ -163,11 +104,9 @@ function drawStrip(m: EvalSizeModel, width: number): SVGSVGElement {
     barWidth: 10,
     barOpacity: 0.75,
     dotFill: "currentColor",
-    heading: `Gap ${v.gap} pp; each score ${plusMinus(a.halfWidthPp)}`,
+    heading: `Gap ${formatPoints(v.gap)}; each score ${formatPlusMinus(a.halfWidthPp / 100, 1)}`,
   });
 }
-
-const plusMinus = (pp: number) => formatPlusMinus(pp / 100, 1);
 
 /** Power against N, with the chosen N, 100 examples and the N needed marked. */
 function drawPower(m: EvalSizeModel, width: number): SVGSVGElement {
@@ -189,7 +128,7 @@ function drawPower(m: EvalSizeModel, width: number): SVGSVGElement {
       grid: true,
       tickFormat: "~s",
     },
-    y: { domain: [0, 100], label: `↑ Power to detect a ${v.gap} pp gap (%)`, grid: true },
+    y: { domain: [0, 100], label: `↑ Power to detect a ${formatPoints(v.gap)} gap (%)`, grid: true },
     marks: [
       Plot.ruleY([100 * v.target], { stroke: palette.grey, strokeDasharray: "5,4" }),
       Plot.text([`${Math.round(v.target * 100)}% power`], {
@@ -242,7 +181,10 @@ function drawPower(m: EvalSizeModel, width: number): SVGSVGElement {
       }),
     ],
   }) as SVGSVGElement;
-  svg.setAttribute("aria-label", `Power to detect a ${v.gap} pp gap against the number of examples`);
+  svg.setAttribute(
+    "aria-label",
+    `Power to detect a ${formatPoints(v.gap)} gap against the number of examples`,
+  );
   return svg;
 }
 
@@ -259,26 +201,26 @@ export function evalSizeReadout(m: EvalSizeModel): Node {
   const wanted = Math.round(v.target * 100);
   return html`<div>
     <div class="l4-numbers">
-      <div><div class="big-number" data-readout="half-width" data-value=${a.halfWidthPp.toFixed(6)}>${plusMinus(a.halfWidthPp)}</div>
+      <div><div class="big-number" data-readout="half-width" data-value=${a.halfWidthPp.toFixed(6)}>${formatPlusMinus(a.halfWidthPp / 100, 1)}</div>
         <div class="big-caption">each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}</div></div>
       <div><div class="big-number" data-readout="power" data-value=${(100 * a.power).toFixed(6)}>${formatPercent(a.power, 0)}</div>
         <div class="big-caption">chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}</div></div>
       <div><div class="big-number" data-readout="n-needed" data-value=${a.nNeeded}>${formatCount(a.nNeeded)}</div>
-        <div class="big-caption">examples per model for ${wanted}% power at a ${v.gap} pp gap</div></div>
+        <div class="big-caption">examples per model for ${wanted}% power at a ${formatPoints(v.gap)} gap</div></div>
     </div>
     <p><span class="verdict" data-readout="verdict" data-value=${m.enough ? 1 : 0}>${m.enough ? "Enough to separate them" : "Enough to shortlist, not to separate"}</span>
     At this N the smallest gap found ${wanted}% of the time is
     <strong data-readout="mdd" data-value=${a.mddPp.toFixed(6)}>${formatPp(a.mddPp / 100, 1)}</strong> with separate question sets, or
     <strong data-readout="mdd-paired" data-value=${a.mddPairedPp.toFixed(6)}>${formatPp(a.mddPairedPp / 100, 1)}</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
-    <span data-readout="half-width-100" data-value=${a.halfWidthAt100Pp.toFixed(6)} hidden=${v.n === 100}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ${plusMinus(a.halfWidthAt100Pp)}.</span></p>
+    <span data-readout="half-width-100" data-value=${a.halfWidthAt100Pp.toFixed(6)} hidden=${v.n === 100}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ${formatPlusMinus(a.halfWidthAt100Pp / 100, 1)}.</span></p>
   </div>`;
 }
 
 export function evalSizeSummary(m: EvalSizeModel): string {
   const { answer: a, values: v } = m;
   return (
-    `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ${plusMinus(a.halfWidthPp)}. ` +
-    `The power to tell ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)} (a ${v.gap} pp gap) is ${formatPercent(a.power, 0)}; ` +
+    `With N = ${formatCount(v.n)} task examples and an expected accuracy of ${formatPercent(a.p1, 0)}, each model's 95% interval is ${formatPlusMinus(a.halfWidthPp / 100, 1)}. ` +
+    `The power to tell ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)} (a ${formatPoints(v.gap)} gap) is ${formatPercent(a.power, 0)}; ` +
     `${Math.round(v.target * 100)}% power needs ${formatCount(a.nNeeded)} examples per model. ` +
     `The smallest gap detectable at this N is ${formatPp(a.mddPp / 100, 1)} (independent) or ${formatPp(a.mddPairedPp / 100, 1)} (paired, r = 0.5).`
   );
@@ -305,7 +247,7 @@ export function taskEvalSizeFigure() {
         max: 20,
         step: 0.5,
         value: evalSizeDefaults.gap,
-        format: (x) => `${x} pp`,
+        format: (x) => formatPoints(x),
       }),
       n: range({
         key: "n",

@@ -9,9 +9,14 @@ import type {
   LeaderboardSnapshot,
   Leaderboards,
 } from "../data/types.js";
-import { decodeArenaHistory, firstStyleDate, readArena, STYLE_CONTROL } from "../figures/arenaSnapshot.js";
-import { categoryEntries, readCategory } from "../figures/categoryRanks.js";
-import { gapSummary, inflateBoard, type Who } from "../figures/contamination.js";
+import {
+  decodeArenaHistory,
+  firstStyleDate,
+  readArena,
+  STYLE_CONTROL,
+} from "../figures/arenaSnapshotModel.js";
+import { categoryEntries, readCategory } from "../figures/categoryRanksModel.js";
+import { gapSummary, inflateBoard, type Who } from "../figures/contaminationModel.js";
 import { boardOptions, leaderboardEntries } from "../figures/rankOverlap/boards.js";
 import { publishedSpread } from "../figures/sourceKinds.js";
 import { pairwiseSignificance } from "../stats/pairwise.js";

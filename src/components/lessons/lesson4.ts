@@ -2,8 +2,8 @@
 // current numbers. Pure: the page passes data and figure values in, and gets numbers or text
 // back. Unit-tested in tests/unit/lesson4/lesson4.test.ts against R and hand-worked values.
 
-import { type CalibrationInputs, compareCalibration } from "../figures/reliabilityDiagram.js";
-import { type EvalSizeInputs, evalSizeAnswer } from "../figures/taskEvalSize.js";
+import { type CalibrationInputs, compareCalibration } from "../figures/reliabilityDiagramModel.js";
+import { type EvalSizeInputs, evalSizeAnswer } from "../figures/taskEvalSizeModel.js";
 import {
   defaultShiftModels,
   rankFlips,

@@ -55,3 +55,15 @@ export function formatOrdinal(n: number): string {
 /** An interval of proportions as percentages, the sign once: (0.7125, 0.7273) → "71.2–72.7%". */
 export const formatPercentRange = (lower: number, upper: number, digits = 1) =>
   `${(100 * lower).toFixed(digits)}–${formatPercent(upper, digits)}`;
+
+/** A plain number to fixed decimals, a true minus sign for negatives: (66.66, 1) → "66.7", (−0.96, 1) → "−1.0". */
+export const formatFixed = (x: number, digits = 1) => format(`.${digits}f`)(x);
+
+/**
+ * A number as published, at most `digits` decimals and no trailing zeros, no grouping: a model's
+ * size 70.554 → "70.554", 72 → "72"; an Arena rating 1470 → "1470"; a score 64.10 → "64.1".
+ */
+export const formatDecimal = (x: number, digits = 3) => format(`.${digits}~f`)(x);
+
+/** A gap a reader chose in points, no trailing zeros: 5 → "5 pp", 2.5 → "2.5 pp" (a slider's value, not a proportion). */
+export const formatPoints = (pp: number, digits = 1) => `${formatDecimal(pp, digits)} pp`;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   clipText,
+  formatDecimal,
   formatDiffPp,
+  formatFixed,
   formatOrdinal,
   formatPercentRange,
+  formatPoints,
   formatSigned,
   formatSignedPp,
 } from "../../../src/components/ui/format.ts";
@@ -97,5 +100,31 @@ describe("formatPercentRange", () => {
     expect(formatPercentRange(0.712496968, 0.72734852)).toBe("71.2–72.7%");
     expect(formatPercentRange(0.712496968, 0.72734852, 2)).toBe("71.25–72.73%");
     expect(formatPercentRange(0, 0.05, 0)).toBe("0–5%");
+  });
+});
+
+describe("formatFixed and formatDecimal", () => {
+  it("formatFixed keeps its decimals and writes a true minus", () => {
+    // Li et al. 2023 (arXiv 2310.17589), Llama-2 70B on MMLU: 66.7 on the all-dirty subset, −0.96 pp to clean.
+    expect(formatFixed(66.66, 1)).toBe("66.7");
+    expect(formatFixed(-0.96, 1)).toBe("\u22121.0");
+    expect(formatFixed(2, 2)).toBe("2.00");
+    expect(formatFixed(1234.5, 0)).toBe("1235");
+  });
+  it("formatDecimal writes a published number without trailing zeros or grouping", () => {
+    expect(formatDecimal(70.554)).toBe("70.554");
+    expect(formatDecimal(72)).toBe("72");
+    expect(formatDecimal(1470)).toBe("1470");
+    expect(formatDecimal(64.1)).toBe("64.1");
+    expect(formatDecimal(0.21666, 2)).toBe("0.22");
+    expect(formatDecimal(-3.5, 1)).toBe("\u22123.5");
+  });
+});
+
+describe("formatPoints", () => {
+  it("writes a gap in points as chosen, without trailing zeros", () => {
+    expect(formatPoints(5)).toBe("5 pp");
+    expect(formatPoints(2.5)).toBe("2.5 pp");
+    expect(formatPoints(12.25, 2)).toBe("12.25 pp");
   });
 });
