@@ -57,7 +57,9 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: ch
 interface PageResult {
   path: string;
   bytes: Record<"js" | "css" | "data" | "other", { raw: number; gzip: number }>;
-  /** Gzipped JavaScript loaded before the reader scrolls (page load, no scrolling), and with the first figure drawn. */
+  /** Gzipped JavaScript a phone (Lighthouse's 412×823 screen) loads with the page, before the reader scrolls: the budget. */
+  jsAtLoadPhoneGzip: number;
+  /** The same at 1280×800 (which also builds, ahead of the reader, a figure within LAZY_MARGIN of the screen), and with the first figure drawn. */
   jsAtLoadGzip: number;
   jsFirstFigureGzip: number;
   firstFigureMs: number | null;
@@ -221,7 +223,34 @@ async function measureFigures(page: Page): Promise<FigureResult[]> {
 }
 
 const pages: PageResult[] = [];
+/** Gzipped JavaScript a phone loads with `path` before the reader scrolls (each URL once). */
+async function jsAtLoadOnPhone(path: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+  const page = await context.newPage();
+  const seen = new Set<string>();
+  const bodies: Promise<void>[] = [];
+  let gzip = 0;
+  page.on("response", (res) => {
+    if (seen.has(res.url()) || kindOf(res.url(), res.headers()["content-type"] ?? "") !== "js") return;
+    seen.add(res.url());
+    bodies.push(
+      res
+        .body()
+        .then((body) => {
+          gzip += gzipSync(body).length;
+        })
+        .catch(() => {}),
+    );
+  });
+  await page.goto(url + path, { waitUntil: "networkidle" });
+  await page.waitForTimeout(500);
+  await Promise.all(bodies);
+  await context.close();
+  return gzip;
+}
+
 for (const path of paths) {
+  const jsAtLoadPhoneGzip = await jsAtLoadOnPhone(path);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // tsx compiles this file with esbuild's keepNames, whose __name helper must exist in the page too.
   await context.addInitScript("window.__name = (f) => f;");
@@ -286,13 +315,14 @@ for (const path of paths) {
   pages.push({
     path,
     bytes,
+    jsAtLoadPhoneGzip,
     jsAtLoadGzip,
     jsFirstFigureGzip,
     firstFigureMs: firstFigure === null ? null : round(firstFigure, 0),
     figures,
   });
   console.log(
-    `${path}: ${figures.length} inputs, JS ${round(jsAtLoadGzip / 1024, 1)} kB gz at load, ${round(jsFirstFigureGzip / 1024, 1)} with the first figure, ${round(bytes.js.gzip / 1024, 1)} in all`,
+    `${path}: ${figures.length} inputs, JS ${round(jsAtLoadPhoneGzip / 1024, 1)} kB gz at load on a phone, ${round(jsAtLoadGzip / 1024, 1)} at 1280×800, ${round(jsFirstFigureGzip / 1024, 1)} with the first figure, ${round(bytes.js.gzip / 1024, 1)} in all`,
   );
   await context.close();
 }
@@ -365,16 +395,16 @@ if (buildSeconds !== null)
 lines.push(
   "## Pages",
   "",
-  `JS gzipped: at load (before the reader scrolls; budget ≤ ${budgets.jsBeforeFigureGzipKb} kB), once the first figure is drawn (scrolled to), and in all (every figure built). Lighthouse phone budget ≥ ${budgets.lighthousePhone}.`,
+  `JS gzipped: at load on a phone (412×823, before the reader scrolls; budget ≤ ${budgets.jsBeforeFigureGzipKb} kB); at load at 1280×800, where a figure within 60% of a screen below the fold is built ahead of the reader; once the first figure is drawn (scrolled to); and in all (every figure built). Lighthouse phone budget ≥ ${budgets.lighthousePhone}.`,
   "",
-  "| page | JS kB gz at load | with 1st figure | in all | CSS kB (gzip) | data kB (gzip) | Lighthouse perf phone / desktop | a11y | layout shift |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| page | JS kB gz at load, phone | at load, 1280×800 | with 1st figure | in all | CSS kB (gzip) | data kB (gzip) | Lighthouse perf phone / desktop | a11y | layout shift |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
 );
 for (const p of pages) {
   const lh = lighthouse[p.path];
   const kb = (x: number) => round(x / 1024, 1);
   lines.push(
-    `| ${p.path} | ${kb(p.jsAtLoadGzip)} ${ok(p.jsAtLoadGzip / 1024 <= budgets.jsBeforeFigureGzipKb)} | ${kb(p.jsFirstFigureGzip)} | ${kb(p.bytes.js.gzip)} | ${round(p.bytes.css.raw / 1024, 0)} (${kb(p.bytes.css.gzip)}) | ${round(p.bytes.data.raw / 1024, 0)} (${kb(p.bytes.data.gzip)}) | ${lh ? `${lh.performance} ${ok(lh.performance >= budgets.lighthousePhone)} / ${lh.desktopPerformance} | ${lh.accessibility} | ${lh.cls}` : "– | – | –"} |`,
+    `| ${p.path} | ${kb(p.jsAtLoadPhoneGzip)} ${ok(p.jsAtLoadPhoneGzip / 1024 <= budgets.jsBeforeFigureGzipKb)} | ${kb(p.jsAtLoadGzip)} | ${kb(p.jsFirstFigureGzip)} | ${kb(p.bytes.js.gzip)} | ${round(p.bytes.css.raw / 1024, 0)} (${kb(p.bytes.css.gzip)}) | ${round(p.bytes.data.raw / 1024, 0)} (${kb(p.bytes.data.gzip)}) | ${lh ? `${lh.performance} ${ok(lh.performance >= budgets.lighthousePhone)} / ${lh.desktopPerformance} | ${lh.accessibility} | ${lh.cls}` : "– | – | –"} |`,
   );
 }
 lines.push(
