@@ -12,7 +12,7 @@ import {
   splitInput,
   step,
 } from "../../../src/components/learn/labConversation.ts";
-import type { LlmFailure } from "../../../src/components/learn/llmClient.ts";
+import type { LlmFailure } from "../../../src/components/learn/llmFailure.ts";
 import type { TranscriptMessage } from "../../../src/components/learn/transcript.ts";
 import { createTutorContext } from "../../../src/components/learn/tutor.ts";
 import { labs } from "../../../src/content/labs.ts";
