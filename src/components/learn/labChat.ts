@@ -36,7 +36,7 @@ import {
   type TranscriptStore,
   transcriptMarkdown,
 } from "./transcript.js";
-import { createTutorContext } from "./tutor.js";
+import { createTutorContext } from "./tutorContext.js";
 
 export interface LabChatOptions {
   lab: LabBrief;

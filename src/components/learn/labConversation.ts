@@ -7,7 +7,9 @@
 // which tutor answers), so `step` is a pure function and its transitions are unit-tested.
 import type { LlmFailure } from "./llmFailure.js";
 import { countExchanges, MAX_TEXT, markCut, type TranscriptMessage } from "./transcript.js";
-import { countsAsExchange, type Turn, type TutorContext, tutorReply } from "./tutor.js";
+import { tutorReply } from "./tutor.js";
+import type { Turn, TutorContext } from "./tutorContext.js";
+import { countsAsExchange } from "./tutorVerdict.js";
 
 /** The most one message takes; a longer one is sent in parts. */
 export const MAX_INPUT = 4000;

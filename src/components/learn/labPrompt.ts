@@ -6,7 +6,7 @@
 import { type CourseHit, linkMarkdown } from "./courseSearch.js";
 import type { ChatMessage } from "./llmRequest.js";
 import { computeFacts } from "./numberClaims.js";
-import { fill, type Turn, type TutorContext } from "./tutor.js";
+import { fill, type Turn, type TutorContext } from "./tutorContext.js";
 
 /** How many earlier turns go to the model (the opening is always sent). */
 export const HISTORY_LIMIT = 20;

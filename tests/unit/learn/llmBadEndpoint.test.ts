@@ -11,7 +11,7 @@ import {
 } from "../../../src/components/learn/labConversation.ts";
 import { streamChat } from "../../../src/components/learn/llmClient.ts";
 import { LlmError, type LlmFailure } from "../../../src/components/learn/llmFailure.ts";
-import { createTutorContext } from "../../../src/components/learn/tutor.ts";
+import { createTutorContext } from "../../../src/components/learn/tutorContext.ts";
 import { labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 
