@@ -1,6 +1,6 @@
-// The lab's conversation on the page, built from htl templates: a scrolling log of messages (the learner's as text, the
-// tutor's as Markdown built node by node by markdownDom.ts — never through innerHTML), each with
-// its status tags, and the answer that is streaming in, drawn at most once per animation frame.
+// The lab's conversation on the page, built from htl templates: a scrolling log of messages (the
+// learner's as text, the tutor's as Markdown built node by node by markdownDom.ts — never through
+// innerHTML), each with its status tags, and the answer that is streaming in, drawn at most once per animation frame.
 // Each message's element is kept while the message is unchanged, so a render touches only what
 // changed: the log (an ARIA live region) announces a new answer once, not the whole conversation
 // again, and no message is parsed twice.
