@@ -21,7 +21,9 @@ import { messageList } from "./labMessages.js";
 import { labMeter } from "./labMeter.js";
 import { modelMessages } from "./labPrompt.js";
 import { settingsPanel } from "./labSettingsPanel.js";
-import { LlmError, type LlmFailure, type StreamOptions, type StreamResult, streamChat } from "./llmClient.js";
+import { type StreamOptions, streamChat } from "./llmClient.js";
+import { LlmError, type LlmFailure } from "./llmFailure.js";
+import type { StreamResult } from "./llmResponse.js";
 import { browserStorage, type KeyValueStorage } from "./llmSettings.js";
 import type { BenchmarkRow } from "./numberClaims.js";
 import type { ProgressStore } from "./progress.js";
@@ -34,7 +36,7 @@ import {
   type TranscriptStore,
   transcriptMarkdown,
 } from "./transcript.js";
-import { createTutorContext } from "./tutor.js";
+import { createTutorContext } from "./tutorContext.js";
 
 export interface LabChatOptions {
   lab: LabBrief;

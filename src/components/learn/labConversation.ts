@@ -5,9 +5,11 @@
 // effects; a model's answer comes back as an "answered" or "failed" event.
 // Everything an event needs that is not in the state comes with it (the time, fresh message ids,
 // which tutor answers), so `step` is a pure function and its transitions are unit-tested.
-import type { LlmFailure } from "./llmClient.js";
+import type { LlmFailure } from "./llmFailure.js";
 import { countExchanges, MAX_TEXT, markCut, type TranscriptMessage } from "./transcript.js";
-import { countsAsExchange, type Turn, type TutorContext, tutorReply } from "./tutor.js";
+import { tutorReply } from "./tutor.js";
+import type { Turn, TutorContext } from "./tutorContext.js";
+import { countsAsExchange } from "./tutorVerdict.js";
 
 /** The most one message takes; a longer one is sent in parts. */
 export const MAX_INPUT = 4000;

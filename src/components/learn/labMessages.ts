@@ -1,6 +1,6 @@
-// The lab's conversation on the page: a scrolling log of messages (the learner's as text, the
-// tutor's as Markdown built node by node by markdownDom.ts — never through innerHTML), each with
-// its status tags, and the answer that is streaming in, drawn at most once per animation frame.
+// The lab's conversation on the page, built from htl templates: a scrolling log of messages (the
+// learner's as text, the tutor's as Markdown built node by node by markdownDom.ts — never through
+// innerHTML), each with its status tags, and the answer that is streaming in, drawn at most once per animation frame.
 // Each message's element is kept while the message is unchanged, so a render touches only what
 // changed: the log (an ARIA live region) announces a new answer once, not the whole conversation
 // again, and no message is parsed twice.
@@ -25,15 +25,30 @@ export interface MessageList {
   busy(on: boolean): void;
 }
 
-function messageItem(m: Shown): HTMLElement {
+/** A message's status, shown as attributes (for styles and tests) and as tags under its text. */
+interface Marks {
+  status?: string;
+  substantive?: string;
+  partial?: string;
+  streaming?: string;
+  tags?: string[];
+}
+
+/** The text element of a message: the learner's as text, the tutor's as Markdown. */
+function messageText(
+  m: Shown,
+  content: string | Node[] = m.role === "tutor" ? renderMarkdown(m.text) : m.text,
+) {
+  // dir="auto": a message in Arabic or Hebrew reads right to left.
+  return html`<div class=${m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text"} dir="auto">${content}</div>`;
+}
+
+function messageItem(m: Shown, body: HTMLElement = messageText(m), marks: Marks = {}): HTMLElement {
   const who =
     m.role === "learner" ? "You" : m.source === "model" ? `Tutor · ${m.model || "your model"}` : "Tutor";
-  // dir="auto": a message in Arabic or Hebrew reads right to left.
-  const body = html`<div class=${m.role === "tutor" ? "lab-msg-text lab-md" : "lab-msg-text"} dir="auto">`;
-  if (m.role === "tutor") body.append(...renderMarkdown(m.text));
-  else body.textContent = m.text;
-  return html`<li class=${`lab-msg lab-msg-${m.role}`} data-role=${m.role} data-source=${m.source}>
-    <div class="lab-msg-who">${who}</div>${body}</li>`;
+  const tags = (marks.tags ?? []).map((t) => html`<div class="lab-msg-tag">${t}</div>`);
+  return html`<li class=${`lab-msg lab-msg-${m.role}`} data-role=${m.role} data-source=${m.source} data-status=${marks.status} data-substantive=${marks.substantive} data-partial=${marks.partial} data-streaming=${marks.streaming}>
+    <div class="lab-msg-who">${who}</div>${body}${tags}</li>`;
 }
 
 const learnerTag = (m: TranscriptMessage) =>
@@ -45,18 +60,16 @@ const learnerTag = (m: TranscriptMessage) =>
 
 /** A stored message: its text plus its status tags. */
 function messageBlock(m: TranscriptMessage): HTMLElement {
-  const li = messageItem(m);
-  if (m.role === "learner") {
-    li.dataset.status = m.status ?? "answered";
-    li.dataset.substantive = String(Boolean(m.substantive));
-    li.append(html`<div class="lab-msg-tag">${learnerTag(m)}</div>`);
-  }
-  if (m.partial) {
-    li.dataset.partial = m.partial;
-    const tag = m.partial === "cut" ? "cut off — doesn't count" : "stopped — doesn't count";
-    li.append(html`<div class="lab-msg-tag">${tag}</div>`);
-  }
-  return li;
+  const learner = m.role === "learner";
+  const tags = [
+    ...(learner ? [learnerTag(m)] : []),
+    ...(m.partial ? [m.partial === "cut" ? "cut off — doesn't count" : "stopped — doesn't count"] : []),
+  ];
+  return messageItem(m, messageText(m), {
+    ...(learner ? { status: m.status ?? "answered", substantive: String(Boolean(m.substantive)) } : {}),
+    ...(m.partial ? { partial: m.partial } : {}),
+    tags,
+  });
 }
 
 const signature = (m: TranscriptMessage) =>
@@ -93,10 +106,9 @@ export function messageList(opening: string): MessageList {
   }
 
   function stream(model: string) {
-    const li = messageItem({ role: "tutor", text: "", source: "model", model });
-    li.dataset.streaming = "true";
-    const body = li.querySelector(".lab-msg-text") as HTMLElement;
-    body.textContent = "…";
+    const shown: Shown = { role: "tutor", text: "", source: "model", model };
+    const body = messageText(shown, "…");
+    const li = messageItem(shown, body, { streaming: "true" });
     list.append(li);
     streaming = li;
     // Follow the answer as it grows — unless the learner has scrolled up to read something.

@@ -4,9 +4,9 @@
 // site's statistics and text instead of its own arithmetic and memory, and links the same sections
 // the built-in tutor would. Pure.
 import { type CourseHit, linkMarkdown } from "./courseSearch.js";
-import type { ChatMessage } from "./llmClient.js";
+import type { ChatMessage } from "./llmRequest.js";
 import { computeFacts } from "./numberClaims.js";
-import { fill, type Turn, type TutorContext } from "./tutor.js";
+import { fill, type Turn, type TutorContext } from "./tutorContext.js";
 
 /** How many earlier turns go to the model (the opening is always sent). */
 export const HISTORY_LIMIT = 20;

@@ -4,7 +4,9 @@
 // and tells the conversation who answers next (`answerer`).
 import { html } from "htl";
 import type { Answerer } from "./labConversation.js";
-import { type Endpoint, LlmError, type LlmFailure, listModels } from "./llmClient.js";
+import { listModels } from "./llmClient.js";
+import { LlmError, type LlmFailure } from "./llmFailure.js";
+import type { Endpoint } from "./llmRequest.js";
 import {
   bindKey,
   type KeyValueStorage,

@@ -19,6 +19,8 @@ export interface SseParser {
   end(): SseEvent[];
   /** Comment lines seen so far (": keep-alive"). */
   readonly comments: number;
+  /** Lines with a field SSE does not define (a web page or plain text sent as a stream), ignored. */
+  readonly ignored: number;
 }
 
 export function createSseParser(): SseParser {
@@ -27,6 +29,7 @@ export function createSseParser(): SseParser {
   let event = "";
   let id: string | null = null;
   let comments = 0;
+  let ignored = 0;
   let first = true;
 
   function dispatch(out: SseEvent[]) {
@@ -58,8 +61,11 @@ export function createSseParser(): SseParser {
       case "id":
         if (!value.includes("\0")) id = value;
         break;
+      case "retry":
+        break;
       default:
-        // "retry" and unknown fields are ignored, as the specification says.
+        // Unknown fields are ignored, as the specification says (but counted).
+        ignored++;
         break;
     }
   }
@@ -97,6 +103,9 @@ export function createSseParser(): SseParser {
     },
     get comments() {
       return comments;
+    },
+    get ignored() {
+      return ignored;
     },
   };
 }

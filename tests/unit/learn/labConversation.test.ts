@@ -12,9 +12,9 @@ import {
   splitInput,
   step,
 } from "../../../src/components/learn/labConversation.ts";
-import type { LlmFailure } from "../../../src/components/learn/llmClient.ts";
+import type { LlmFailure } from "../../../src/components/learn/llmFailure.ts";
 import type { TranscriptMessage } from "../../../src/components/learn/transcript.ts";
-import { createTutorContext } from "../../../src/components/learn/tutor.ts";
+import { createTutorContext } from "../../../src/components/learn/tutorContext.ts";
 import { labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 

@@ -4,12 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { inlineText, parseMarkdown } from "../../../src/components/learn/markdownLite.ts";
 import { computeFacts } from "../../../src/components/learn/numberClaims.ts";
-import {
-  createTutorContext,
-  fill,
-  placeholderValues,
-  tutorReply,
-} from "../../../src/components/learn/tutor.ts";
+import { tutorReply } from "../../../src/components/learn/tutor.ts";
+import { createTutorContext, fill, placeholderValues } from "../../../src/components/learn/tutorContext.ts";
 import { proportionInterval } from "../../../src/components/stats/intervals.ts";
 import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 import { LAB_IDS, type LessonId, labs } from "../../../src/content/labs.ts";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { questionKind } from "../../../src/components/learn/courseSearch.ts";
 import { modelMessages, passagesFor } from "../../../src/components/learn/labPrompt.ts";
 import { safeHref } from "../../../src/components/learn/markdownLite.ts";
-import { createTutorContext } from "../../../src/components/learn/tutor.ts";
+import { createTutorContext } from "../../../src/components/learn/tutorContext.ts";
 import { labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 import { courseIndexFromDisk } from "./courseFixture.ts";

@@ -2,12 +2,9 @@
 // and every failure becomes the right kind of message, with what arrived kept.
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import {
-  type ChatMessage,
-  LlmError,
-  listModels,
-  streamChat,
-} from "../../../src/components/learn/llmClient.ts";
+import { listModels, streamChat } from "../../../src/components/learn/llmClient.ts";
+import { LlmError } from "../../../src/components/learn/llmFailure.ts";
+import type { ChatMessage } from "../../../src/components/learn/llmRequest.ts";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/bad-input/sse/${name}`, import.meta.url));

@@ -3,16 +3,10 @@
 // twice in a row.
 import { describe, expect, it } from "vitest";
 import { clauses, editDistance, recognise, stem, wordCount } from "../../../src/components/learn/concepts.ts";
-import {
-  analyse,
-  createTutorContext,
-  EXCHANGES_TO_COMPLETE,
-  exchangeVerdict,
-  fill,
-  summarise,
-  type Turn,
-  tutorReply,
-} from "../../../src/components/learn/tutor.ts";
+import { EXCHANGES_TO_COMPLETE, summarise, tutorReply } from "../../../src/components/learn/tutor.ts";
+import { analyse } from "../../../src/components/learn/tutorAnalysis.ts";
+import { createTutorContext, fill, type Turn } from "../../../src/components/learn/tutorContext.ts";
+import { exchangeVerdict } from "../../../src/components/learn/tutorVerdict.ts";
 import { twoProportionTest } from "../../../src/components/stats/tests.ts";
 import { type LessonId, labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";

@@ -6,7 +6,8 @@
 // the corpus follows edits to the lessons, and a link to a heading that doesn't exist fails).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createTutorContext, type Turn, tutorReply } from "../../../src/components/learn/tutor.ts";
+import { tutorReply } from "../../../src/components/learn/tutor.ts";
+import { createTutorContext, type Turn } from "../../../src/components/learn/tutorContext.ts";
 import { type LessonId, labs } from "../../../src/content/labs.ts";
 import { benchmarkRows } from "./benchmarkRows.ts";
 import { courseIndexFromDisk } from "./courseFixture.ts";
