@@ -2,7 +2,7 @@
 // grow with the number of battles. Resampling n battles with replacement puts Multinomial(n, w/n)
 // battles in the tally's cells (w: a cell's count), so a resample can be drawn as one binomial per
 // non-empty cell — X₁ ~ Bin(n, w₁/n), X₂ ~ Bin(n − X₁, w₂/(n − w₁)), … — at most m(m − 1) draws
-// instead of n. Same distribution as `bradleyTerry`'s battle-by-battle bootstrap, another random
+// instead of n (for few battles, one draw per battle is faster and used). Same distribution as `bradleyTerry`'s battle-by-battle bootstrap, another random
 // stream: 200 resamples of 20,000 votes among 8 models take ≈ 6 ms instead of ≈ 90 ms.
 import { ratingsFromWins } from "./bradleyTerry.js";
 import { binomialSampler, percentileInterval, seededRandom } from "./random.js";
@@ -11,11 +11,13 @@ import { assertConfidence } from "./validate.js";
 /**
  * A sampler of bootstrap resamples of a tally: each call fills `out` (same length as `wins`) with
  * the counts of n battles drawn with replacement from the tally's n (n = the sum of `wins`).
- * Counts must be whole numbers (battles without ties).
+ * Counts must be whole numbers (battles without ties). `byCell`: one binomial per non-empty cell
+ * (the default when n is over 30 draws per cell, where it is faster), else one draw per battle.
  */
 export function multinomialResampler(
   wins: ArrayLike<number>,
   rng: () => number,
+  { byCell }: { byCell?: boolean } = {},
 ): (out: Float64Array) => Float64Array {
   const cells: number[] = [];
   let n = 0;
@@ -25,6 +27,16 @@ export function multinomialResampler(
       throw new RangeError(`wins[${c}] must be a whole count ≥ 0, got ${w}`);
     if (w > 0) cells.push(c);
     n += w;
+  }
+  if (!(byCell ?? n > 30 * cells.length)) {
+    // Few battles: draw each one (its cell) uniformly from the n.
+    const pool = new Uint32Array(n);
+    for (let c = 0, t = 0; c < wins.length; c++) for (let k = 0; k < wins[c]!; k++) pool[t++] = c;
+    return (out) => {
+      out.fill(0);
+      for (let t = 0; t < n; t++) out[pool[Math.floor(rng() * n)]!]! += 1;
+      return out;
+    };
   }
   const draw = binomialSampler(rng);
   return (out) => {

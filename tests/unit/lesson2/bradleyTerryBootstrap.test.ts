@@ -8,54 +8,55 @@ import { bradleyTerry } from "../../../src/components/stats/bradleyTerry.ts";
 import { bootstrapWins, multinomialResampler } from "../../../src/components/stats/bradleyTerryBootstrap.ts";
 import { seededRandom } from "../../../src/components/stats/random.ts";
 
-describe("multinomialResampler", () => {
-  // Three cells holding 20, 12 and 8 of n = 40 battles: p = 0.5, 0.3, 0.2. A resample of 40 draws
-  // with replacement is Multinomial(40, p): mean 40p = 20, 12, 8; variance 40p(1 − p) = 10, 8.4,
-  // 6.4; covariance of the first two −40 × 0.5 × 0.3 = −6.
-  const wins = Float64Array.of(0, 20, 12, 0, 8, 0);
-  const R = 40_000;
-  const resample = multinomialResampler(wins, seededRandom(3));
-  const out = new Float64Array(wins.length);
-  const sum = new Float64Array(wins.length);
-  const sq = new Float64Array(wins.length);
-  let cross = 0;
-  let totalsRight = true;
-  for (let r = 0; r < R; r++) {
-    resample(out);
-    let total = 0;
-    for (let c = 0; c < out.length; c++) {
-      total += out[c]!;
-      sum[c]! += out[c]!;
-      sq[c]! += out[c]! ** 2;
+for (const byCell of [true, false])
+  describe(`multinomialResampler (${byCell ? "a binomial per cell" : "a draw per battle"})`, () => {
+    // Three cells holding 20, 12 and 8 of n = 40 battles: p = 0.5, 0.3, 0.2. A resample of 40 draws
+    // with replacement is Multinomial(40, p): mean 40p = 20, 12, 8; variance 40p(1 − p) = 10, 8.4,
+    // 6.4; covariance of the first two −40 × 0.5 × 0.3 = −6.
+    const wins = Float64Array.of(0, 20, 12, 0, 8, 0);
+    const R = 40_000;
+    const resample = multinomialResampler(wins, seededRandom(3), { byCell });
+    const out = new Float64Array(wins.length);
+    const sum = new Float64Array(wins.length);
+    const sq = new Float64Array(wins.length);
+    let cross = 0;
+    let totalsRight = true;
+    for (let r = 0; r < R; r++) {
+      resample(out);
+      let total = 0;
+      for (let c = 0; c < out.length; c++) {
+        total += out[c]!;
+        sum[c]! += out[c]!;
+        sq[c]! += out[c]! ** 2;
+      }
+      cross += out[1]! * out[2]!;
+      if (total !== 40) totalsRight = false;
     }
-    cross += out[1]! * out[2]!;
-    if (total !== 40) totalsRight = false;
-  }
-  const mean = (c: number) => sum[c]! / R;
-  const variance = (c: number) => sq[c]! / R - mean(c) ** 2;
-  it("every resample has the tally's n battles, none in an empty cell", () => {
-    expect(totalsRight).toBe(true);
-    for (const c of [0, 3, 5]) expect(sum[c]).toBe(0);
+    const mean = (c: number) => sum[c]! / R;
+    const variance = (c: number) => sq[c]! / R - mean(c) ** 2;
+    it("every resample has the tally's n battles, none in an empty cell", () => {
+      expect(totalsRight).toBe(true);
+      for (const c of [0, 3, 5]) expect(sum[c]).toBe(0);
+    });
+    it("means 40p (within 4 standard errors)", () => {
+      for (const [c, m, v] of [
+        [1, 20, 10],
+        [2, 12, 8.4],
+        [4, 8, 6.4],
+      ] as const)
+        expect(Math.abs(mean(c) - m)).toBeLessThan(4 * Math.sqrt(v / R));
+    });
+    it("variances 40p(1 − p) and the covariance −40 p₁p₂ (within 3%)", () => {
+      expect(Math.abs(variance(1) / 10 - 1)).toBeLessThan(0.03);
+      expect(Math.abs(variance(2) / 8.4 - 1)).toBeLessThan(0.03);
+      expect(Math.abs(variance(4) / 6.4 - 1)).toBeLessThan(0.03);
+      const cov = cross / R - mean(1) * mean(2);
+      expect(Math.abs(cov / -6 - 1)).toBeLessThan(0.05);
+    });
+    it("rejects counts that are not whole battles", () => {
+      expect(() => multinomialResampler([1, 0.5], Math.random)).toThrow(/whole count/);
+    });
   });
-  it("means 40p (within 4 standard errors)", () => {
-    for (const [c, m, v] of [
-      [1, 20, 10],
-      [2, 12, 8.4],
-      [4, 8, 6.4],
-    ] as const)
-      expect(Math.abs(mean(c) - m)).toBeLessThan(4 * Math.sqrt(v / R));
-  });
-  it("variances 40p(1 − p) and the covariance −40 p₁p₂ (within 3%)", () => {
-    expect(Math.abs(variance(1) / 10 - 1)).toBeLessThan(0.03);
-    expect(Math.abs(variance(2) / 8.4 - 1)).toBeLessThan(0.03);
-    expect(Math.abs(variance(4) / 6.4 - 1)).toBeLessThan(0.03);
-    const cov = cross / R - mean(1) * mean(2);
-    expect(Math.abs(cov / -6 - 1)).toBeLessThan(0.05);
-  });
-  it("rejects counts that are not whole battles", () => {
-    expect(() => multinomialResampler([1, 0.5], Math.random)).toThrow(/whole count/);
-  });
-});
 
 describe("bootstrapWins against bradleyTerry's battle-by-battle bootstrap", () => {
   // 3,000 votes of the simulated arena; 2,000 resamples each way. A 2.5% quantile from 2,000
