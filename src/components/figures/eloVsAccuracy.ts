@@ -2,20 +2,25 @@
 // The accuracy order and the preference (Bradley–Terry) order side by side, drifting apart as
 // the style weight grows; bootstrap intervals show how many votes it takes to tell models apart.
 // Anatomy: derive (deriveElo, from a run of the arena) → draw, readout, notice, summary.
-// The arena runs on the main thread (runArenaTally: a few ms); while a slider moves the intervals
-// come from fewer resamples, and the full count follows as soon as the hand stops.
+// The arena runs on the main thread: the battles and point ratings from runArenaTally (≈ 1 ms),
+// the intervals from stats/bradleyTerryBootstrap (multinomial resamples of the tally: ≈ 6 ms for
+// the full 200 at any number of votes). While a slider moves the intervals come from 40
+// resamples (≈ 1 ms, within a frame); the full count follows 40 ms after the hand stops.
 
 import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import {
   type ArenaModel,
   type ArenaRun,
+  type ArenaTally,
   arenaModels,
   discordantPairs,
   orderRanks,
   runArenaTally,
+  simulateTally,
   styleOf,
 } from "../sim/arena.js";
+import { bootstrapWins } from "../stats/bradleyTerryBootstrap.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatPercent } from "../ui/format.js";
@@ -279,9 +284,42 @@ export function summaryElo(model: EloModel): string {
   );
 }
 
-/** Resamples while a slider moves: about 100,000 resampled votes in all (a few ms), 20 at least. */
-export const quickRounds = (votes: number, full: number) =>
-  Math.min(full, Math.max(20, Math.floor(100_000 / votes)));
+/** Resamples while a slider moves: ≈ 1 ms of bootstrap (the full 200 take ≈ 6 ms), within a frame. */
+export const QUICK_BOOTSTRAP = 40;
+
+/** The arena's battles at `v`: the point run (ratings, win rates) and the same battles' tally. */
+export interface ArenaBattles {
+  point: ArenaRun;
+  tally: ArenaTally;
+}
+
+export const simulateBattles = (models: readonly ArenaModel[], v: EloValues): ArenaBattles => ({
+  point: runArenaTally(models, { ...v, bootstrap: 0 }),
+  tally: simulateTally(models, v),
+});
+
+/**
+ * The arena at `v` with intervals from `rounds` resamples: the point run (battles, ratings, win
+ * rates) from runArenaTally, the intervals from multinomial resamples of the same battles' tally.
+ */
+export function arenaRun(
+  models: readonly ArenaModel[],
+  v: EloValues,
+  rounds: number,
+  { point, tally }: ArenaBattles = simulateBattles(models, v),
+): ArenaRun {
+  if (rounds === 0) return point;
+  const band = bootstrapWins(tally.m, tally.wins, { rounds, seed: v.seed + 7919 });
+  const index = new Map(models.map((m, i) => [m.name, i]));
+  return {
+    ...point,
+    bootstrap: rounds,
+    ratings: point.ratings.map((r) => {
+      const i = index.get(r.model)!;
+      return { ...r, lower: band.lower[i]!, upper: band.upper[i]! };
+    }),
+  };
+}
 
 export interface EloFigureOptions {
   /** Accepted for older pages; unused: the arena is fast enough on the main thread. */
@@ -294,28 +332,36 @@ export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: E
   let root: ExplorableElement | null = null;
   const full = keyedCache<ArenaRun>(64);
   const quick = keyedCache<ArenaRun>(8);
+  // The simulated battles per setting: the quick and the full run share them.
+  const battles = keyedCache<ArenaBattles>(8);
   let settle: ReturnType<typeof setTimeout> | undefined;
-  const run = (v: EloValues, rounds: number) => runArenaTally(models, { ...v, bootstrap: rounds });
+  const keyOf = (v: EloValues) => `${v.votes}|${v.styleWeight}|${v.seed}`;
+  const run = (v: EloValues, rounds: number) =>
+    arenaRun(
+      models,
+      v,
+      rounds,
+      battles.get(keyOf(v), () => simulateBattles(models, v)),
+    );
   const derive = (v: EloValues) => {
-    const key = `${v.votes}|${v.styleWeight}|${v.seed}`;
-    const rounds = quickRounds(v.votes, bootstrap);
-    if (full.has(key) || rounds === bootstrap)
+    const key = keyOf(v);
+    clearTimeout(settle);
+    if (full.has(key) || QUICK_BOOTSTRAP >= bootstrap)
       return deriveElo(
         v,
         full.get(key, () => run(v, bootstrap)),
         { models },
       );
     // The hand is moving: a quick run now, the full one once nothing has changed for 40 ms.
-    clearTimeout(settle);
     settle = setTimeout(() => {
       const now = root?.values as EloValues | undefined;
-      if (!now || `${now.votes}|${now.styleWeight}|${now.seed}` !== key) return;
+      if (!now || keyOf(now) !== key) return;
       full.get(key, () => run(v, bootstrap));
       root?.setValues({});
     }, 40);
     return deriveElo(
       v,
-      quick.get(key, () => run(v, rounds)),
+      quick.get(key, () => run(v, QUICK_BOOTSTRAP)),
       { models, refined: false },
     );
   };

@@ -4,9 +4,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  arenaRun,
   deriveElo,
   noticeElo,
-  quickRounds,
+  QUICK_BOOTSTRAP,
   summaryElo,
 } from "../../../src/components/figures/eloVsAccuracy.ts";
 import {
@@ -100,10 +101,29 @@ describe("deriveElo (hand-worked)", () => {
     expect(summaryElo(model)).toContain("1 of 3 pairs");
     expect(summaryElo(model)).toContain("1. B: rating 1040 (1020–1060), accuracy rank 2");
   });
-  it("while dragging, fewer resamples for more votes (never fewer than 20, never more than the full count)", () => {
-    expect(quickRounds(300, 200)).toBe(200);
-    expect(quickRounds(5000, 200)).toBe(20);
-    expect(quickRounds(2000, 200)).toBe(50);
-    expect(quickRounds(20_000, 200)).toBe(20);
+  it("while dragging, fewer resamples than the full count", () => {
+    expect(QUICK_BOOTSTRAP).toBeGreaterThanOrEqual(20);
+    expect(QUICK_BOOTSTRAP).toBeLessThan(200);
+  });
+});
+
+describe("arenaRun (the figure's run: point ratings from the tally, intervals from multinomial resamples)", () => {
+  it("the same battles, ratings and win rates as runArena; intervals around each rating", () => {
+    const v = { votes: 5000, styleWeight: 1.5, seed: 7 };
+    const a = runArena(arenaModels, { ...v, bootstrap: 0 });
+    const b = arenaRun(arenaModels, v, 200);
+    expect(b.bootstrap).toBe(200);
+    expect(b.ratings.map((r) => r.model)).toEqual(a.ratings.map((r) => r.model));
+    a.ratings.forEach((r, i) => {
+      const got = b.ratings[i]!;
+      expect(got.rating).toBeCloseTo(r.rating, 8);
+      // 5,000 votes among 8 models: each plays ≈ 1,250 battles, so a rating's standard error is
+      // ≈ 400/ln 10 / √(1,250 × ¼) ≈ 10 Elo points and a 95% interval ≈ 40 wide, around the estimate.
+      expect(got.upper - got.lower).toBeGreaterThan(25);
+      expect(got.upper - got.lower).toBeLessThan(80);
+      expect(got.lower).toBeLessThan(got.rating);
+      expect(got.upper).toBeGreaterThan(got.rating);
+    });
+    for (const m of arenaModels) expect(b.winRates[m.name]).toBeCloseTo(a.winRates[m.name]!, 12);
   });
 });
