@@ -3,59 +3,15 @@
 // is larger than the noise allows. Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
 import { html } from "htl";
-import type { BoardBenchmark, SignalBoard, SignalData } from "../deeper/types.js";
-import { zCritical } from "../stats/distributions.js";
-import { type SignalNoise, scoreSe, signalNoise } from "../stats/signalNoise.js";
+import type { SignalData } from "../deeper/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import { deriveSignal, type SignalModel } from "./benchmarkSignalModel.js";
 
-export interface SignalValues {
-  /** "<board>:<benchmark key>", e.g. "v2:mmlu_pro_raw". */
-  benchmark: string;
-  /** How many of the board's top models (best average first). */
-  top: number;
-  /** Extra run-to-run noise (SD, percentage points) on top of sampling noise. */
-  extra: number;
-}
-
-export interface SignalModel extends SignalValues {
-  board: SignalBoard;
-  chosen: BoardBenchmark;
-  stats: SignalNoise;
-  /** The models, with their score and 95% interval, best score first. */
-  dots: { model: string; score: number; lower: number; upper: number }[];
-  /** Every benchmark of the board at the same setting, for the bars. */
-  all: { label: string; share: number; snr: number; n: number; chosen: boolean }[];
-}
-
-const parse = (id: string) => {
-  const [board, key] = id.split(":");
-  return { board: board ?? "", key: key ?? "" };
-};
-
-export function deriveSignal(v: SignalValues, data: SignalData): SignalModel {
-  const { board: boardId, key } = parse(v.benchmark);
-  const board = data.boards.find((b) => b.id === boardId) ?? data.boards[0]!;
-  const chosen = board.benchmarks.find((b) => b.key === key) ?? board.benchmarks[0]!;
-  const top = Math.max(2, Math.min(v.top, board.models.length));
-  const extra = v.extra / 100;
-  const z = zCritical(0.95);
-  const all = board.benchmarks.map((b) => {
-    const s = signalNoise(b.scores.slice(0, top), b.n, { extra });
-    return { label: b.label, share: s.share, snr: s.snr, n: b.n, chosen: b === chosen };
-  });
-  const scores = chosen.scores.slice(0, top);
-  const dots = scores
-    .map((p, i) => {
-      const half = z * scoreSe(p, chosen.n, extra);
-      return { model: board.models[i]!, score: p, lower: p - half, upper: p + half };
-    })
-    .sort((a, b) => b.score - a.score);
-  return { ...v, top, board, chosen, stats: signalNoise(scores, chosen.n, { extra }), dots, all };
-}
+export * from "./benchmarkSignalModel.js";
 
 function drawModels(m: SignalModel, width: number, height: number): SVGSVGElement {
   const rows = m.dots.map((d, i) => ({ ...d, order: i + 1 }));

@@ -4,110 +4,23 @@
 // Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
 import { html } from "htl";
-import { keyedCache } from "../cache/keyedCache.js";
-import type { ArenaData, ArenaRow } from "../data/types.js";
-import {
-  type BestOfKResult,
-  expectedMaxNormal,
-  rankOnBoard,
-  simulateBestOfK,
-} from "../stats/winnersCurse.js";
+import type { ArenaData } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import {
+  type BestOfKModel,
+  bestOfKSimulator,
+  deriveBestOfK,
+  K_MAX,
+  OPPONENTS,
+  REPS,
+} from "./bestOfKModel.js";
 import { chartAndRows } from "./parts/chartAndRows.js";
 
-/** The largest k the figure simulates (every smaller k comes from the same labs). */
-export const K_MAX = 50;
-/** Simulated labs per setting. */
-export const REPS = 400;
-/** Opponents: the models nearest in rating on the real board. */
-const OPPONENTS = 20;
-
-export interface BestOfKValues {
-  k: number;
-  battles: number;
-  /** The rank on the real board of the model the variants are as good as. */
-  position: number;
-}
-
-export interface BestOfKModel extends BestOfKValues {
-  like: ArenaRow;
-  trueRating: number;
-  sim: BestOfKResult;
-  /** Theory: SE × E[max of k standard normals], by k. */
-  theory: number[];
-  inflation: number;
-  theoryHere: number;
-  published: number;
-  rankTrue: number;
-  rankPublished: number;
-  /** The real board, best first, and the models around the two ranks, for the strip. */
-  rows: readonly ArenaRow[];
-  near: ArenaRow[];
-}
-
-/** The setting's opponents: the OPPONENTS real models nearest the variants' rating, the model itself excluded. */
-export function opponentsFor(rows: readonly ArenaRow[], like: ArenaRow): number[] {
-  return rows
-    .filter((r) => r !== like)
-    .map((r) => r.rating)
-    .sort((a, b) => Math.abs(a - like.rating) - Math.abs(b - like.rating))
-    .slice(0, OPPONENTS);
-}
-
-/** The simulation for one (battles, position), remembered: dragging k recomputes nothing. */
-export function bestOfKSimulator(rows: readonly ArenaRow[], kept = 8) {
-  const cache = keyedCache<BestOfKResult>(kept);
-  return (battles: number, like: ArenaRow) =>
-    cache.get(`${battles}|${like.model}`, () =>
-      simulateBestOfK(
-        { trueRating: like.rating, opponents: opponentsFor(rows, like), battles },
-        K_MAX,
-        REPS,
-        2025,
-      ),
-    );
-}
-
-export function deriveBestOfK(
-  v: BestOfKValues,
-  rows: readonly ArenaRow[],
-  simulate: ReturnType<typeof bestOfKSimulator>,
-): BestOfKModel {
-  const like = rows[Math.min(rows.length, Math.max(1, v.position)) - 1]!;
-  const sim = simulate(v.battles, like);
-  const k = Math.min(K_MAX, Math.max(1, Math.round(v.k)));
-  const theory = sim.ks.map((j) => sim.se * expectedMaxNormal(j));
-  const inflation = sim.inflation[k - 1]!;
-  const published = like.rating + inflation;
-  const others = rows.filter((r) => r !== like).map((r) => r.rating);
-  const rankTrue = rankOnBoard(like.rating, others);
-  const rankPublished = rankOnBoard(published, others);
-  const at = rows.indexOf(like);
-  const from = Math.max(0, Math.min(rankPublished - 3, at - 2));
-  const near = rows
-    .slice(from, Math.min(rows.length, Math.max(at + 3, from + 6)))
-    .filter((r) => r !== like)
-    .slice(0, 12);
-  return {
-    ...v,
-    k,
-    like,
-    rows,
-    trueRating: like.rating,
-    sim,
-    theory,
-    inflation,
-    theoryHere: theory[k - 1]!,
-    published,
-    rankTrue,
-    rankPublished,
-    near,
-  };
-}
+export * from "./bestOfKModel.js";
 
 function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElement {
   const rows = m.sim.ks.map((k, i) => ({
