@@ -55,3 +55,17 @@ export function formatOrdinal(n: number): string {
 /** An interval of proportions as percentages, the sign once: (0.7125, 0.7273) → "71.2–72.7%". */
 export const formatPercentRange = (lower: number, upper: number, digits = 1) =>
   `${(100 * lower).toFixed(digits)}–${formatPercent(upper, digits)}`;
+
+/** A date for people, in the site's English: "2026-11-24T09:00:00Z" → "24 Nov 2026". Invalid or missing → "". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A list in English prose: ["1", "2", "3"] → "1, 2 and 3"; one item alone; none → "". */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

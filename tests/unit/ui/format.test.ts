@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   clipText,
+  formatDate,
   formatDiffPp,
+  formatList,
   formatOrdinal,
   formatPercentRange,
   formatSigned,
@@ -97,5 +99,26 @@ describe("formatPercentRange", () => {
     expect(formatPercentRange(0.712496968, 0.72734852)).toBe("71.2–72.7%");
     expect(formatPercentRange(0.712496968, 0.72734852, 2)).toBe("71.25–72.73%");
     expect(formatPercentRange(0, 0.05, 0)).toBe("0–5%");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes day, short month and year as British English does, and nothing for a missing or bad date", () => {
+    // Hand-written: 24 November 2026 at noon UTC is the 24th in every time zone within ±11 h.
+    expect(formatDate("2026-11-24T12:00:00Z")).toBe("24 Nov 2026");
+    expect(formatDate("2027-01-05T12:00:00Z")).toBe("5 Jan 2027");
+    expect(formatDate("not a date")).toBe("");
+    expect(formatDate("")).toBe("");
+    expect(formatDate(null)).toBe("");
+    expect(formatDate(undefined)).toBe("");
+  });
+});
+
+describe("formatList", () => {
+  it("joins with commas and a final 'and', no Oxford comma", () => {
+    expect(formatList([])).toBe("");
+    expect(formatList(["3"])).toBe("3");
+    expect(formatList(["1", "4"])).toBe("1 and 4");
+    expect(formatList(["1", "2", "3"])).toBe("1, 2 and 3");
   });
 });
