@@ -1,39 +1,24 @@
 // The top of a lab page: what to do, the starting scenario, and where the lesson and quiz are.
+import { html } from "htl";
 import type { LabBrief } from "../../content/labs.js";
-import { el } from "./dom.js";
 
 export function labIntro(lab: LabBrief): HTMLElement {
-  const scenario = el(
-    "div",
-    { class: "lab-scenario", role: "group", "aria-label": "Starting scenario" },
-    el("p", { class: "lab-scenario-label" }, lab.options ? "Scenarios" : "Starting scenario"),
-    el("p", { class: "lab-scenario-text" }, lab.scenario),
-  );
-  if (lab.options) {
-    scenario.append(
-      el(
-        "ol",
-        { class: "lab-options", type: "A" },
-        ...lab.options.map((o) => el("li", { "data-option": o.letter }, o.label)),
-      ),
-    );
-  }
-  scenario.append(el("p", { class: "lab-scenario-prompt" }, lab.prompt));
-  return el(
-    "div",
-    { class: "lab-intro" },
-    el("p", { class: "lede" }, lab.subtitle),
-    el("h2", { id: "your-task" }, "Your task"),
-    el("p", {}, lab.task),
+  const options = lab.options
+    ? html`<ol class="lab-options" type="A">${lab.options.map((o) => html`<li data-option=${o.letter}>${o.label}</li>`)}</ol>`
+    : null;
+  const scenario = html`<div class="lab-scenario" role="group" aria-label="Starting scenario">${[
+    html`<p class="lab-scenario-label">${lab.options ? "Scenarios" : "Starting scenario"}</p>`,
+    html`<p class="lab-scenario-text">${lab.scenario}</p>`,
+    options,
+    html`<p class="lab-scenario-prompt">${lab.prompt}</p>`,
+  ]}</div>`;
+  const lesson = `../lessons/${lab.lesson}`;
+  const quiz = `../quizzes/${lab.lesson}`;
+  return html`<div class="lab-intro">${[
+    html`<p class="lede">${lab.subtitle}</p>`,
+    html`<h2 id="your-task">Your task</h2>`,
+    html`<p>${lab.task}</p>`,
     scenario,
-    el(
-      "p",
-      { class: "lab-links" },
-      "Before you start, you may want to reread ",
-      el("a", { href: `../lessons/${lab.lesson}` }, `Lesson ${lab.lesson}`),
-      "; afterwards, check yourself with ",
-      el("a", { href: `../quizzes/${lab.lesson}` }, `the Lesson ${lab.lesson} quiz`),
-      ".",
-    ),
-  );
+    html`<p class="lab-links">Before you start, you may want to reread <a href=${lesson}>Lesson ${lab.lesson}</a>; afterwards, check yourself with <a href=${quiz}>the Lesson ${lab.lesson} quiz</a>.</p>`,
+  ]}</div>`;
 }

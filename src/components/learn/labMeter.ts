@@ -2,7 +2,7 @@
 // recording the count in the progress store, and the end-of-lab summary of the points covered.
 import { html } from "htl";
 import { type LabBrief, sectionHref } from "../../content/labs.js";
-import { formatDate } from "./dom.js";
+import { formatDate } from "../ui/format.js";
 import { turnsOf } from "./labConversation.js";
 import type { ProgressStore } from "./progress.js";
 import { countExchanges, type TranscriptMessage } from "./transcript.js";

@@ -1,7 +1,8 @@
 // The end of every lesson page: where to go next (the lesson's quiz and lab), and the place
 // where the lesson is recorded as read — when the footer scrolls into view, i.e. the learner
 // reached the end of the lesson.
-import { el, formatDate } from "./dom.js";
+import { html } from "htl";
+import { formatDate } from "../ui/format.js";
 import { getProgressStore, type LessonKey, type ProgressStore } from "./progress.js";
 import { progressNotice } from "./progressNotice.js";
 
@@ -23,16 +24,13 @@ function status(store: ProgressStore, key: LessonKey): string {
 }
 
 export function lessonFooter(lesson: number): HTMLElement {
-  const nav = el("nav", { class: "lesson-footer", "aria-label": `After lesson ${lesson}` });
-  const heading = el("h2", {}, "Check what you learned");
-  const list = el("ul");
-  for (const [href, text] of [
-    [`../quizzes/${lesson}`, `Take the Lesson ${lesson} quiz (4 questions)`],
-    [`../labs/${lesson}`, `Open Lab ${lesson} and talk it through with the tutor`],
-  ] as const) {
-    list.append(el("li", {}, el("a", { href }, text)));
-  }
-  nav.append(heading, list);
+  const nav = html`<nav class="lesson-footer" aria-label=${`After lesson ${lesson}`}>${[
+    html`<h2>Check what you learned</h2>`,
+    html`<ul>${[
+      html`<li><a href=${`../quizzes/${lesson}`}>Take the Lesson ${lesson} quiz (4 questions)</a></li>`,
+      html`<li><a href=${`../labs/${lesson}`}>Open Lab ${lesson} and talk it through with the tutor</a></li>`,
+    ]}</ul>`,
+  ]}</nav>`;
 
   const key = String(lesson);
   if (!isLessonKey(key)) return nav;
@@ -45,11 +43,8 @@ export function lessonFooter(lesson: number): HTMLElement {
     console.warn(e);
     return nav;
   }
-  const line = el("p", {
-    class: "lesson-footer-status",
-    "data-lesson-read": store.get().lessonsRead[key] ? "true" : "false",
-  });
-  line.textContent = status(store, key);
+  const read = store.get().lessonsRead[key] ? "true" : "false";
+  const line = html`<p class="lesson-footer-status" data-lesson-read=${read}>${status(store, key)}</p>`;
   nav.append(line, progressNotice(store));
   store.subscribe((p) => {
     line.textContent = status(store, key);

@@ -145,6 +145,67 @@ function readStored(
   return { readOnly: false, setAside: null, notice: null };
 }
 
+/** What a store starts from, read from its storage (see `loadProgress`). */
+export interface LoadedProgress {
+  state: Progress;
+  /** A newer version's record, or a damaged one that could not be copied aside: never write over it. */
+  readOnly: boolean;
+  /** The raw stored value that was set aside (damaged, unreadable or newer), for download. */
+  setAside: string | null;
+  notice: [NoticeKind, string] | null;
+  /** Write the state back at once (migrated, repaired, or holding the tab's unsaved progress). */
+  save: boolean;
+}
+
+/**
+ * The progress a store starts with. `raw` is the stored value (null: nothing stored; undefined:
+ * storage unavailable), `unsaved` the tab's copy of progress a failed save kept. A value that is
+ * damaged anywhere keeps every entry that reads; it is copied aside by `backUp` before it is
+ * written over. Never throws: all parsing is parseProgress's, which never throws either.
+ */
+export function loadProgress(
+  raw: string | null | undefined,
+  unsaved: Progress | null,
+  backUp: (raw: string) => boolean,
+): LoadedProgress {
+  if (raw === undefined) {
+    return {
+      state: unsaved ?? emptyProgress(),
+      readOnly: false,
+      setAside: null,
+      notice: ["unavailable", NOTICE_UNAVAILABLE],
+      save: false,
+    };
+  }
+  const parsed = parseProgress(raw);
+  const read = readStored(parsed, raw, backUp);
+  const repaired =
+    parsed.status === "migrated" || parsed.status === "damaged" || parsed.status === "unreadable";
+  return {
+    state: unsaved ? mergeProgress(parsed.progress, unsaved) : parsed.progress,
+    readOnly: read.readOnly,
+    setAside: read.setAside,
+    notice: read.notice,
+    save: unsaved !== null || repaired,
+  };
+}
+
+/**
+ * The state after another tab wrote `stored`: null if it cannot be read (keep what we have);
+ * `newer` when it is a newer version's record (this page must stop writing). Pure.
+ */
+export function rereadProgress(
+  stored: string | null,
+  unsaved: Progress | null,
+): { state: Progress; newer: string | null } | null {
+  const parsed = parseProgress(stored);
+  if (parsed.status === "unreadable") return null;
+  return {
+    state: unsaved ? mergeProgress(parsed.progress, unsaved) : parsed.progress,
+    newer: parsed.status === "newer" ? parseMessage(parsed) : null,
+  };
+}
+
 export function createProgressStore(
   storage: ProgressStorage | null,
   options: StoreOptions = {},
@@ -188,36 +249,18 @@ export function createProgressStore(
   }
 
   // ---- loading ----
-  state = emptyProgress();
-  let raw: string | null = null;
-  if (backing !== null) {
-    try {
-      raw = backing.getItem(STORAGE_KEY);
-    } catch {
-      backing = null;
-    }
+  let raw: string | null | undefined;
+  try {
+    raw = backing?.getItem(STORAGE_KEY);
+  } catch {
+    backing = null;
   }
-  if (backing === null) {
-    say("unavailable", NOTICE_UNAVAILABLE);
-    const unsaved = readUnsaved();
-    if (unsaved) state = unsaved;
-  } else {
-    const parsed = parseProgress(raw);
-    const read = readStored(parsed, raw, backUp);
-    state = parsed.progress;
-    readOnly = read.readOnly;
-    setAside = read.setAside;
-    if (read.notice) say(...read.notice);
-    const unsaved = readUnsaved();
-    if (unsaved) state = mergeProgress(state, unsaved);
-    if (
-      unsaved ||
-      parsed.status === "migrated" ||
-      parsed.status === "damaged" ||
-      parsed.status === "unreadable"
-    )
-      persist();
-  }
+  const loaded = loadProgress(backing === null ? undefined : raw, readUnsaved(), backUp);
+  state = loaded.state;
+  readOnly = loaded.readOnly;
+  setAside = loaded.setAside;
+  if (loaded.notice) say(...loaded.notice);
+  if (loaded.save) persist();
 
   function notify() {
     for (const listener of [...listeners]) {
@@ -292,15 +335,14 @@ export function createProgressStore(
     if (backing === null) return;
     try {
       const stored = backing.getItem(STORAGE_KEY);
-      const parsed = parseProgress(stored);
-      if (parsed.status === "unreadable") return;
-      if (parsed.status === "newer" && !readOnly) {
+      const next = rereadProgress(stored, readUnsaved());
+      if (next === null) return;
+      if (next.newer !== null && !readOnly) {
         readOnly = true;
         setAside = stored;
-        say("newer", parseMessage(parsed)!);
+        say("newer", next.newer);
       }
-      const unsaved = readUnsaved();
-      state = unsaved ? mergeProgress(parsed.progress, unsaved) : parsed.progress;
+      state = next.state;
       notify();
     } catch {
       // storage went away: keep what we have

@@ -3,7 +3,7 @@
 // places one; the first on a page shows it, and keeps showing the store's current notice — a save
 // that fails after the page was drawn appears at once. It offers what to do: download the progress
 // (and the set-aside copy of a damaged record).
-import { el } from "./dom.js";
+import { html } from "htl";
 import type { ProgressStore } from "./progress.js";
 
 const placed = new WeakSet<ProgressStore>();
@@ -11,7 +11,7 @@ const placed = new WeakSet<ProgressStore>();
 /** Offer `text` as a file download. */
 export function downloadText(filename: string, text: string, type = "application/json"): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el("a", { href: url, download: filename });
+  const a = html`<a href=${url} download=${filename}></a>`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -31,7 +31,7 @@ export function progressNotice(store: ProgressStore): Node {
   if (placed.has(store)) return document.createComment("progress notice shown elsewhere on the page");
   placed.add(store);
   // The region exists from the start, so a message put in it later is announced.
-  const slot = el("div", { class: "progress-notice-slot", role: "status" });
+  const slot = html`<div class="progress-notice-slot" role="status"></div>`;
   let dismissed: string | null = null;
   let shownMessage: string | null = null;
 
@@ -43,37 +43,27 @@ export function progressNotice(store: ProgressStore): Node {
       slot.replaceChildren();
       return;
     }
-    const close = el("button", { type: "button", class: "progress-notice-close" }, "OK, got it");
-    const actions = el("p", { class: "progress-notice-actions" });
+    const close = html`<button type="button" class="progress-notice-close">OK, got it</button>`;
+    const actions = html`<p class="progress-notice-actions"></p>`;
     const kind = store.noticeKind;
     if (kind === "write-failed" || kind === "newer" || kind === "unavailable") {
-      const save = el(
-        "button",
-        { type: "button", class: "progress-notice-export", "data-action": "export-progress" },
-        "Download my progress (JSON)",
+      const save = () => downloadText(exportFileName(), store.exportJson());
+      actions.append(
+        html`<button type="button" class="progress-notice-export" data-action="export-progress" onclick=${save}>Download my progress (JSON)</button>`,
       );
-      save.addEventListener("click", () => downloadText(exportFileName(), store.exportJson()));
-      actions.append(save);
     }
     const raw = store.setAside;
     if (raw !== null && (kind === "damaged" || kind === "unreadable" || kind === "newer")) {
-      const copy = el(
-        "button",
-        { type: "button", class: "progress-notice-backup", "data-action": "download-set-aside" },
-        "Download the saved data as it was",
+      const copy = () => downloadText(`benchmark-course-progress-as-stored-${today()}.json`, raw);
+      actions.append(
+        html`<button type="button" class="progress-notice-backup" data-action="download-set-aside" onclick=${copy}>Download the saved data as it was</button>`,
       );
-      copy.addEventListener("click", () =>
-        downloadText(`benchmark-course-progress-as-stored-${today()}.json`, raw),
-      );
-      actions.append(copy);
     }
     actions.append(close);
-    const box = el(
-      "div",
-      { class: "progress-notice", "data-progress-notice": "", "data-notice-kind": kind ?? "" },
-      el("p", {}, el("strong", {}, "About your progress: "), message),
+    const box = html`<div class="progress-notice" data-progress-notice data-notice-kind=${kind ?? ""}>${[
+      html`<p><strong>About your progress: </strong>${message}</p>`,
       actions,
-    );
+    ]}</div>`;
     close.addEventListener("click", () => {
       dismissed = message;
       shownMessage = null;

@@ -2,9 +2,10 @@
 // the module test, with an export to a JSON file, an import of such a file (read like stored
 // progress: damaged entries set aside and listed; merged with what is here or replacing it, after
 // asking), and a reset that asks first.
+import { html } from "htl";
 import { deeperPages } from "../../content/deeperPages.js";
 import { type LessonNumber, lessonTitles, moduleTest } from "../../content/quizzes.js";
-import { el, formatDate } from "./dom.js";
+import { formatDate } from "../ui/format.js";
 import {
   describeProgress,
   LESSON_KEYS,
@@ -45,167 +46,109 @@ export interface ProgressViewOptions {
 }
 
 function tick(done: boolean, text: string) {
-  return el(
-    "span",
-    { class: "progress-state", "data-done": done ? "true" : "false" },
-    done ? `✓ ${text}` : text,
-  );
+  return html`<span class="progress-state" data-done=${done ? "true" : "false"}>${done ? `✓ ${text}` : text}</span>`;
 }
 
-/** The headline counts and the lesson-by-lesson table (lessons, quizzes, labs, the test, going deeper). */
 /** The going-deeper pages' questions: how many pages' questions are answered, each page's best. */
 function deeperRow(p: Progress, root: string): HTMLElement {
   const done = deeperPages.filter(({ slug }) => p.deeper[slug]);
-  return el(
-    "tr",
-    { "data-lesson": "deeper" },
-    el("th", { scope: "row" }, el("a", { href: `${root}deeper/` }, "Going deeper")),
-    el(
-      "td",
-      { colspan: 3, "data-cell": "deeper", "data-value": done.length },
-      tick(
-        done.length === deeperPages.length,
-        `${done.length} of ${deeperPages.length} pages' questions answered`,
-      ),
-      done.length
-        ? el(
-            "span",
-            { class: "progress-sub" },
-            done
-              .map(({ slug, title }) => `${title}: ${p.deeper[slug]!.best} of ${p.deeper[slug]!.total}`)
-              .join(" · "),
-          )
-        : el("span", { class: "progress-sub" }, "optional; not part of the module test"),
-    ),
+  const sub = done.length
+    ? done
+        .map(({ slug, title }) => `${title}: ${p.deeper[slug]!.best} of ${p.deeper[slug]!.total}`)
+        .join(" · ")
+    : "optional; not part of the module test";
+  const state = tick(
+    done.length === deeperPages.length,
+    `${done.length} of ${deeperPages.length} pages' questions answered`,
   );
+  return html`<tr data-lesson="deeper">${[
+    html`<th scope="row"><a href=${`${root}deeper/`}>Going deeper</a></th>`,
+    html`<td colspan="3" data-cell="deeper" data-value=${done.length}>${[state, html`<span class="progress-sub">${sub}</span>`]}</td>`,
+  ]}</tr>`;
 }
 
-export function progressTable(p: Progress, root: string): HTMLElement[] {
-  const s = summarise(p);
-  const headline = el(
-    "ul",
-    { class: "progress-headline" },
-    el(
-      "li",
-      { "data-progress": "lessons-read", "data-value": s.lessonsRead },
-      el("span", { class: "progress-figure" }, `${s.lessonsRead}/4`),
-      " lessons read",
-    ),
-    el(
-      "li",
-      { "data-progress": "quizzes-taken", "data-value": s.quizzesTaken },
-      el("span", { class: "progress-figure" }, `${s.quizzesTaken}/4`),
-      " quizzes taken",
-    ),
-    el(
-      "li",
-      { "data-progress": "labs-complete", "data-value": s.labsComplete },
-      el("span", { class: "progress-figure" }, `${s.labsComplete}/4`),
-      " labs complete",
-    ),
-    el(
-      "li",
-      { "data-progress": "test", "data-value": p.test?.best ?? "", "data-passed": String(s.testPassed) },
-      el(
-        "span",
-        { class: "progress-figure" },
-        s.testPassed ? "✓" : s.testTaken ? `${p.test?.best}/${p.test?.total}` : "—",
-      ),
-      s.testPassed
-        ? " module test passed"
-        : s.testTaken
-          ? " module test, not yet passed"
-          : " module test not taken",
-    ),
-  );
+/** One headline count: "<span>2/4</span> lessons read". */
+function headlineItem(
+  progress: string,
+  value: number | string,
+  figure: string,
+  text: string,
+  passed?: boolean,
+) {
+  const passedAttr = passed === undefined ? null : String(passed);
+  return html`<li data-progress=${progress} data-value=${value} data-passed=${passedAttr}>${[
+    html`<span class="progress-figure">${figure}</span>`,
+    text,
+  ]}</li>`;
+}
 
-  const rows = LESSON_KEYS.map((k: LessonKey) => {
-    const n = Number(k) as LessonNumber;
-    const read = p.lessonsRead[k];
-    const quiz = p.quizzes[k];
-    const lab = p.labs[k];
-    return el(
-      "tr",
-      { "data-lesson": k },
-      el(
-        "th",
-        { scope: "row" },
-        el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}`),
-        el("span", { class: "progress-lesson-title" }, lessonTitles[n]),
-      ),
-      el(
-        "td",
-        { "data-cell": "read" },
-        read ? tick(true, `Read ${formatDate(read)}`) : tick(false, "Not yet"),
-      ),
-      el(
-        "td",
-        { "data-cell": "quiz", "data-value": quiz?.best ?? "" },
-        quiz
-          ? tick(quiz.best === quiz.total, `${quiz.best} of ${quiz.total}`)
-          : el("a", { href: `${root}quizzes/${n}` }, "Take the quiz"),
-        quiz
-          ? el(
-              "span",
-              { class: "progress-sub" },
-              `best of ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"} · `,
-              el("a", { href: `${root}quizzes/${n}` }, "retake"),
-            )
-          : null,
-      ),
-      el(
-        "td",
-        { "data-cell": "lab", "data-value": lab?.complete ? "complete" : (lab?.exchanges ?? 0) },
-        lab?.complete
-          ? tick(true, `Complete${lab.completedAt ? ` ${formatDate(lab.completedAt)}` : ""}`)
-          : lab && lab.exchanges > 0
-            ? tick(false, `${lab.exchanges} of 3 exchanges`)
-            : el("a", { href: `${root}labs/${n}` }, "Open the lab"),
-      ),
-    );
-  });
+/** A lesson's row: read, quiz best, lab. */
+function lessonRow(p: Progress, k: LessonKey, root: string): HTMLElement {
+  const n = Number(k) as LessonNumber;
+  const read = p.lessonsRead[k];
+  const quiz = p.quizzes[k];
+  const lab = p.labs[k];
+  const quizHref = `${root}quizzes/${n}`;
+  const quizCell = quiz
+    ? [
+        tick(quiz.best === quiz.total, `${quiz.best} of ${quiz.total}`),
+        html`<span class="progress-sub">${`best of ${quiz.attempts} attempt${quiz.attempts === 1 ? "" : "s"} · `}<a href=${quizHref}>retake</a></span>`,
+      ]
+    : html`<a href=${quizHref}>Take the quiz</a>`;
+  const labCell = lab?.complete
+    ? tick(true, `Complete${lab.completedAt ? ` ${formatDate(lab.completedAt)}` : ""}`)
+    : lab && lab.exchanges > 0
+      ? tick(false, `${lab.exchanges} of 3 exchanges`)
+      : html`<a href=${`${root}labs/${n}`}>Open the lab</a>`;
+  const labValue = lab?.complete ? "complete" : (lab?.exchanges ?? 0);
+  return html`<tr data-lesson=${k}>${[
+    html`<th scope="row">${[html`<a href=${`${root}lessons/${n}`}>Lesson ${n}</a>`, html`<span class="progress-lesson-title">${lessonTitles[n]}</span>`]}</th>`,
+    html`<td data-cell="read">${read ? tick(true, `Read ${formatDate(read)}`) : tick(false, "Not yet")}</td>`,
+    html`<td data-cell="quiz" data-value=${quiz?.best ?? ""}>${quizCell}</td>`,
+    html`<td data-cell="lab" data-value=${labValue}>${labCell}</td>`,
+  ]}</tr>`;
+}
 
+/** The module test's row. */
+function testRow(p: Progress, root: string): HTMLElement {
   const t = p.test;
   const need = requiredToPass(moduleTest.questions.length, moduleTest.passMark);
-  const testRow = el(
-    "tr",
-    { "data-lesson": "test" },
-    el("th", { scope: "row" }, el("a", { href: `${root}test` }, "Module test")),
-    el(
-      "td",
-      { colspan: 3, "data-cell": "test", "data-value": t?.best ?? "" },
-      t
-        ? tick(
-            t.passed,
-            `${t.passed ? "Passed" : "Not yet passed"} · best ${t.best} of ${t.total} on ${formatDate(t.bestAt)}`,
-          )
-        : el(
-            "a",
-            { href: `${root}test` },
-            `Take the test (${moduleTest.questions.length} questions, pass with ${need})`,
-          ),
-      t ? el("span", { class: "progress-sub" }, `${t.attempts} attempt${t.attempts === 1 ? "" : "s"}`) : null,
-    ),
-  );
+  const cell = t
+    ? [
+        tick(
+          t.passed,
+          `${t.passed ? "Passed" : "Not yet passed"} · best ${t.best} of ${t.total} on ${formatDate(t.bestAt)}`,
+        ),
+        html`<span class="progress-sub">${`${t.attempts} attempt${t.attempts === 1 ? "" : "s"}`}</span>`,
+      ]
+    : html`<a href=${`${root}test`}>${`Take the test (${moduleTest.questions.length} questions, pass with ${need})`}</a>`;
+  return html`<tr data-lesson="test">${[
+    html`<th scope="row"><a href=${`${root}test`}>Module test</a></th>`,
+    html`<td colspan="3" data-cell="test" data-value=${t?.best ?? ""}>${cell}</td>`,
+  ]}</tr>`;
+}
 
-  const table = el(
-    "table",
-    { class: "progress-table" },
-    el("caption", { class: "sr-only" }, "Your progress through the module, lesson by lesson"),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, "Lesson"),
-        el("th", { scope: "col" }, "Read"),
-        el("th", { scope: "col" }, "Quiz (best)"),
-        el("th", { scope: "col" }, "Lab"),
-      ),
-    ),
-    el("tbody", {}, ...rows, testRow, deeperRow(p, root)),
-  );
+/** The headline counts and the lesson-by-lesson table (lessons, quizzes, labs, the test, going deeper). */
+export function progressTable(p: Progress, root: string): HTMLElement[] {
+  const s = summarise(p);
+  const testFigure = s.testPassed ? "✓" : s.testTaken ? `${p.test?.best}/${p.test?.total}` : "—";
+  const testText = s.testPassed
+    ? " module test passed"
+    : s.testTaken
+      ? " module test, not yet passed"
+      : " module test not taken";
+  const headline = html`<ul class="progress-headline">${[
+    headlineItem("lessons-read", s.lessonsRead, `${s.lessonsRead}/4`, " lessons read"),
+    headlineItem("quizzes-taken", s.quizzesTaken, `${s.quizzesTaken}/4`, " quizzes taken"),
+    headlineItem("labs-complete", s.labsComplete, `${s.labsComplete}/4`, " labs complete"),
+    headlineItem("test", p.test?.best ?? "", testFigure, testText, s.testPassed),
+  ]}</ul>`;
+
+  const table = html`<table class="progress-table">${[
+    html`<caption class="sr-only">Your progress through the module, lesson by lesson</caption>`,
+    html`<thead><tr><th scope="col">Lesson</th><th scope="col">Read</th><th scope="col">Quiz (best)</th><th scope="col">Lab</th></tr></thead>`,
+    html`<tbody>${[...LESSON_KEYS.map((k) => lessonRow(p, k, root)), testRow(p, root), deeperRow(p, root)]}</tbody>`,
+  ]}</table>`;
   return [headline, table];
 }
 
@@ -214,22 +157,10 @@ export function progressTable(p: Progress, root: string): HTMLElement[] {
  * listed), then the learner is asked to merge it or replace what is here — or told why it can't be.
  */
 function importPanel(store: ProgressStore, live: HTMLElement) {
-  const fileInput = el("input", {
-    type: "file",
-    accept: ".json,application/json",
-    class: "progress-import-file",
-    hidden: true,
-    "aria-hidden": "true",
-    tabindex: -1,
-  });
-  const importButton = el("button", { type: "button", class: "progress-import" }, "Import progress…");
-  const importBox = el("div", {
-    class: "progress-import-confirm",
-    role: "group",
-    "aria-label": "Import progress",
-    hidden: true,
-  });
-  const importMessage = el("p", { class: "progress-import-message", "data-import-message": "" });
+  const fileInput =
+    html`<input type="file" accept=".json,application/json" class="progress-import-file" hidden aria-hidden="true" tabindex="-1">` as unknown as HTMLInputElement;
+  const importButton = html`<button type="button" class="progress-import">Import progress…</button>`;
+  const importMessage = html`<p class="progress-import-message" data-import-message></p>`;
   let pending: Progress | null = null;
   const closeImport = (message: string) => {
     importBox.hidden = true;
@@ -239,19 +170,13 @@ function importPanel(store: ProgressStore, live: HTMLElement) {
     live.textContent = message;
     importButton.focus();
   };
-  const importMerge = el(
-    "button",
-    { type: "button", class: "progress-import-merge" },
-    "Merge with my progress here",
-  );
-  const importReplace = el(
-    "button",
-    { type: "button", class: "progress-import-replace" },
-    "Replace my progress here",
-  );
-  const importCancel = el("button", { type: "button", class: "progress-import-cancel" }, "Cancel");
-  const importActions = el("p", { class: "quiz-actions" }, importMerge, importReplace, importCancel);
-  importBox.append(importMessage, importActions);
+  const importMerge = html`<button type="button" class="progress-import-merge">Merge with my progress here</button>`;
+  const importReplace = html`<button type="button" class="progress-import-replace">Replace my progress here</button>`;
+  const importCancel = html`<button type="button" class="progress-import-cancel">Cancel</button>`;
+  const importBox = html`<div class="progress-import-confirm" role="group" aria-label="Import progress" hidden>${[
+    importMessage,
+    html`<p class="quiz-actions">${[importMerge, importReplace, importCancel]}</p>`,
+  ]}</div>`;
   importButton.setAttribute("aria-expanded", "false");
   importButton.addEventListener("click", () => fileInput.click());
   importMerge.addEventListener("click", () => {
@@ -290,7 +215,7 @@ function importPanel(store: ProgressStore, live: HTMLElement) {
           ? `it is not a progress export (${parsed.reason?.replace("the stored value", "the file")}).`
           : `nothing in it could be read as progress${parsed?.setAside.length ? ` (${parsed.setAside.slice(0, 3).join("; ")})` : ""}.`);
       importMessage.replaceChildren(
-        el("strong", {}, "That file can't be imported: "),
+        html`<strong>That file can't be imported: </strong>`,
         why,
         " Nothing was changed. Choose the file that “Download progress (JSON)” saved.",
       );
@@ -304,16 +229,12 @@ function importPanel(store: ProgressStore, live: HTMLElement) {
     importBox.dataset.state = parsed.ok ? "ready" : "partial";
     const here = describeProgress(store.get());
     importMessage.replaceChildren(
-      el("strong", {}, `The file holds ${holds}.`),
+      html`<strong>The file holds ${holds}.</strong>`,
       parsed.status === "newer"
         ? ` It was saved by a newer version of the site (version ${parsed.version}); this is what this version can read.`
         : "",
       parsed.setAside.length
-        ? el(
-            "span",
-            { class: "progress-import-set-aside" },
-            ` Set aside (can't be read): ${parsed.setAside.slice(0, 6).join("; ")}${parsed.setAside.length > 6 ? `; and ${parsed.setAside.length - 6} more` : ""}.`,
-          )
+        ? html`<span class="progress-import-set-aside">${` Set aside (can't be read): ${parsed.setAside.slice(0, 6).join("; ")}${parsed.setAside.length > 6 ? `; and ${parsed.setAside.length - 6} more` : ""}.`}</span>`
         : "",
       here === "nothing"
         ? " You have no progress here yet."
@@ -348,23 +269,22 @@ function importPanel(store: ProgressStore, live: HTMLElement) {
 }
 
 export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLElement {
-  const section = el("section", { class: "progress-panel", id: "progress", "aria-label": "Your progress" });
-  const notice = progressNotice(store);
-  const content = el("div", { class: "progress-content" });
-  const actions = el("div", { class: "progress-actions" });
-  const confirmBox = el("div", {
-    class: "progress-confirm",
-    role: "group",
-    "aria-label": "Confirm reset",
-    hidden: true,
-  });
-  const live = el("p", { class: "progress-live", role: "status" });
-  section.append(notice, content, actions, confirmBox, live);
+  const content = html`<div class="progress-content"></div>`;
+  const actions = html`<div class="progress-actions"></div>`;
+  const confirmBox = html`<div class="progress-confirm" role="group" aria-label="Confirm reset" hidden></div>`;
+  const live = html`<p class="progress-live" role="status"></p>`;
+  const section = html`<section class="progress-panel" id="progress" aria-label="Your progress">${[
+    progressNotice(store),
+    content,
+    actions,
+    confirmBox,
+    live,
+  ]}</section>`;
 
   const render = (p: Progress) => content.replaceChildren(...progressTable(p, root));
 
   // ---- export and reset ------------------------------------------------------------------
-  const download = el("button", { type: "button", class: "progress-export" }, "Download progress (JSON)");
+  const download = html`<button type="button" class="progress-export">Download progress (JSON)</button>`;
   download.addEventListener("click", () => {
     downloadText(exportFileName(), store.exportJson());
     live.textContent = "Progress downloaded as a JSON file.";
@@ -372,18 +292,14 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
 
   const imports = importPanel(store, live);
 
-  const reset = el("button", { type: "button", class: "progress-reset" }, "Reset progress…");
+  const reset = html`<button type="button" class="progress-reset">Reset progress…</button>`;
   reset.addEventListener("click", () => {
     confirmBox.hidden = false;
     reset.setAttribute("aria-expanded", "true");
     confirmYes.focus();
   });
-  const confirmYes = el(
-    "button",
-    { type: "button", class: "progress-reset-confirm" },
-    "Yes, delete my progress",
-  );
-  const confirmNo = el("button", { type: "button", class: "progress-reset-cancel" }, "Cancel");
+  const confirmYes = html`<button type="button" class="progress-reset-confirm">Yes, delete my progress</button>`;
+  const confirmNo = html`<button type="button" class="progress-reset-cancel">Cancel</button>`;
   const closeConfirm = (message: string) => {
     confirmBox.hidden = true;
     reset.setAttribute("aria-expanded", "false");
@@ -399,13 +315,8 @@ export function progressView({ store, root = "./" }: ProgressViewOptions): HTMLE
     if (event.key === "Escape") confirmNo.click();
   });
   confirmBox.append(
-    el(
-      "p",
-      {},
-      el("strong", {}, "Delete all your progress? "),
-      "Lessons read, quiz scores, labs and the test result will be cleared in this browser. Download it first if you want a copy.",
-    ),
-    el("p", { class: "quiz-actions" }, confirmYes, confirmNo),
+    html`<p><strong>Delete all your progress? </strong>Lessons read, quiz scores, labs and the test result will be cleared in this browser. Download it first if you want a copy.</p>`,
+    html`<p class="quiz-actions">${[confirmYes, confirmNo]}</p>`,
   );
   reset.setAttribute("aria-expanded", "false");
   actions.append(download, imports.importButton, imports.fileInput, reset);

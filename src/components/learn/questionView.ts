@@ -1,8 +1,8 @@
 // The parts the lesson quiz and the module test share: one question as a radio group (prompt as
 // legend, lettered options), and one item of the question-by-question review (what was chosen,
 // what is right, the chosen option's own feedback, the section to revisit).
+import { html } from "htl";
 import { type QuizQuestion, sectionTitle } from "../../content/quizzes.js";
-import { el } from "./dom.js";
 import type { ReviewItem } from "./quiz.js";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
@@ -35,56 +35,37 @@ export interface QuestionFieldsetOptions {
 /** A question as a fieldset of radios, lettered A–D. */
 export function questionFieldset(o: QuestionFieldsetOptions): HTMLFieldSetElement {
   const promptId = `${o.name}-prompt`;
-  const group = el("div", { class: "quiz-options", role: "radiogroup", "aria-labelledby": promptId });
-  o.options.forEach((text, j) => {
+  const labels = o.options.map((text, j) => {
     const isChecked = o.checked === j;
     const mark = o.marks?.get(j);
-    const input = el("input", {
-      type: "radio",
-      name: o.name,
-      value: j,
-      "data-option": j,
-      disabled: !!o.disabled,
-    });
+    const input =
+      html`<input type="radio" name=${o.name} value=${j} data-option=${j} disabled=${!!o.disabled}>` as unknown as HTMLInputElement;
     input.checked = isChecked;
     input.addEventListener("change", () => {
       if (input.checked) o.onChoose(j);
     });
-    group.append(
-      el(
-        "label",
-        {
-          class: "quiz-option",
-          "data-state": mark?.state ?? null,
-          "data-selected": o.flagSelected && isChecked ? "true" : null,
-        },
-        input,
-        el("span", { class: "quiz-letter", "aria-hidden": "true" }, LETTERS[j] ?? String(j + 1)),
-        el("span", { class: "quiz-option-text" }, text),
-        mark ? el("span", { class: "quiz-mark" }, mark.label) : null,
-      ),
-    );
+    const selected = o.flagSelected && isChecked ? "true" : null;
+    return html`<label class="quiz-option" data-state=${mark?.state ?? null} data-selected=${selected}>${[
+      input,
+      html`<span class="quiz-letter" aria-hidden="true">${LETTERS[j] ?? String(j + 1)}</span>`,
+      html`<span class="quiz-option-text">${text}</span>`,
+      mark ? html`<span class="quiz-mark">${mark.label}</span>` : null,
+    ]}</label>`;
   });
-  return el(
-    "fieldset",
-    { class: "quiz-fieldset" },
-    el("legend", { class: "quiz-prompt", id: promptId }, ...o.legend),
-    group,
-  );
+  return html`<fieldset class="quiz-fieldset">${[
+    html`<legend class="quiz-prompt" id=${promptId}>${o.legend}</legend>`,
+    html`<div class="quiz-options" role="radiogroup" aria-labelledby=${promptId}>${labels}</div>`,
+  ]}</fieldset>` as unknown as HTMLFieldSetElement;
 }
 
 /** A link to the lesson section a question checks: "Lesson 2 · The contamination problem". */
 export function sectionLink(q: QuizQuestion, root: string): HTMLAnchorElement {
-  return el(
-    "a",
-    { href: `${root}lessons/${q.lesson}#${q.section}` },
-    `Lesson ${q.lesson} · ${sectionTitle(q)}`,
-  );
+  return html`<a href=${`${root}lessons/${q.lesson}#${q.section}`}>${`Lesson ${q.lesson} · ${sectionTitle(q)}`}</a>` as unknown as HTMLAnchorElement;
 }
 
 /** "Revisit: Lesson 2 · The contamination problem" (or "From …"), linking to the section. */
 export function revisitLink(q: QuizQuestion, root: string, lead = "Revisit: "): HTMLElement {
-  return el("p", { class: "quiz-revisit" }, lead, sectionLink(q, root));
+  return html`<p class="quiz-revisit">${lead}${sectionLink(q, root)}</p>`;
 }
 
 export interface ReviewItemOptions {
@@ -101,38 +82,27 @@ export interface ReviewItemOptions {
  * An unanswered question shows the key with the key's feedback.
  */
 export function reviewItem(item: ReviewItem, o: ReviewItemOptions): HTMLLIElement {
-  const feedback = el("p", { class: "quiz-review-feedback" }, item.feedback);
-  const answer = el("p", { class: "quiz-review-answer" }, "Correct answer: ", el("strong", {}, item.answer));
+  const feedback = html`<p class="quiz-review-feedback">${item.feedback}</p>`;
+  const answer = html`<p class="quiz-review-answer">Correct answer: <strong>${item.answer}</strong></p>`;
   const choice = item.isCorrect
-    ? [el("p", { class: "quiz-review-choice" }, "Your answer: ", el("strong", {}, item.answer)), feedback]
+    ? [html`<p class="quiz-review-choice">Your answer: <strong>${item.answer}</strong></p>`, feedback]
     : item.chosen === null
       ? [
-          el("p", { class: "quiz-review-choice" }, "Your answer: ", el("em", {}, o.unanswered ?? "none")),
+          html`<p class="quiz-review-choice">Your answer: <em>${o.unanswered ?? "none"}</em></p>`,
           answer,
           feedback,
         ]
       : [
-          el(
-            "p",
-            { class: "quiz-review-choice" },
-            "Your answer: ",
-            el("span", { class: "quiz-wrong" }, item.chosen),
-          ),
+          html`<p class="quiz-review-choice">Your answer: <span class="quiz-wrong">${item.chosen}</span></p>`,
           feedback,
           answer,
         ];
-  return el(
-    "li",
-    { "data-result": item.isCorrect ? "correct" : "incorrect", "data-question-id": item.question.id },
-    el(
-      "p",
-      { class: "quiz-review-prompt" },
-      el("span", { class: "quiz-review-mark" }, item.isCorrect ? "✓ " : "✗ "),
-      item.question.prompt,
-    ),
+  const result = item.isCorrect ? "correct" : "incorrect";
+  return html`<li data-result=${result} data-question-id=${item.question.id}>${[
+    html`<p class="quiz-review-prompt"><span class="quiz-review-mark">${item.isCorrect ? "✓ " : "✗ "}</span>${item.question.prompt}</p>`,
     ...choice,
     item.isCorrect && !o.linkWhenCorrect
       ? null
       : revisitLink(item.question, o.root, item.isCorrect ? "From " : "Revisit: "),
-  );
+  ]}</li>` as unknown as HTMLLIElement;
 }

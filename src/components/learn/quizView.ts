@@ -1,8 +1,9 @@
 // A lesson quiz on the page: one question at a time, feedback as soon as an answer is checked,
 // a score and a review at the end, and a retry with the options in a new order.
 // Keyboard: ↑/↓ (or ←/→) choose, 1–4 or A–D pick directly, Enter checks, Enter again goes on.
+import { html } from "htl";
 import type { LessonQuiz } from "../../content/quizzes.js";
-import { el, formatDate } from "./dom.js";
+import { formatDate } from "../ui/format.js";
 import type { LessonKey, ProgressStore } from "./progress.js";
 import { progressNotice } from "./progressNotice.js";
 import { type OptionMark, questionFieldset, reviewItem, revisitLink } from "./questionView.js";
@@ -43,26 +44,16 @@ function questionCard(session: QuizSession, quizId: string, root: string, on: Ca
   const total = session.shown.length;
   const name = `${quizId}-q${i + 1}`;
 
-  const steps = el(
-    "ol",
-    { class: "quiz-steps", "aria-hidden": "true" },
-    ...session.shown.map((q, j) => {
-      const a = session.answers[j];
-      const state =
-        a === null || a === undefined ? (j === i ? "current" : "todo") : a === q.correct ? "right" : "wrong";
-      return el(
-        "li",
-        { "data-step": state },
-        state === "right" ? "✓" : state === "wrong" ? "✗" : String(j + 1),
-      );
-    }),
-  );
-  const status = el(
-    "div",
-    { class: "quiz-status" },
-    el("span", { class: "quiz-count" }, `Question ${i + 1} of ${total}`),
-    steps,
-  );
+  const steps = session.shown.map((q, j) => {
+    const a = session.answers[j];
+    const state =
+      a === null || a === undefined ? (j === i ? "current" : "todo") : a === q.correct ? "right" : "wrong";
+    return html`<li data-step=${state}>${state === "right" ? "✓" : state === "wrong" ? "✗" : String(j + 1)}</li>`;
+  });
+  const status = html`<div class="quiz-status">${[
+    html`<span class="quiz-count">Question ${i + 1} of ${total}</span>`,
+    html`<ol class="quiz-steps" aria-hidden="true">${steps}</ol>`,
+  ]}</div>`;
 
   const chosen = checked ? session.answers[i]! : session.selected;
   const marks = new Map<number, OptionMark>();
@@ -85,21 +76,13 @@ function questionCard(session: QuizSession, quizId: string, root: string, on: Ca
     onChoose: on.choose,
   });
 
-  const form = el("form", { class: "quiz-form", "data-question-id": shown.question.id }, fieldset);
-  const actions = el("div", { class: "quiz-actions" });
+  const form = html`<form class="quiz-form" data-question-id=${shown.question.id}>${fieldset}</form>`;
+  const actions = html`<div class="quiz-actions"></div>`;
   if (!checked) {
-    const button = el(
-      "button",
-      { type: "submit", class: "quiz-check", "aria-disabled": session.selected === null ? "true" : null },
-      "Check answer",
-    );
+    const unchosen = session.selected === null;
     actions.append(
-      button,
-      el(
-        "span",
-        { class: "quiz-hint" },
-        session.selected === null ? "Choose an answer: ↑ ↓ or 1–4" : "Enter to check",
-      ),
+      html`<button type="submit" class="quiz-check" aria-disabled=${unchosen ? "true" : null}>Check answer</button>`,
+      html`<span class="quiz-hint">${unchosen ? "Choose an answer: ↑ ↓ or 1–4" : "Enter to check"}</span>`,
     );
   }
   form.append(actions);
@@ -113,27 +96,17 @@ function questionCard(session: QuizSession, quizId: string, root: string, on: Ca
   const out: Node[] = [status, form];
   if (result) {
     const q = shown.question;
-    const feedback = el(
-      "div",
-      {
-        class: "quiz-feedback",
-        "data-result": result.isCorrect ? "correct" : "incorrect",
-        "data-feedback": "",
-      },
-      el("p", { class: "quiz-verdict" }, result.isCorrect ? "✓ Correct" : "✗ Not quite"),
-      el("p", { class: "quiz-feedback-text" }, result.feedback),
+    const feedback = html`<div class="quiz-feedback" data-result=${result.isCorrect ? "correct" : "incorrect"} data-feedback>${[
+      html`<p class="quiz-verdict">${result.isCorrect ? "✓ Correct" : "✗ Not quite"}</p>`,
+      html`<p class="quiz-feedback-text">${result.feedback}</p>`,
       result.isCorrect ? null : revisitLink(q, root),
-    );
+    ]}</div>`;
     const last = i + 1 >= total;
-    const nextButton = el(
-      "button",
-      { type: "button", class: "quiz-next" },
-      last ? "See your score →" : "Next question →",
-    );
-    nextButton.addEventListener("click", () => on.next(last));
-    out.push(feedback, el("div", { class: "quiz-actions" }, nextButton));
+    const onNext = () => on.next(last);
+    const nextButton = html`<button type="button" class="quiz-next" onclick=${onNext}>${last ? "See your score →" : "Next question →"}</button>`;
+    out.push(feedback, html`<div class="quiz-actions">${nextButton}</div>`);
   }
-  return el("div", { class: "quiz-card" }, ...out);
+  return html`<div class="quiz-card">${out}</div>`;
 }
 
 /** The quiz's keys: Enter checks or goes on; arrows, 1–4 and A–D choose. */
@@ -181,7 +154,6 @@ function quizResult(
   const s = sessionScore(session);
   const record = store.get().quizzes[key];
   const items = review(session.shown, session.answers);
-  const heading = el("h2", { class: "quiz-result-heading", tabindex: "-1" }, "Your score");
   const best = record
     ? `Best so far: ${record.best} of ${record.total}, over ${record.attempts} attempt${record.attempts === 1 ? "" : "s"}` +
       (record.updatedAt ? ` (last on ${formatDate(record.updatedAt)})` : "")
@@ -193,40 +165,25 @@ function quizResult(
         ? "Nearly all. Look at the one you missed below."
         : "Worth another look: the sections below explain the ones you missed.";
 
-  const list = el("ol", { class: "quiz-review" }, ...items.map((item) => reviewItem(item, { root })));
-
-  const retry = el("button", { type: "button", class: "quiz-retry" }, "Try again — options in a new order");
-  retry.addEventListener("click", onRetry);
-
   const n = quiz.lesson;
-  const onward = el(
-    "ul",
-    { class: "quiz-onward" },
-    el("li", {}, el("a", { href: `${root}lessons/${n}` }, `Back to Lesson ${n}`)),
-    el("li", {}, el("a", { href: `${root}labs/${n}` }, `Lab ${n}: talk it through with the tutor`)),
+  const onward = html`<ul class="quiz-onward">${[
+    html`<li><a href=${`${root}lessons/${n}`}>Back to Lesson ${n}</a></li>`,
+    html`<li><a href=${`${root}labs/${n}`}>Lab ${n}: talk it through with the tutor</a></li>`,
     n < 4
-      ? el("li", {}, el("a", { href: `${root}lessons/${n + 1}` }, `On to Lesson ${n + 1}`))
-      : el("li", {}, el("a", { href: `${root}test` }, "On to the module test")),
-  );
+      ? html`<li><a href=${`${root}lessons/${n + 1}`}>On to Lesson ${n + 1}</a></li>`
+      : html`<li><a href=${`${root}test`}>On to the module test</a></li>`,
+  ]}</ul>`;
 
-  return el(
-    "div",
-    { class: "quiz-result", "data-score": s.correct, "data-total": s.total },
-    heading,
-    el(
-      "p",
-      { class: "big-number quiz-score", "data-readout": "score", "data-value": s.correct },
-      `${s.correct} of ${s.total}`,
-    ),
-    el("p", { class: "big-caption" }, message),
-    best
-      ? el("p", { class: "quiz-best", "data-readout": "best", "data-value": record?.best ?? 0 }, best)
-      : null,
-    el("div", { class: "quiz-actions" }, retry),
-    el("h3", {}, "Question by question"),
-    list,
+  return html`<div class="quiz-result" data-score=${s.correct} data-total=${s.total}>${[
+    html`<h2 class="quiz-result-heading" tabindex="-1">Your score</h2>`,
+    html`<p class="big-number quiz-score" data-readout="score" data-value=${s.correct}>${s.correct} of ${s.total}</p>`,
+    html`<p class="big-caption">${message}</p>`,
+    best ? html`<p class="quiz-best" data-readout="best" data-value=${record?.best ?? 0}>${best}</p>` : null,
+    html`<div class="quiz-actions"><button type="button" class="quiz-retry" onclick=${onRetry}>Try again — options in a new order</button></div>`,
+    html`<h3>Question by question</h3>`,
+    html`<ol class="quiz-review">${items.map((item) => reviewItem(item, { root }))}</ol>`,
     onward,
-  );
+  ]}</div>`;
 }
 
 export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions): HTMLElement {
@@ -237,11 +194,13 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
   /** Move focus after a learner's action (never on first render: that would scroll the page). */
   let focusAfterRender: "option" | "question" | "next" | "result" | null = null;
 
-  const root_ = el("section", { class: "quiz", id: quizId, "data-quiz": quiz.lesson, "aria-label": "Quiz" });
-  const notice = progressNotice(store);
-  const body = el("div", { class: "quiz-body" });
-  const live = el("div", { class: "sr-only", "aria-live": "polite", "data-quiz-live": "" });
-  root_.append(notice, body, live);
+  const body = html`<div class="quiz-body"></div>`;
+  const live = html`<div class="sr-only" aria-live="polite" data-quiz-live></div>`;
+  const root_ = html`<section class="quiz" id=${quizId} data-quiz=${quiz.lesson} aria-label="Quiz">${[
+    progressNotice(store),
+    body,
+    live,
+  ]}</section>`;
 
   const say = (text: string) => {
     live.textContent = "";
@@ -333,20 +292,8 @@ export function lessonQuizView({ quiz, store, root = "../" }: LessonQuizOptions)
 /** The lines above a lesson quiz: what it covers and where it sits (lesson, lab, test). */
 export function quizIntro(quiz: LessonQuiz, root = "../"): HTMLElement {
   const n = quiz.lesson;
-  return el(
-    "div",
-    { class: "quiz-intro" },
-    el("p", { class: "lede quiz-lede" }, quiz.title),
-    el(
-      "p",
-      { class: "quiz-links" },
-      `${quiz.questions.length} questions: answer one, read why it is right or wrong, go on. Your best score is kept in this browser. From `,
-      el("a", { href: `${root}lessons/${n}` }, `Lesson ${n}: ${quiz.title}`),
-      " · practise it in ",
-      el("a", { href: `${root}labs/${n}` }, `Lab ${n}`),
-      " · all four lessons are tested together in the ",
-      el("a", { href: `${root}test` }, "module test"),
-      ".",
-    ),
-  );
+  return html`<div class="quiz-intro">${[
+    html`<p class="lede quiz-lede">${quiz.title}</p>`,
+    html`<p class="quiz-links">${quiz.questions.length} questions: answer one, read why it is right or wrong, go on. Your best score is kept in this browser. From <a href=${`${root}lessons/${n}`}>Lesson ${n}: ${quiz.title}</a> · practise it in <a href=${`${root}labs/${n}`}>Lab ${n}</a> · all four lessons are tested together in the <a href=${`${root}test`}>module test</a>.</p>`,
+  ]}</div>`;
 }

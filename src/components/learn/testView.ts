@@ -2,8 +2,9 @@
 // are pointed out before submitting; the result gives the score, pass or fail, and a review of
 // every question with its feedback and the lesson section to revisit. A retake shuffles the
 // options again. Answers in progress survive a reload (sessionStorage, when available).
+import { html } from "htl";
 import type { ModuleTest } from "../../content/quizzes.js";
-import { el, formatDate, listJoin } from "./dom.js";
+import { formatDate, formatList } from "../ui/format.js";
 import type { ProgressStore } from "./progress.js";
 import { progressNotice } from "./progressNotice.js";
 import { questionFieldset, reviewItem, sectionLink } from "./questionView.js";
@@ -107,79 +108,44 @@ function testResult(o: {
   const revisit = sectionsToRevisit(items);
   const byLesson = scoreByLesson(items);
   const best = store.get().test;
-  const retake = el(
-    "button",
-    { type: "button", class: "test-retake" },
-    "Retake the test — options in a new order",
-  );
-  retake.addEventListener("click", o.onRetake);
+  const percent = Math.round(test.passMark * 100);
+  const byLessonItems = byLesson.map((b) => {
+    const full = String(b.correct === b.total);
+    return html`<li data-lesson=${b.lesson} data-value=${b.correct} data-full=${full}>${[
+      html`<span class="test-by-lesson-name">Lesson ${b.lesson}</span>`,
+      html`<span class="test-by-lesson-score">${b.correct === b.total ? "✓ " : ""}${b.correct} of ${b.total}</span>`,
+    ]}</li>`;
+  });
 
   return [
-    el("h2", { class: "test-result-heading" }, "Your result"),
-    el(
-      "div",
-      { class: "test-score-row" },
-      el(
-        "p",
-        { class: "big-number test-score", "data-readout": "score", "data-value": correct },
-        `${correct} of ${total}`,
-      ),
-      el(
-        "p",
-        { class: `verdict test-verdict`, "data-verdict": pass ? "pass" : "fail" },
-        pass ? "✓ Passed" : "✗ Not passed yet",
-      ),
-    ),
-    el(
-      "p",
-      { class: "big-caption" },
+    html`<h2 class="test-result-heading">Your result</h2>`,
+    html`<div class="test-score-row">${[
+      html`<p class="big-number test-score" data-readout="score" data-value=${correct}>${correct} of ${total}</p>`,
+      html`<p class="verdict test-verdict" data-verdict=${pass ? "pass" : "fail"}>${pass ? "✓ Passed" : "✗ Not passed yet"}</p>`,
+    ]}</div>`,
+    html`<p class="big-caption">${
       pass
-        ? `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}.`
-        : `You needed ${need} of ${total} (${Math.round(test.passMark * 100)}%) and got ${correct}: ${need - correct} more to pass.`,
-    ),
+        ? `You needed ${need} of ${total} (${percent}%) and got ${correct}.`
+        : `You needed ${need} of ${total} (${percent}%) and got ${correct}: ${need - correct} more to pass.`
+    }</p>`,
     best
-      ? el(
-          "p",
-          { class: "test-best" },
-          `Best so far: ${best.best} of ${best.total}${best.passed ? ", passed" : ""}, on ${formatDate(best.bestAt)} · ${best.attempts} attempt${best.attempts === 1 ? "" : "s"}.`,
-        )
+      ? html`<p class="test-best">${`Best so far: ${best.best} of ${best.total}${best.passed ? ", passed" : ""}, on ${formatDate(best.bestAt)} · ${best.attempts} attempt${best.attempts === 1 ? "" : "s"}.`}</p>`
       : "",
-    el(
-      "ul",
-      { class: "test-by-lesson", "aria-label": "Score by lesson" },
-      ...byLesson.map((b) =>
-        el(
-          "li",
-          { "data-lesson": b.lesson, "data-value": b.correct, "data-full": String(b.correct === b.total) },
-          el("span", { class: "test-by-lesson-name" }, `Lesson ${b.lesson}`),
-          el(
-            "span",
-            { class: "test-by-lesson-score" },
-            `${b.correct === b.total ? "✓ " : ""}${b.correct} of ${b.total}`,
-          ),
-        ),
-      ),
-    ),
+    html`<ul class="test-by-lesson" aria-label="Score by lesson">${byLessonItems}</ul>`,
     revisit.length
-      ? el(
-          "div",
-          { class: "test-revisit" },
-          el("h3", {}, "Sections to revisit"),
-          el("ul", {}, ...revisit.map((q) => el("li", {}, sectionLink(q, root)))),
-        )
+      ? html`<div class="test-revisit">${[
+          html`<h3>Sections to revisit</h3>`,
+          html`<ul>${revisit.map((q) => html`<li>${sectionLink(q, root)}</li>`)}</ul>`,
+        ]}</div>`
       : "",
-    el(
-      "div",
-      { class: "quiz-actions" },
-      retake,
-      el("a", { href: root, class: "test-home" }, "See your progress"),
-    ),
-    el("h3", {}, "Question by question"),
-    el(
-      "ol",
-      { class: "quiz-review test-review" },
-      ...items.map((item) => reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" })),
-    ),
+    html`<div class="quiz-actions">${[
+      html`<button type="button" class="test-retake" onclick=${o.onRetake}>Retake the test — options in a new order</button>`,
+      html`<a href=${root} class="test-home">See your progress</a>`,
+    ]}</div>`,
+    html`<h3>Question by question</h3>`,
+    html`<ol class="quiz-review test-review">${items.map((item) =>
+      reviewItem(item, { root, linkWhenCorrect: true, unanswered: "not answered" }),
+    )}</ol>`,
   ];
 }
 
@@ -189,22 +155,15 @@ function testIntro(test: ModuleTest, store: ProgressStore): (Node | string)[] {
   const need = requiredToPass(total, test.passMark);
   const best = store.get().test;
   return [
-    el(
-      "p",
-      { class: "test-rules" },
-      el("strong", {}, `${total} questions`),
-      ` from all four lessons. Answer them all, then submit: you pass with ${need} or more right (${Math.round(
-        test.passMark * 100,
-      )}%). You see the review of every question after submitting, and you can retake the test as often as you like — the options are shuffled each time.`,
-    ),
+    html`<p class="test-rules"><strong>${total} questions</strong>${` from all four lessons. Answer them all, then submit: you pass with ${need} or more right (${Math.round(
+      test.passMark * 100,
+    )}%). You see the review of every question after submitting, and you can retake the test as often as you like — the options are shuffled each time.`}</p>`,
     best
-      ? el(
-          "p",
-          { class: "test-best", "data-readout": "best", "data-value": best.best },
+      ? html`<p class="test-best" data-readout="best" data-value=${best.best}>${[
           `Your best so far: ${best.best} of ${best.total}`,
           best.passed ? " — passed" : " — not yet passed",
           `, reached on ${formatDate(best.bestAt)} (${best.attempts} attempt${best.attempts === 1 ? "" : "s"}).`,
-        )
+        ]}</p>`
       : "",
   ];
 }
@@ -240,28 +199,17 @@ function focusLinkedQuestion(event: MouseEvent) {
 
 /** "2 questions are unanswered: 3 and 7." with links to them, and "Submit anyway". */
 function unansweredNotice(missing: readonly number[], onAnyway: () => void) {
-  const links = missing.map((n) => el("a", { href: `#test-question-${n}` }, String(n)));
+  const links = missing.map((n) => html`<a href=${`#test-question-${n}`}>${String(n)}</a>`);
   const joined: (Node | string)[] = [];
   links.forEach((a, k) => {
     if (k > 0) joined.push(k === links.length - 1 ? " and " : ", ");
     joined.push(a);
   });
-  const anyway = el("button", { type: "button", class: "test-submit-anyway" }, "Submit anyway");
-  anyway.addEventListener("click", onAnyway);
+  const lead =
+    missing.length === 1 ? "1 question is unanswered: " : `${missing.length} questions are unanswered: `;
   const nodes = [
-    el(
-      "p",
-      {},
-      el(
-        "strong",
-        {},
-        missing.length === 1 ? "1 question is unanswered: " : `${missing.length} questions are unanswered: `,
-      ),
-      ...joined,
-      ". ",
-      `Unanswered questions count as wrong.`,
-    ),
-    el("p", { class: "quiz-actions" }, anyway),
+    html`<p><strong>${lead}</strong>${joined}. Unanswered questions count as wrong.</p>`,
+    html`<p class="quiz-actions"><button type="button" class="test-submit-anyway" onclick=${onAnyway}>Submit anyway</button></p>`,
   ];
   return { nodes, first: links[0] };
 }
@@ -284,19 +232,23 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
   let shown: ShownQuestion[] = [];
   let answers: Answer[] = [];
 
-  const section = el("section", { class: "module-test", id: "module-test", "aria-label": "Module test" });
-  const notice = progressNotice(store);
-  const intro = el("div", { class: "test-intro" });
-  const form = el("form", { class: "test-form", novalidate: true });
-  const list = el("ol", { class: "test-questions" });
-  const bar = el("div", { class: "test-bar" });
-  const count = el("span", { class: "test-count", "aria-live": "off" });
-  const submit = el("button", { type: "submit", class: "test-submit" }, "Submit answers");
-  const warning = el("div", { class: "test-unanswered", role: "alert", hidden: true });
-  const result = el("div", { class: "test-result", hidden: true, tabindex: "-1" });
-  bar.append(count, submit);
-  form.append(list, warning, bar);
-  section.append(notice, intro, form, result);
+  const intro = html`<div class="test-intro"></div>`;
+  const list = html`<ol class="test-questions"></ol>`;
+  const count = html`<span class="test-count" aria-live="off"></span>`;
+  const submit = html`<button type="submit" class="test-submit">Submit answers</button>`;
+  const warning = html`<div class="test-unanswered" role="alert" hidden></div>`;
+  const result = html`<div class="test-result" hidden tabindex="-1"></div>`;
+  const form = html`<form class="test-form" novalidate>${[
+    list,
+    warning,
+    html`<div class="test-bar">${[count, submit]}</div>`,
+  ]}</form>`;
+  const section = html`<section class="module-test" id="module-test" aria-label="Module test">${[
+    progressNotice(store),
+    intro,
+    form,
+    result,
+  ]}</section>`;
 
   const draftStore = drafts ? testDrafts(drafts) : null;
   const saveDraft = () => draftStore?.save(attempt, shown, answers);
@@ -311,7 +263,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
       ...shown.map((q, i) => {
         const fieldset = questionFieldset({
           name: `test-q${i + 1}`,
-          legend: [el("span", { class: "test-number" }, `${i + 1}.`), " ", q.question.prompt],
+          legend: [html`<span class="test-number">${i + 1}.</span>`, " ", q.question.prompt],
           options: q.options.map((o) => o.text),
           checked: answers[i] ?? null,
           onChoose: (j) => {
@@ -322,11 +274,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
             if (!warning.hidden) showUnanswered(false);
           },
         });
-        const item = el(
-          "li",
-          { class: "test-question", id: `test-question-${i + 1}`, "data-question-id": q.question.id },
-          fieldset,
-        );
+        const item = html`<li class="test-question" id=${`test-question-${i + 1}`} data-question-id=${q.question.id}>${fieldset}</li>`;
         if (answers[i] !== null) item.dataset.answered = "true";
         return item;
       }),
@@ -357,7 +305,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
     const { nodes, first } = unansweredNotice(missing, () => finish());
     warning.replaceChildren(...nodes);
     warning.dataset.missing = missing.join(",");
-    warning.setAttribute("aria-label", `Unanswered: questions ${listJoin(missing.map(String))}`);
+    warning.setAttribute("aria-label", `Unanswered: questions ${formatList(missing.map(String))}`);
     warning.hidden = false;
     if (focus) first?.focus();
   }
@@ -417,11 +365,7 @@ export function moduleTestView({ test, store, root = "./", draftStorage }: Modul
   renderQuestions(draft && draft.attempt === attempt ? draft : null);
   if (draft && answers.some((a) => a !== null)) {
     intro.append(
-      el(
-        "p",
-        { class: "test-restored", "data-restored": "" },
-        `Your ${answers.filter((a) => a !== null).length} answers from before the reload are restored.`,
-      ),
+      html`<p class="test-restored" data-restored>Your ${answers.filter((a) => a !== null).length} answers from before the reload are restored.</p>`,
     );
   }
   return section;

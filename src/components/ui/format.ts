@@ -67,3 +67,17 @@ export const formatDecimal = (x: number, digits = 3) => format(`.${digits}~f`)(x
 
 /** A gap a reader chose in points, no trailing zeros: 5 → "5 pp", 2.5 → "2.5 pp" (a slider's value, not a proportion). */
 export const formatPoints = (pp: number, digits = 1) => `${formatDecimal(pp, digits)} pp`;
+
+/** A date for people, in the site's English: "2026-11-24T09:00:00Z" → "24 Nov 2026". Invalid or missing → "". */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+}
+
+/** A list in English prose: ["1", "2", "3"] → "1, 2 and 3"; one item alone; none → "". */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

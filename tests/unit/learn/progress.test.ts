@@ -11,6 +11,7 @@ import {
   emptyProgress,
   LESSON_KEYS,
   type LessonKey,
+  loadProgress,
   mergeProgress,
   NOTICE_BACKUP_FAILED,
   NOTICE_BACKUP_KEPT,
@@ -21,6 +22,7 @@ import {
   type Progress,
   parseMessage,
   parseProgress,
+  rereadProgress,
   STORAGE_KEY,
   syncFromStorage,
   UNSAVED_KEY,
@@ -635,5 +637,90 @@ describe("the going-deeper pages' questions", () => {
     expect(Object.keys(parsed.progress.deeper)).toEqual(["pass-at-k"]);
     expect(parsed.progress.lessonsRead["1"]).toBe("2026-11-01T00:00:00.000Z");
     expect(parsed.setAside.join(" | ")).toMatch(/llm-judge.*best score/);
+  });
+});
+
+describe("loadProgress: what a store starts from, whatever is stored", () => {
+  // A valid record written by the store itself: lesson 1 read, quiz 2 at 3 of 4.
+  function validRecord() {
+    const storage = new MemoryStorage();
+    const store = createProgressStore(storage, { now: clock() });
+    store.markLessonRead("1");
+    store.recordQuiz("2", 3, 4);
+    return JSON.parse(storage.map.get(STORAGE_KEY)!) as Record<string, unknown>;
+  }
+  const backUps: string[] = [];
+  const backUp = (raw: string) => {
+    backUps.push(raw);
+    return true;
+  };
+
+  it("truncated JSON: starts empty, copies the value aside, writes the empty record over it", () => {
+    const raw = JSON.stringify(validRecord()).slice(0, 40);
+    backUps.length = 0;
+    const loaded = loadProgress(raw, null, backUp);
+    expect(describeProgress(loaded.state)).toBe("nothing");
+    expect(loaded.notice?.[0]).toBe("unreadable");
+    expect(loaded.setAside).toBe(raw);
+    expect(backUps).toEqual([raw]);
+    expect(loaded).toMatchObject({ readOnly: false, save: true });
+    // No room for the copy: the value is left as it is (never written over).
+    expect(loadProgress(raw, null, () => false)).toMatchObject({ readOnly: true, save: true });
+  });
+
+  it("wrong types: the entries of the wrong type are dropped, every other one kept", () => {
+    const record = validRecord();
+    const quiz2 = (record.quizzes as Record<string, unknown>)["2"];
+    const raw = JSON.stringify({
+      ...record,
+      lessonsRead: { ...(record.lessonsRead as object), "2": 42 },
+      quizzes: { "1": { best: "three", total: 4 }, "2": quiz2 },
+      labs: "none",
+    });
+    const loaded = loadProgress(raw, null, backUp);
+    expect(loaded.notice?.[0]).toBe("damaged");
+    expect(Object.keys(loaded.state.lessonsRead)).toEqual(["1"]);
+    expect(loaded.state.lessonsRead["1"]).toBe((record.lessonsRead as Record<string, string>)["1"]);
+    expect(loaded.state.quizzes).toEqual({ "2": quiz2 });
+    expect(loaded.state.labs).toEqual({});
+    expect(describeProgress(loaded.state)).toBe("1 lesson read and 1 quiz score");
+  });
+
+  it("an unknown version (not a number, or 0): read as this version, the version set aside", () => {
+    for (const version of ["two", 0, null]) {
+      const raw = JSON.stringify({ ...validRecord(), version });
+      const loaded = loadProgress(raw, null, backUp);
+      expect(loaded.notice?.[0]).toBe("damaged");
+      expect(loaded.readOnly).toBe(false);
+      expect(describeProgress(loaded.state)).toBe("1 lesson read and 1 quiz score");
+    }
+  });
+
+  it("a newer version: read as far as possible, never written over, nothing copied aside", () => {
+    const raw = JSON.stringify({ ...validRecord(), version: PROGRESS_VERSION + 1, future: [1, 2] });
+    backUps.length = 0;
+    const loaded = loadProgress(raw, null, backUp);
+    expect(loaded).toMatchObject({ readOnly: true, save: false, setAside: raw });
+    expect(loaded.notice?.[0]).toBe("newer");
+    expect(describeProgress(loaded.state)).toBe("1 lesson read and 1 quiz score");
+    expect(backUps).toEqual([]);
+  });
+
+  it("storage unavailable: the tab's unsaved copy, and the learner is told", () => {
+    const unsaved = { ...emptyProgress(), lessonsRead: { "3": "2026-03-02T00:00:00.000Z" } };
+    const loaded = loadProgress(undefined, unsaved, backUp);
+    expect(loaded.state).toEqual(unsaved);
+    expect(loaded.notice).toEqual(["unavailable", NOTICE_UNAVAILABLE]);
+    expect(loaded.save).toBe(false);
+  });
+
+  it("never throws on any string", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (raw) => {
+        const loaded = loadProgress(raw, null, () => true);
+        expect(typeof describeProgress(loaded.state)).toBe("string");
+        rereadProgress(raw, null); // throws if it cannot cope
+      }),
+    );
   });
 });

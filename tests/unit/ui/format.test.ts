@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   clipText,
+  formatDate,
   formatDecimal,
   formatDiffPp,
   formatFixed,
+  formatList,
   formatOrdinal,
   formatPercentRange,
   formatPoints,
@@ -126,5 +128,26 @@ describe("formatPoints", () => {
     expect(formatPoints(5)).toBe("5 pp");
     expect(formatPoints(2.5)).toBe("2.5 pp");
     expect(formatPoints(12.25, 2)).toBe("12.25 pp");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes day, short month and year as British English does, and nothing for a missing or bad date", () => {
+    // Hand-written: 24 November 2026 at noon UTC is the 24th in every time zone within ±11 h.
+    expect(formatDate("2026-11-24T12:00:00Z")).toBe("24 Nov 2026");
+    expect(formatDate("2027-01-05T12:00:00Z")).toBe("5 Jan 2027");
+    expect(formatDate("not a date")).toBe("");
+    expect(formatDate("")).toBe("");
+    expect(formatDate(null)).toBe("");
+    expect(formatDate(undefined)).toBe("");
+  });
+});
+
+describe("formatList", () => {
+  it("joins with commas and a final 'and', no Oxford comma", () => {
+    expect(formatList([])).toBe("");
+    expect(formatList(["3"])).toBe("3");
+    expect(formatList(["1", "4"])).toBe("1 and 4");
+    expect(formatList(["1", "2", "3"])).toBe("1, 2 and 3");
   });
 });
