@@ -77,7 +77,9 @@ function rowPicker(id: string, side: Side, menu: readonly MenuRow[], onPick: (id
     <option value="">— typed by hand —</option>
     ${groups.map(
       ([name, rows]) =>
-        html`<optgroup label=${name}>${rows.map((m) => html`<option value=${m.id}>${m.label.slice(name.length + 3)}</option>`)}</optgroup>`,
+        // Hundreds of options: built with the Option constructor (text, never markup), which is
+        // ~100× cheaper than parsing an htl template per option (compare's load: 155 ms in htl).
+        html`<optgroup label=${name}>${rows.map((m) => new Option(m.label.slice(name.length + 3), m.id))}</optgroup>`,
     )}
   </select>` as unknown as HTMLSelectElement;
 }
@@ -115,7 +117,7 @@ export function cardForm(
     <legend>Score ${side.toUpperCase()}</legend>
     <div class="compare-field compare-pick"><label for=${`${id}-pick`}>Fill from published scores</label>${picker}</div>
     <div class="compare-fields">${fields}</div>
-    <datalist id=${`${id}-benchmarks`}>${sizedBenchmarks(benchmarks).map((b) => html`<option value=${b.name}>${b.name} (N = ${b.n})</option>`)}</datalist>
+    <datalist id=${`${id}-benchmarks`}>${sizedBenchmarks(benchmarks).map((b) => new Option(`${b.name} (N = ${b.n})`, b.name))}</datalist>
     <p class="compare-errors" role="alert" data-errors=${side}></p>
   </fieldset>`;
   return { form, picker };
