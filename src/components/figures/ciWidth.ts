@@ -8,6 +8,7 @@ import { type BenchmarkRow, courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
 import { zCritical } from "../stats/distributions.js";
 import { halfWidth, type IntervalMethod, intervalMethods, proportionInterval } from "../stats/intervals.js";
+import { integerLogGrid } from "../stats/logGrid.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
@@ -27,22 +28,14 @@ export function ciWidthCurve(
   p: number,
   { confidence = 0.95, method = "wilson" as IntervalMethod, nMin = 10, nMax = 100_000, points = 160 } = {},
 ): CurvePoint[] {
-  const out: CurvePoint[] = [];
-  const a = Math.log10(nMin);
-  const b = Math.log10(nMax);
-  let last = 0;
-  for (let i = 0; i <= points; i++) {
-    const n = Math.round(10 ** (a + ((b - a) * i) / points));
-    if (n === last) continue;
-    last = n;
+  return integerLogGrid(nMin, nMax, points).map((n) => {
     const ci = proportionInterval(Math.round(p * n), n, { confidence, method });
-    out.push({
+    return {
       n,
       halfWidthPp: (100 * (ci.upper - ci.lower)) / 2,
       normalPp: 100 * halfWidth(p, n, confidence),
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /**

@@ -30,8 +30,6 @@ import {
   type GapSummary,
   gapSummary,
   type InflatedRow,
-  inflateBoard,
-  isAverageRow,
   measuredPresets,
   studyLabels,
   studySources,
@@ -39,17 +37,7 @@ import {
 } from "./contaminationModel.js";
 
 // The numbers module's names, for the pages and tests that import them from the figure.
-export {
-  deriveContamination,
-  gapSummary,
-  type InflatedRow,
-  inflateBoard,
-  isAverageRow,
-  measuredPresets,
-  studyLabels,
-  studySources,
-  type Who,
-};
+export * from "./contaminationModel.js";
 
 const prefersReducedMotion = () =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;

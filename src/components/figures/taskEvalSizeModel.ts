@@ -4,6 +4,7 @@
 // them without loading Observable Plot; figures/taskEvalSize.ts draws them.
 
 import { halfWidth, proportionInterval } from "../stats/intervals.js";
+import { integerLogGrid } from "../stats/logGrid.js";
 import { minimumDetectableDifference, power, sampleSizeTwoProportions } from "../stats/power.js";
 export type EvalSizeInputs = {
   /** Expected task accuracy of the better model, in (0, 1). */
@@ -60,17 +61,7 @@ export function evalSizeAnswer({ p, gap, n, target }: EvalSizeInputs): EvalSizeA
 
 /** Power against N on a log grid, for the curve (pure). */
 export function powerCurve(p1: number, p2: number, { nMin = 10, nMax = 100_000, points = 140 } = {}) {
-  const out: { n: number; power: number }[] = [];
-  const a = Math.log10(nMin);
-  const b = Math.log10(nMax);
-  let last = 0;
-  for (let i = 0; i <= points; i++) {
-    const n = Math.round(10 ** (a + ((b - a) * i) / points));
-    if (n === last) continue;
-    last = n;
-    out.push({ n, power: power(p1, p2, n) });
-  }
-  return out;
+  return integerLogGrid(nMin, nMax, points).map((n) => ({ n, power: power(p1, p2, n) }));
 }
 
 export const evalSizeDefaults: EvalSizeInputs = { p: 0.8, gap: 5, n: 100, target: 0.8 };
