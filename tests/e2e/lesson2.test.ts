@@ -109,15 +109,27 @@ describe("rank overlap (l2-rank-overlap)", () => {
     const significant = pairs.filter((p) => p.significant).length / 2;
     const matrix = page.locator(`${fig} svg.significance-matrix`);
     expect(Number(await matrix.getAttribute("data-significant-pairs"))).toBe(significant);
-    // One square per ordered significant pair (both halves of the matrix), one ✓ in each.
-    expect(await matrix.locator(".ro-matrix-sig rect").count()).toBe(2 * significant);
-    expect(await matrix.locator(".ro-matrix-check text").count()).toBe(2 * significant);
-    expect(await matrix.locator(".ro-matrix-ns rect").count()).toBe(pairs.length - 2 * significant);
-    // Pointing at a square names the pair and its test (Plot's tip).
+    // One square per ordered significant pair (both halves of the matrix), one ✓ in each: each
+    // kind is one path, a subpath ("M…") per square.
+    const subpaths = async (kind: string) =>
+      ((await matrix.locator(`path.ro-matrix-${kind}`).getAttribute("d")) ?? "").split("M").length - 1;
+    expect(await subpaths("sig")).toBe(2 * significant);
+    expect(await subpaths("check")).toBe(2 * significant);
+    expect(await subpaths("ns")).toBe(pairs.length - 2 * significant);
+    expect(await subpaths("diagonal")).toBe(new Set(pairs.map((p) => p.a)).size);
+    // Pointing at a square names the pair and its test (Plot's tip): the first significant square's
+    // centre, from its path, in screen coordinates.
     await matrix.scrollIntoViewIfNeeded();
-    const square = await matrix.locator(".ro-matrix-sig rect").first().boundingBox();
-    await page.mouse.move(square!.x - 20, square!.y - 20);
-    await page.mouse.move(square!.x + square!.width / 2, square!.y + square!.height / 2, { steps: 4 });
+    const square = await matrix.locator("path.ro-matrix-sig").evaluate((path: SVGPathElement) => {
+      const [x, y] = path.getAttribute("d")!.slice(1).split(/[,h]/).map(Number) as [number, number];
+      const drawn = Number(/h([\d.]+)/.exec(path.getAttribute("d")!)![1]); // the square's side, inset
+      const p = new DOMPoint(x + drawn / 2, y + drawn / 2).matrixTransform(path.getScreenCTM()!);
+      return { x: p.x, y: p.y, drawn };
+    });
+    // A square fills its cell but for a 1 px inset each side (cells are at least 12 px: minCell).
+    expect(square.drawn).toBeGreaterThanOrEqual(10);
+    await page.mouse.move(square.x - 20, square.y - 20);
+    await page.mouse.move(square.x, square.y, { steps: 4 });
     // Plot's tip breaks long names with zero-width spaces and may shorten them with "…".
     await expect
       .poll(async () => (await matrix.locator('[aria-label="tip"]').textContent())?.replace(/\u200b/g, ""))
@@ -272,10 +284,8 @@ describe("rank overlap presented on a 1920×1080 projector (P)", () => {
     expect(count === 20 || (await shownNote.getAttribute("data-shown")) === String(count)).toBe(true);
     expect(count).toBe(20);
     const heights = await presented
-      // Every label and number (the matrix's ✓ marks are a shape on a filled square, not text to read).
-      .locator(
-        `${fig} .explorable-figure svg text:not(.ro-matrix-check text), ${fig} .explorable-figure svg tspan`,
-      )
+      // Every label and number (the matrix's ✓ marks are a path, not text).
+      .locator(`${fig} .explorable-figure svg text, ${fig} .explorable-figure svg tspan`)
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height).filter((h) => h > 0));
     expect(heights.length).toBeGreaterThan(40);
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(16);

@@ -29,3 +29,6 @@ export {
   tip,
 } from "@observablehq/plot";
 export { scaleLinear } from "d3-scale";
+// d3-selection too (Plot draws with it): figures whose marks are one element per row bind them
+// with its data join, which builds a hundred marks far faster than a template each.
+export { type Selection, select } from "d3-selection";

@@ -4,7 +4,7 @@
 import { html, svg } from "htl";
 import { formatPercent } from "../../ui/format.js";
 import { palette } from "../../ui/palette.js";
-import { scaleLinear } from "../../vendor/plot.js";
+import { type Selection, scaleLinear, select } from "../../vendor/plot.js";
 import {
   LABEL_GAP,
   MAX_LABEL,
@@ -52,6 +52,35 @@ function topAxis(
 const panel = (width: number, height: number, className: string, label: string, fontSize: number) =>
   svg`<svg class=${`ro-panel ${className}`} fill="currentColor" font-family="system-ui, sans-serif" font-size=${fontSize} text-anchor="middle" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} aria-label=${label}></svg>` as SVGSVGElement;
 
+/**
+ * A group of class `className` in `parent` holding one `tag` per row, each with `data-model`:
+ * the marks that highlighting finds. Returns the rows' selection to set their attributes on.
+ */
+function rowMarks(
+  parent: Selection<SVGSVGElement, unknown, null, undefined>,
+  tag: string,
+  className: string,
+  rows: readonly RankOverlapRow[],
+  attrs: Record<string, string | number>,
+): Selection<SVGElement, RankOverlapRow, SVGGElement, unknown> {
+  const group = parent.append("g").attr("class", className);
+  for (const [name, value] of Object.entries(attrs)) group.attr(name, value);
+  return group
+    .selectAll<SVGElement, RankOverlapRow>(tag)
+    .data(rows)
+    .join(tag as never)
+    .attr("data-model", (r) => r.model);
+}
+
+/** Each label's text, and the model's full name in a <title> (a pointer's tooltip when the label is shortened). */
+function named(text: Selection<SVGElement, RankOverlapRow, SVGGElement, unknown>, labels: readonly string[]) {
+  text.each(function (r, i) {
+    const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    title.textContent = r.model;
+    this.append(title, labels[i]!);
+  });
+}
+
 interface Drawn {
   L: RankOverlapLayout;
   y: (i: number) => number;
@@ -88,18 +117,38 @@ function scorePanel({ L, y, tied, entryModel }: Drawn, scoreLabel: string): SVGS
         y0: L.marginTop,
         y1: L.height - L.marginBottom,
       },
-    )}<g class="ro-score-interval" fill="none" stroke=${palette.blue} stroke-width="5" stroke-linecap="round">${ordered.map(
-      (r, i) =>
-        svg`<path d=${`M${f2(sx(100 * r.lower))},${y(i)}H${f2(sx(100 * r.upper))}`} data-model=${r.model}></path>`,
-    )}</g><g class="ro-score-dot" fill="var(--theme-background, white)" stroke="currentColor" stroke-width="1.5">${ordered.map(
-      (r, i) => svg`<circle cx=${f2(sx(100 * r.estimate))} cy=${y(i)} r="4" data-model=${r.model}></circle>`,
-    )}</g><g class="ro-model-label" text-anchor="end" font-size=${fontSize - 0.5}>${ordered.map((r, i) => {
+    )}`,
+  );
+  // The rows' marks, one element per model, bound with d3's data join: htl parses a template on
+  // every call, and 20 models × 7 marks of templates cost more than a frame on a 2-core machine.
+  const g = select(root);
+  rowMarks(g, "path", "ro-score-interval", ordered, {
+    fill: "none",
+    stroke: palette.blue,
+    "stroke-width": 5,
+    "stroke-linecap": "round",
+  }).attr("d", (r, i) => `M${f2(sx(100 * r.lower))},${y(i)}H${f2(sx(100 * r.upper))}`);
+  rowMarks(g, "circle", "ro-score-dot", ordered, {
+    fill: "var(--theme-background, white)",
+    stroke: "currentColor",
+    "stroke-width": 1.5,
+  })
+    .attr("cx", (r) => f2(sx(100 * r.estimate)))
+    .attr("cy", (_, i) => y(i))
+    .attr("r", 4);
+  rowMarks(g, "text", "ro-model-label", ordered, { "text-anchor": "end", "font-size": fontSize - 0.5 })
+    .attr("x", S.marginLeft - LABEL_GAP)
+    .attr("y", (_, i) => y(i))
+    .attr("dy", "0.32em")
+    .attr("tabindex", (r) => (r.model === entryModel ? 0 : -1))
+    .attr("role", "button")
+    .attr("aria-label", (r, i) => {
       let ties = 0;
       for (const o of ordered) if (o !== r && tied(r, o)) ties++;
-      // The full name in a <title>: a pointer's tooltip when the label is shortened.
-      return svg`<text x=${S.marginLeft - LABEL_GAP} y=${y(i)} dy="0.32em" data-model=${r.model} tabindex=${r.model === entryModel ? 0 : -1} role="button" aria-label=${rankLabelName(r, labels[i]!, ties)}><title>${r.model}</title>${labels[i]}</text>`;
-    })}</g>`,
-  );
+      return rankLabelName(r, labels[i]!, ties);
+    })
+    // The full name in a <title>: a pointer's tooltip when the label is shortened.
+    .call(named, labels);
   return root;
 }
 
@@ -124,24 +173,32 @@ function rankPanel({ L, y }: Drawn): SVGSVGElement {
         y0: L.marginTop,
         y1,
       },
-    )}${
-      // Stacked (narrow screens): the rank panel carries short names too, so its rows can be read alone.
-      L.sideBySide
-        ? null
-        : svg`<g class="ro-rank-name" aria-hidden="true" text-anchor="end" font-size=${fontSize - 0.5}>${labels.map(
-            (label, i) =>
-              svg`<text x=${R.marginLeft - LABEL_GAP} y=${y(i)} dy="0.32em" data-model=${ordered[i]!.model}><title>${ordered[i]!.model}</title>${label}</text>`,
-          )}</g>`
-    }<g class="ro-rank-interval" fill="none" stroke=${palette.orange} stroke-width="9" stroke-linecap="round">${ordered.map(
-      (r, i) =>
-        svg`<path d=${`M${f2(rx(r.rankLower - 0.35))},${y(i)}H${f2(rx(r.rankUpper + 0.35))}`} data-model=${r.model}></path>`,
-    )}</g><g class="ro-rank-dot" fill="currentColor">${ordered.map(
-      (r, i) => svg`<circle cx=${f2(rx(r.rank))} cy=${y(i)} r="3.5" data-model=${r.model}></circle>`,
-    )}</g><g class="ro-rank-label" text-anchor="start" font-size=${fontSize - 1.5}>${ordered.map(
-      (r, i) =>
-        svg`<text x=${f2(rx(r.rankUpper + 0.35) + 6)} y=${y(i)} dy="0.32em" data-model=${r.model}>${r.rankLower === r.rankUpper ? r.rank : `${r.rankLower}–${r.rankUpper}`}</text>`,
-    )}</g>`,
+    )}`,
   );
+  const g = select(root);
+  // Stacked (narrow screens): the rank panel carries short names too, so its rows can be read alone.
+  if (!L.sideBySide)
+    rowMarks(g, "text", "ro-rank-name", ordered, { "text-anchor": "end", "font-size": fontSize - 0.5 })
+      .attr("aria-hidden", "true")
+      .attr("x", R.marginLeft - LABEL_GAP)
+      .attr("y", (_, i) => y(i))
+      .attr("dy", "0.32em")
+      .call(named, labels);
+  rowMarks(g, "path", "ro-rank-interval", ordered, {
+    fill: "none",
+    stroke: palette.orange,
+    "stroke-width": 9,
+    "stroke-linecap": "round",
+  }).attr("d", (r, i) => `M${f2(rx(r.rankLower - 0.35))},${y(i)}H${f2(rx(r.rankUpper + 0.35))}`);
+  rowMarks(g, "circle", "ro-rank-dot", ordered, { fill: "currentColor" })
+    .attr("cx", (r) => f2(rx(r.rank)))
+    .attr("cy", (_, i) => y(i))
+    .attr("r", 3.5);
+  rowMarks(g, "text", "ro-rank-label", ordered, { "text-anchor": "start", "font-size": fontSize - 1.5 })
+    .attr("x", (r) => f2(rx(r.rankUpper + 0.35) + 6))
+    .attr("y", (_, i) => y(i))
+    .attr("dy", "0.32em")
+    .text((r) => (r.rankLower === r.rankUpper ? String(r.rank) : `${r.rankLower}–${r.rankUpper}`));
   return root;
 }
 

@@ -51,6 +51,38 @@ export interface SignificanceMatrixOptions {
   fontSize?: number;
 }
 
+type BandScale = ((value: number) => number | undefined) & { bandwidth(): number };
+
+/** A square's outline in path commands, `inset` px inside its band. */
+const square = (x: number, y: number, side: number, inset: number) =>
+  `M${x + inset},${y + inset}h${side - 2 * inset}v${side - 2 * inset}h${2 * inset - side}z`;
+
+/** A ✓ drawn in a square: two strokes, white on the filled square. */
+const tick = (x: number, y: number, side: number) =>
+  `M${x + 0.27 * side},${y + 0.52 * side}L${x + 0.43 * side},${y + 0.68 * side}L${x + 0.74 * side},${y + 0.33 * side}`;
+
+/** The matrix's squares: one path per kind (diagonal, not significant, significant) and one for the ✓ marks. */
+function matrixSquares(cells: readonly MatrixCell[], x: BandScale, y: BandScale, checks: boolean) {
+  const side = x.bandwidth();
+  const d = { diagonal: "", ns: "", sig: "", check: "" };
+  for (const c of cells) {
+    const cx = x(c.j)!;
+    const cy = y(c.i)!;
+    if (!c.pair) d.diagonal += square(cx, cy, side, 1);
+    else if (!c.pair.significant) d.ns += square(cx, cy, side, 1.5);
+    else {
+      d.sig += square(cx, cy, side, 1);
+      if (checks) d.check += tick(cx, cy, side);
+    }
+  }
+  return svg`<g aria-hidden="true">
+    <path class="ro-matrix-diagonal" fill="currentColor" fill-opacity="0.08" d=${d.diagonal}></path>
+    <path class="ro-matrix-ns" fill="none" stroke=${palette.grey} stroke-opacity="0.5" stroke-dasharray="2,2" d=${d.ns}></path>
+    <path class="ro-matrix-sig" fill=${palette.blue} d=${d.sig}></path>
+    ${checks ? svg`<path class="ro-matrix-check" fill="none" stroke="white" stroke-width=${Math.max(1.5, 0.12 * side)} stroke-linecap="round" stroke-linejoin="round" d=${d.check}></path>` : null}
+  </g>` as SVGGElement;
+}
+
 export function significanceMatrix(
   rows: readonly RankOverlapRow[],
   pairs: readonly PairCell[],
@@ -63,9 +95,9 @@ export function significanceMatrix(
   // Rank numbers: every rank when they fit, else 1 and every 5th.
   const ranks = ordered.map((_, i) => i + 1);
   const ticks = size >= fontSize * 1.6 ? ranks : ranks.filter((r) => r === 1 || r % 5 === 0);
-  const axis = { domain: ranks, ticks, tickSize: 0, label: null, padding: 0 };
+  // Band scales (a square per rank): no cell mark makes Plot infer the type from, so it is said here.
+  const axis = { type: "band" as const, domain: ranks, ticks, tickSize: 0, label: null, padding: 0 };
   const off = cells.filter((c) => c.pair);
-  const sig = off.filter((c) => c.pair!.significant);
   const name = (i: number) => ordered[i - 1]!.model;
   const plot = Plot.plot({
     width: margin + size * m + 10,
@@ -78,43 +110,9 @@ export function significanceMatrix(
     x: { ...axis, axis: "top" },
     y: axis,
     marks: [
-      Plot.cell(
-        cells.filter((c) => !c.pair),
-        {
-          x: "j",
-          y: "i",
-          fill: "currentColor",
-          fillOpacity: 0.08,
-          inset: 1,
-          className: "ro-matrix-diagonal",
-        },
-      ),
-      Plot.cell(
-        off.filter((c) => !c.pair!.significant),
-        {
-          x: "j",
-          y: "i",
-          fill: "none",
-          stroke: palette.grey,
-          strokeOpacity: 0.5,
-          strokeDasharray: "2,2",
-          inset: 1.5,
-          className: "ro-matrix-ns",
-        },
-      ),
-      Plot.cell(sig, { x: "j", y: "i", fill: palette.blue, inset: 1, className: "ro-matrix-sig" }),
-      size >= 8
-        ? Plot.text(sig, {
-            x: "j",
-            y: "i",
-            text: () => "✓",
-            fill: "white",
-            fontSize: Math.round(size * 0.7),
-            fontWeight: 700,
-            className: "ro-matrix-check",
-            ariaHidden: "true",
-          })
-        : null,
+      // The squares as four paths (diagonal, not significant, significant, ✓ marks) rather than a
+      // <rect> each: 20 models make 400 squares, and a path per kind redraws in a fraction of the time.
+      (_index, scales) => matrixSquares(cells, scales.x as BandScale, scales.y as BandScale, size >= 8),
       Plot.tip(
         off,
         Plot.pointer({
