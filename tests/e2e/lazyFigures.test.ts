@@ -249,8 +249,18 @@ describe("the going-deeper pages and two tools do not wait for Plot", () => {
         expect(plot(await requested(page)), path).toEqual([]);
         expect(await page.locator(".lazy-figure:not(.is-built)").count(), path).toBeGreaterThan(0);
       } else if (path === "/tools/compare") {
+        // The cards fill the phone's first screens: the verdict's words are there, its drawing
+        // (Plot) is not requested until the reader scrolls to it, and then it is drawn.
         await page.locator(".compare-tool").waitFor();
         expect(await page.locator(".lazy-block .explorable-loading").count(), path).toBe(0);
+        await page.waitForTimeout(500);
+        expect(await page.locator(".compare-result [data-readout]").count(), path).toBeGreaterThan(0);
+        expect(plot(await requested(page)), path).toEqual([]);
+        expect(await page.locator(".compare-result .compare-plot-pending").count(), path).toBe(1);
+        await page.locator(".compare-result").scrollIntoViewIfNeeded();
+        await page.locator(".compare-result .explorable-figure svg").first().waitFor();
+        expect(plot(await requested(page)), path).toHaveLength(1);
+        expect(await page.locator(".compare-result .compare-plot-pending").count(), path).toBe(0);
       } else {
         const id = inView[path as keyof typeof inView];
         await page.waitForFunction((i) => {

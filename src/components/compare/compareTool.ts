@@ -5,6 +5,7 @@
 // drawn by comparisonView.ts. This file wires them.
 import { html } from "htl";
 import type { Benchmark, PublishedScore } from "../data/types.js";
+import { whenNear } from "../ui/lazyFigure.js";
 import { type CardFormHooks, cardFields, cardForm, type FieldInput, pairForm } from "./cardForms.js";
 import { evidenceFromFields, type PairFields, pairCodecs, validateCard } from "./cardState.js";
 import {
@@ -18,7 +19,8 @@ import {
   stateFromSearch,
   swapped,
 } from "./compareState.js";
-import { comparisonPlot, comparisonReadout, comparisonSummary } from "./comparisonView.js";
+import type { comparisonPlot } from "./comparisonPlot.js";
+import { COMPARISON_PLOT_HEIGHT, comparisonReadout, comparisonSummary } from "./comparisonView.js";
 import { compareCards } from "./protocol.js";
 import { menuRows } from "./publishedMenu.js";
 
@@ -35,8 +37,26 @@ function verdictPanel() {
     ${readoutBox}${plotBox}<details class="explorable-alt"><summary>Text description of this comparison</summary>${altText}</details>${live}
   </section>`;
   let announce: ReturnType<typeof setTimeout> | undefined;
+  // The drawing needs Plot: it is imported when the verdict comes near the screen (on a phone the
+  // cards fill the first screens), and its height is held meanwhile so nothing shifts.
+  let drawPlot: typeof comparisonPlot | null = null;
+  let last: [CompareState, Record<Side, string[]>] | null = null;
+  const pending = html`<div class="compare-plot-pending" style=${{ minHeight: `${COMPARISON_PLOT_HEIGHT}px` }} aria-busy="true"></div>`;
+  whenNear(section, () => {
+    import("./comparisonPlot.js").then(
+      (m) => {
+        drawPlot = m.comparisonPlot;
+        if (last) draw(...last);
+      },
+      () => {
+        pending.textContent =
+          "The drawing could not be loaded: reload the page to see it (the verdict above is complete).";
+      },
+    );
+  });
   /** Draws the verdict, or says what to fix; `errors` per card. */
   const draw = (s: CompareState, errors: Record<Side, string[]>) => {
+    last = [s, errors];
     const started = performance.now();
     const width = Math.max(280, Math.floor(section.clientWidth || 640) - 40);
     if (errors.a.length || errors.b.length) {
@@ -47,7 +67,7 @@ function verdictPanel() {
     } else {
       const cmp = compareCards(s.cards.a, s.cards.b, evidenceFromFields(s.pair));
       readoutBox.replaceChildren(comparisonReadout(cmp));
-      plotBox.replaceChildren(comparisonPlot(cmp, s.cards.a, s.cards.b, width));
+      plotBox.replaceChildren(drawPlot ? drawPlot(cmp, s.cards.a, s.cards.b, width) : pending);
       const summary = comparisonSummary(cmp, s.cards.a, s.cards.b);
       altText.textContent = summary;
       clearTimeout(announce);

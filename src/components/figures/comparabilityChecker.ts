@@ -2,12 +2,8 @@
 // requirements and the five-step protocol are checked against what the table says,
 // and the verdict — comparable, indicative only, not comparable — comes with its reasons.
 import { html } from "htl";
-import {
-  cardsTable,
-  comparisonPlot,
-  comparisonReadout,
-  comparisonSummary,
-} from "../compare/comparisonView.js";
+import { comparisonPlot } from "../compare/comparisonPlot.js";
+import { cardsTable, comparisonReadout, comparisonSummary } from "../compare/comparisonView.js";
 import { evidenceFor } from "../compare/evidence.js";
 import { type Comparison, compareCards } from "../compare/protocol.js";
 import { findRowId, menuRows } from "../compare/publishedMenu.js";

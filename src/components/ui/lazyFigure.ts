@@ -48,7 +48,7 @@ export function urlNamesFigure(id: string, { search, hash }: { search: string; h
  * Call `then` once `element` comes within LAZY_MARGIN of the viewport. Observing starts when the
  * element is in the document (a page's cell displays it after making it).
  */
-function whenNear(element: HTMLElement, then: () => void): IntersectionObserver {
+export function whenNear(element: HTMLElement, then: () => void): IntersectionObserver {
   const observer = new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) {
