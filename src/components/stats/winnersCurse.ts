@@ -1,9 +1,11 @@
 // The winner's curse of publishing the best of k private variants: with k equally good variants,
 // each rated with noise, the published (best) rating overshoots the true one by about
 // SE × E[max of k standard normals]. Pure; the simulation takes a seed.
+import { keyedCache } from "../cache/keyedCache.js";
 import { ELO_PER_LOGIT, winProbability } from "./bradleyTerry.js";
 import { normalCdf } from "./distributions.js";
-import { binomialSampler, seededRandom } from "./random.js";
+import { seededRandom } from "./random.js";
+import { integerSampler, sumOfBinomialsPmf } from "./sumOfBinomials.js";
 
 const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 
@@ -11,6 +13,13 @@ const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 export function expectedMaxNormal(k: number): number {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be an integer ≥ 1, got ${k}`);
   if (k === 1) return 0;
+  // 2,001 normal CDFs a k: a figure that asks for k = 1…50 on every redraw gets them remembered.
+  return expectedMax.get(String(k), () => simpsonExpectedMax(k));
+}
+
+const expectedMax = keyedCache<number>(200);
+
+function simpsonExpectedMax(k: number): number {
   const steps = 2000;
   const lo = -9;
   const h = 18 / steps;
@@ -51,8 +60,15 @@ export function ratingStandardError(s: ArenaSetting): number {
 
 /** The maximum-likelihood rating of one variant from its wins against fixed opponents (Newton). */
 export function fitRating(wins: readonly number[], s: ArenaSetting): number {
+  return fitRatingFromTotal(
+    wins.reduce((x, y) => x + y, 0),
+    s,
+  );
+}
+
+/** The same from the total wins alone: with the opponents fixed and equal games against each, the total is all the fit needs. */
+export function fitRatingFromTotal(total: number, s: ArenaSetting): number {
   const per = s.battles / s.opponents.length;
-  const total = wins.reduce((x, y) => x + y, 0);
   // Keep an unbeaten or winless variant finite: half a win or loss, as a continuity correction.
   const target = Math.min(Math.max(total, 0.5), s.battles - 0.5);
   let r = s.trueRating;
@@ -88,18 +104,26 @@ export function simulateBestOfK(s: ArenaSetting, kMax: number, reps: number, see
   if (!Number.isInteger(kMax) || kMax < 1) throw new RangeError("kMax must be an integer ≥ 1");
   if (!(s.battles >= s.opponents.length))
     throw new RangeError("each variant needs at least one battle per opponent");
-  const rng = seededRandom(seed);
-  const binomial = binomialSampler(rng);
   const per = Math.round(s.battles / s.opponents.length);
   const setting = { ...s, battles: per * s.opponents.length };
   const p = s.opponents.map((o) => winProbability(s.trueRating, o));
+  // Each variant's total wins, drawn from its exact distribution (the sum of one binomial per
+  // opponent); the fitted rating depends on the total alone, so each total is fitted once.
+  const totalWins = integerSampler(sumOfBinomialsPmf(per, p), seededRandom(seed));
+  const fitted = new Map<number, number>();
+  const ratingOf = (total: number) => {
+    const known = fitted.get(total);
+    if (known !== undefined) return known;
+    const r = fitRatingFromTotal(total, setting);
+    fitted.set(total, r);
+    return r;
+  };
   const byK: Float64Array[] = Array.from({ length: kMax }, () => new Float64Array(reps));
   const published: number[] = [];
   for (let r = 0; r < reps; r++) {
     let best = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < kMax; k++) {
-      const wins = p.map((q) => binomial(per, q));
-      best = Math.max(best, fitRating(wins, setting));
+      best = Math.max(best, ratingOf(totalWins()));
       byK[k]![r] = best - s.trueRating;
     }
     published.push(best);
