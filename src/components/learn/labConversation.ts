@@ -5,6 +5,7 @@
 // effects; a model's answer comes back as an "answered" or "failed" event.
 // Everything an event needs that is not in the state comes with it (the time, fresh message ids,
 // which tutor answers), so `step` is a pure function and its transitions are unit-tested.
+import { formatCount } from "../ui/format.js";
 import type { LlmFailure } from "./llmFailure.js";
 import { countExchanges, MAX_TEXT, markCut, type TranscriptMessage } from "./transcript.js";
 import { tutorReply } from "./tutor.js";
@@ -102,7 +103,7 @@ export function splitInput(text: string): [string, string] {
   return [text.slice(0, at).trimEnd(), text.slice(at).trimStart()];
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
+const count = formatCount;
 
 /** What the note under the box says about a message being typed. */
 export function inputNoteFor(text: string): string {

@@ -2,6 +2,7 @@
 // benchmark sizes, the numbers its placeholders stand for ({gap}, {n}, …), the course search and
 // the lab's topic words. Also the placeholder filling every tutor text goes through.
 import type { LabBrief, LabConcept } from "../../content/labs.js";
+import { formatCount } from "../ui/format.js";
 import type { CourseIndex } from "./courseIndex.js";
 import { type CourseSearch, createCourseSearch } from "./courseSearch.js";
 import { topicSet } from "./exchangeRule.js";
@@ -45,7 +46,8 @@ export function placeholderValues(facts: readonly ComputedFact[]): Record<string
   const out: Record<string, string> = {};
   const pair = facts.find((f) => f.kind === "pair" && f.values.lower !== undefined)?.values;
   const v = pair ?? facts[0]?.values ?? {};
-  if (v.n !== undefined) out.n = v.n.toLocaleString("en-US");
+  // d3-format, not toLocaleString: the first Intl call builds a locale, ≈40 ms at a lab's load.
+  if (v.n !== undefined) out.n = formatCount(v.n);
   const half = v.halfA ?? v.half;
   if (half !== undefined) out.halfA = (100 * half).toFixed(2);
   if (!pair) return out;
@@ -70,6 +72,7 @@ export function createTutorContext(
     computeFacts(c, sizes, { defaultBenchmark: lab.defaultBenchmark }),
   );
   const values = placeholderValues(scenarioFacts);
+  let search: CourseSearch | null | undefined;
   const labTopics = topicSet(
     lab.task,
     lab.scenario,
@@ -84,7 +87,11 @@ export function createTutorContext(
     sizes,
     values,
     scenarioFacts,
-    search: courseIndex ? createCourseSearch(courseIndex) : null,
+    // Indexing the course takes ≈80 ms: done when the tutor first needs it, not at the lab's load.
+    get search() {
+      if (search === undefined) search = courseIndex ? createCourseSearch(courseIndex) : null;
+      return search;
+    },
     labTopics,
   };
 }
