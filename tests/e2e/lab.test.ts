@@ -128,6 +128,8 @@ describe("Lab 1 with the built-in tutor (offline)", () => {
 
     await page.reload({ waitUntil: "networkidle" });
     await page.locator(".lab").waitFor();
+    // The summary needs the tutor's code, which a finished lab imports at once.
+    await page.locator('.lab-summary:not([hidden]) [data-concept="extraction"]').waitFor();
     expect(await exchanges(page)).toBe(3);
     expect(await page.locator(".lab").getAttribute("data-complete")).toBe("true");
     expect(await page.locator(".lab-msg-learner").count()).toBe(4);

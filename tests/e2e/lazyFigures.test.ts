@@ -207,6 +207,25 @@ describe("a tool loads its drawing code when it has something to draw", () => {
   });
 });
 
+describe("a link to a section", () => {
+  it("/lessons/2#the-contamination-problem shows that heading once the figures above it are drawn", async () => {
+    // Three figures above the heading are drawn after the browser has scrolled to it; measured
+    // before site.ts held the heading: 3,567 px below the top of the screen (Chromium 150).
+    const { page, context, problems } = await open(browser, "/lessons/2#the-contamination-problem", {
+      lazy: "leave",
+    });
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    const top = await page.evaluate(
+      () => document.getElementById("the-contamination-problem")!.getBoundingClientRect().top,
+    );
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(200);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("a lab page paints its text before the chat's code arrives", () => {
   it("/labs/1 preloads none of the chat's code (tutor, LLM client, Markdown reader, search index); the chat then appears", async () => {
     const html = await (await fetch(`${baseUrl()}/labs/1`)).text();
@@ -217,6 +236,29 @@ describe("a lab page paints its text before the chat's code arrives", () => {
     ).toEqual([]);
     const { page, context, problems } = await open(browser, "/labs/1");
     await page.locator(".lab form.lab-form").waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("/labs/1 imports the tutor's code (labEngine: tutor, course search, number reading, jstat) when the learner turns to the chat, and answers", async () => {
+    const { page, context, problems } = await open(browser, "/labs/1", {
+      viewport: { width: 412, height: 823 },
+    });
+    await page.locator(".lab form.lab-form").waitFor();
+    await page.waitForTimeout(500);
+    const tutorCode = (urls: string[]) =>
+      urls.filter((u) => /learn\/(labEngine|tutor|courseSearch|numberClaims)\.|minisearch|jstat/.test(u));
+    const all = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(tutorCode(await all())).toEqual([]);
+    // Typed at once, sent before the code can have arrived: nothing typed is lost, sent once.
+    await page.locator("#lab-input-1").pressSequentially("Was Model B also 5-shot?");
+    await page.press("#lab-input-1", "Enter");
+    await page.press("#lab-input-1", "Enter");
+    await page.locator(".lab-msg-tutor").nth(1).waitFor();
+    expect(tutorCode(await all()).length).toBeGreaterThan(0);
+    expect(await page.locator(".lab-msg-learner").count()).toBe(1);
+    expect(await page.locator(".lab-msg-learner").textContent()).toContain("Was Model B also 5-shot?");
+    expect(await page.inputValue("#lab-input-1")).toBe("");
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -8,18 +8,11 @@
 // (built-in or model) is read as Markdown into a tree and built node by node — never as HTML.
 import { html } from "htl";
 import type { LabBrief } from "../../content/labs.js";
+import { type ConversationState, initialConversation } from "./conversationState.js";
 import type { CourseIndex } from "./courseIndex.js";
-import {
-  type ConversationEvent,
-  type ConversationState,
-  type Effect,
-  initialConversation,
-  type Stamp,
-  step,
-} from "./labConversation.js";
+import type { ConversationEvent, Effect, Stamp } from "./labConversation.js";
 import { messageList } from "./labMessages.js";
 import { labMeter } from "./labMeter.js";
-import { modelMessages } from "./labPrompt.js";
 import { settingsPanel } from "./labSettingsPanel.js";
 import { type StreamOptions, streamChat } from "./llmClient.js";
 import { LlmError, type LlmFailure } from "./llmFailure.js";
@@ -35,8 +28,11 @@ import {
   type TranscriptMessage,
   type TranscriptStore,
   transcriptMarkdown,
+  turnsOf,
 } from "./transcript.js";
-import { createTutorContext } from "./tutorContext.js";
+import type { TutorContext } from "./tutorContext.js";
+
+type Engine = typeof import("./labEngine.js");
 
 export interface LabChatOptions {
   lab: LabBrief;
@@ -180,7 +176,6 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const now = options.now ?? (() => new Date());
   const local = options.local === undefined ? browserStorage("localStorage") : options.local;
   const session = options.session === undefined ? browserStorage("sessionStorage") : options.session;
-  const ctx = createTutorContext(lab, options.benchmarks, options.courseIndex ?? null);
   const store = createTranscriptStore(local, lab.lesson);
   // The same lab in another tab: take in its messages (only over the browser's own storage).
   if (options.local === undefined) syncAcrossTabs(store, lab.lesson);
@@ -192,7 +187,41 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const root = html`<section class="lab" data-lab=${lab.lesson} aria-labelledby="lab-chat-title">`;
   const notice = html`<div class="lab-notice warning" role="status" hidden>`;
   const live = html`<div class="sr-only" aria-live="polite">`;
-  const meter = labMeter(root, lab, ctx, options.progress ?? null);
+  // The tutor's code (labEngine.ts: the state machine, the built-in tutor and its search, the
+  // model's prompt) is imported when the learner first turns to the chat — a focus or a press in
+  // it, an event to handle — or when a finished lab's summary is to be shown. Until it is here,
+  // events wait in order and nothing is redrawn, so what is typed meanwhile stays in the box.
+  let engine: { m: Engine; ctx: TutorContext } | null = null;
+  let loading = false;
+  let loadFailure: string | null = null;
+  const waiting: ConversationEvent[] = [];
+  function load() {
+    if (loading) return;
+    loading = true;
+    import("./labEngine.js").then(
+      (m) => {
+        engine = { m, ctx: m.createTutorContext(lab, options.benchmarks, options.courseIndex ?? null) };
+        loadFailure = null;
+        for (const event of waiting.splice(0)) dispatch(event);
+        show();
+        meter.update(state.messages);
+      },
+      () => {
+        loading = false;
+        waiting.length = 0;
+        loadFailure =
+          "The tutor's code did not arrive (is the connection down?). What you typed is still in the box: press Send again, or reload the page.";
+        show();
+      },
+    );
+  }
+  root.addEventListener("focusin", load, { once: true });
+  root.addEventListener("pointerdown", load, { once: true });
+  const meter = labMeter(root, lab, options.progress ?? null, (messages) => {
+    if (engine) return engine.m.summarise(engine.ctx, turnsOf(messages));
+    load();
+    return null;
+  });
   const settings = settingsPanel({
     lesson: lab.lesson,
     local,
@@ -243,7 +272,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   );
 
   /** Ask the learner's model; its answer (or failure) comes back as an event. */
-  async function askModel(e: Extract<Effect, { type: "ask-model" }>) {
+  async function askModel({ m, ctx }: NonNullable<typeof engine>, e: Extract<Effect, { type: "ask-model" }>) {
     const endpoint = settings.endpoint()!;
     const { stallSeconds, deadlineSeconds } = settings.settings();
     const shown = messages.stream(e.model);
@@ -252,7 +281,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
     const got = await modelAnswer({
       ...endpoint,
       model: e.model,
-      messages: modelMessages(ctx, e.history, e.text),
+      messages: m.modelMessages(ctx, e.history, e.text),
       signal: controller.signal,
       stallMs: stallSeconds * 1000,
       deadlineMs: deadlineSeconds * 1000,
@@ -266,7 +295,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   }
 
   function run(effect: Effect) {
-    if (effect.type === "ask-model") void askModel(effect);
+    if (effect.type === "ask-model") void (engine && askModel(engine, effect));
     else if (effect.type === "abort") abort?.abort();
     else if (effect.type === "open-settings") settings.open(true);
     else if (effect.type === "use-builtin") settings.useBuiltin();
@@ -288,13 +317,21 @@ export function labChat(options: LabChatOptions): HTMLElement {
       messages.render(state.messages);
       meter.update(state.messages);
     }
-    notice.hidden = !store.notice;
-    notice.textContent = store.notice ?? "";
+    const said = store.notice ?? loadFailure;
+    notice.hidden = !said;
+    notice.textContent = said ?? "";
   }
 
   function dispatch(event: ConversationEvent) {
+    if (!engine) {
+      // A second Send of the same box while the code is on its way would send the message twice.
+      if (event.type === "send" && waiting.some((e) => e.type === "send")) return;
+      waiting.push(event);
+      load();
+      return;
+    }
     const before = state.messages;
-    const next = step(ctx, state, event);
+    const next = engine.m.step(engine.ctx, state, event);
     if (event.type !== "synced" && next.state.messages !== before) {
       commit(store, before, next.state.messages);
       // The store merges what other tabs wrote and cuts overlong text: it holds the truth.

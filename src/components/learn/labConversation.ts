@@ -6,26 +6,24 @@
 // Everything an event needs that is not in the state comes with it (the time, fresh message ids,
 // which tutor answers), so `step` is a pure function and its transitions are unit-tested.
 import { formatCount } from "../ui/format.js";
+import { type ConversationState, initialConversation } from "./conversationState.js";
 import type { LlmFailure } from "./llmFailure.js";
-import { countExchanges, MAX_TEXT, markCut, type TranscriptMessage } from "./transcript.js";
+import {
+  countExchanges,
+  lastFailed,
+  MAX_TEXT,
+  markCut,
+  type TranscriptMessage,
+  turnsOf,
+} from "./transcript.js";
 import { tutorReply } from "./tutor.js";
 import type { Turn, TutorContext } from "./tutorContext.js";
 import { countsAsExchange } from "./tutorVerdict.js";
 
+export { type ConversationState, initialConversation, lastFailed, turnsOf };
+
 /** The most one message takes; a longer one is sent in parts. */
 export const MAX_INPUT = 4000;
-
-export interface ConversationState {
-  messages: readonly TranscriptMessage[];
-  /** The learner's model is answering. */
-  busy: boolean;
-  /** The failure shown above the input, or null. */
-  error: LlmFailure | null;
-  /** What the input box holds. */
-  input: string;
-  /** The note under the input box (a message too long for one message). */
-  inputNote: string;
-}
 
 /** Who answers the next message: the built-in tutor, the learner's model, or nobody yet (settings). */
 export type Answerer =
@@ -79,22 +77,6 @@ export interface Step {
   effects: Effect[];
 }
 
-/** The conversation as the tutors see it: answered learner messages and finished tutor answers. */
-export function turnsOf(messages: readonly TranscriptMessage[]): Turn[] {
-  return messages
-    .filter((m) => (m.role === "learner" ? m.status !== "failed" && m.status !== "pending" : !m.partial))
-    .map((m) => ({ role: m.role, text: m.text }));
-}
-
-/** The last learner message if the model failed to answer it (it can be retried), else null. */
-export function lastFailed(messages: readonly TranscriptMessage[]): TranscriptMessage | null {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    if (m.role === "learner") return m.status === "failed" ? m : null;
-  }
-  return null;
-}
-
 /** Split a long message where it is cut: at the last space before the limit, if one is near. */
 export function splitInput(text: string): [string, string] {
   if (text.length <= MAX_INPUT) return [text, ""];
@@ -110,11 +92,6 @@ export function inputNoteFor(text: string): string {
   const n = text.trim().length;
   if (n <= MAX_INPUT) return "";
   return `This message is ${count(n)} characters; one message takes up to ${count(MAX_INPUT)}. Send sends the first part and leaves the rest (${count(n - splitInput(text.trim())[0].length)} characters) here.`;
-}
-
-/** A state to start from: the stored messages, with a failed message back in the box. */
-export function initialConversation(messages: readonly TranscriptMessage[]): ConversationState {
-  return { messages, busy: false, error: null, input: lastFailed(messages)?.text ?? "", inputNote: "" };
 }
 
 const patch = (messages: readonly TranscriptMessage[], id: string, p: Partial<TranscriptMessage>) =>

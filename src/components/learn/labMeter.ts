@@ -3,10 +3,9 @@
 import { html } from "htl";
 import { type LabBrief, sectionHref } from "../../content/labs.js";
 import { formatDate } from "../ui/format.js";
-import { turnsOf } from "./labConversation.js";
 import type { ProgressStore } from "./progress.js";
-import { countExchanges, type TranscriptMessage } from "./transcript.js";
-import { EXCHANGES_TO_COMPLETE, summarise, type TutorContext } from "./tutor.js";
+import { countExchanges, EXCHANGES_TO_COMPLETE, type TranscriptMessage } from "./transcript.js";
+import type { LabSummary } from "./tutor.js";
 
 export interface LabMeter {
   /** The title and the meter. */
@@ -21,8 +20,7 @@ export interface LabMeter {
   complete(messages: readonly TranscriptMessage[]): boolean;
 }
 
-function summaryContent(lab: LabBrief, ctx: TutorContext, messages: readonly TranscriptMessage[]) {
-  const s = summarise(ctx, turnsOf(messages));
+function summaryContent(lab: LabBrief, s: LabSummary) {
   const items = s.concepts.map(
     (c) => html`<li class=${c.covered ? "lab-covered" : "lab-missed"} data-concept=${c.id}
       data-covered=${String(c.covered)}><span class="lab-mark" aria-hidden="true">${c.covered ? "✓" : "○"}</span><span
@@ -41,12 +39,15 @@ function summaryContent(lab: LabBrief, ctx: TutorContext, messages: readonly Tra
   ];
 }
 
-/** `root` (the lab) gets data-complete. */
+/**
+ * `root` (the lab) gets data-complete. `summaryOf` gives the end-of-lab summary of the messages, or
+ * null while the tutor's code is still on its way (the chat calls `update` again once it is here).
+ */
 export function labMeter(
   root: HTMLElement,
   lab: LabBrief,
-  ctx: TutorContext,
   progress: ProgressStore | null,
+  summaryOf: (messages: readonly TranscriptMessage[]) => LabSummary | null,
 ): LabMeter {
   const dots = html`<span class="lab-dots" aria-hidden="true">`;
   const count = html`<span class="lab-count" data-readout="exchanges" data-value="0">`;
@@ -87,8 +88,9 @@ export function labMeter(
       const after = progress.get().labs[lab.lesson];
       if (after?.completedAt) badge.textContent = `✓ Lab complete (${formatDate(after.completedAt)})`;
     }
-    summary.hidden = n < EXCHANGES_TO_COMPLETE;
-    if (!summary.hidden) summary.replaceChildren(...summaryContent(lab, ctx, messages));
+    const s = n < EXCHANGES_TO_COMPLETE ? null : summaryOf(messages);
+    summary.hidden = !s;
+    if (s) summary.replaceChildren(...summaryContent(lab, s));
   }
 
   return {

@@ -6,6 +6,7 @@
 // saw, so a message the other tab deleted stays deleted), and `sync()` takes in another tab's write.
 // A message longer than a message can be is cut with a marker that says so.
 import type { LabBrief, LessonId } from "../../content/labs.js";
+import type { Turn } from "./tutorContext.js";
 
 export interface TranscriptMessage {
   id: string;
@@ -93,6 +94,9 @@ export function parseTranscript(raw: string | null, { live = false } = {}): Tran
   return { ok: true, messages, dropped };
 }
 
+/** Exchanges (each raising an idea of the lab or answering the tutor's question) that complete a lab. */
+export const EXCHANGES_TO_COMPLETE = 3;
+
 /**
  * Substantive exchanges: a substantive learner message followed by a tutor answer that finished.
  */
@@ -104,6 +108,22 @@ export function countExchanges(messages: readonly TranscriptMessage[]): number {
     if (m.role === "learner" && m.substantive && next.role === "tutor" && !next.partial) n++;
   }
   return n;
+}
+
+/** The conversation as the tutors see it: answered learner messages and finished tutor answers. */
+export function turnsOf(messages: readonly TranscriptMessage[]): Turn[] {
+  return messages
+    .filter((m) => (m.role === "learner" ? m.status !== "failed" && m.status !== "pending" : !m.partial))
+    .map((m) => ({ role: m.role, text: m.text }));
+}
+
+/** The last learner message if the model failed to answer it (it can be retried), else null. */
+export function lastFailed(messages: readonly TranscriptMessage[]): TranscriptMessage | null {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role === "learner") return m.status === "failed" ? m : null;
+  }
+  return null;
 }
 
 export interface TranscriptStore {

@@ -30,8 +30,9 @@ import { listJoin, lowerFirst } from "./tutorWords.js";
 // labMeter.ts takes the context's type from here.
 export type { TutorContext } from "./tutorContext.js";
 
-/** Exchanges (each raising an idea of the lab or answering the tutor's question) that complete a lab. */
-export const EXCHANGES_TO_COMPLETE = 3;
+import { EXCHANGES_TO_COMPLETE } from "./transcript.js";
+
+export { EXCHANGES_TO_COMPLETE };
 
 export interface TutorReply {
   text: string;

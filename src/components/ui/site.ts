@@ -1,7 +1,7 @@
 // Site-wide setup, loaded on every page from the head (observablehq.config.ts): fixes to
 // Framework's page shell that an accessibility audit reports, a "Skip to content" link, present
-// mode's key (P), printing figures with their text descriptions, and the fallback when ?embed=
-// names no figure here.
+// mode's key (P), printing figures with their text descriptions, the fallback when ?embed=
+// names no figure here, and a link to a section that stays on its heading while the page fills in.
 import { installPresentMode } from "./present.js";
 
 /** Framework's shell: name the sidebar toggle and the navigation landmarks; keep lists to list items. */
@@ -102,11 +102,34 @@ function setupEmbedFallback() {
   else addEventListener("load", () => setTimeout(give, 4000));
 }
 
+/**
+ * A link to a section (#heading): the browser scrolls to the heading as the HTML arrives, before
+ * the page's cells have drawn the figures above it, which then push it down the page (Chromium 150
+ * left it 3,500 px below the screen on Lesson 2). Keep the heading at the top while the page fills
+ * in — until the reader scrolls, touches or presses a key, or for 5 s. A link to a figure
+ * (#fig-…) is the figure's own business (explorable.ts).
+ */
+function holdHashTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const main = document.querySelector("#observablehq-main");
+  if (!id || id.startsWith("fig-") || !main || typeof ResizeObserver === "undefined") return;
+  const events = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
+  const observer = new ResizeObserver(() => document.getElementById(id)?.scrollIntoView({ block: "start" }));
+  const release = () => {
+    observer.disconnect();
+    for (const e of events) removeEventListener(e, release, true);
+  };
+  for (const e of events) addEventListener(e, release, { capture: true, passive: true });
+  observer.observe(main);
+  setTimeout(release, 5000);
+}
+
 if (typeof document !== "undefined") {
   fixShell();
   addSkipLink();
   fixPlotGroups();
   setupPrint();
   setupEmbedFallback();
+  holdHashTarget();
   installPresentMode();
 }
