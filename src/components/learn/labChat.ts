@@ -155,8 +155,8 @@ function download(lab: LabBrief, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The message box with Send and Stop. */
-function messageForm(lab: LabBrief) {
+/** The message box with Send and Stop; Send or Enter (not Shift+Enter) calls `send`. */
+function messageForm(lab: LabBrief, send: () => void) {
   // No maxlength: a long paste would be cut without a word. The note below says what is sent.
   const input = html`<textarea id=${`lab-input-${lab.lesson}`} class="lab-input" rows="3"
     aria-describedby=${`lab-hint-${lab.lesson} lab-input-note-${lab.lesson}`}>` as unknown as HTMLTextAreaElement;
@@ -168,7 +168,63 @@ function messageForm(lab: LabBrief) {
   const form = html`<form class="lab-form"><label for=${input.id} class="lab-input-label">Your message</label>
     ${input}${inputNote}<div class="lab-form-row"><p class="lab-hint lab-muted" id=${`lab-hint-${lab.lesson}`}>${lab.suggestion} Enter sends, Shift+Enter starts a new line. A message counts when it raises an idea from the lesson or answers the tutor's question; ask anything, and the tutor answers from the lessons.</p>
     <div class="lab-actions">${stopButton}${sendButton}</div></div></form>`;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send();
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  });
   return { form, input, inputNote, sendButton, stopButton };
+}
+
+type LoadedEngine = { m: Engine; ctx: TutorContext };
+
+/**
+ * The tutor's code (labEngine.ts: the state machine, the built-in tutor and its search, the model's
+ * prompt), imported when first needed: the learner turns to the chat (a focus or a press in it), an
+ * event arrives, or a finished lab's summary is to be shown. Until it is here, events are held in
+ * order and the chat is not redrawn, so what is typed meanwhile stays in the box; `ready` gets the
+ * held events, `failed` what to tell the learner.
+ */
+function tutorLoader(
+  make: (m: Engine) => LoadedEngine,
+  ready: (held: ConversationEvent[]) => void,
+  failed: (message: string) => void,
+) {
+  let engine: LoadedEngine | null = null;
+  let loading = false;
+  const held: ConversationEvent[] = [];
+  const load = () => {
+    if (loading) return;
+    loading = true;
+    import("./labEngine.js").then(
+      (m) => {
+        engine = make(m);
+        ready(held.splice(0));
+      },
+      () => {
+        loading = false;
+        held.length = 0;
+        failed(
+          "The tutor's code did not arrive (is the connection down?). What you typed is still in the box: press Send again, or reload the page.",
+        );
+      },
+    );
+  };
+  return {
+    engine: () => engine,
+    load,
+    hold(event: ConversationEvent) {
+      // A second Send of the same box while the code is on its way would send the message twice.
+      if (event.type === "send" && held.some((e) => e.type === "send")) return;
+      held.push(event);
+      load();
+    },
+  };
 }
 
 export function labChat(options: LabChatOptions): HTMLElement {
@@ -187,39 +243,26 @@ export function labChat(options: LabChatOptions): HTMLElement {
   const root = html`<section class="lab" data-lab=${lab.lesson} aria-labelledby="lab-chat-title">`;
   const notice = html`<div class="lab-notice warning" role="status" hidden>`;
   const live = html`<div class="sr-only" aria-live="polite">`;
-  // The tutor's code (labEngine.ts: the state machine, the built-in tutor and its search, the
-  // model's prompt) is imported when the learner first turns to the chat — a focus or a press in
-  // it, an event to handle — or when a finished lab's summary is to be shown. Until it is here,
-  // events wait in order and nothing is redrawn, so what is typed meanwhile stays in the box.
-  let engine: { m: Engine; ctx: TutorContext } | null = null;
-  let loading = false;
   let loadFailure: string | null = null;
-  const waiting: ConversationEvent[] = [];
-  function load() {
-    if (loading) return;
-    loading = true;
-    import("./labEngine.js").then(
-      (m) => {
-        engine = { m, ctx: m.createTutorContext(lab, options.benchmarks, options.courseIndex ?? null) };
-        loadFailure = null;
-        for (const event of waiting.splice(0)) dispatch(event);
-        show();
-        meter.update(state.messages);
-      },
-      () => {
-        loading = false;
-        waiting.length = 0;
-        loadFailure =
-          "The tutor's code did not arrive (is the connection down?). What you typed is still in the box: press Send again, or reload the page.";
-        show();
-      },
-    );
-  }
-  root.addEventListener("focusin", load, { once: true });
-  root.addEventListener("pointerdown", load, { once: true });
+  const tutor = tutorLoader(
+    (m) => ({ m, ctx: m.createTutorContext(lab, options.benchmarks, options.courseIndex ?? null) }),
+    (events) => {
+      loadFailure = null;
+      for (const event of events) dispatch(event);
+      show();
+      meter.update(state.messages);
+    },
+    (message) => {
+      loadFailure = message;
+      show();
+    },
+  );
+  root.addEventListener("focusin", tutor.load, { once: true });
+  root.addEventListener("pointerdown", tutor.load, { once: true });
   const meter = labMeter(root, lab, options.progress ?? null, (messages) => {
-    if (engine) return engine.m.summarise(engine.ctx, turnsOf(messages));
-    load();
+    const e = tutor.engine();
+    if (e) return e.m.summarise(e.ctx, turnsOf(messages));
+    tutor.load();
     return null;
   });
   const settings = settingsPanel({
@@ -241,38 +284,26 @@ export function labChat(options: LabChatOptions): HTMLElement {
     () => dispatch({ type: "fallback", stamp: stamp() }),
   );
 
-  const { form, input, inputNote, sendButton, stopButton } = messageForm(lab);
+  const { form, input, inputNote, sendButton, stopButton } = messageForm(lab, () =>
+    dispatch({ type: "send", text: input.value, answerer: settings.answerer(), stamp: stamp() }),
+  );
 
+  const complete = meter.complete;
+  const markdown = () =>
+    transcriptMarkdown(lab, [...state.messages], { exportedAt: now(), complete: complete(state.messages) });
   const tools = labTools(
-    () =>
-      download(
-        lab,
-        transcriptMarkdown(lab, [...state.messages], {
-          exportedAt: now(),
-          complete: meter.complete(state.messages),
-        }),
-      ),
+    () => download(lab, markdown()),
     () => state.messages.length,
     () => {
       meter.reset();
       dispatch({ type: "clear" });
     },
   );
-  root.append(
-    notice,
-    meter.bar,
-    settings.choice,
-    settings.panel,
-    messages.log,
-    live,
-    failure.panel,
-    form,
-    tools,
-    meter.summary,
-  );
+  root.append(notice, meter.bar, settings.choice, settings.panel, messages.log, live, failure.panel);
+  root.append(form, tools, meter.summary);
 
   /** Ask the learner's model; its answer (or failure) comes back as an event. */
-  async function askModel({ m, ctx }: NonNullable<typeof engine>, e: Extract<Effect, { type: "ask-model" }>) {
+  async function askModel({ m, ctx }: LoadedEngine, e: Extract<Effect, { type: "ask-model" }>) {
     const endpoint = settings.endpoint()!;
     const { stallSeconds, deadlineSeconds } = settings.settings();
     const shown = messages.stream(e.model);
@@ -295,6 +326,7 @@ export function labChat(options: LabChatOptions): HTMLElement {
   }
 
   function run(effect: Effect) {
+    const engine = tutor.engine();
     if (effect.type === "ask-model") void (engine && askModel(engine, effect));
     else if (effect.type === "abort") abort?.abort();
     else if (effect.type === "open-settings") settings.open(true);
@@ -323,13 +355,8 @@ export function labChat(options: LabChatOptions): HTMLElement {
   }
 
   function dispatch(event: ConversationEvent) {
-    if (!engine) {
-      // A second Send of the same box while the code is on its way would send the message twice.
-      if (event.type === "send" && waiting.some((e) => e.type === "send")) return;
-      waiting.push(event);
-      load();
-      return;
-    }
+    const engine = tutor.engine();
+    if (!engine) return tutor.hold(event);
     const before = state.messages;
     const next = engine.m.step(engine.ctx, state, event);
     if (event.type !== "synced" && next.state.messages !== before) {
@@ -342,18 +369,6 @@ export function labChat(options: LabChatOptions): HTMLElement {
     for (const effect of next.effects) run(effect);
   }
 
-  const send = () =>
-    dispatch({ type: "send", text: input.value, answerer: settings.answerer(), stamp: stamp() });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    send();
-  });
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  });
   input.addEventListener("input", () => dispatch({ type: "typed", text: input.value }));
   stopButton.addEventListener("click", () => dispatch({ type: "stop" }));
   options.progress?.subscribe(() => meter.update(state.messages));
