@@ -72,6 +72,20 @@ describe("/deeper/format-sensitivity", () => {
       await expect(page.locator('[data-live="format-spread"]').textContent()).resolves.toContain(
         m.rowA.label,
       );
+      // Each of model A's marks sits where its score falls between the axis ticks 40 and 60.
+      const marks = await page
+        .locator(`${fig} g[data-model="${a}"] path`)
+        .evaluateAll((els) =>
+          els.map((e) => Number(/translate\(([-\d.]+)/.exec(e.getAttribute("transform")!)![1])),
+        );
+      const tick = (t: string) =>
+        page
+          .locator(`${fig} svg.format-spread-chart text`, { hasText: new RegExp(`^${t}$`) })
+          .evaluate((e) => Number(e.getAttribute("x")));
+      const [x40, x60] = [await tick("40"), await tick("60")];
+      expect(marks).toHaveLength(3);
+      for (const [i, x] of marks.entries())
+        expect(x).toBeCloseTo(x40 + ((m.rowA.parts[i]!.score - 40) / 20) * (x60 - x40), 1);
     }
     expect(problems).toEqual([]);
   });

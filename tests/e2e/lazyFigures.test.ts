@@ -310,6 +310,8 @@ describe("the going-deeper pages and two tools do not wait for Plot", () => {
           return !!f && !f.classList.contains("explorable-pending") && f.dataset.renders !== undefined;
         }, id);
         expect(await built(page, id), path).toBe(true);
+        // Both figures are drawn as plain SVG: building them at load must not fetch Plot (94 kB gz).
+        expect(plot(await requested(page)), path).toEqual([]);
       }
       expect(problems, path).toEqual([]);
       await context.close();

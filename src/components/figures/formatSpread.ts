@@ -4,13 +4,13 @@
 // the spread between a model's three scores is set beside that interval, and two chosen models'
 // order is read under each implementation.
 
-import { html } from "htl";
+import { ticks } from "d3-array";
+import { html, svg } from "htl";
 import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatFixed, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
 import {
   deriveFormatSpread,
   type FormatModelRow,
@@ -21,73 +21,70 @@ import {
 
 export * from "./formatSpreadModel.js";
 
-type Point = FormatModelRow["parts"][number] & { label: string; model: string; row: string };
 const colourOf: Record<string, string> = {
   HELM: palette.blue,
   original: palette.green,
   harness: palette.vermillion,
 };
 
+/** Each implementation's mark, all of area 36π (a dot of radius 6), centred on 0,0. */
+const symbolPath: Record<string, string> = {
+  HELM: "M6,0A6,6 0 1 1 -6,0A6,6 0 1 1 6,0Z",
+  original: "M0,-9.9L5.7,0L0,9.9L-5.7,0Z",
+  harness: "M0,-9.3L8.1,4.7L-8.1,4.7Z",
+};
+
+/** The key to the three marks, in their colours (HTML, above the drawing). */
+function legend(parts: FormatModelRow["parts"]): HTMLElement {
+  // Named like Plot's swatch legends, so the PNG/SVG export draws it and the icons stay unnamed.
+  return html`<p class="format-spread-swatches">${parts.map(
+    (p) =>
+      html`<span class="format-spread-swatch"><svg width="20" height="20" viewBox="-10 -10 20 20" aria-hidden="true">${svg`<path d=${symbolPath[p.key]} fill=${colourOf[p.key]}></path>`}</svg>${p.label}</span>`,
+  )}</p>`;
+}
+
+/** Rows sorted by their HELM score; a pale bar spans each row's three scores, a thin dark bar is each score's interval. */
 export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext): Node {
   const compact = width < 560;
-  const points: Point[] = m.rows.flatMap((r) => r.parts.map((p) => ({ ...p, model: r.model, row: r.label })));
   const chosen = new Set([m.a, m.b]);
-  const order = [...m.rows].sort((x, y) => y.parts[0]!.score - x.parts[0]!.score).map((r) => r.label);
-  const svg = Plot.plot({
-    width,
-    height: 60 + 34 * m.rows.length,
-    marginLeft: compact ? 112 : 190,
-    marginRight: 16,
-    marginBottom: 44,
-    style: { fontSize: "13px" },
-    x: { domain: [20, 70], label: "MMLU accuracy (%) →", grid: true, labelOffset: 36 },
-    y: {
-      domain: order,
-      label: null,
-      tickFormat: (d: string) =>
-        `${chosen.has(m.rows.find((r) => r.label === d)!.model) ? "▶ " : ""}${compact ? clipText(d, 13) : d}`,
-    },
-    symbol: {
-      domain: ["HELM", "Original code", "Harness (Jan 2023)"],
-      range: ["circle", "diamond", "triangle"],
-      legend: true,
-    },
-    marks: [
-      // The spread across implementations: a light bar from the lowest to the highest score.
-      Plot.link(m.rows, {
-        x1: (r: FormatModelRow) => Math.min(...r.parts.map((p) => p.score)),
-        x2: (r: FormatModelRow) => Math.max(...r.parts.map((p) => p.score)),
-        y1: "label",
-        y2: "label",
-        stroke: (r: FormatModelRow) => (chosen.has(r.model) ? palette.orange : palette.grey),
-        strokeOpacity: 0.45,
-        strokeWidth: 10,
-      }),
-      // Each score's 95% sampling interval: a thin dark bar, barely wider than the dot.
-      Plot.link(points, {
-        x1: "lower",
-        x2: "upper",
-        y1: "row",
-        y2: "row",
-        stroke: "currentColor",
-        strokeWidth: 3,
-      }),
-      Plot.dot(points, {
-        x: "score",
-        y: "row",
-        symbol: "label",
-        r: 6,
-        fill: (d: Point) => colourOf[d.key],
-        stroke: "var(--theme-background, white)",
-        fillOpacity: (d: Point) => (chosen.has(d.model) ? 1 : 0.55),
-      }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute(
+  const rows = [...m.rows].sort((x, y) => y.parts[0]!.score - x.parts[0]!.score);
+  const [left, right, top, bottom, step] = [compact ? 112 : 190, 16, 12, 44, 34];
+  const height = top + bottom + step * rows.length;
+  const [lo, hi] = [20, 70];
+  const x = (v: number) => left + ((v - lo) / (hi - lo)) * (width - left - right);
+  const y = (i: number) => top + (i + 0.5) * step;
+  const axisY = height - bottom;
+  const grid = ticks(lo, hi, Math.max(2, Math.round((width - left - right) / 80)));
+  const name = (r: FormatModelRow) =>
+    `${chosen.has(r.model) ? "▶ " : ""}${compact ? clipText(r.label, 13) : r.label}`;
+  const chart =
+    svg`<svg class="format-spread-chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
+    font-size="13" font-family="system-ui, sans-serif" fill="currentColor">
+    <g stroke="currentColor" stroke-opacity="0.1">${grid.map((g) => svg`<line x1=${x(g)} x2=${x(g)} y1=${top} y2=${axisY}></line>`)}</g>
+    <g text-anchor="middle">${grid.map((g) => svg`<line stroke="currentColor" x1=${x(g)} x2=${x(g)} y1=${axisY} y2=${axisY + 6}></line><text x=${x(g)} y=${axisY + 9} dy="0.71em">${g}</text>`)}</g>
+    <text x=${width - right} y=${axisY + 36} text-anchor="end">MMLU accuracy (%) →</text>
+    <g text-anchor="end">${rows.map((r, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em" font-weight=${chosen.has(r.model) ? "600" : null}>${name(r)}</text>`)}</g>
+    ${rows.map((r, i) => {
+      const scores = r.parts.map((p) => p.score);
+      const on = chosen.has(r.model);
+      return svg`<g data-model=${r.model}>
+        <line x1=${x(Math.min(...scores))} x2=${x(Math.max(...scores))} y1=${y(i)} y2=${y(i)} stroke-width="10"
+          stroke=${on ? palette.orange : palette.grey} stroke-opacity="0.45"></line>
+        ${r.parts.map((p) => svg`<line x1=${x(p.lower)} x2=${x(p.upper)} y1=${y(i)} y2=${y(i)} stroke="currentColor" stroke-width="3"></line>`)}
+        ${r.parts.map(
+          (
+            p,
+          ) => svg`<path transform=${`translate(${x(p.score)},${y(i)})`} d=${symbolPath[p.key]} fill=${colourOf[p.key]}
+            fill-opacity=${on ? 1 : 0.55} stroke="var(--theme-background, white)" stroke-width="1.5"><title>${r.label}, ${p.label}: ${formatFixed(p.score, 1)}% (95% interval ${formatFixed(p.lower, 1)}–${formatFixed(p.upper, 1)})</title></path>`,
+        )}
+      </g>`;
+    })}
+  </svg>` as SVGSVGElement;
+  chart.setAttribute(
     "aria-label",
     "Eight models' MMLU scores under three implementations, each with its 95% sampling interval",
   );
-  return svg;
+  return html`<div>${legend(m.rows[0]!.parts)}${chart}</div>`;
 }
 
 export function formatSpreadReadout(m: FormatSpreadModel): Node {
