@@ -235,6 +235,15 @@ describe("a link from Lesson 3's checker", () => {
       cardFromPublished(rb, benchmarks),
       evidenceFor(rows, ra, rb, benchmarks),
     );
+    // The picker's rows arrive when the learner reaches for it (or the page is idle): then it
+    // lists every published row, grouped, and still shows the linked one.
+    await linked.page.locator(`${tool} [data-field="a.row"]`).focus();
+    const offered = await linked.page
+      .locator(`${tool} [data-field="a.row"] optgroup option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(new Set(offered)).toEqual(new Set(rows.map(rowId)));
+    expect(offered).toHaveLength(rows.length);
+    expect(await linked.page.locator(`${tool} [data-field="a.row"]`).inputValue()).toBe(a);
     expect(linked.problems).toEqual([]);
     await linked.context.close();
   });

@@ -63,25 +63,67 @@ const pairFields: readonly { key: keyof PairFields; label: string; select?: bool
 
 let uid = 0;
 
-/** The published scores as a select, grouped by benchmark ("— typed by hand —" first). */
-function rowPicker(id: string, side: Side, menu: readonly MenuRow[], onPick: (id: string) => void) {
-  // Consecutive rows of one benchmark share an optgroup (the menu is sorted by benchmark).
-  const groups: [string, MenuRow[]][] = [];
-  for (const m of menu) {
-    const name = m.label.split(" · ")[0]!;
-    const last = groups.at(-1);
-    if (last?.[0] === name) last[1].push(m);
-    else groups.push([name, [m]]);
-  }
-  return html`<select id=${id} data-field=${`${side}.row`} onchange=${(e: Event) => onPick((e.target as HTMLSelectElement).value)}>
+/** A published-scores picker: a select, and how to show a row in it. */
+export interface RowPicker {
+  select: HTMLSelectElement;
+  /** Select row `id` ("" for "typed by hand"), whether or not the menu has been filled yet. */
+  show(id: string): void;
+}
+
+/**
+ * The published scores as a select, grouped by benchmark ("— typed by hand —" first). Its ~860
+ * options are added when the learner reaches for it (pointer, focus, key) or the browser is idle,
+ * not while the page opens: two filled pickers cost ≈50 ms of script and layout at load on a
+ * 2-core machine (Lighthouse phone TBT). Until then it holds the row on show.
+ */
+function rowPicker(
+  id: string,
+  side: Side,
+  menu: readonly MenuRow[],
+  onPick: (id: string) => void,
+): RowPicker {
+  const select = html`<select id=${id} data-field=${`${side}.row`} onchange=${() => onPick(select.value)}>
     <option value="">— typed by hand —</option>
-    ${groups.map(
-      ([name, rows]) =>
-        // Hundreds of options: built with the Option constructor (text, never markup), which is
-        // ~100× cheaper than parsing an htl template per option (compare's load: 155 ms in htl).
-        html`<optgroup label=${name}>${rows.map((m) => new Option(m.label.slice(name.length + 3), m.id))}</optgroup>`,
-    )}
   </select>` as unknown as HTMLSelectElement;
+  let filled = false;
+  const fill = () => {
+    if (filled) return;
+    filled = true;
+    const value = select.value;
+    // Consecutive rows of one benchmark share an optgroup (the menu is sorted by benchmark).
+    const groups: [string, MenuRow[]][] = [];
+    for (const m of menu) {
+      const name = m.label.split(" · ")[0]!;
+      const last = groups.at(-1);
+      if (last?.[0] === name) last[1].push(m);
+      else groups.push([name, [m]]);
+    }
+    select.replaceChildren(
+      new Option("— typed by hand —", ""),
+      // The Option constructor (text, never markup) is ~100× cheaper than an htl template per option.
+      ...groups.map(([name, rows]) => {
+        const group = document.createElement("optgroup");
+        group.label = name;
+        group.append(...rows.map((m) => new Option(m.label.slice(name.length + 3), m.id)));
+        return group;
+      }),
+    );
+    select.value = value;
+  };
+  for (const type of ["pointerdown", "mousedown", "touchstart", "focus", "keydown"])
+    select.addEventListener(type, fill, { once: true });
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fill, { timeout: 2000 });
+  else setTimeout(fill, 500);
+  const byId = new Map(menu.map((m) => [m.id, m]));
+  return {
+    select,
+    show(rowId: string) {
+      const row = byId.get(rowId);
+      if (!filled && row && !select.querySelector(`option[value="${CSS.escape(rowId)}"]`))
+        select.append(new Option(row.label, rowId));
+      select.value = row ? rowId : "";
+    },
+  };
 }
 
 function fieldInput(f: FieldSpec, id: string, listId: string): FieldInput {
@@ -103,7 +145,7 @@ export function cardForm(
   menu: readonly MenuRow[],
   benchmarks: readonly Benchmark[],
   hooks: CardFormHooks,
-): { form: HTMLElement; picker: HTMLSelectElement } {
+): { form: HTMLElement; picker: RowPicker } {
   const id = `cmp-${side}-${++uid}`;
   const picker = rowPicker(`${id}-pick`, side, menu, (row) => hooks.onPick(side, row));
   const fields = cardFields.map((f) => {
@@ -115,7 +157,7 @@ export function cardForm(
   });
   const form = html`<fieldset class=${`compare-card compare-card-${side}`}>
     <legend>Score ${side.toUpperCase()}</legend>
-    <div class="compare-field compare-pick"><label for=${`${id}-pick`}>Fill from published scores</label>${picker}</div>
+    <div class="compare-field compare-pick"><label for=${`${id}-pick`}>Fill from published scores</label>${picker.select}</div>
     <div class="compare-fields">${fields}</div>
     <datalist id=${`${id}-benchmarks`}>${sizedBenchmarks(benchmarks).map((b) => new Option(`${b.name} (N = ${b.n})`, b.name))}</datalist>
     <p class="compare-errors" role="alert" data-errors=${side}></p>

@@ -6,7 +6,14 @@
 import { html } from "htl";
 import type { Benchmark, PublishedScore } from "../data/types.js";
 import { whenNear } from "../ui/lazyFigure.js";
-import { type CardFormHooks, cardFields, cardForm, type FieldInput, pairForm } from "./cardForms.js";
+import {
+  type CardFormHooks,
+  cardFields,
+  cardForm,
+  type FieldInput,
+  pairForm,
+  type RowPicker,
+} from "./cardForms.js";
 import { evidenceFromFields, type PairFields, pairCodecs, validateCard } from "./cardState.js";
 import {
   type CompareState,
@@ -95,7 +102,7 @@ export function compareTool(rows: readonly PublishedScore[], benchmarks: readonl
   };
   const a = cardForm("a", menu, benchmarks, hooks);
   const b = cardForm("b", menu, benchmarks, hooks);
-  const pickers: Record<Side, HTMLSelectElement> = { a: a.picker, b: b.picker };
+  const pickers: Record<Side, RowPicker> = { a: a.picker, b: b.picker };
   const pair = pairForm(inputs, (key, text) => set({ ...state, pair: { ...state.pair, [key]: text } }));
   const verdict = verdictPanel();
 
@@ -127,7 +134,7 @@ export function compareTool(rows: readonly PublishedScore[], benchmarks: readonl
         const v = state.cards[side][f.key];
         input.value = v === null ? "" : String(v);
       }
-      pickers[side].value = state.picked[side];
+      pickers[side].show(state.picked[side]);
     }
     for (const k of Object.keys(pairCodecs) as (keyof PairFields)[]) {
       const input = inputs.get(`pair.${k}`)!;

