@@ -110,8 +110,7 @@ function rowPicker(
     );
     select.value = value;
   };
-  for (const type of ["pointerdown", "mousedown", "touchstart", "focus", "keydown"])
-    select.addEventListener(type, fill, { once: true });
+  for (const type of ["pointerdown", "focus", "keydown"]) select.addEventListener(type, fill, { once: true });
   if (typeof requestIdleCallback === "function") requestIdleCallback(fill, { timeout: 2000 });
   else setTimeout(fill, 500);
   const byId = new Map(menu.map((m) => [m.id, m]));

@@ -16,6 +16,7 @@ import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
 import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import { xAxis } from "./parts/svgAxis.js";
 
 const columns: { key: SortKey; label: string; numeric?: boolean; title?: string }[] = [
   { key: "benchmark", label: "Benchmark (split) and source" },
@@ -271,9 +272,13 @@ function halfWidthChart(rows: readonly ReferenceRow[], width: number, p: number,
   const chart =
     svg`<svg class="benchmark-chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
     font-size="12" font-family="system-ui, sans-serif" fill="currentColor">
-    <g stroke="currentColor" stroke-opacity="0.1">${grid.map((g) => svg`<line x1=${x(g)} x2=${x(g)} y1=${top} y2=${height - 10}></line>`)}</g>
-    <g text-anchor="middle">${grid.map((g) => svg`<line stroke="currentColor" x1=${x(g)} x2=${x(g)} y1=${top - 6} y2=${top}></line><text x=${x(g)} y=${top - 9}>${g}</text>`)}</g>
-    <text x=${width - right} y="12" text-anchor="end">Percentage points, at ${formatPercent(p, 0)} accuracy →</text>
+    ${xAxis(grid.map(x), grid.map(String), {
+      label: `Percentage points, at ${formatPercent(p, 0)} accuracy →`,
+      labelEnd: width - right,
+      grid: true,
+      y0: top,
+      y1: height - 10,
+    })}
     <g text-anchor="end">${data.map((d, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em">${d.label}</text>`)}</g>
     <g fill=${palette.blue} fill-opacity="0.85">${data.map((d, i) => svg`<rect x=${x(0)} y=${y(i) - band / 2} width=${x(d.hw) - x(0)} height=${band}><title>${d.label}: ${formatPlusMinus(d.hw / 100)}</title></rect>`)}</g>
     <line stroke="currentColor" x1=${x(0)} x2=${x(0)} y1=${top} y2=${height - 10}></line>

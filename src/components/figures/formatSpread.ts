@@ -18,6 +18,7 @@ import {
   formatRows,
   MMLU_N,
 } from "./formatSpreadModel.js";
+import { xAxis } from "./parts/svgAxis.js";
 
 export * from "./formatSpreadModel.js";
 
@@ -60,9 +61,14 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
   const chart =
     svg`<svg class="format-spread-chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
     font-size="13" font-family="system-ui, sans-serif" fill="currentColor">
-    <g stroke="currentColor" stroke-opacity="0.1">${grid.map((g) => svg`<line x1=${x(g)} x2=${x(g)} y1=${top} y2=${axisY}></line>`)}</g>
-    <g text-anchor="middle">${grid.map((g) => svg`<line stroke="currentColor" x1=${x(g)} x2=${x(g)} y1=${axisY} y2=${axisY + 6}></line><text x=${x(g)} y=${axisY + 9} dy="0.71em">${g}</text>`)}</g>
-    <text x=${width - right} y=${axisY + 36} text-anchor="end">MMLU accuracy (%) →</text>
+    ${xAxis(grid.map(x), grid.map(String), {
+      label: "MMLU accuracy (%) →",
+      labelEnd: width - right,
+      grid: true,
+      y0: top,
+      y1: axisY,
+      side: "bottom",
+    })}
     <g text-anchor="end">${rows.map((r, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em" font-weight=${chosen.has(r.model) ? "600" : null}>${name(r)}</text>`)}</g>
     ${rows.map((r, i) => {
       const scores = r.parts.map((p) => p.score);

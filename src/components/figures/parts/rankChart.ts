@@ -15,6 +15,7 @@ import {
   rankOverlapLayout,
 } from "./rankChartLayout.js";
 import type { RankOverlapRow } from "./rankRows.js";
+import { f2, xAxis } from "./svgAxis.js";
 
 export type { RankOverlapRow } from "./rankRows.js";
 
@@ -26,27 +27,6 @@ export interface RankOverlapChartElement extends HTMLDivElement {
   readonly highlighted: string | null;
   /** Highlight a model and keep it highlighted when the pointer leaves (null clears). */
   pin(model: string | null): void;
-}
-
-/** A coordinate with at most two decimals (short markup, sub-pixel exact enough). */
-const f2 = (x: number) => Math.round(x * 100) / 100;
-
-/** A top axis: tick marks and labels at `xs`, a grid (optional), and a label at the right. */
-function topAxis(
-  xs: number[],
-  texts: string[],
-  { width, label, grid, y0, y1 }: { width: number; label: string; grid: boolean; y0: number; y1: number },
-) {
-  return svg`${
-    grid && xs.length
-      ? svg`<path class="ro-grid" aria-hidden="true" stroke="currentColor" stroke-opacity="0.1" fill="none" d=${xs.map((x) => `M${f2(x + 0.5)},${y0}V${y1}`).join("")}></path>`
-      : null
-  }${
-    xs.length
-      ? svg`<path class="ro-ticks" aria-hidden="true" stroke="currentColor" fill="none" d=${xs.map((x) => `M${f2(x + 0.5)},${y0 + 1}v-6`).join("")}></path>
-      <g class="ro-tick-labels" aria-hidden="true" font-variant="tabular-nums">${xs.map((x, i) => svg`<text x=${f2(x + 0.5)} y=${y0 - 8.5}>${texts[i]}</text>`)}</g>`
-      : null
-  }<text class="ro-axis-label" aria-hidden="true" text-anchor="end" x=${width - 2.5} y="3.5" dy="0.71em">${label}</text>`;
 }
 
 const panel = (width: number, height: number, className: string, label: string, fontSize: number) =>
@@ -107,11 +87,11 @@ function scorePanel({ L, y, tied, entryModel }: Drawn, scoreLabel: string): SVGS
     fontSize,
   );
   root.append(
-    svg`${topAxis(
+    svg`${xAxis(
       ticks.map((t) => sx(t)),
       ticks.map((t) => tickFormat(t)),
       {
-        width: S.width,
+        labelEnd: S.width - 2.5,
         label: `${scoreLabel} →`,
         grid: true,
         y0: L.marginTop,
@@ -162,11 +142,11 @@ function rankPanel({ L, y }: Drawn): SVGSVGElement {
   const y1 = L.height - L.marginBottom;
   const root = panel(R.width, L.height, "ro-rank-panel", "Each model's 95% rank interval", fontSize);
   root.append(
-    svg`<path class="ro-rank-rules" aria-hidden="true" stroke="currentColor" stroke-opacity="0.08" fill="none" d=${Array.from({ length: ranks }, (_, i) => `M${f2(rx(i + 1) + 0.5)},${L.marginTop}V${y1}`).join("")}></path>${topAxis(
+    svg`<path class="ro-rank-rules" aria-hidden="true" stroke="currentColor" stroke-opacity="0.08" fill="none" d=${Array.from({ length: ranks }, (_, i) => `M${f2(rx(i + 1) + 0.5)},${L.marginTop}V${y1}`).join("")}></path>${xAxis(
       R.ticks.map(rx),
       R.ticks.map(String),
       {
-        width: R.width,
+        labelEnd: R.width - 2.5,
         // The full label needs ≈ 0.55 em a character; a narrow panel gets the short one.
         label: R.width - 4 >= 0.55 * fontSize * 22 ? "Plausible rank (95%) →" : "Rank (95%) →",
         grid: false,
