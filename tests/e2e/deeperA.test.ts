@@ -37,9 +37,9 @@ describe("/deeper/pass-at-k", () => {
         expect(await readout(page, fig, "always")).toBe(m.always);
       }
     }
-    await expect(page.locator('[data-live="pass-at-k"]').textContent()).resolves.toContain(
-      "gpt-3.5-turbo at k = 10",
-    );
+    await expect
+      .poll(() => page.locator('[data-live="pass-at-k"]').textContent())
+      .toContain("gpt-3.5-turbo at k = 10");
     expect(problems).toEqual([]);
   });
 });
@@ -69,9 +69,9 @@ describe("/deeper/format-sensitivity", () => {
         String(m.pairFlips),
       );
       expect(await attr(page, `${fig} [data-readout="flip-share"]`, "data-flipped")).toBe(5);
-      await expect(page.locator('[data-live="format-spread"]').textContent()).resolves.toContain(
-        m.rowA.label,
-      );
+      await expect
+        .poll(() => page.locator('[data-live="format-spread"]').textContent())
+        .toContain(m.rowA.label);
       // Each of model A's marks sits where its score falls between the axis ticks 40 and 60.
       const marks = await page
         .locator(`${fig} g[data-model="${a}"] path`)
@@ -119,7 +119,10 @@ describe("/deeper/llm-judge", () => {
       expect(changed).toBeGreaterThanOrEqual(previous);
       previous = changed;
     }
-    await expect(page.locator('[data-live="length-bias"]').textContent()).resolves.toContain("1.50 log-odds");
+    // The live region speaks once the hand stops (a settle delay), so wait for it.
+    await expect
+      .poll(() => page.locator('[data-live="length-bias"]').textContent())
+      .toContain("1.50 log-odds");
     expect(problems).toEqual([]);
   });
 });
