@@ -1,5 +1,6 @@
 // The benchmark reference page: the table matches the statistics core at the reader's accuracy,
 // sorts from the column headings (mouse and keyboard), keeps its state in the URL, and links sources.
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { halfWidth } from "../../src/components/stats/intervals.ts";
@@ -111,6 +112,77 @@ describe("benchmark reference", () => {
     expect(mmlu).toBeCloseTo(100 * halfWidth(0.5, 14042), 9);
     const first = await p2.locator(`${fig} tbody tr`).first().getAttribute("data-benchmark");
     expect(first).toBe("MMLU");
+    await context.close();
+  });
+
+  it("updates the chart and the table in place, and the bars stay true to N", async () => {
+    // Mark the drawing; a redraw that rebuilt it would drop the marks.
+    await page.evaluate((f) => {
+      for (const e of document.querySelectorAll(`${f} svg.benchmark-chart, ${f} tbody tr`))
+        (e as unknown as { kept: boolean }).kept = true;
+    }, fig);
+    await setRange(page, `${fig} input[type=range][data-key="p"]`, 0.7);
+    await page.click(`${fig} button[data-sort="benchmark"]`);
+    const kept = await page.evaluate(
+      (f) =>
+        [...document.querySelectorAll(`${f} svg.benchmark-chart, ${f} tbody tr`)].map(
+          (e) => (e as unknown as { kept?: boolean }).kept === true,
+        ),
+      fig,
+    );
+    expect(kept).toHaveLength(27);
+    expect(kept.every(Boolean)).toBe(true);
+    // A half-width is z·√(p(1−p)/N), so two bars' lengths stand as √ of the inverse ratio of their N.
+    const bar = (label: string) =>
+      page
+        .locator(`${fig} svg.benchmark-chart g[transform]`, { has: page.locator(`text:text-is("${label}")`) })
+        .locator("rect")
+        .evaluate((r) => Number(r.getAttribute("width")));
+    expect((await bar("GSM8K (test)")) / (await bar("MMLU (test)"))).toBeCloseTo(Math.sqrt(14042 / 1319), 2);
+    // Sorted by name, the chart's rows go down in the table's order.
+    const ys = await page.locator(`${fig} svg.benchmark-chart g[transform]`).evaluateAll((gs) =>
+      gs
+        .map((g) => ({ y: Number(/,([\d.]+)\)/.exec(g.getAttribute("transform")!)![1]), t: g.textContent }))
+        .sort((a, b) => a.y - b.y)
+        .map((g) => g.t),
+    );
+    const names = await page
+      .locator(`${fig} tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => `${tr.dataset.benchmark} (${tr.dataset.split})`));
+    expect(ys.map((t) => t!.slice(0, names[0]!.length))[0]).toBe(names[0]);
+    expect(ys).toHaveLength(names.length);
+    for (const [i, t] of ys.entries()) expect(t!.startsWith(names[i]!)).toBe(true);
+  });
+
+  it("exports a drawing of its own: the page's chart keeps its width", async () => {
+    const before = await page.locator(`${fig} svg.benchmark-chart`).getAttribute("width");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${fig} [data-action="export-svg"]`),
+    ]);
+    const text = readFileSync((await download.path())!, "utf8");
+    // Drawn at the export's 960 px: the axis label ends at 960 − 40 (the right margin).
+    expect(text).toMatch(/<text[^>]*text-anchor="end" x="920"[^>]*>Percentage points/);
+    expect(await page.locator(`${fig} svg.benchmark-chart`).getAttribute("width")).toBe(before);
+    expect(before).not.toBe("960");
+  });
+
+  it("on a phone, the names leave the bars room: the longest bar is a fifth of the chart's width", async () => {
+    const { page: phone, context } = await open(browser, "/tools/benchmarks", {
+      viewport: { width: 390, height: 844 },
+    });
+    const geometry = await phone.locator(`${fig} svg.benchmark-chart`).evaluate((svg) => ({
+      width: Number(svg.getAttribute("width")),
+      bars: [...svg.querySelectorAll("g[transform] rect")].map((r) => ({
+        x: Number(r.getAttribute("x")),
+        w: Number(r.getAttribute("width")),
+      })),
+    }));
+    const longest = Math.max(...geometry.bars.map((b) => b.w));
+    // HumanEval's half-width (±6.1 pp at 80%) is the longest mark but the ticks and diamonds reach
+    // further (the smallest independent gap, 12.4 pp): the bar takes about half the plot's width.
+    expect(geometry.bars[0]!.x).toBeLessThanOrEqual(0.45 * geometry.width);
+    expect(longest).toBeGreaterThan(0.2 * geometry.width);
     await context.close();
   });
 

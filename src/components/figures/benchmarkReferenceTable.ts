@@ -1,6 +1,7 @@
 // The benchmark reference (tools/benchmarks): a sortable table of every evaluation split with
 // the interval half-width and the smallest detectable differences at the reader's accuracy,
-// in the explorable frame (inputs in the URL, text alternative, live region).
+// in the explorable frame (inputs in the URL, text alternative, live region). The table and the
+// chart are built once and updated in place as the reader moves a control (see ui/inPlace.ts).
 
 import { nice, ticks } from "d3-array";
 import { svg } from "htl";
@@ -14,9 +15,17 @@ import {
 import type { Benchmark } from "../data/types.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable } from "../ui/explorable.js";
-import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
+import {
+  clipText,
+  formatCount,
+  formatFixed,
+  formatPercent,
+  formatPlusMinus,
+  formatPp,
+} from "../ui/format.js";
+import { keepOrder, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { xAxis } from "./parts/svgAxis.js";
+import { f2, xAxis } from "./parts/svgAxis.js";
 
 const columns: { key: SortKey; label: string; numeric?: boolean; title?: string }[] = [
   { key: "benchmark", label: "Benchmark (split) and source" },
@@ -54,6 +63,14 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
+  /** The drawing on the page, kept across redraws; an export gets a drawing of its own. */
+  let onPage: ReturnType<typeof referenceView> | undefined;
+  const sortBy = (key: SortKey, numeric: boolean) => {
+    const v = figure.values as { sort: SortKey; order: "asc" | "desc" };
+    const order = v.sort === key ? (v.order === "asc" ? "desc" : "asc") : numeric ? "desc" : "asc";
+    figure.setValues({ sort: key, order });
+    (figure.querySelector(`button[data-sort="${key}"]`) as HTMLButtonElement | null)?.focus();
+  };
   const figure = explorable({
     id: "benchmarks",
     title: "How precise is each benchmark? The interval and the smallest real gap, at the accuracy you pick",
@@ -104,63 +121,19 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
     ],
     source:
       "Sizes: data/benchmarks.csv (split sizes counted from the datasets where possible; each row names its source). Half-width: normal approximation z·√(p(1−p)/N). Smallest gap: two-sided test, 80% power.",
-    render(v, { width }) {
+    render(v, { width, copy }) {
       const rows = sortReference(
         benchmarkReference(benchmarks, { p: v.p, confidence: v.confidence, correlation: v.correlation }),
         v.sort,
         v.order as "asc" | "desc",
       );
       const level = `${Math.round(v.confidence * 100)}%`;
-      const table = el("table", { class: "results-table benchmark-reference", "data-table": "benchmarks" });
-      table.append(
-        el(
-          "caption",
-          {},
-          `${rows.length} evaluation splits at ${formatPercent(v.p, 0)} accuracy and ${level} confidence; click a column heading to sort`,
-        ),
-      );
-      const head = el("tr");
-      for (const c of columns) {
-        const th = el("th", { scope: "col", ...(c.numeric ? { class: "num" } : {}) });
-        const active = v.sort === c.key;
-        if (active) th.setAttribute("aria-sort", v.order === "asc" ? "ascending" : "descending");
-        const button = el(
-          "button",
-          {
-            type: "button",
-            class: "sort-button",
-            "data-sort": c.key,
-            ...(c.title ? { title: c.title } : {}),
-          },
-          c.label,
-          el(
-            "span",
-            { "aria-hidden": "true", class: "sort-arrow" },
-            active ? (v.order === "asc" ? " ▲" : " ▼") : " ↕",
-          ),
-        );
-        button.addEventListener("click", () => {
-          const order = active ? (v.order === "asc" ? "desc" : "asc") : c.numeric ? "desc" : "asc";
-          figure.setValues({ sort: c.key, order });
-          (figure.querySelector(`button[data-sort="${c.key}"]`) as HTMLButtonElement | null)?.focus();
-        });
-        th.append(button);
-        head.append(th);
-      }
-      table.append(el("thead", {}, head));
-      const body = el("tbody");
-      for (const r of rows) body.append(rowElement(r));
-      table.append(body);
+      if (!onPage) onPage = referenceView(rows, sortBy);
+      const view = copy ? referenceView(rows, sortBy) : onPage;
+      view.update(rows, { ...v, order: v.order as "asc" | "desc" }, width, level);
 
       const best = rows.reduce((a, b) => (b.halfWidth < a.halfWidth ? b : a));
       const worst = rows.reduce((a, b) => (b.halfWidth > a.halfWidth ? b : a));
-      const chart = halfWidthChart(rows, width, v.p, level);
-      const wrap = el(
-        "div",
-        { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Benchmark table" },
-        table,
-      );
-      const fig = el("div", {}, chart, wrap);
       const readout = el(
         "div",
         { class: "benchmark-extremes" },
@@ -196,13 +169,88 @@ export function benchmarkReferenceFigure(benchmarks: readonly Benchmark[]) {
           )
           .join("; ") +
         ".";
-      return { figure: fig, readout, summary };
+      return { figure: view.node, readout, summary };
     },
   });
   return figure;
 }
 
-function rowElement(r: ReferenceRow): HTMLTableRowElement {
+const rowKey = (r: ReferenceRow) => `${r.benchmark}|${r.split}`;
+
+/** The chart above the table, and the table: built once for these rows, then updated in place. */
+function referenceView(rows: readonly ReferenceRow[], sortBy: (key: SortKey, numeric: boolean) => void) {
+  const caption = el("caption");
+  const heads = columns.map((c) => {
+    const arrow = el("span", { "aria-hidden": "true", class: "sort-arrow" });
+    const button = el(
+      "button",
+      { type: "button", class: "sort-button", "data-sort": c.key, ...(c.title ? { title: c.title } : {}) },
+      c.label,
+      arrow,
+    );
+    button.addEventListener("click", () => sortBy(c.key, !!c.numeric));
+    return {
+      key: c.key,
+      th: el("th", { scope: "col", ...(c.numeric ? { class: "num" } : {}) }, button),
+      arrow,
+    };
+  });
+  const body = el("tbody");
+  const table = el(
+    "table",
+    { class: "results-table benchmark-reference", "data-table": "benchmarks" },
+    caption,
+    el("thead", {}, el("tr", {}, ...heads.map((h) => h.th))),
+    body,
+  );
+  const byKey = new Map(rows.map((r) => [rowKey(r), rowElement(r)]));
+  // The chart is built for a width (its names' room), and built again when the width changes.
+  let chart: ReturnType<typeof halfWidthChart> | undefined;
+  const node = el(
+    "div",
+    {},
+    el(
+      "div",
+      { class: "results-scroll", tabindex: "0", role: "region", "aria-label": "Benchmark table" },
+      table,
+    ),
+  );
+  return {
+    node,
+    update(
+      rows: readonly ReferenceRow[],
+      v: { p: number; sort: SortKey; order: "asc" | "desc" },
+      width: number,
+      level: string,
+    ) {
+      if (chart?.width !== width) {
+        const next = halfWidthChart(rows, width);
+        if (chart) chart.node.replaceWith(next.node);
+        else node.prepend(next.node);
+        chart = next;
+      }
+      setText(
+        caption,
+        `${rows.length} evaluation splits at ${formatPercent(v.p, 0)} accuracy and ${level} confidence; click a column heading to sort`,
+      );
+      for (const h of heads) {
+        const active = v.sort === h.key;
+        setAttrs(h.th, { "aria-sort": active ? (v.order === "asc" ? "ascending" : "descending") : null });
+        setText(h.arrow, active ? (v.order === "asc" ? " ▲" : " ▼") : " ↕");
+      }
+      const ordered = rows.map((r) => {
+        const row = byKey.get(rowKey(r))!;
+        row.update(r);
+        return row.tr;
+      });
+      keepOrder(body, ordered);
+      chart.update(rows, v.p, level);
+    },
+  };
+}
+
+/** One table row; its three numbers change with the controls. */
+function rowElement(r: ReferenceRow) {
   const source = el("div", { class: "source", title: r.source });
   if (r.links.length) {
     r.links.forEach((l, i) => {
@@ -220,84 +268,129 @@ function rowElement(r: ReferenceRow): HTMLTableRowElement {
     source,
   );
   if (r.note) name.setAttribute("title", r.note);
-  return el(
+  const hw = el("td", { class: "num", "data-readout": "half-width" });
+  const ind = el("td", { class: "num", "data-readout": "mdd-independent" });
+  const pair = el("td", { class: "num", "data-readout": "mdd-paired" });
+  const tr = el(
     "tr",
     { "data-benchmark": r.benchmark, "data-split": r.split },
     name,
     el("td", { class: "measures" }, r.measures, el("span", { class: "metric" }, ` · ${r.metric}`)),
     el("td", { class: "num", "data-readout": "n", "data-value": String(r.n) }, formatCount(r.n)),
-    el(
-      "td",
-      { class: "num", "data-readout": "half-width", "data-value": String(100 * r.halfWidth) },
-      formatPlusMinus(r.halfWidth),
-    ),
-    el(
-      "td",
-      { class: "num", "data-readout": "mdd-independent", "data-value": String(100 * r.mddIndependent) },
-      formatPp(r.mddIndependent),
-    ),
-    el(
-      "td",
-      { class: "num", "data-readout": "mdd-paired", "data-value": String(100 * r.mddPaired) },
-      formatPp(r.mddPaired),
-    ),
+    hw,
+    ind,
+    pair,
   );
+  return {
+    tr,
+    update(r: ReferenceRow) {
+      for (const [cell, value, text] of [
+        [hw, r.halfWidth, formatPlusMinus(r.halfWidth)],
+        [ind, r.mddIndependent, formatPp(r.mddIndependent)],
+        [pair, r.mddPaired, formatPp(r.mddPaired)],
+      ] as const) {
+        setAttrs(cell, { "data-value": String(100 * value) });
+        setText(cell, text);
+      }
+    },
+  };
 }
 
 /**
  * Half-width (bar) and the two smallest gaps (tick, diamond) per benchmark, in the table's order.
  * Drawn as plain SVG (bars on a linear axis need no Observable Plot): the page's only figure is at
  * the top, and without Plot's 94 kB (gzip) the phone has 49 kB less JavaScript to load before it.
+ * Each benchmark is one group, moved by its transform when the order changes.
  */
-function halfWidthChart(rows: readonly ReferenceRow[], width: number, p: number, level: string) {
+function halfWidthChart(rows: readonly ReferenceRow[], width: number) {
   const label = (r: ReferenceRow) => `${r.benchmark} (${r.split})`;
-  const data = rows.map((r) => ({
-    label: label(r),
-    hw: 100 * r.halfWidth,
-    ind: 100 * r.mddIndependent,
-    pair: 100 * r.mddPaired,
-  }));
-  // The axis is on top, its label above the tick labels.
-  const left = Math.min(260, 12 + 6.5 * Math.max(...data.map((d) => d.label.length)));
-  const [right, top, step] = [40, 44, 18];
-  const height = top + data.length * step + 10;
-  const [, end] = nice(0, Math.max(...data.flatMap((d) => [d.hw, d.ind, d.pair])), 10);
-  const x = (v: number) => left + (v / end) * (width - left - right);
-  const y = (i: number) => top + (i + 0.5) * step;
-  const band = 0.9 * step;
-  const grid = ticks(0, end, Math.max(2, Math.round((width - left - right) / 80)));
-  // Plot's diamond of radius 4 (area 16π): half-diagonals 6.6 (tall) and 3.8 (wide).
-  const diamond = (cx: number, cy: number) =>
-    `M${cx},${cy - 6.6}L${cx + 3.8},${cy}L${cx},${cy + 6.6}L${cx - 3.8},${cy}Z`;
-  const chart =
-    svg`<svg class="benchmark-chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
-    font-size="12" font-family="system-ui, sans-serif" fill="currentColor">
-    ${xAxis(grid.map(x), grid.map(String), {
-      label: `Percentage points, at ${formatPercent(p, 0)} accuracy →`,
-      labelEnd: width - right,
-      grid: true,
-      y0: top,
-      y1: height - 10,
-    })}
-    <g text-anchor="end">${data.map((d, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em">${d.label}</text>`)}</g>
-    <g fill=${palette.blue} fill-opacity="0.85">${data.map((d, i) => svg`<rect x=${x(0)} y=${y(i) - band / 2} width=${x(d.hw) - x(0)} height=${band}><title>${d.label}: ${formatPlusMinus(d.hw / 100)}</title></rect>`)}</g>
-    <line stroke="currentColor" x1=${x(0)} x2=${x(0)} y1=${top} y2=${height - 10}></line>
-    <g stroke=${palette.vermillion} stroke-width="2.5">${data.map((d, i) => svg`<line x1=${x(d.ind)} x2=${x(d.ind)} y1=${y(i) - band / 2} y2=${y(i) + band / 2}></line>`)}</g>
-    <g fill=${palette.green}>${data.map((d, i) => svg`<path d=${diamond(x(d.pair), y(i))}></path>`)}</g>
-  </svg>` as SVGSVGElement;
-  chart.setAttribute(
-    "aria-label",
-    `Half-width and smallest detectable gaps by benchmark, at ${formatPercent(p, 0)} accuracy`,
+  // The axis is on top, its label above the tick labels. The names take at most 45% of the width
+  // (on a phone, long names are clipped; the bar's title has the whole name).
+  const left = Math.min(
+    260,
+    12 + 6.5 * Math.max(...rows.map((r) => label(r).length)),
+    Math.round(0.45 * width),
   );
+  const chars = Math.floor((left - 12) / 6.5);
+  const [right, top, step] = [width < 500 ? 16 : 40, 44, 18];
+  const height = top + rows.length * step + 10;
+  const band = 0.9 * step;
+  const marks = new Map(
+    rows.map((r) => {
+      const title = svg`<title></title>` as SVGTitleElement;
+      const bar =
+        svg`<rect y=${-band / 2} height=${band} fill=${palette.blue} fill-opacity="0.85">${title}</rect>` as SVGRectElement;
+      const tick =
+        svg`<line y1=${-band / 2} y2=${band / 2} stroke=${palette.vermillion} stroke-width="2.5"></line>` as SVGLineElement;
+      const diamond = svg`<path fill=${palette.green}></path>` as SVGPathElement;
+      const g =
+        svg`<g><text x=${left - 9} dy="0.32em" text-anchor="end">${clipText(label(r), chars)}</text>${bar}${tick}${diamond}</g>` as SVGGElement;
+      return [rowKey(r), { g, title, bar, tick, diamond }];
+    }),
+  );
+  const axis = svg`<g></g>` as SVGGElement;
+  const zero = svg`<line stroke="currentColor" y1=${top} y2=${height - 10}></line>` as SVGLineElement;
+  // In the first order; a new order moves each group by its transform, not in the document.
+  const groups = svg`<g>${[...marks.values()].map((m) => m.g)}</g>` as SVGGElement;
+  const chart = svg`<svg class="benchmark-chart" height=${height}
+    font-size="12" font-family="system-ui, sans-serif" fill="currentColor">${axis}${groups}${zero}</svg>` as SVGSVGElement;
+  const legendLevel = el("span");
   const legend = el(
     "p",
     { class: "benchmark-legend" },
     el("span", { class: "swatch bar" }, ""),
-    ` ${level} half-width (bar) `,
+    " ",
+    legendLevel,
+    " half-width (bar) ",
     el("span", { class: "swatch tick" }, ""),
     " smallest gap between two separate scores (tick) ",
     el("span", { class: "swatch diamond" }, "◆"),
     " smallest gap, paired (diamond)",
   );
-  return el("div", {}, legend, chart);
+  let axisKey = "";
+  return {
+    node: el("div", {}, legend, chart),
+    width,
+    update(rows: readonly ReferenceRow[], p: number, level: string) {
+      const data = rows.map((r) => ({
+        key: rowKey(r),
+        label: label(r),
+        hw: 100 * r.halfWidth,
+        ind: 100 * r.mddIndependent,
+        pair: 100 * r.mddPaired,
+      }));
+      const [, end] = nice(0, Math.max(...data.flatMap((d) => [d.hw, d.ind, d.pair])), 10);
+      const x = (v: number) => f2(left + (v / end) * (width - left - right));
+      setAttrs(chart, { width, viewBox: `0 0 ${width} ${height}` });
+      setAttrs(chart, {
+        "aria-label": `Half-width and smallest detectable gaps by benchmark, at ${formatPercent(p, 0)} accuracy`,
+      });
+      setText(legendLevel, level);
+      const axisLabel = `Percentage points, at ${formatPercent(p, 0)} accuracy →`;
+      if (axisKey !== `${width}|${end}|${axisLabel}`) {
+        axisKey = `${width}|${end}|${axisLabel}`;
+        const grid = ticks(0, end, Math.max(2, Math.round((width - left - right) / 80)));
+        axis.replaceChildren(
+          xAxis(grid.map(x), grid.map(String), {
+            label: axisLabel,
+            labelEnd: width - right,
+            grid: true,
+            y0: top,
+            y1: height - 10,
+          }),
+        );
+        setAttrs(zero, { x1: x(0), x2: x(0) });
+      }
+      data.forEach((d, i) => {
+        const m = marks.get(d.key)!;
+        // Plot's diamond of radius 4 (area 16π): half-diagonals 6.6 (tall) and 3.8 (wide).
+        const cx = x(d.pair);
+        setAttrs(m.g, { transform: `translate(0,${top + (i + 0.5) * step})` });
+        setAttrs(m.bar, { x: x(0), width: f2(x(d.hw) - x(0)) });
+        setText(m.title, `${d.label}: ${formatPlusMinus(d.hw / 100)}`);
+        setAttrs(m.tick, { x1: x(d.ind), x2: x(d.ind) });
+        setAttrs(m.diamond, { d: `M${cx},-6.6L${f2(cx + 3.8)},0L${cx},6.6L${f2(cx - 3.8)},0Z` });
+      });
+    },
+  };
 }

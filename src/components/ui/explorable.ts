@@ -36,6 +36,11 @@ export interface RenderContext {
    * Undefined on a wider page, where the reader scrolls.
    */
   height?: number;
+  /**
+   * True when the frame asks for a drawing to keep apart from the page (an export at its own
+   * width). A figure that updates its drawing in place across redraws builds a new one then.
+   */
+  copy?: boolean;
 }
 
 /**
@@ -263,7 +268,7 @@ export function explorable<V extends Record<string, unknown>, M>(
         url: link(),
         date: new Date().toISOString().slice(0, 10),
       },
-      drawAt: (width) => render(values(), { width, present: false }).figure,
+      drawAt: (width) => render(values(), { width, present: false, copy: true }).figure,
       fallback: () => plot.cloneNode(true),
       status: (text) => {
         parts.toolStatus.textContent = text;
@@ -310,7 +315,9 @@ export function explorable<V extends Record<string, unknown>, M>(
     const room = presenting ? presentRoom(plot) : phoneRoom(plot);
     const result = render(values(), { width, present: presenting, height: room });
     // Plot's per-drawing <style> restyles the whole page when inserted (≈1.5 ms per SVG): share it.
-    plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
+    // A figure that updates its drawing in place returns the same node: leave it where it is.
+    if (plot.childNodes.length !== 1 || plot.firstChild !== result.figure)
+      plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
     fitter.fit(presenting ? undefined : room);
     labelSvgs(plot, spec.title, altText.id);
     // A figure drawn without any SVG (text and tables only) has nothing to download.
