@@ -424,6 +424,40 @@ describe("contamination (l2-contamination)", () => {
     await setRange(page, `${fig} input[type=range][data-key="inflation"]`, 0);
     expect(await check(0, 0.5, "bottom", "gsm8k", 9)).toBe(0);
   });
+  it("updates in place: the same board rows after a change, and the dashed line at the inflation on the gaps' axis", async () => {
+    await page.evaluate((f) => {
+      for (const e of document.querySelectorAll(`${f} svg.l2-board, ${f} svg.l2-board g[data-model]`))
+        (e as unknown as { kept: boolean }).kept = true;
+    }, fig);
+    for (const inflation of [2.5, 6]) {
+      await setRange(page, `${fig} input[type=range][data-key="inflation"]`, inflation);
+      await setRange(page, `${fig} input[type=range][data-key="seed"]`, inflation === 6 ? 4 : 5);
+      const kept = await page.evaluate(
+        (f) =>
+          [...document.querySelectorAll(`${f} svg.l2-board, ${f} svg.l2-board g[data-model]`)].map(
+            (e) => (e as unknown as { kept?: boolean }).kept === true,
+          ),
+        fig,
+      );
+      expect(kept.length).toBeGreaterThan(10);
+      expect(kept.every(Boolean)).toBe(true);
+      // The dashed line stands at the inflation between the axis' 0 and 10 tick labels.
+      const at = await page.locator(`${fig} svg:has(.l2-inflation-line)`).evaluate((svg) => {
+        const tick = (t: string) => {
+          const text = [...svg.querySelectorAll('g[aria-label="x-axis tick label"] text')].find(
+            (e) => e.textContent === t,
+          )!;
+          return Number(/translate\(([-\d.]+)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? NaN);
+        };
+        return {
+          zero: tick("0"),
+          ten: tick("10"),
+          line: Number(svg.querySelector(".l2-inflation-line")!.getAttribute("x1")),
+        };
+      });
+      expect(at.line).toBeCloseTo(at.zero + (inflation / 10) * (at.ten - at.zero), 1);
+    }
+  });
   it("shows the measured medians of each study", async () => {
     for (const s of gapSummary(measured)) {
       expect(await readout(page, fig, `median-${s.study}`)).toBeCloseTo(s.median, 10);

@@ -20,7 +20,9 @@ import {
   formatSigned,
   formatSignedPp,
 } from "../ui/format.js";
+import { keepOrder, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { scaleLinear } from "../vendor/plot.js";
 import {
@@ -42,86 +44,140 @@ export * from "./contaminationModel.js";
 const prefersReducedMotion = () =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-/** Where each model's row was last drawn (y, px), so the next drawing can glide from there. */
-export type BoardMotion = { previous: Map<string, number> };
-
-/** One model's row of the board: its rank and name, its score before (○) and after (◆), its move. */
-function boardRow(
-  r: InflatedRow,
-  y: number,
-  x: (v: number) => number,
-  at: { left: number; label: number; maxChars: number },
-) {
-  const name = r.model.includes("/") ? r.model.slice(r.model.indexOf("/") + 1) : r.model;
-  const delta = r.trueRank - r.shownRank;
-  const cx = x(100 * r.shownScore);
-  return svg`<g transform=${`translate(0,${y})`} data-model=${r.model} data-rank=${r.shownRank} class=${r.contaminated ? "contaminated" : "clean"}>${
-    name.length > at.maxChars ? svg`<title>${r.model}</title>` : null
-  }<text x=${at.left - 10} y="4" text-anchor="end" font-size="12.5" fill="currentColor" font-weight=${r.contaminated ? 700 : 400}>${`${r.shownRank}. ${clipText(name, at.maxChars)}`}</text>${
-    r.contaminated && r.shownScore > r.trueScore
-      ? svg`<line x1=${x(100 * r.trueScore)} x2=${cx} y1="0" y2="0" stroke=${palette.vermillion} stroke-width="3"></line>`
-      : null
-  }<circle cx=${x(100 * r.trueScore)} cy="0" r="4.5" fill="var(--theme-background, white)" stroke="currentColor" stroke-width="1.5"></circle>${
-    r.contaminated
-      ? svg`<path d=${`M${cx},-6L${cx + 6},0L${cx},6L${cx - 6},0Z`} fill=${palette.vermillion}></path>`
-      : null
-  }${
-    delta !== 0
-      ? svg`<text x=${at.label} y="4" font-size="12" font-weight="700" fill=${delta > 0 ? palette.vermillion : "currentColor"}>${delta > 0 ? `▲${formatCount(delta)}` : `▼${formatCount(-delta)}`}</text>`
-      : null
-  }</g>`;
+/** One model's row of the board, built once and updated in place: rank and name, score before (○) and after (◆), its move. */
+function boardRow(model: string) {
+  const title = svg`<title>${model}</title>` as SVGTitleElement;
+  const name =
+    svg`<text y="4" text-anchor="end" font-size="12.5" fill="currentColor"></text>` as SVGTextElement;
+  const line =
+    svg`<line y1="0" y2="0" stroke=${palette.vermillion} stroke-width="3"></line>` as SVGLineElement;
+  const before =
+    svg`<circle cy="0" r="4.5" fill="var(--theme-background, white)" stroke="currentColor" stroke-width="1.5"></circle>` as SVGCircleElement;
+  const after = svg`<path fill=${palette.vermillion}></path>` as SVGPathElement;
+  const move = svg`<text y="4" font-size="12" font-weight="700"></text>` as SVGTextElement;
+  const g = svg`<g data-model=${model}>${title}${name}${line}${before}${after}${move}</g>` as SVGGElement;
+  const shown = (el: Element, on: boolean) => setAttrs(el, { display: on ? null : "none" });
+  return {
+    g,
+    update(
+      r: InflatedRow,
+      y: number,
+      x: (v: number) => number,
+      at: { left: number; label: number; maxChars: number },
+    ) {
+      const label = r.model.includes("/") ? r.model.slice(r.model.indexOf("/") + 1) : r.model;
+      const delta = r.trueRank - r.shownRank;
+      const cx = x(100 * r.shownScore);
+      const x0 = x(100 * r.trueScore);
+      setAttrs(g, {
+        transform: `translate(0,${y})`,
+        "data-rank": r.shownRank,
+        class: r.contaminated ? "contaminated" : "clean",
+      });
+      // The whole name in a tooltip when it is clipped (a <title> left empty shows nothing).
+      setText(title, label.length > at.maxChars ? r.model : "");
+      setAttrs(name, { x: at.left - 10, "font-weight": r.contaminated ? 700 : 400 });
+      setText(name, `${r.shownRank}. ${clipText(label, at.maxChars)}`);
+      shown(line, r.contaminated && r.shownScore > r.trueScore);
+      setAttrs(line, { x1: x0, x2: cx });
+      setAttrs(before, { cx: x0 });
+      shown(after, r.contaminated);
+      setAttrs(after, { d: `M${cx},-6L${cx + 6},0L${cx},6L${cx - 6},0Z` });
+      shown(move, delta !== 0);
+      setAttrs(move, { x: at.label, fill: delta > 0 ? palette.vermillion : "currentColor" });
+      setText(move, delta > 0 ? `▲${formatCount(delta)}` : delta < 0 ? `▼${formatCount(-delta)}` : "");
+    },
+  };
 }
 
 /**
- * The board as an SVG list, ordered by the shown score; each row glides from where the last
- * drawing had it (unless the reader prefers reduced motion).
+ * The board as an SVG list, ordered by the shown score, built once and updated in place: a new
+ * setting writes only what changed, and each row that moves glides from where it was (unless the
+ * reader prefers reduced motion).
  */
-function boardSvg(m: ContaminationModel, width: number, rowH: number, motion: BoardMotion): SVGSVGElement {
-  const top = 44;
-  const left = Math.min(250, Math.max(150, width * 0.34));
-  const right = 70;
-  const height = top + m.ordered.length * rowH + 12;
-  const lo = Math.min(...m.rows.map((r) => r.trueScore));
-  const hi = Math.max(...m.rows.map((r) => r.shownScore));
-  const x = scaleLinear()
-    .domain([Math.floor(lo * 100 - 2), Math.ceil(hi * 100 + 1)])
-    .range([left, width - right])
-    .nice();
-  // About one tick per 60 px of axis, so that the labels never touch on a phone.
-  const ticks = x.ticks(Math.max(3, Math.min(6, Math.floor((width - left - right) / 60))));
-  // On a narrow board the name gets only the room left of the axis (about 7.6 px a character at
-  // 12.5 px, bold); the full name stays in a tooltip.
-  const at = (rank: number) => ({
-    left,
-    label: width - right + 10,
-    maxChars: width < 600 ? Math.max(8, Math.floor((left - 12) / 7.6) - `${rank}. `.length) : 30,
-  });
-  const rows = m.ordered.map((r) => {
-    const y = top + (r.shownRank - 1) * rowH + rowH / 2;
-    return { model: r.model, y, before: motion.previous.get(r.model), g: boardRow(r, y, x, at(r.shownRank)) };
-  });
-  motion.previous = new Map(rows.map((r) => [r.model, r.y]));
-  const node =
-    svg`<svg width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`} role="img" class="l2-board" aria-label=${`The board re-sorted by the inflated ${m.benchmarkName} score`}>${ticks.map(
-      (t) =>
-        svg`<line x1=${x(t)} x2=${x(t)} y1=${top - 6} y2=${height - 8} stroke="currentColor" stroke-opacity="0.1"></line><text x=${x(t)} y=${top - 12} text-anchor="middle" font-size="12" fill="currentColor">${formatDecimal(t)}</text>`,
-    )}<text x=${width - right} y="14" text-anchor="end" font-size="12" fill="currentColor">${`${m.benchmarkName} score as published (%) →`}</text>${rows.map((r) => r.g)}</svg>` as SVGSVGElement;
-  if (!prefersReducedMotion()) {
-    // FLIP: each row starts where it was and glides to its new place.
-    requestAnimationFrame(() => {
-      for (const { g, y, before } of rows) {
-        if (before === undefined || before === y || typeof g.animate !== "function") continue;
-        g.animate([{ transform: `translate(0px, ${before}px)` }, { transform: `translate(0px, ${y}px)` }], {
-          duration: 650,
-          easing: "cubic-bezier(.2,.7,.2,1)",
+function boardSvg(models: readonly string[]) {
+  const rows = new Map(models.map((model) => [model, boardRow(model)]));
+  const axis = svg`<g></g>` as SVGGElement;
+  const label =
+    svg`<text y="14" text-anchor="end" font-size="12" fill="currentColor"></text>` as SVGTextElement;
+  const list = svg`<g></g>` as SVGGElement;
+  const node = svg`<svg role="img" class="l2-board">${axis}${label}${list}</svg>` as SVGSVGElement;
+  let axisKey = "";
+  const previous = new Map<string, number>();
+  return {
+    node,
+    update(m: ContaminationModel, width: number, rowH: number) {
+      const top = 44;
+      const left = Math.min(250, Math.max(150, width * 0.34));
+      const right = 70;
+      const height = top + m.ordered.length * rowH + 12;
+      const lo = Math.min(...m.rows.map((r) => r.trueScore));
+      const hi = Math.max(...m.rows.map((r) => r.shownScore));
+      const x = scaleLinear()
+        .domain([Math.floor(lo * 100 - 2), Math.ceil(hi * 100 + 1)])
+        .range([left, width - right])
+        .nice();
+      setAttrs(node, {
+        width,
+        height,
+        viewBox: `0 0 ${width} ${height}`,
+        "aria-label": `The board re-sorted by the inflated ${m.benchmarkName} score`,
+      });
+      setAttrs(label, { x: width - right });
+      setText(label, `${m.benchmarkName} score as published (%) →`);
+      // About one tick per 60 px of axis, so that the labels never touch on a phone.
+      const ticks = x.ticks(Math.max(3, Math.min(6, Math.floor((width - left - right) / 60))));
+      const key = `${ticks.join()}|${x.range().join()}|${height}`;
+      if (key !== axisKey) {
+        axisKey = key;
+        axis.replaceChildren(
+          ...ticks.map(
+            (t) =>
+              svg`<line x1=${x(t)} x2=${x(t)} y1=${top - 6} y2=${height - 8} stroke="currentColor" stroke-opacity="0.1"></line><text x=${x(t)} y=${top - 12} text-anchor="middle" font-size="12" fill="currentColor">${formatDecimal(t)}</text>`,
+          ),
+        );
+      }
+      // On a narrow board the name gets only the room left of the axis (about 7.6 px a character at
+      // 12.5 px, bold); the full name stays in a tooltip.
+      const at = (rank: number) => ({
+        left,
+        label: width - right + 10,
+        maxChars: width < 600 ? Math.max(8, Math.floor((left - 12) / 7.6) - `${rank}. `.length) : 30,
+      });
+      const moves: { g: SVGGElement; from: number; to: number }[] = [];
+      const ordered = m.ordered.map((r) => {
+        const row = rows.get(r.model)!;
+        const y = top + (r.shownRank - 1) * rowH + rowH / 2;
+        const from = previous.get(r.model);
+        if (from !== undefined && from !== y) moves.push({ g: row.g, from, to: y });
+        previous.set(r.model, y);
+        row.update(r, y, x, at(r.shownRank));
+        return row.g;
+      });
+      keepOrder(list, ordered);
+      if (!prefersReducedMotion()) {
+        // FLIP: each row that moved starts where it was and glides to its new place.
+        requestAnimationFrame(() => {
+          for (const { g, from, to } of moves) {
+            if (typeof g.animate !== "function") continue;
+            g.animate(
+              [{ transform: `translate(0px, ${from}px)` }, { transform: `translate(0px, ${to}px)` }],
+              {
+                duration: 650,
+                easing: "cubic-bezier(.2,.7,.2,1)",
+              },
+            );
+          }
         });
       }
-    });
-  }
-  return node;
+    },
+  };
 }
 
-/** The measured gaps, one dot per model, one row per study, with each study's median. */
+/**
+ * The measured gaps, one dot per model, one row per study, with each study's median. The reader's
+ * simulated inflation is a dashed line the view moves along Plot's x scale (see contaminationView).
+ */
 function measuredPlot(m: ContaminationModel, width: number): SVGSVGElement | HTMLElement {
   // On a phone the panel is under 600 px wide: a shorter axis label and study labels without
   // the count (the list below the figure keeps it), so that no label runs past the edge.
@@ -146,11 +202,6 @@ function measuredPlot(m: ContaminationModel, width: number): SVGSVGElement | HTM
     y: { axis: null },
     marks: [
       Plot.ruleX([0], { stroke: "currentColor", strokeOpacity: 0.5 }),
-      Plot.ruleX([m.values.inflation], {
-        stroke: palette.vermillion,
-        strokeWidth: 2,
-        strokeDasharray: "4,3",
-      }),
       Plot.dot(
         m.gaps,
         Plot.dodgeY("middle", {
@@ -181,16 +232,45 @@ function measuredPlot(m: ContaminationModel, width: number): SVGSVGElement | HTM
   return plot;
 }
 
-/** The board beside the measured gaps (wide), or above them (narrow). */
-export function drawContamination(
-  m: ContaminationModel,
-  { width, height: room }: RenderContext,
-  motion: BoardMotion = { previous: new Map() },
-): Node {
-  const wide = width >= 900;
-  const boardWidth = wide ? Math.round(width * 0.55) : width;
-  const rowH = fitRowHeight(room, m.rows.length, { normal: 24, min: 15, chrome: 56 });
-  return html`<div class="l2-two-panel">${boardSvg(m, boardWidth, rowH, motion)}<div>${measuredPlot(m, wide ? width - boardWidth - 16 : width)}<p class="table-note">Board: ○ the score as published, ◆ after the simulated inflation (bold names are the contaminated models; ▲▼ their change of rank). Measured gaps: each dot is one model. Thick tick: median. Dashed red line: your simulated inflation (+${formatPp(m.values.inflation / 100, 1)}).</p></div></div>`;
+/**
+ * The board beside the measured gaps (wide), or above them (narrow): built once, then updated in
+ * place. The measured-gaps chart is drawn again only when the width or the inflation changes.
+ */
+export function contaminationView(models: readonly string[]) {
+  const board = boardSvg(models);
+  const measured: HTMLElement = html`<div></div>`;
+  const inflation: HTMLElement = html`<span></span>`;
+  const note = html`<p class="table-note">Board: ○ the score as published, ◆ after the simulated inflation (bold names are the contaminated models; ▲▼ their change of rank). Measured gaps: each dot is one model. Thick tick: median. Dashed red line: your simulated inflation (${inflation}).</p>`;
+  const node: HTMLElement = html`<div class="l2-two-panel">${board.node}<div>${measured}${note}</div></div>`;
+  // Plot's margins above and below the facets: 30 and 40 px (measuredPlot).
+  const line =
+    svg`<line class="l2-inflation-line" stroke=${palette.vermillion} stroke-width="2" stroke-dasharray="4,3"></line>` as SVGLineElement;
+  let measuredAt = 0;
+  let scale: { apply(v: number): number } | undefined;
+  return {
+    node,
+    update(m: ContaminationModel, { width, height: room }: RenderContext) {
+      const wide = width >= 900;
+      const boardWidth = wide ? Math.round(width * 0.55) : width;
+      const rowH = fitRowHeight(room, m.rows.length, { normal: 24, min: 15, chrome: 56 });
+      board.update(m, boardWidth, rowH);
+      const measuredWidth = wide ? width - boardWidth - 16 : width;
+      if (measuredWidth !== measuredAt) {
+        measuredAt = measuredWidth;
+        const plot = measuredPlot(m, measuredWidth) as SVGSVGElement & {
+          scale(name: "x"): { apply(v: number): number };
+        };
+        scale = plot.scale("x");
+        setAttrs(line, { y1: 30, y2: Number(plot.getAttribute("height")) - 40 });
+        plot.append(line);
+        measured.replaceChildren(sharePlotStyles(plot));
+      }
+      const lineX = scale?.apply(m.values.inflation) ?? 0;
+      setAttrs(line, { x1: lineX, x2: lineX });
+      setText(inflation, `+${formatPp(m.values.inflation / 100, 1)}`);
+      return node;
+    },
+  };
 }
 
 export function contaminationReadout(m: ContaminationModel): Node {
@@ -243,7 +323,8 @@ export function contaminationFigure(data: {
 }) {
   const { board, measured } = data;
   const summaries: GapSummary[] = gapSummary(measured);
-  const motion: BoardMotion = { previous: new Map() };
+  const models = board.known.map((m) => m.model);
+  let onPage: ReturnType<typeof contaminationView> | undefined;
   return explorable<ContaminationValues, ContaminationModel>({
     id: "l2-contamination",
     title: "A few points of contamination, and the board re-sorts",
@@ -299,7 +380,10 @@ export function contaminationFigure(data: {
       summaries.map((s) => `${studyLabels[s.study]} — ${studySources[s.study]}`).join("; ") +
       ". A widely repeated estimate of 2–7 pp, attributed to an Allen Institute for AI analysis of April 2024, could not be traced to a published source; the figure uses the measured gaps instead.",
     derive: (v) => deriveContamination(v, data, summaries),
-    draw: (m, context) => drawContamination(m, context, motion),
+    draw: (m, context) => {
+      if (!onPage) onPage = contaminationView(models);
+      return (context.copy ? contaminationView(models) : onPage).update(m, context);
+    },
     readout: contaminationReadout,
     notice: contaminationNotice,
     summary: contaminationSummary,
