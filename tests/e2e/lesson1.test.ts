@@ -324,6 +324,54 @@ describe("figure 3 — micro vs macro", () => {
     expect(d.macro).toBeGreaterThan(d.micro);
     expect(await readout(page, fig, "chosen-macro-weight")).toBeCloseTo(100 / 57, 9);
   });
+
+  it("the dots and the two average lines move in place, each at its value between the 0 and 100 ticks", async () => {
+    await openDeeper(fig);
+    const marks = `${fig} g.l1-subject-marks`;
+    // Opened, the figure is redrawn at its real width once: mark the drawing after that.
+    await page.waitForTimeout(100);
+    await page.locator(marks).evaluate((g) => {
+      (g as unknown as { kept: boolean }).kept = true;
+    });
+    for (const [base, tilt] of [
+      [0.55, 0.08],
+      [0.75, -0.1],
+    ] as const) {
+      await setRange(page, slider(fig, "base"), base);
+      await setRange(page, slider(fig, "tilt"), tilt);
+      Object.assign(state, { base, tilt });
+      const d = deriveMicroMacro(state, subjects);
+      const shown = await page.locator(marks).evaluate((g) => {
+        const svg = g.closest("svg")!;
+        const tick = (t: string) => {
+          const text = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].find(
+            (e) => e.textContent === t,
+          )!;
+          return Number(
+            /translate\([-\d.]+,([-\d.]+)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? NaN,
+          );
+        };
+        const law = [...g.querySelectorAll("circle")].find((c) =>
+          c.textContent!.startsWith("professional law:"),
+        )!;
+        const lines = [...g.querySelectorAll("line")].map((l) => Number(l.getAttribute("y1")));
+        return {
+          kept: (g as unknown as { kept?: boolean }).kept === true,
+          zero: tick("0"),
+          hundred: tick("100"),
+          law: Number(law.getAttribute("cy")),
+          lines,
+        };
+      });
+      const at = (pct: number) => shown.zero + (pct / 100) * (shown.hundred - shown.zero);
+      expect(shown.kept).toBe(true);
+      const law = d.points.find((p) => p.subject === "professional_law")!;
+      expect(shown.law).toBeCloseTo(at(100 * law.accuracy), 1);
+      expect(shown.lines).toHaveLength(2);
+      expect(shown.lines[0]).toBeCloseTo(at(100 * d.micro), 1);
+      expect(shown.lines[1]).toBeCloseTo(at(100 * d.macro), 1);
+    }
+  });
 });
 
 describe("figure 4 — score vs rank", () => {

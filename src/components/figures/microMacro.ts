@@ -3,7 +3,7 @@
 // average follows. In the micro-average large subjects dominate; in the macro-average a
 // 100-question subject weighs as much as the 1,534-question one.
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import type { MicroMacroRow, MmluSubject } from "../data/types.js";
 import {
   type Averages,
@@ -15,8 +15,10 @@ import {
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatSigned, formatSignedPp } from "../ui/format.js";
+import { setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export interface MicroMacroValues {
   /** Accuracy at the average (log) subject size, 0–1. */
@@ -92,21 +94,15 @@ export function deriveMicroMacro(v: MicroMacroValues, subjects: readonly MmluSub
 const pretty = (subject: string) => subject.replaceAll("_", " ");
 const y = (p: SubjectPoint) => 100 * p.accuracy;
 
-/** Accuracy by subject against its size, with both averages as lines. */
-function drawSubjects(m: MicroMacroModel, width: number): SVGSVGElement {
-  const averageLabel = (which: "micro" | "macro", colour: string, above: boolean) =>
-    Plot.text([m[which]], {
-      x: 1700,
-      y: (a: number) => 100 * a,
-      text: (a: number) => `${which} ${formatPercent(a)}`,
-      dx: 6,
-      dy: above ? -8 : 8,
-      textAnchor: "start",
-      fill: colour,
-      fontWeight: 700,
-    });
-  const chosen = m.chosen ? [m.chosen] : [];
-  const scatter = Plot.plot({
+type Scale = { apply(v: number): number };
+type Scales = { x: Scale; y: Scale; r: Scale };
+
+/**
+ * The scatter's frame, drawn by Plot once per width: its axes, grid and labels, on fixed scales
+ * (subject size 90–1,700, log; accuracy 0–100%). The marks are drawn over it by scatterMarks.
+ */
+function subjectsFrame(width: number): { svg: SVGSVGElement; scales: Scales } {
+  const frame = Plot.plot({
     width,
     height: Math.round(Math.min(380, Math.max(280, width * 0.36))),
     marginLeft: 52,
@@ -124,38 +120,70 @@ function drawSubjects(m: MicroMacroModel, width: number): SVGSVGElement {
     },
     y: { domain: [0, 100], label: "↑ Accuracy on the subject (%)", grid: true },
     r: { range: [2, 12], domain: [0, 1600] },
-    marks: [
-      Plot.dot(m.points, {
-        x: "n",
-        y,
-        r: "n",
-        fill: palette.sky,
-        fillOpacity: 0.55,
-        stroke: palette.blue,
-        title: (p: SubjectPoint) =>
-          `${pretty(p.subject)}: ${formatCount(p.n)} questions, ${formatPercent(p.accuracy)}`,
-      }),
-      Plot.dot(chosen, { x: "n", y, r: 14, stroke: palette.vermillion, strokeWidth: 2.5, symbol: "square" }),
-      Plot.text(chosen, {
-        x: "n",
-        y,
-        text: (p: SubjectPoint) => pretty(p.subject),
-        dx: -18,
-        textAnchor: "end",
-        fill: palette.vermillion,
-        fontWeight: 700,
-      }),
-      Plot.ruleY([100 * m.micro], { stroke: palette.blue, strokeWidth: 2.5 }),
-      Plot.ruleY([100 * m.macro], { stroke: palette.vermillion, strokeWidth: 2.5, strokeDasharray: "7,4" }),
-      averageLabel("micro", palette.blue, m.micro >= m.macro),
-      averageLabel("macro", palette.vermillion, m.micro < m.macro),
-    ],
-  }) as SVGSVGElement;
-  scatter.setAttribute(
+    // No marks of Plot's own, but an r channel so the frame has the dots' size scale.
+    marks: [Plot.dot([] as SubjectPoint[], { x: "n", y: "accuracy", r: "n" })],
+  }) as SVGSVGElement & { scale(name: "x" | "y" | "r"): Scale };
+  frame.setAttribute(
     "aria-label",
     "Accuracy by subject against subject size, with the micro- and macro-averages",
   );
-  return scatter;
+  return { svg: frame, scales: { x: frame.scale("x"), y: frame.scale("y"), r: frame.scale("r") } };
+}
+
+/**
+ * Accuracy by subject against its size, with both averages as lines: marks built once and moved in
+ * place on the frame's scales as the sliders move (a slider writes only the positions that change).
+ */
+function scatterMarks(points: readonly SubjectPoint[], s: Scales, width: number) {
+  const dots = points.map(
+    (p) =>
+      svg`<circle cx=${s.x.apply(p.n)} r=${s.r.apply(p.n)} fill=${palette.sky} fill-opacity="0.55" stroke=${palette.blue}><title></title></circle>` as SVGCircleElement,
+  );
+  // Larger subjects first, so a small one is never hidden under a large one.
+  const order = points.map((_, i) => i).sort((i, j) => points[j]!.n - points[i]!.n);
+  const square =
+    svg`<rect width="28" height="28" fill="none" stroke=${palette.vermillion} stroke-width="2.5"></rect>` as SVGRectElement;
+  const name =
+    svg`<text text-anchor="end" dy="0.32em" fill=${palette.vermillion} font-weight="700"></text>` as SVGTextElement;
+  const [x0, x1] = [52, width - 110];
+  const rule = (colour: string, dash: string | null) =>
+    svg`<line x1=${x0} x2=${x1} stroke=${colour} stroke-width="2.5" stroke-dasharray=${dash}></line>` as SVGLineElement;
+  const label = (colour: string) =>
+    svg`<text x=${x1 + 6} text-anchor="start" fill=${colour} font-weight="700"></text>` as SVGTextElement;
+  const micro = { rule: rule(palette.blue, null), label: label(palette.blue) };
+  const macro = { rule: rule(palette.vermillion, "7,4"), label: label(palette.vermillion) };
+  const g =
+    svg`<g class="l1-subject-marks" font-size="13">${order.map((i) => dots[i])}${square}${name}${micro.rule}${macro.rule}${micro.label}${macro.label}</g>` as SVGGElement;
+  return {
+    g,
+    update(m: MicroMacroModel) {
+      m.points.forEach((p, i) => {
+        setAttrs(dots[i]!, { cy: f2(s.y.apply(y(p))) });
+        setText(
+          dots[i]!.firstChild!,
+          `${pretty(p.subject)}: ${formatCount(p.n)} questions, ${formatPercent(p.accuracy)}`,
+        );
+      });
+      const c = m.chosen;
+      setAttrs(square, { display: c ? null : "none" });
+      setAttrs(name, { display: c ? null : "none" });
+      if (c) {
+        const [cx, cy] = [f2(s.x.apply(c.n)), f2(s.y.apply(y(c)))];
+        setAttrs(square, { x: cx - 14, y: cy - 14 });
+        setAttrs(name, { x: cx - 18, y: cy });
+        setText(name, pretty(c.subject));
+      }
+      for (const [which, part, above] of [
+        ["micro", micro, m.micro >= m.macro],
+        ["macro", macro, m.micro < m.macro],
+      ] as const) {
+        const at = f2(s.y.apply(100 * m[which]));
+        setAttrs(part.rule, { y1: at, y2: at });
+        setAttrs(part.label, { y: at + (above ? -8 : 8), dy: "0.32em" });
+        setText(part.label, `${which} ${formatPercent(m[which])}`);
+      }
+    },
+  };
 }
 
 /** The two captions of the weights chart (on a phone they wrap in HTML below it). */
@@ -215,15 +243,42 @@ function drawWeights(m: MicroMacroModel, width: number, compact: boolean): SVGSV
   return weights;
 }
 
-export function drawMicroMacro(m: MicroMacroModel, { width }: RenderContext): Node {
-  // On a phone the two long captions would run off the drawing: they move to wrapping HTML below it.
-  const compact = width < 600;
-  const caption = weightsCaptions(m);
-  return html`<div>${drawSubjects(m, width)}${drawWeights(m, width, compact)}${
-    compact
-      ? html`<p class="table-note l1-weights-note">${caption.subjects.replace(/ →$/, "")}. ${caption.legend[0]!.toUpperCase()}${caption.legend.slice(1)}.</p>`
-      : null
-  }</div>`;
+/**
+ * Both charts, built for a width and updated in place: the scatter's marks move, and the weights
+ * chart is drawn again only when the subject moved alone changes (its bar is coloured).
+ */
+export function microMacroView(points: readonly SubjectPoint[]) {
+  let built: { width: number; node: HTMLElement; marks: ReturnType<typeof scatterMarks> } | undefined;
+  let weights: { key: string; svg: SVGSVGElement } | undefined;
+  const note: HTMLElement = html`<p class="table-note l1-weights-note"></p>`;
+  return (m: MicroMacroModel, { width }: RenderContext): Node => {
+    // On a phone the two long captions would run off the drawing: they move to wrapping HTML below it.
+    const compact = width < 600;
+    if (built?.width !== width) {
+      const frame = subjectsFrame(width);
+      const marks = scatterMarks(points, frame.scales, width);
+      frame.svg.append(marks.g);
+      built = { width, node: html`<div>${frame.svg}</div>`, marks };
+      weights = undefined;
+    }
+    built.marks.update(m);
+    const key = `${m.subject}`;
+    if (weights?.key !== key) {
+      const next = drawWeights(m, width, compact);
+      if (weights) weights.svg.replaceWith(next);
+      else built.node.append(next);
+      weights = { key, svg: next };
+    }
+    const caption = weightsCaptions(m);
+    if (compact) {
+      setText(
+        note,
+        `${caption.subjects.replace(/ →$/, "")}. ${caption.legend[0]!.toUpperCase()}${caption.legend.slice(1)}.`,
+      );
+      if (note.parentNode !== built.node) built.node.append(note);
+    }
+    return built.node;
+  };
 }
 
 const weightSpan = (name: string, w: number) =>
@@ -265,6 +320,7 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
   );
   const bySubject = new Map(subjects.map((s) => [s.subject, s]));
   const pp = (x: number) => formatSignedPp(x, 0);
+  let onPage: ReturnType<typeof microMacroView> | undefined;
   return explorable({
     id: "l1-micro-macro",
     title: "Micro vs macro: which subjects carry the average? MMLU's 57 subjects at their real sizes",
@@ -315,7 +371,10 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
     source:
       "Subject sizes: the released MMLU test split (data/mmlu_subjects.csv, from the Hugging Face datasets metadata; 14,042 questions). Accuracies are set by the sliders.",
     derive: (v) => deriveMicroMacro(v, subjects),
-    draw: drawMicroMacro,
+    draw: (m, context) => {
+      if (!onPage) onPage = microMacroView(m.points);
+      return (context.copy ? microMacroView(m.points) : onPage)(m, context);
+    },
     readout: microMacroReadout,
     notice: microMacroNotice,
     summary: microMacroSummary,
