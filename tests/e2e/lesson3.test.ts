@@ -151,6 +151,50 @@ describe("the lesson as a newcomer reads it (issue 21)", () => {
     await expect.poll(() => live.textContent()).toContain("1,055 right out of 1,319");
   });
 
+  it("dragging N moves only N's marks: the curve and the table stay, the dot sits at R's Wilson half-width", async () => {
+    const fig = "#fig-ci-width";
+    await page.locator(fig).getByRole("button", { name: "GSM8K at 80%" }).click();
+    await page.evaluate((f) => {
+      for (const e of document.querySelectorAll(`${f} svg:has(g.ci-width-n), ${f} table.course-table`))
+        (e as unknown as { kept: boolean }).kept = true;
+    }, fig);
+    // N = 164 at the same accuracy (80%): HumanEval's preset moves N alone.
+    await page.locator(fig).getByRole("button", { name: "HumanEval at 80%" }).click();
+    const he = reference.intervals.find((c) => c.k === 131 && c.n === 164)!;
+    const shown = await page.locator(`${fig} g.ci-width-n`).evaluate((g) => {
+      const svg = g.closest("svg")!;
+      const tick = (axis: "x" | "y", t: string) => {
+        const text = [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].find(
+          (e) => e.textContent === t,
+        )!;
+        const [x, y] = /translate\(([-\d.]+),([-\d.]+)/
+          .exec(text.getAttribute("transform") ?? "")!
+          .slice(1)
+          .map(Number);
+        return axis === "x" ? x! : y!;
+      };
+      const dot = g.querySelector("circle")!;
+      return {
+        x100: tick("x", "100"),
+        x1k: tick("x", "1k"),
+        y1: tick("y", "1"),
+        y10: tick("y", "10"),
+        cx: Number(dot.getAttribute("cx")),
+        cy: Number(dot.getAttribute("cy")),
+        kept: [...document.querySelectorAll("svg:has(g.ci-width-n), table.course-table")]
+          .filter((e) => e.closest("#fig-ci-width"))
+          .map((e) => (e as unknown as { kept?: boolean }).kept === true),
+      };
+    });
+    expect(shown.kept.every(Boolean)).toBe(true);
+    expect(shown.kept.length).toBe(2);
+    // Log axes: N = 164 is log10(1.64) of the way from the 100 tick to the 1k tick.
+    expect(shown.cx).toBeCloseTo(shown.x100 + Math.log10(1.64) * (shown.x1k - shown.x100), 0);
+    const halfPp = (100 * (he.wilson[1]! - he.wilson[0]!)) / 2;
+    expect(shown.cy).toBeCloseTo(shown.y1 + Math.log10(halfPp) * (shown.y10 - shown.y1), 0);
+    await page.locator(fig).getByRole("button", { name: "GSM8K at 80%" }).click();
+  });
+
   it("the sentence under the gap figure follows it (R prop.test for 85.8 vs 85.0 on MMLU)", async () => {
     const live = page.locator('[data-live="l3-gap"]');
     await expect

@@ -2,7 +2,7 @@
 // notice, summary): how the 95% interval of a score shrinks with the number of
 // questions N, at an accuracy p, by interval method; five well-known benchmarks marked on it.
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { type BenchmarkRow, courseTable } from "../data/benchmarkTable.js";
 import type { Benchmark } from "../data/types.js";
@@ -12,8 +12,11 @@ import { integerLogGrid } from "../stats/logGrid.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export interface CurvePoint {
   n: number;
@@ -190,8 +193,14 @@ export function deriveCiWidth(
   };
 }
 
-/** The half-width against N, log–log, with the five benchmarks and the chosen N marked. */
-function drawCurve(m: CiWidthModel, width: number): SVGSVGElement {
+type Scale = { apply(v: number): number };
+
+/**
+ * The half-width against N, log–log, with the five benchmarks marked: everything that does not
+ * depend on N, drawn again only when the accuracy, level, method or width change. The chosen N's
+ * marks go over it (nMarks), moved in place as N is dragged.
+ */
+function drawCurve(m: CiWidthModel, width: number): SVGSVGElement & { scale(name: "x" | "y"): Scale } {
   const compact = width < 560;
   const ns = m.marks.map((x) => x.n);
   // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
@@ -243,28 +252,32 @@ function drawCurve(m: CiWidthModel, width: number): SVGSVGElement {
         symbol: "diamond",
       }),
       ...labels,
-      Plot.ruleX([m.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-      Plot.dot([{ n: m.n, pp: Math.max(0.1, m.herePp) }], {
-        x: "n",
-        y: "pp",
-        r: 6,
-        fill: palette.vermillion,
-      }),
-      // The chosen N's label sits above the frame, so it never collides with a benchmark's label.
-      Plot.text([{ n: m.n }], {
-        x: "n",
-        frameAnchor: "top",
-        text: () => `N = ${formatCount(m.n)}: ±${m.herePp.toFixed(2)} pp (${methodShort[m.method]})`,
-        dy: -8,
-        textAnchor: m.n > 3000 ? "end" : m.n < 60 ? "start" : "middle",
-        fill: palette.vermillion,
-        fontWeight: 700,
-        fontSize: 13,
-      }),
     ],
   }) as SVGSVGElement;
   svg.setAttribute("aria-label", `${m.level} interval half-width against N, log–log`);
-  return svg;
+  return svg as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+}
+
+/** The chosen N on the curve: a rule, a dot at its half-width, and its label above the frame. */
+function nMarks(frame: ReturnType<typeof mainFrame>, x: Scale, y: Scale) {
+  const [top, bottom] = [frame.marginTop, frame.height - frame.marginBottom];
+  const rule =
+    svg`<line y1=${top} y2=${bottom} stroke=${palette.vermillion} stroke-width="1.5"></line>` as SVGLineElement;
+  const dot = svg`<circle r="6" fill=${palette.vermillion}></circle>` as SVGCircleElement;
+  // Above the frame, so it never collides with a benchmark's label.
+  const label =
+    svg`<text y=${top - 8} dy="0.32em" fill=${palette.vermillion} font-weight="700" font-size="13"></text>` as SVGTextElement;
+  const g = svg`<g class="ci-width-n">${rule}${dot}${label}</g>` as SVGGElement;
+  return {
+    g,
+    update(m: CiWidthModel) {
+      const at = f2(x.apply(m.n));
+      setAttrs(rule, { x1: at, x2: at });
+      setAttrs(dot, { cx: at, cy: f2(y.apply(Math.max(0.1, m.herePp))) });
+      setAttrs(label, { x: at, "text-anchor": m.n > 3000 ? "end" : m.n < 60 ? "start" : "middle" });
+      setText(label, `N = ${formatCount(m.n)}: ±${m.herePp.toFixed(2)} pp (${methodShort[m.method]})`);
+    },
+  };
 }
 
 /** Every method's interval at the chosen N and accuracy, one bar each. */
@@ -320,17 +333,41 @@ function drawStrip(m: CiWidthModel, width: number): SVGSVGElement {
   return svg;
 }
 
-export function drawCiWidth(m: CiWidthModel, { width }: RenderContext): Node {
-  return html`<div>${drawCurve(m, width)}${drawStrip(m, width)}</div>`;
+/**
+ * The curve over the strip, kept across redraws: dragging N moves the chosen N's marks in place and
+ * draws only the strip again; the curve is drawn again when anything else changes.
+ */
+export function ciWidthView() {
+  const node: HTMLElement = html`<div></div>`;
+  let curve: { key: string; svg: SVGSVGElement } | undefined;
+  // The chosen N's marks: the curve's scales have fixed domains, so they depend on the width alone.
+  let n: { width: number; marks: ReturnType<typeof nMarks> } | undefined;
+  let strip: SVGSVGElement | undefined;
+  return (m: CiWidthModel, { width }: RenderContext): Node => {
+    const key = `${width}|${m.p}|${m.confidence}|${m.method}`;
+    if (curve?.key !== key) {
+      const next = sharePlotStyles(drawCurve(m, width));
+      if (n?.width !== width)
+        n = { width, marks: nMarks(mainFrame(width, m.level), next.scale("x"), next.scale("y")) };
+      next.append(n.marks.g);
+      if (curve) curve.svg.replaceWith(next);
+      else node.prepend(next);
+      curve = { key, svg: next };
+    }
+    n!.marks.update(m);
+    const next = sharePlotStyles(drawStrip(m, width));
+    if (strip) strip.replaceWith(next);
+    else node.append(next);
+    strip = next;
+    return node;
+  };
 }
 
-export function ciWidthReadout(m: CiWidthModel): Node {
-  const fixed = (x: number) => (100 * x).toFixed(6);
-  return html`<div>
-    <div class="big-number" data-readout="half-width" data-value=${fixed(m.normal)}>${formatPlusMinus(m.normal)}</div>
-    <div class="big-caption">${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)</div>
-    <div data-readout="interval" data-lower=${m.here.lower} data-upper=${m.here.upper}>${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}</div>
-    <table class="course-table">
+const fixed = (x: number) => (100 * x).toFixed(6);
+
+/** The five benchmarks' table: it depends on the accuracy and level, not on N. */
+function courseTableElement(m: CiWidthModel): HTMLElement {
+  return html`<div><table class="course-table">
       <caption>Five benchmarks at ${formatPercent(m.p, 0)} accuracy, ${m.level} confidence</caption>
       <thead><tr><th scope="col">Benchmark</th><th scope="col">N</th><th scope="col">Half-width (pp)</th><th scope="col">Rule of thumb: smallest meaningful gap (pp)</th><th scope="col">Gap a test finds (pp): independent*</th><th scope="col">…paired*</th></tr></thead>
       <tbody>${m.rows.map(
@@ -343,8 +380,32 @@ export function ciWidthReadout(m: CiWidthModel): Node {
           <td data-readout="mdd-paired" data-value=${fixed(r.mddPaired)}>${(100 * r.mddPaired).toFixed(1)}</td></tr>`,
       )}</tbody>
     </table>
-    <p class="table-note">Half-widths by the normal approximation ${m.z.toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${m.level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and (paired) for two models on the same questions whose results correlate at 0.5.</p>
-  </div>`;
+    <p class="table-note">Half-widths by the normal approximation ${m.z.toFixed(2)}·√(p(1−p)/N). The rule of thumb (for about 80% accuracy) is a shorthand; the two columns after it are what it approximates. * The smallest gap a two-sided test at ${m.level} finds 80% of the time — for two scores on separate question sets, whose difference has √2 times one score's standard error, and (paired) for two models on the same questions whose results correlate at 0.5.</p></div>`;
+}
+
+/**
+ * The readout, kept across redraws: the numbers at N are written again on every change, the
+ * benchmarks' table only when the accuracy or the level changes (dragging N leaves it alone).
+ */
+export function ciWidthReadoutView() {
+  const head: HTMLElement = html`<div></div>`;
+  const node: HTMLElement = html`<div>${head}</div>`;
+  let table: { key: string; el: HTMLElement } | undefined;
+  return (m: CiWidthModel): Node => {
+    head.replaceChildren(
+      html`<div class="big-number" data-readout="half-width" data-value=${fixed(m.normal)}>${formatPlusMinus(m.normal)}</div>
+    <div class="big-caption">${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)</div>
+    <div data-readout="interval" data-lower=${m.here.lower} data-upper=${m.here.upper}>${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}</div>`,
+    );
+    const key = `${m.p}|${m.confidence}`;
+    if (table?.key !== key) {
+      const el = courseTableElement(m);
+      if (table) table.el.replaceWith(el);
+      else node.append(el);
+      table = { key, el };
+    }
+    return node;
+  };
 }
 
 export function ciWidthNotice(m: CiWidthModel): string {
@@ -363,6 +424,8 @@ export function ciWidthSummary(m: CiWidthModel): string {
 
 export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
   const curveAndTable = curveAndTableFor(benchmarks);
+  let onPage: ReturnType<typeof ciWidthView> | undefined;
+  const readout = ciWidthReadoutView();
   return explorable({
     id: "ci-width",
     title: "How wide is a score's 95% interval? It depends on N — and on the accuracy",
@@ -405,8 +468,11 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
     source:
       "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
     derive: (v) => deriveCiWidth(v, curveAndTable),
-    draw: drawCiWidth,
-    readout: ciWidthReadout,
+    draw: (m, context) => {
+      if (!onPage) onPage = ciWidthView();
+      return (context.copy ? ciWidthView() : onPage)(m, context);
+    },
+    readout: (m) => readout(m),
     notice: ciWidthNotice,
     summary: ciWidthSummary,
   });

@@ -17,6 +17,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatSigned, formatSignedPp } from "../ui/format.js";
 import { setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { f2 } from "./parts/svgAxis.js";
 
@@ -256,6 +257,7 @@ export function microMacroView(points: readonly SubjectPoint[]) {
     const compact = width < 600;
     if (built?.width !== width) {
       const frame = subjectsFrame(width);
+      sharePlotStyles(frame.svg);
       const marks = scatterMarks(points, frame.scales, width);
       frame.svg.append(marks.g);
       built = { width, node: html`<div>${frame.svg}</div>`, marks };
@@ -264,7 +266,7 @@ export function microMacroView(points: readonly SubjectPoint[]) {
     built.marks.update(m);
     const key = `${m.subject}`;
     if (weights?.key !== key) {
-      const next = drawWeights(m, width, compact);
+      const next = sharePlotStyles(drawWeights(m, width, compact));
       if (weights) weights.svg.replaceWith(next);
       else built.node.append(next);
       weights = { key, svg: next };

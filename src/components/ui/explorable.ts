@@ -315,7 +315,8 @@ export function explorable<V extends Record<string, unknown>, M>(
     const room = presenting ? presentRoom(plot) : phoneRoom(plot);
     const result = render(values(), { width, present: presenting, height: room });
     // Plot's per-drawing <style> restyles the whole page when inserted (≈1.5 ms per SVG): share it.
-    // A figure that updates its drawing in place returns the same node: leave it where it is.
+    // A figure that updates its drawing in place returns the same node: leave it where it is (such
+    // a figure passes each Plot drawing it puts in through sharePlotStyles itself).
     if (plot.childNodes.length !== 1 || plot.firstChild !== result.figure)
       plot.replaceChildren(sharePlotStyles(result.figure as ParentNode & Node));
     fitter.fit(presenting ? undefined : room);
@@ -323,7 +324,10 @@ export function explorable<V extends Record<string, unknown>, M>(
     // A figure drawn without any SVG (text and tables only) has nothing to download.
     for (const b of tools.querySelectorAll<HTMLButtonElement>("[data-action^=export-]"))
       b.hidden = !plot.querySelector("svg");
-    readout.replaceChildren(...(result.readout ? [result.readout] : []));
+    // Likewise a readout kept across redraws (updated in place) stays where it is.
+    if (!result.readout) readout.replaceChildren();
+    else if (readout.childNodes.length !== 1 || readout.firstChild !== result.readout)
+      readout.replaceChildren(result.readout);
     notice.replaceChildren(html`<strong>What to notice: </strong>`, result.notice);
     altText.textContent = result.summary;
     state.textContent = `Settings: ${describe().join(" · ")}`;
