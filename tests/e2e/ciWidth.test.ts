@@ -203,9 +203,9 @@ describe("CI width vs N", () => {
         `${level} interval half-width`,
       );
       expect(await page.locator(`${main} g[aria-label="line"]`).count()).toBe(2);
-      expect(await page.locator(`${main} g[aria-label="rule"] line`).count()).toBe(1);
+      expect(await page.locator(`${main} g.ci-width-n line`).count()).toBe(1);
       // The chosen-N rule sits on the "1k" tick: the marks and the axis share one x scale.
-      const rule = await centre(`${main} g[aria-label="rule"] line`);
+      const rule = await centre(`${main} g.ci-width-n line`);
       const tick = await centre(`${main} g[aria-label="x-axis tick label"] text:text-is("1k")`);
       expect(Math.abs(rule - tick)).toBeLessThan(1);
       // The chosen N's point sits at its half-width on the log y axis: log10(pp) decades above the "1" tick.
@@ -224,7 +224,7 @@ describe("CI width vs N", () => {
       }));
       const pp = (100 * (here.upper - here.lower)) / 2;
       expect(Math.abs(y.dot - (y.y1 + (y.y10 - y.y1) * Math.log10(pp)))).toBeLessThan(1.5);
-      const shown = await page.locator(`${main} g[aria-label="text"]`).last().textContent();
+      const shown = await page.locator(`${main} g.ci-width-n text`).textContent();
       const method = await page.locator(`${fig} select[data-key="method"]`).inputValue();
       const confidence = Number(level.replace("%", "")) / 100;
       const ci = proportionInterval(Math.round((await p()) * 1000), 1000, {

@@ -320,9 +320,12 @@ describe("Elo vs accuracy (l2-elo)", () => {
     expect(await page.locator(`${fig} [data-readout="top-rating"]`).getAttribute("data-model")).toBe(
       s.topRating.model,
     );
-    const first = rows[0]!;
-    const cell = page.locator(`${fig} tr[data-model="${first.model}"] [data-readout="win-rate"]`);
-    expect(Number(await cell.getAttribute("data-value"))).toBeCloseTo(first.winRate, 12);
+    // Every model's win rate, in the table kept across redraws (only these cells are rewritten).
+    for (const r of rows) {
+      const cell = page.locator(`${fig} tr[data-model="${r.model}"] [data-readout="win-rate"]`);
+      expect(Number(await cell.getAttribute("data-value"))).toBeCloseTo(r.winRate, 12);
+      expect(await cell.textContent()).toBe(`${Math.round(100 * r.winRate)}%`);
+    }
     return s;
   };
 
@@ -331,12 +334,20 @@ describe("Elo vs accuracy (l2-elo)", () => {
   });
 
   it("weight 0 keeps the accuracy order far better than weight 1.5", async () => {
+    await page.locator(`${fig} table.l2-table`).evaluate((t) => {
+      (t as unknown as { kept: boolean }).kept = true;
+    });
     await setRange(page, `${fig} input[type=range][data-key="styleWeight"]`, 0);
     const none = await check(0, 5000, 1);
     await setRange(page, `${fig} input[type=range][data-key="styleWeight"]`, 1.5);
     const lots = await check(1.5, 5000, 1);
     expect(none.discordant).toBeLessThan(lots.discordant);
     expect(none.topRating.model).toBe("Terse Expert");
+    expect(
+      await page
+        .locator(`${fig} table.l2-table`)
+        .evaluate((t) => (t as unknown as { kept?: boolean }).kept === true),
+    ).toBe(true);
   });
 
   it("the votes box and the seed slider change the arena", async () => {

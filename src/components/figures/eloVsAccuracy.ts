@@ -25,6 +25,7 @@ import { bootstrapWins } from "../stats/bradleyTerryBootstrap.js";
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatPercent } from "../ui/format.js";
+import { setAttrs, setText } from "../ui/inPlace.js";
 import { categorical } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -241,25 +242,46 @@ export function drawElo(model: EloModel, { width }: RenderContext): Node {
   return html`<div class="l2-two-panel">${drawSlope(model, slopeWidth)}${drawRatings(model, wide ? width - slopeWidth - 16 : width)}</div>`;
 }
 
-export function readoutElo(model: EloModel): Node {
-  const { topRating: top, topAccuracy: best } = model;
-  return html`<div>
-    <div class="big-number" data-readout="discordant" data-value=${model.discordant}>${model.discordant} of ${model.pairs}</div>
+/**
+ * The readout, kept across redraws: the numbers above are written again, the models' table is
+ * built once and only its win rates change (a rebuilt table is laid out again from scratch).
+ */
+export function readoutEloView() {
+  const head: HTMLElement = html`<div></div>`;
+  const node: HTMLElement = html`<div>${head}</div>`;
+  let table: { models: string; wins: Map<string, HTMLElement> } | undefined;
+  return (model: EloModel): Node => {
+    const { topRating: top, topAccuracy: best } = model;
+    head.replaceChildren(html`<div class="big-number" data-readout="discordant" data-value=${model.discordant}>${model.discordant} of ${model.pairs}</div>
     <div class="big-caption">pairs of models the arena puts in the opposite order to accuracy</div>
     <ul class="l2-stats">
       <li>Arena's #1: <strong data-readout="top-rating" data-model=${top.model}>${top.model}</strong> (accuracy ${formatPercent(top.accuracy, 0)}, accuracy rank ${top.accuracyRank})</li>
       <li>Most accurate: <strong>${best.model}</strong> (${formatPercent(best.accuracy, 0)}), arena rank <span data-readout="accurate-rank" data-value=${best.ratingRank}>${best.ratingRank}</span></li>
       <li><span data-readout="moved" data-value=${model.moved}>${model.moved}</span> of ${model.rows.length} models change rank</li>
       <li class="l2-refine" data-refined=${String(model.refined)}>intervals from ${model.bootstrap} bootstrap resamples of ${formatCount(model.votes)} votes${model.refined ? "" : " (more when you let go)"}</li>
-    </ul>
-    <table class="l2-table"><caption>The simulated models</caption>
+    </ul>`);
+    const models = model.rows.map((r) => r.model).join("|");
+    if (table?.models !== models) {
+      const wins = new Map(
+        model.rows.map((r) => [r.model, html`<td data-readout="win-rate"></td>` as HTMLElement]),
+      );
+      node.querySelector("table")?.remove();
+      node.append(html`<table class="l2-table"><caption>The simulated models</caption>
       <thead><tr><th scope="col">Model</th><th scope="col">Accuracy</th><th scope="col">Style</th><th scope="col">Wins</th></tr></thead>
       <tbody>${model.rows.map(
         (r) =>
-          html`<tr data-model=${r.model}><th scope="row">${r.model}</th><td>${formatPercent(r.accuracy, 0)}</td><td>${r.style.toFixed(2)}</td><td data-readout="win-rate" data-value=${r.winRate}>${Number.isFinite(r.winRate) ? formatPercent(r.winRate, 0) : "–"}</td></tr>`,
+          html`<tr data-model=${r.model}><th scope="row">${r.model}</th><td>${formatPercent(r.accuracy, 0)}</td><td>${r.style.toFixed(2)}</td>${wins.get(r.model)}</tr>`,
       )}</tbody>
-    </table>
-  </div>`;
+    </table>`);
+      table = { models, wins };
+    }
+    for (const r of model.rows) {
+      const cell = table.wins.get(r.model)!;
+      setAttrs(cell, { "data-value": String(r.winRate) });
+      setText(cell, Number.isFinite(r.winRate) ? formatPercent(r.winRate, 0) : "–");
+    }
+    return node;
+  };
 }
 
 export function noticeElo(model: EloModel): string {
@@ -367,6 +389,7 @@ export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: E
     );
   };
 
+  const readout = readoutEloView();
   root = explorable({
     id: "l2-elo",
     title: "Preference is not accuracy: a simulated arena where raters also reward style",
@@ -413,7 +436,7 @@ export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: E
       `Ratings: Bradley–Terry (bradleyTerry), Elo scale, 95% intervals from ${bootstrap} bootstrap resamples of the votes.`,
     derive,
     draw: drawElo,
-    readout: readoutElo,
+    readout: (m) => readout(m),
     notice: noticeElo,
     summary: summaryElo,
   });
