@@ -12,7 +12,7 @@ import { integerLogGrid } from "../stats/logGrid.js";
 import { choice, confidenceChoice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
-import { setAttrs, setText } from "../ui/inPlace.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
@@ -424,7 +424,6 @@ export function ciWidthSummary(m: CiWidthModel): string {
 
 export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
   const curveAndTable = curveAndTableFor(benchmarks);
-  let onPage: ReturnType<typeof ciWidthView> | undefined;
   const readout = ciWidthReadoutView();
   return explorable({
     id: "ci-width",
@@ -468,10 +467,7 @@ export function ciWidthFigure(benchmarks: readonly Benchmark[]) {
     source:
       "Benchmark sizes: data/benchmarks.csv (Hugging Face datasets split metadata; HumanEval counted from openai/human-eval).",
     derive: (v) => deriveCiWidth(v, curveAndTable),
-    draw: (m, context) => {
-      if (!onPage) onPage = ciWidthView();
-      return (context.copy ? ciWidthView() : onPage)(m, context);
-    },
+    draw: keptDrawing(ciWidthView),
     readout: (m) => readout(m),
     notice: ciWidthNotice,
     summary: ciWidthSummary,

@@ -20,7 +20,7 @@ import {
   formatSigned,
   formatSignedPp,
 } from "../ui/format.js";
-import { keepOrder, setAttrs, setText } from "../ui/inPlace.js";
+import { keepOrder, keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
@@ -324,7 +324,6 @@ export function contaminationFigure(data: {
   const { board, measured } = data;
   const summaries: GapSummary[] = gapSummary(measured);
   const models = board.known.map((m) => m.model);
-  let onPage: ReturnType<typeof contaminationView> | undefined;
   return explorable<ContaminationValues, ContaminationModel>({
     id: "l2-contamination",
     title: "A few points of contamination, and the board re-sorts",
@@ -380,10 +379,7 @@ export function contaminationFigure(data: {
       summaries.map((s) => `${studyLabels[s.study]} — ${studySources[s.study]}`).join("; ") +
       ". A widely repeated estimate of 2–7 pp, attributed to an Allen Institute for AI analysis of April 2024, could not be traced to a published source; the figure uses the measured gaps instead.",
     derive: (v) => deriveContamination(v, data, summaries),
-    draw: (m, context) => {
-      if (!onPage) onPage = contaminationView(models);
-      return (context.copy ? contaminationView(models) : onPage).update(m, context);
-    },
+    draw: keptDrawing(() => contaminationView(models).update),
     readout: contaminationReadout,
     notice: contaminationNotice,
     summary: contaminationSummary,

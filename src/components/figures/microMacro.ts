@@ -15,7 +15,7 @@ import {
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatSigned, formatSignedPp } from "../ui/format.js";
-import { setAttrs, setText } from "../ui/inPlace.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
@@ -316,13 +316,12 @@ export function microMacroSummary(m: MicroMacroModel): string {
 }
 
 export function microMacroFigure(subjects: readonly MmluSubject[]) {
-  const { smallest, largest, bySize } = deriveMicroMacro(
+  const { smallest, largest, bySize, points } = deriveMicroMacro(
     { base: 0.7, tilt: 0, subject: "", shift: 0 },
     subjects,
   );
   const bySubject = new Map(subjects.map((s) => [s.subject, s]));
   const pp = (x: number) => formatSignedPp(x, 0);
-  let onPage: ReturnType<typeof microMacroView> | undefined;
   return explorable({
     id: "l1-micro-macro",
     title: "Micro vs macro: which subjects carry the average? MMLU's 57 subjects at their real sizes",
@@ -373,10 +372,7 @@ export function microMacroFigure(subjects: readonly MmluSubject[]) {
     source:
       "Subject sizes: the released MMLU test split (data/mmlu_subjects.csv, from the Hugging Face datasets metadata; 14,042 questions). Accuracies are set by the sliders.",
     derive: (v) => deriveMicroMacro(v, subjects),
-    draw: (m, context) => {
-      if (!onPage) onPage = microMacroView(m.points);
-      return (context.copy ? microMacroView(m.points) : onPage)(m, context);
-    },
+    draw: keptDrawing(() => microMacroView(points)),
     readout: microMacroReadout,
     notice: microMacroNotice,
     summary: microMacroSummary,
