@@ -117,7 +117,7 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(await subpaths("check")).toBe(2 * significant);
     expect(await subpaths("ns")).toBe(pairs.length - 2 * significant);
     expect(await subpaths("diagonal")).toBe(new Set(pairs.map((p) => p.a)).size);
-    // Pointing at a square names the pair and its test (Plot's tip): the first significant square's
+    // Pointing at a square names the pair and its test in a tip: the first significant square's
     // centre, from its path, in screen coordinates.
     await matrix.scrollIntoViewIfNeeded();
     const square = await matrix.locator("path.ro-matrix-sig").evaluate((path: SVGPathElement) => {
@@ -130,10 +130,23 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(square.drawn).toBeGreaterThanOrEqual(10);
     await page.mouse.move(square.x - 20, square.y - 20);
     await page.mouse.move(square.x, square.y, { steps: 4 });
-    // Plot's tip breaks long names with zero-width spaces and may shorten them with "…".
-    await expect
-      .poll(async () => (await matrix.locator('[aria-label="tip"]').textContent())?.replace(/\u200b/g, ""))
-      .toMatch(/^#1 .+ vs #\d+.+: [+−]\d+\.\d\d pp, p [<=] [\d.]+ — significant$/);
+    // Three lines: the first model, the second, the test (names may be shortened with "…").
+    const tip = matrix.locator(".ro-matrix-tip");
+    await expect.poll(() => tip.getAttribute("display")).toBeNull();
+    const lines = await tip.locator("tspan").allTextContents();
+    expect(lines.join(" ")).toMatch(/^#1 .+ vs #\d+.+: [+−]\d+\.\d\d pp, p [<=] [\d.]+ — significant$/);
+    // The tip's box holds its text and stays inside the matrix.
+    const [tipBox, textBox, matrixBox] = await Promise.all([
+      tip.locator("path").boundingBox(),
+      tip.locator("text").boundingBox(),
+      matrix.boundingBox(),
+    ]);
+    expect(textBox!.x).toBeGreaterThanOrEqual(tipBox!.x);
+    expect(textBox!.x + textBox!.width).toBeLessThanOrEqual(tipBox!.x + tipBox!.width);
+    expect(tipBox!.x).toBeGreaterThanOrEqual(matrixBox!.x);
+    expect(tipBox!.x + tipBox!.width).toBeLessThanOrEqual(matrixBox!.x + matrixBox!.width);
+    await page.mouse.move(matrixBox!.x - 40, matrixBox!.y - 40);
+    await expect.poll(() => tip.getAttribute("display")).toBe("none");
     // Focus a model (pointing at the matrix may have moved the highlight): its row and column are outlined.
     const { rows } = expected("v1", "gsm8k", "known", 1319);
     const target = [...rows].sort((a, b) => a.rank - b.rank)[3]!;
@@ -203,15 +216,52 @@ describe("rank overlap (l2-rank-overlap)", () => {
     expect(result.settle.every((t) => Number.isFinite(t) && t > 0)).toBe(true);
     expect(q(result.settle, 0.95)).toBeLessThanOrEqual(100);
     expect(result.dragSettle).toBeLessThanOrEqual(100);
-    // The first change comes with the last (one drawing, no worker): about 20 ms median here, over
-    // the 16 ms of a frame. A coarse first drawing is issue 19's open work; it is reported above and
-    // in `npm run bench`, not asserted, until that drawing exists.
+    // The first change (the quick bootstrap) is timed by `npm run bench`, not asserted here: a
+    // timing test on a shared 2-core machine would fail on noise.
+  });
+
+  it("a change draws the quick bootstrap at once and the exact one when the hand stops, on the same nodes", async () => {
+    await refined(fig);
+    const kept = await page.locator(fig).evaluate((root) => {
+      const w = window as unknown as { __ro?: Element[] };
+      w.__ro = [".rank-overlap-chart", "svg.significance-matrix", "g.ro-rank-label > text"].map(
+        (s) => root.querySelector(s)!,
+      );
+      const slider = root.querySelector<HTMLInputElement>('input[type=range][data-key="n"]')!;
+      slider.value = String(Math.log10(2222));
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      // Straight after the input: the quick run's drawing.
+      return root.querySelector(".l2-refine")!.getAttribute("data-refined");
+    });
+    expect(kept).toBe("false");
+    await refined(fig);
+    const n = await readout(page, fig, "n");
+    const { rows, s } = expected("v1", "mmlu", "top", n);
+    expect(await readout(page, fig, "median-width")).toBe(s.medianWidth);
+    // The chart, the matrix and the rows' marks are the ones drawn before the change.
+    expect(
+      await page.locator(fig).evaluate((root) => {
+        const before = (window as unknown as { __ro: Element[] }).__ro;
+        return [".rank-overlap-chart", "svg.significance-matrix", "g.ro-rank-label > text"].map(
+          (sel, i) => root.querySelector(sel) === before[i],
+        );
+      }),
+    ).toEqual([true, true, true]);
+    // And they show the exact run: each rank label is derive's.
+    const drawn = await page
+      .locator(`${fig} g.ro-rank-label > text`)
+      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-model"), e.textContent]));
+    for (const [model, text] of drawn) {
+      const r = rows.find((x) => x.model === model)!;
+      expect(text).toBe(r.rankLower === r.rankUpper ? String(r.rank) : `${r.rankLower}–${r.rankUpper}`);
+    }
   });
 
   it("every drawn rank interval is derive's (the bootstrap that unit tests check against R)", async () => {
     // tests/unit/lesson2/rankBootstrap.test.ts checks the bootstrap against a 200,000-resample one
     // in R; here the figure's own board: its drawn rank labels equal derive's rows.
     await numberBox(fig, "n", 1319);
+    await refined(fig);
     const { rows } = expected("v1", "mmlu", "top", 1319);
     const drawn = await page
       .locator(`${fig} g.ro-rank-label > text`)

@@ -62,6 +62,19 @@ describe("module test", () => {
     // 11 right (questions 1–11), 3 wrong (12–14), question 15 left unanswered.
     for (let i = 0; i < 14; i++) await answer(page, first, i, i < 11);
     expect(await page.locator("#module-test .test-count").textContent()).toBe("14 of 15 answered");
+    // The chosen option, and only it, is marked (and drawn) as chosen; a change of mind moves the mark.
+    const marked = (i: number) =>
+      page
+        .locator("#module-test .test-question")
+        .nth(i)
+        .locator(".quiz-option")
+        .evaluateAll((labels) => labels.map((l) => l.hasAttribute("data-checked")));
+    const chosen = (rightly: boolean) => (rightly ? first[0]!.right : (first[0]!.right + 2) % 4);
+    expect(await marked(0)).toEqual([0, 1, 2, 3].map((k) => k === chosen(true)));
+    await answer(page, first, 0, false);
+    expect(await marked(0)).toEqual([0, 1, 2, 3].map((k) => k === chosen(false)));
+    await answer(page, first, 0, true);
+    expect(await marked(0)).toEqual([0, 1, 2, 3].map((k) => k === chosen(true)));
     await page.locator("#module-test .test-submit").click();
     const warning = page.locator("#module-test .test-unanswered");
     expect(await warning.isVisible()).toBe(true);

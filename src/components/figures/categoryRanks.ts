@@ -11,13 +11,14 @@ import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";
 import { formatCount, formatOrdinal, formatPercent, formatPValue } from "../ui/format.js";
+import { keptDrawing } from "../ui/inPlace.js";
 import {
   type CategoryReading,
   categoryEntries,
   ranksByAccuracy,
   readCategory,
 } from "./categoryRanksModel.js";
-import { rankOverlapChart } from "./parts/rankChart.js";
+import { type RankOverlapChartElement, rankOverlapChart } from "./parts/rankChart.js";
 import { RANK_RESAMPLES, RANK_SEED, type RankOverlapRow, rankOverlapRows } from "./parts/rankRows.js";
 
 // The numbers module's names, for the pages and tests that import them from the figure.
@@ -60,14 +61,21 @@ export function deriveCategoryRanks(board: CategoryBoard, category: string): Cat
 
 const subject = (m: CategoryRanksModel) => (m.category === "all" ? "the whole test" : m.category);
 
-export function drawCategoryRanks(m: CategoryRanksModel, { width, height }: RenderContext): Node {
-  return rankOverlapChart(m.rows, {
-    width,
-    highlight: m.reading.leader,
-    tied: tiedByTest(m.pairs),
-    scoreLabel: `MMLU-Pro ${m.category === "all" ? "overall" : m.category} accuracy (%)`,
-    rowHeight: fitRowHeight(height, m.rows.length, { normal: 20, min: 13, chrome: 56 }),
-  });
+/** The rank chart of one category: made once, then drawn again on the same nodes as the category changes. */
+export function makeCategoryRanksDrawing() {
+  let chart: RankOverlapChartElement | undefined;
+  return (m: CategoryRanksModel, { width, height }: RenderContext): Node => {
+    const options = {
+      width,
+      highlight: m.reading.leader,
+      tied: tiedByTest(m.pairs),
+      scoreLabel: `MMLU-Pro ${m.category === "all" ? "overall" : m.category} accuracy (%)`,
+      rowHeight: fitRowHeight(height, m.rows.length, { normal: 20, min: 13, chrome: 56 }),
+    };
+    if (chart) chart.update(m.rows, options);
+    else chart = rankOverlapChart(m.rows, options);
+    return chart;
+  };
 }
 
 export function categoryRanksReadout(m: CategoryRanksModel): Node {
@@ -137,7 +145,7 @@ export function categoryRanksFigure(board: CategoryBoard) {
     ],
     source: `${board.source}. ${coverageNote(board)} Caveats: the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
     derive: (v) => deriveCategoryRanks(board, v.category),
-    draw: drawCategoryRanks,
+    draw: keptDrawing(makeCategoryRanksDrawing),
     readout: categoryRanksReadout,
     notice: categoryRanksNotice,
     summary: categoryRanksSummary,

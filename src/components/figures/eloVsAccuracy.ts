@@ -27,6 +27,7 @@ import { type ExplorableElement, explorable, type RenderContext } from "../ui/ex
 import { clipText, formatCount, formatPercent } from "../ui/format.js";
 import { setAttrs, setText } from "../ui/inPlace.js";
 import { categorical } from "../ui/palette.js";
+import { quickThenExact } from "../ui/quickThenExact.js";
 import * as Plot from "../vendor/plot.js";
 
 export interface EloComparison {
@@ -353,11 +354,8 @@ export interface EloFigureOptions {
 
 export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: EloFigureOptions = {}) {
   let root: ExplorableElement | null = null;
-  const full = keyedCache<ArenaRun>(64);
-  const quick = keyedCache<ArenaRun>(8);
-  // The simulated battles per setting: the quick and the full run share them.
+  // The simulated battles per setting: the quick and the exact run share them.
   const battles = keyedCache<ArenaBattles>(8);
-  let settle: ReturnType<typeof setTimeout> | undefined;
   const keyOf = (v: EloValues) => `${v.votes}|${v.styleWeight}|${v.seed}`;
   const run = (v: EloValues, rounds: number) =>
     arenaRun(
@@ -366,28 +364,17 @@ export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: E
       rounds,
       battles.get(keyOf(v), () => simulateBattles(models, v)),
     );
-  const derive = (v: EloValues) => {
-    const key = keyOf(v);
-    clearTimeout(settle);
-    if (full.has(key) || QUICK_BOOTSTRAP >= bootstrap)
-      return deriveElo(
-        v,
-        full.get(key, () => run(v, bootstrap)),
-        { models },
-      );
-    // The hand is moving: a quick run now, the full one once nothing has changed for 20 ms.
-    settle = setTimeout(() => {
-      const now = root?.values as EloValues | undefined;
-      if (!now || keyOf(now) !== key) return;
-      full.get(key, () => run(v, bootstrap));
-      root?.setValues({});
-    }, 20);
-    return deriveElo(
-      v,
-      quick.get(key, () => run(v, QUICK_BOOTSTRAP)),
-      { models, refined: false },
-    );
-  };
+  const exact = (v: EloValues) => deriveElo(v, run(v, bootstrap), { models });
+  // While a slider moves, a quick run; the full one when the hand stops (ui/quickThenExact.ts).
+  const derive =
+    QUICK_BOOTSTRAP >= bootstrap
+      ? exact
+      : quickThenExact<EloValues, EloModel>({
+          keyOf,
+          quick: (v) => deriveElo(v, run(v, QUICK_BOOTSTRAP), { models, refined: false }),
+          exact,
+          figure: () => root,
+        });
 
   const readout = readoutEloView();
   root = explorable({

@@ -1,16 +1,19 @@
 // Lesson 2's rank figure: a real leaderboard's models, each with its score interval and its 95%
 // rank interval, beside the matrix of which pairwise gaps are significant — with N rescaled, so a
-// learner sees a board dissolve into ties as the benchmark shrinks. The rank bootstrap is fast
-// enough (stats/rankBootstrap.ts: a few ms for 20 models × 2,000 resamples) to run in `derive` on
-// every slider step: one drawing per input, final at once, no Worker and no cache.
+// learner sees a board dissolve into ties as the benchmark shrinks. The rank bootstrap runs on the
+// main thread: while a control moves, a quick one (500 resamples, counts from the normal
+// approximation: ≈ 1 ms, where the exact 2,000 take 2–5 ms in a browser, most of it building
+// binomial tables at large N); the exact one 20 ms after the hand stops (ui/quickThenExact.ts).
 import { html } from "htl";
 import type { Leaderboards } from "../data/types.js";
 import { type PairCell, pairwiseSignificance, tiedByTest } from "../stats/pairwise.js";
 import { rankBootstrap } from "../stats/rankBootstrap.js";
 import type { RankEntry } from "../stats/ranks.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable, type RenderContext } from "../ui/explorable.js";
+import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount } from "../ui/format.js";
+import { keptDrawing, setText } from "../ui/inPlace.js";
+import { quickThenExact } from "../ui/quickThenExact.js";
 import { type RankOverlapChartElement, rankOverlapChart, rankRowText } from "./parts/rankChart.js";
 import {
   RANK_RESAMPLES,
@@ -42,19 +45,29 @@ export interface RankOverlapModel extends RankOverlapValues {
   rows: RankOverlapRow[];
   s: ReturnType<typeof rankOverlapSummary>;
   resamples: number;
+  /** False for the quick bootstrap drawn while a control moves. */
+  refined: boolean;
 }
 
-/** The figure's model at `v` (pure): entries at N, pairwise tests, bootstrap rank intervals, summary numbers. */
-export function deriveRankOverlap(boards: Leaderboards, v: RankOverlapValues): RankOverlapModel {
+/** The quick bootstrap's resamples (its intervals are within one rank of the exact ones: tests/unit/lesson2/rankBootstrap.test.ts). */
+export const QUICK_RANK_RESAMPLES = 500;
+
+/**
+ * The figure's model at `v` (pure): entries at N, pairwise tests, bootstrap rank intervals, summary
+ * numbers; `quick`, from the quick bootstrap.
+ */
+export function deriveRankOverlap(
+  boards: Leaderboards,
+  v: RankOverlapValues,
+  { quick = false }: { quick?: boolean } = {},
+): RankOverlapModel {
   const options = boardOptions(boards);
   const option = options.find((o) => o.value === v.board) ?? options[0]!;
   const snap = boards[option.board];
   const entries = leaderboardEntries(v.models === "known" ? snap.known : snap.top, option.benchmark, v.n);
   const pairs = pairwiseSignificance(entries);
-  const rows = rankOverlapRows(
-    entries,
-    rankBootstrap(entries, { resamples: RANK_RESAMPLES, seed: RANK_SEED }),
-  );
+  const resamples = quick ? QUICK_RANK_RESAMPLES : RANK_RESAMPLES;
+  const rows = rankOverlapRows(entries, rankBootstrap(entries, { resamples, seed: RANK_SEED, quick }));
   return {
     ...v,
     option,
@@ -64,7 +77,8 @@ export function deriveRankOverlap(boards: Leaderboards, v: RankOverlapValues): R
     pairs,
     rows,
     s: rankOverlapSummary(rows, pairs),
-    resamples: RANK_RESAMPLES,
+    resamples,
+    refined: !quick,
   };
 }
 
@@ -75,39 +89,62 @@ function topRows(rows: readonly RankOverlapRow[], k: number): RankOverlapRow[] {
     .slice(0, k);
 }
 
-/** The chart beside (or above) the matrix; highlighting a model in the chart outlines it in the matrix. */
-export function drawRankOverlap(
-  m: RankOverlapModel,
-  { width, present = false, height }: RenderContext,
-  pin: { model: string | null } = { model: null },
-): Node {
-  const plan = rankOverlapPlan(m.rows.length, width, present ? (height ?? null) : null);
-  const rows = plan.shown < m.rows.length ? topRows(m.rows, plan.shown) : m.rows;
-  let matrix: SignificanceMatrixElement | null = null;
-  const chart: RankOverlapChartElement = rankOverlapChart(rows, {
-    width: plan.chartWidth,
-    highlight: pin.model,
-    tied: tiedByTest(m.pairs),
-    scoreLabel: `${m.benchmarkName} score (%)`,
-    ...plan.chart,
-    boardSize: m.rows.length,
-    onHighlight: (model) => matrix?.highlight(model),
-  });
-  chart.addEventListener("click", () => {
-    pin.model = chart.highlighted;
-  });
-  matrix = significanceMatrix(rows, m.pairs, { width: plan.matrixWidth, ...plan.matrix });
-  matrix.highlight(chart.highlighted);
-  const layout = html`<div class=${`l2-rank-layout${plan.wide ? " wide" : ""}${present ? " present" : ""}`}>
-    ${chart}
-    <figure class="l2-matrix" style=${present ? { maxWidth: `${Math.max(plan.matrixWidth, 200)}px` } : {}}>
-      ${matrix}
-      <figcaption>Which gaps are significant? Row and column numbers are ranks; a filled square with ✓ marks a pair whose gap is significant at 5% (z-test); a dashed empty square, one that is not. ${m.s.significantPairs} of ${m.s.pairsTotal} pairs. Point at a square for its gap and p-value.</figcaption>
-    </figure>
-  </div>`;
-  if (plan.shown === m.rows.length) return layout;
-  // Fewer rows than the board has (a presented figure on a short screen): said above the drawing.
-  return html`<div><p class="l2-shown-note" data-shown=${plan.shown}>Showing the top ${plan.shown} of ${m.rows.length} models so the figure fits the screen (ranks are among all ${m.rows.length}); leave present mode to see every model.</p>${layout}</div>`;
+/**
+ * The chart beside (or above) the matrix; highlighting a model in the chart outlines it in the
+ * matrix. Made once by `makeRankOverlapDrawing`; each call draws the model on the same nodes.
+ */
+export function makeRankOverlapDrawing(pin: { model: string | null } = { model: null }) {
+  let chart: RankOverlapChartElement | undefined;
+  let matrix: SignificanceMatrixElement | undefined;
+  const note = html`<p class="l2-shown-note" hidden></p>` as HTMLElement;
+  const caption = html`<figcaption></figcaption>` as HTMLElement;
+  const figure = html`<figure class="l2-matrix">${caption}</figure>` as HTMLElement;
+  const layout = html`<div class="l2-rank-layout"></div>` as HTMLElement;
+  const root = html`<div class="l2-rank-figure">${note}${layout}</div>` as HTMLElement;
+  return (m: RankOverlapModel, { width, present = false, height }: RenderContext): Node => {
+    const plan = rankOverlapPlan(m.rows.length, width, present ? (height ?? null) : null);
+    const rows = plan.shown < m.rows.length ? topRows(m.rows, plan.shown) : m.rows;
+    const chartOptions = {
+      width: plan.chartWidth,
+      highlight: pin.model,
+      tied: tiedByTest(m.pairs),
+      scoreLabel: `${m.benchmarkName} score (%)`,
+      ...plan.chart,
+      boardSize: m.rows.length,
+      onHighlight: (model: string | null) => matrix?.highlight(model),
+    };
+    const matrixOptions = { width: plan.matrixWidth, ...plan.matrix };
+    if (!chart || !matrix) {
+      matrix = significanceMatrix(rows, m.pairs, matrixOptions);
+      chart = rankOverlapChart(rows, chartOptions);
+      const made = chart;
+      made.addEventListener("click", () => {
+        pin.model = made.highlighted;
+      });
+      figure.prepend(matrix);
+      layout.append(chart, figure);
+    } else {
+      matrix.update(rows, m.pairs, matrixOptions);
+      chart.update(rows, chartOptions);
+    }
+    matrix.highlight(chart.highlighted);
+    layout.className = `l2-rank-layout${plan.wide ? " wide" : ""}${present ? " present" : ""}`;
+    figure.style.maxWidth = present ? `${Math.max(plan.matrixWidth, 200)}px` : "";
+    setText(
+      caption,
+      `Which gaps are significant? Row and column numbers are ranks; a filled square with ✓ marks a pair whose gap is significant at 5% (z-test); a dashed empty square, one that is not. ${m.s.significantPairs} of ${m.s.pairsTotal} pairs. Point at a square for its gap and p-value.`,
+    );
+    // Fewer rows than the board has (a presented figure on a short screen): said above the drawing.
+    note.hidden = plan.shown === m.rows.length;
+    note.dataset.shown = String(plan.shown);
+    setText(
+      note,
+      note.hidden
+        ? ""
+        : `Showing the top ${plan.shown} of ${m.rows.length} models so the figure fits the screen (ranks are among all ${m.rows.length}); leave present mode to see every model.`,
+    );
+    return root;
+  };
 }
 
 export function rankOverlapReadout(m: RankOverlapModel): Node {
@@ -121,7 +158,7 @@ export function rankOverlapReadout(m: RankOverlapModel): Node {
       <li>median rank interval: <span data-readout="median-width" data-value=${s.medianWidth}>${s.medianWidth}</span> rank${s.medianWidth === 1 ? "" : "s"} wide</li>
       <li><span data-readout="significant-pairs" data-value=${s.significantPairs}>${s.significantPairs}</span> of ${s.pairsTotal} pairwise gaps are significant</li>
       <li>N = <span data-readout="n" data-value=${m.n}>${formatCount(m.n)}</span> (real: ${formatCount(m.option.n)}${scale !== 1 ? `, ×${scale < 0.1 ? scale.toFixed(3) : scale.toFixed(2)}` : ""})</li>
-      <li class="l2-refine" data-refined="true" data-resamples=${m.resamples}>rank intervals from ${formatCount(m.resamples)} bootstrap resamples</li>
+      <li class="l2-refine" data-refined=${String(m.refined)} data-resamples=${m.resamples}>rank intervals from ${formatCount(m.resamples)} bootstrap resamples${m.refined ? "" : " (2,000 when you let go)"}</li>
     </ul>
   </div>`;
 }
@@ -184,7 +221,15 @@ export function rankOverlapFigure(boards: Leaderboards) {
   });
   // The model a click pinned: kept across redraws.
   const pin = { model: null as string | null };
-  return explorable({
+  let root: ExplorableElement | null = null;
+  // While a control moves, the quick bootstrap; the exact one when it stops (kept per setting).
+  const derive = quickThenExact<RankOverlapValues, RankOverlapModel>({
+    keyOf: (v) => `${v.board}|${v.models}|${v.n}`,
+    quick: (v) => deriveRankOverlap(boards, v, { quick: true }),
+    exact: (v) => deriveRankOverlap(boards, v),
+    figure: () => root,
+  });
+  root = explorable({
     id: "l2-rank-overlap",
     title: "Ranks are estimates too: each model's score interval and its plausible ranks",
     controls: { board, models, n },
@@ -199,10 +244,11 @@ export function rankOverlapFigure(boards: Leaderboards) {
       `Scores: ${boards.v1.label}, ${boards.v1.source}; ${boards.v2.label}, ${boards.v2.source}. ` +
       `N from data/benchmarks.csv. Score intervals: Wilson, 95%. Rank intervals: parametric bootstrap, ${formatCount(RANK_RESAMPLES)} resamples, 95%. ` +
       "Ties: two-proportion z-test at 5%, treating two models' scores as independent.",
-    derive: (v) => deriveRankOverlap(boards, v),
-    draw: (m, context) => drawRankOverlap(m, context, pin),
+    derive,
+    draw: keptDrawing(() => makeRankOverlapDrawing(pin)),
     readout: rankOverlapReadout,
     notice: rankOverlapNotice,
     summary: rankOverlapSummaryText,
   });
+  return root;
 }

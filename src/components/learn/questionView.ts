@@ -42,15 +42,18 @@ export function questionFieldset(o: QuestionFieldsetOptions): HTMLFieldSetElemen
       html`<input type="radio" name=${o.name} value=${j} data-option=${j} disabled=${!!o.disabled}>` as unknown as HTMLInputElement;
     input.checked = isChecked;
     input.addEventListener("change", () => {
+      // The chosen option is marked on its label (styled; no :has() rule, see scripts/vendorStyle.ts).
+      for (const label of labels) label.toggleAttribute("data-checked", label.contains(input));
       if (input.checked) o.onChoose(j);
     });
     const selected = o.flagSelected && isChecked ? "true" : null;
-    return html`<label class="quiz-option" data-state=${mark?.state ?? null} data-selected=${selected}>${[
-      input,
-      html`<span class="quiz-letter" aria-hidden="true">${LETTERS[j] ?? String(j + 1)}</span>`,
-      html`<span class="quiz-option-text">${text}</span>`,
-      mark ? html`<span class="quiz-mark">${mark.label}</span>` : null,
-    ]}</label>`;
+    return html`<label class="quiz-option" data-state=${mark?.state ?? null} data-selected=${selected}
+      data-checked=${isChecked} data-disabled=${!!o.disabled}>${[
+        input,
+        html`<span class="quiz-letter" aria-hidden="true">${LETTERS[j] ?? String(j + 1)}</span>`,
+        html`<span class="quiz-option-text">${text}</span>`,
+        mark ? html`<span class="quiz-mark">${mark.label}</span>` : null,
+      ]}</label>`;
   });
   return html`<fieldset class="quiz-fieldset">${[
     html`<legend class="quiz-prompt" id=${promptId}>${o.legend}</legend>`,

@@ -124,8 +124,23 @@ function holdHashTarget() {
   setTimeout(release, 5000);
 }
 
+/**
+ * On a narrow screen the sidebar slides in while it holds focus, over a backdrop that catches a
+ * click outside it. Framework showed the backdrop with a `:has()` rule, which the site leaves out
+ * (scripts/vendorStyle.ts: every `:has()` rule slows every DOM change); the class does the same.
+ */
+function sidebarBackdrop() {
+  const sidebar = document.getElementById("observablehq-sidebar");
+  const backdrop = document.getElementById("observablehq-sidebar-backdrop");
+  if (!sidebar || !backdrop) return;
+  const set = () => backdrop.classList.toggle("sidebar-focused", sidebar.matches(":focus-within"));
+  sidebar.addEventListener("focusin", set);
+  sidebar.addEventListener("focusout", () => setTimeout(set));
+}
+
 if (typeof document !== "undefined") {
   fixShell();
+  sidebarBackdrop();
   addSkipLink();
   fixPlotGroups();
   setupPrint();

@@ -66,6 +66,21 @@ describe("rankBootstrap against a 200,000-resample bootstrap in R", () => {
       }
     });
   }
+  // The quick run (normal approximation where a table would be large) draws while a slider moves.
+  for (const [name, rows] of Object.entries(reference)) {
+    it(`${name}: the quick run, at 200,000 resamples, gives R's intervals; at the figure's 500, within one rank`, () => {
+      const many = rankBootstrap(entriesOf(rows), { resamples: 200_000, seed: 4, quick: true });
+      expect(many.map((r) => [r.rank, r.lower, r.upper])).toEqual(
+        rows.map((r) => [r.rank, r.lower, r.upper]),
+      );
+      for (const seed of [1, 2, 3]) {
+        rankBootstrap(entriesOf(rows), { resamples: 500, seed, quick: true }).forEach((r, i) => {
+          expect(Math.abs(r.lower - rows[i]!.lower)).toBeLessThanOrEqual(1);
+          expect(Math.abs(r.upper - rows[i]!.upper)).toBeLessThanOrEqual(1);
+        });
+      }
+    });
+  }
   it("agrees with rankIntervals (d3's binomial sampler) within one rank", () => {
     const entries = entriesOf(reference.n164!);
     const a = rankBootstrap(entries, { resamples: 4000, seed: 5 });
