@@ -7,6 +7,7 @@ import { csvParse } from "d3-dsv";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArenaData } from "../../src/components/data/types.ts";
 import type { SignalData } from "../../src/components/deeper/types.ts";
+import { bestOfKSimulator, deriveBestOfK, REPS } from "../../src/components/figures/bestOfKModel.ts";
 import { measuredAccuracy } from "../../src/components/stats/labelNoise.ts";
 import { signalNoise } from "../../src/components/stats/signalNoise.ts";
 import { expectedMaxNormal, rankOnBoard } from "../../src/components/stats/winnersCurse.ts";
@@ -119,9 +120,16 @@ describe("/deeper/best-of-k", () => {
     expect(Number(await rank.getAttribute("data-published"))).toBe(
       rankOnBoard(like.rating + inflation, others),
     );
-    // Four times the battles: about half the SE.
+    // Four times the battles: about half the SE. A new number of battles is simulated with 100
+    // labs at once and with all 400 once the slider is still, the same as the model computes alone.
     await setRange(page, `${fig} input[type=range][data-key="battles"]`, Math.log10(12000));
     expect((await seAt()) / se3000).toBeCloseTo(0.5, 1);
+    await expect.poll(() => readout(page, fig, "labs")).toBe(REPS);
+    const battles = await page
+      .locator(fig)
+      .evaluate((el) => (el as unknown as { values: { battles: number } }).values.battles);
+    const exact = deriveBestOfK({ k: 10, battles, position: 10 }, rows, bestOfKSimulator(rows));
+    expect(await readout(page, fig, "inflation")).toBeCloseTo(exact.inflation, 5);
     await setRange(page, `${fig} input[type=range][data-key="k"]`, 27);
     expect(await readout(page, fig, "inflation")).toBeGreaterThan(0);
     await page.locator(`${fig} input[name][value="3"], ${fig} label:has-text("#3")`).first().click();

@@ -6,16 +6,20 @@
 import { html } from "htl";
 import type { ArenaData } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable, type RenderContext } from "../ui/explorable.js";
+import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
+import { quickThenExact } from "../ui/quickThenExact.js";
 import * as Plot from "../vendor/plot.js";
 import {
   type BestOfKModel,
+  type BestOfKValues,
   bestOfKSimulator,
   deriveBestOfK,
   K_MAX,
+  modelAt,
   OPPONENTS,
+  QUICK_REPS,
   REPS,
 } from "./bestOfKModel.js";
 import { chartAndRows } from "./parts/chartAndRows.js";
@@ -161,7 +165,7 @@ export const drawBestOfK = (m: BestOfKModel, context: RenderContext): Node =>
 export function bestOfKReadout(m: BestOfKModel): Node {
   return html`<div>
     <div class="big-number" data-readout="inflation" data-value=${m.inflation.toFixed(6)}>+${m.inflation.toFixed(1)}</div>
-    <div class="big-caption">Elo points gained on average by publishing the best of ${m.k} equally good variant${m.k === 1 ? "" : "s"} (simulated, ${formatCount(REPS)} labs)</div>
+    <div class="big-caption">Elo points gained on average by publishing the best of ${m.k} equally good variant${m.k === 1 ? "" : "s"} (simulated, <span data-readout="labs" data-value=${m.sim.published.length}>${formatCount(m.sim.published.length)}</span> labs${m.sim.published.length < REPS ? `; ${formatCount(REPS)} when you let go` : ""})</div>
     <dl class="deeper-readout">
       <dt>Theory: SE × E[max of k]</dt><dd data-readout="theory" data-value=${m.theoryHere.toFixed(6)}>+${m.theoryHere.toFixed(1)} (SE ${m.sim.se.toFixed(1)})</dd>
       <dt>Rank, true → published</dt><dd data-readout="rank" data-true=${m.rankTrue} data-published=${m.rankPublished}>${m.rankTrue} → ${m.rankPublished}</dd>
@@ -187,7 +191,18 @@ export function bestOfKSummary(m: BestOfKModel): string {
 export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(arena.latest.rows)) {
   const rows = arena.latest.rows;
   const positions = [3, 10, 25, 50].filter((p) => p <= rows.length);
-  return explorable({
+  // A new number of battles (or model) is simulated with QUICK_REPS labs while the hand moves and
+  // REPS once it stops (ui/quickThenExact.ts); a remembered simulation is used at once.
+  const quickSimulate = bestOfKSimulator(rows, { reps: QUICK_REPS, quick: true });
+  let root: ExplorableElement | null = null;
+  const derive = quickThenExact<BestOfKValues, BestOfKModel>({
+    keyOf: (v) => `${v.battles}|${v.position}|${v.k}`,
+    quick: (v) =>
+      deriveBestOfK(v, rows, simulate.has(v.battles, modelAt(rows, v.position)) ? simulate : quickSimulate),
+    exact: (v) => deriveBestOfK(v, rows, simulate),
+    figure: () => root,
+  });
+  root = explorable({
     id: "best-of-k",
     title: "Publish the best of k equally good variants",
     controls: {
@@ -224,10 +239,11 @@ export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(aren
       { label: "k = 10, many battles", values: { k: 10, battles: 20_000 } },
     ],
     source: `A simulation. Opponents: the ${OPPONENTS} models nearest in rating on the LMArena text board of ${arena.latest.date} (${arena.source}); each variant's rating fitted by Bradley–Terry with the opponents held fixed.`,
-    derive: (v) => deriveBestOfK(v, rows, simulate),
+    derive,
     draw: drawBestOfK,
     readout: bestOfKReadout,
     notice: bestOfKNotice,
     summary: bestOfKSummary,
   });
+  return root;
 }

@@ -49,26 +49,42 @@ export function opponentsFor(rows: readonly ArenaRow[], like: ArenaRow): number[
     .slice(0, OPPONENTS);
 }
 
-/** The simulation for one (battles, position), remembered: dragging k recomputes nothing. */
-export function bestOfKSimulator(rows: readonly ArenaRow[], kept = 8) {
+/** Simulated labs while the battles slider moves (the figure's quick drawing, totals from the normal approximation; REPS exact ones when it stops). */
+export const QUICK_REPS = 100;
+
+/**
+ * The simulation for one (battles, position), remembered: dragging k recomputes nothing. `.has`
+ * says whether a setting is remembered.
+ */
+export function bestOfKSimulator(
+  rows: readonly ArenaRow[],
+  { kept = 8, reps = REPS, quick = false }: { kept?: number; reps?: number; quick?: boolean } = {},
+) {
   const cache = keyedCache<BestOfKResult>(kept);
-  return (battles: number, like: ArenaRow) =>
-    cache.get(`${battles}|${like.model}`, () =>
+  const key = (battles: number, like: ArenaRow) => `${battles}|${like.model}`;
+  const simulate = (battles: number, like: ArenaRow) =>
+    cache.get(key(battles, like), () =>
       simulateBestOfK(
         { trueRating: like.rating, opponents: opponentsFor(rows, like), battles },
         K_MAX,
-        REPS,
+        reps,
         2025,
+        quick,
       ),
     );
+  return Object.assign(simulate, { has: (battles: number, like: ArenaRow) => cache.has(key(battles, like)) });
 }
+
+/** The model ranked `position` on the board (clamped to the board). */
+export const modelAt = (rows: readonly ArenaRow[], position: number) =>
+  rows[Math.min(rows.length, Math.max(1, position)) - 1]!;
 
 export function deriveBestOfK(
   v: BestOfKValues,
   rows: readonly ArenaRow[],
-  simulate: ReturnType<typeof bestOfKSimulator>,
+  simulate: (battles: number, like: ArenaRow) => BestOfKResult,
 ): BestOfKModel {
-  const like = rows[Math.min(rows.length, Math.max(1, v.position)) - 1]!;
+  const like = modelAt(rows, v.position);
   const sim = simulate(v.battles, like);
   const k = Math.min(K_MAX, Math.max(1, Math.round(v.k)));
   const theory = sim.ks.map((j) => sim.se * expectedMaxNormal(j));

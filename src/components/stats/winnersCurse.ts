@@ -100,7 +100,34 @@ export interface BestOfKResult {
  * Simulate `reps` labs, each testing kMax equally good variants in the arena and publishing the
  * best; for every k ≤ kMax, the first k variants' best. Seeded and deterministic.
  */
-export function simulateBestOfK(s: ArenaSetting, kMax: number, reps: number, seed = 1): BestOfKResult {
+/** Totals of Σ Binomial(n, p_j) drawn from the normal approximation (Box–Muller), rounded and kept within 0…n·count. */
+function normalTotals(n: number, ps: readonly number[], rng: () => number): () => number {
+  let mean = 0;
+  let variance = 0;
+  for (const p of ps) {
+    mean += n * p;
+    variance += n * p * (1 - p);
+  }
+  const sd = Math.sqrt(variance);
+  const most = n * ps.length;
+  return () => {
+    const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+    return Math.min(most, Math.max(0, Math.round(mean + sd * z)));
+  };
+}
+
+/**
+ * `quick`: each variant's total wins from the normal approximation to their distribution (mean
+ * Σ n·p, variance Σ n·p·(1 − p), rounded and kept within 0…battles) instead of the exact pmf, whose
+ * convolution of 20 binomials takes ≈ 15 ms at 20,000 battles: for a drawing while a slider moves.
+ */
+export function simulateBestOfK(
+  s: ArenaSetting,
+  kMax: number,
+  reps: number,
+  seed = 1,
+  quick = false,
+): BestOfKResult {
   if (!Number.isInteger(kMax) || kMax < 1) throw new RangeError("kMax must be an integer ≥ 1");
   if (!(s.battles >= s.opponents.length))
     throw new RangeError("each variant needs at least one battle per opponent");
@@ -109,7 +136,8 @@ export function simulateBestOfK(s: ArenaSetting, kMax: number, reps: number, see
   const p = s.opponents.map((o) => winProbability(s.trueRating, o));
   // Each variant's total wins, drawn from its exact distribution (the sum of one binomial per
   // opponent); the fitted rating depends on the total alone, so each total is fitted once.
-  const totalWins = integerSampler(sumOfBinomialsPmf(per, p), seededRandom(seed));
+  const rng = seededRandom(seed);
+  const totalWins = quick ? normalTotals(per, p, rng) : integerSampler(sumOfBinomialsPmf(per, p), rng);
   const fitted = new Map<number, number>();
   const ratingOf = (total: number) => {
     const known = fitted.get(total);

@@ -49,6 +49,15 @@ describe("simulateBestOfK: the published best of k equally good variants", () =>
       expect(Math.abs(sim.inflation[k - 1]! - expected) / expected).toBeLessThan(0.06);
     }
   });
+  it("the quick run (normal totals) follows SE × E[max of k] within 6% too", () => {
+    const quick = simulateBestOfK(setting, 10, 3000, 11, true);
+    expect(quick.se).toBe(sim.se);
+    expect(Math.abs(quick.inflation[0]!)).toBeLessThan(0.1 * quick.se);
+    for (const k of [2, 3, 5, 10]) {
+      const expected = quick.se * expectedMaxNormal(k);
+      expect(Math.abs(quick.inflation[k - 1]! - expected) / expected).toBeLessThan(0.06);
+    }
+  });
   it("is seeded: the same seed gives the same labs, another seed different ones", () => {
     expect(simulateBestOfK(setting, 3, 50, 11).published).toEqual(
       simulateBestOfK(setting, 3, 50, 11).published,
