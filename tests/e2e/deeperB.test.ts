@@ -33,10 +33,38 @@ describe("/deeper/label-errors", () => {
     // Pooled: 142 of 5,700 keys bad (107 wrong + 35 no correct option).
     const pooled = 142 / 5700;
     expect(await readout(page, fig, "ceiling")).toBeCloseTo(1 - pooled, 5);
+    const curve = page.locator(`${fig} .explorable-figure svg`).first();
+    await curve.evaluate((el) => {
+      (window as unknown as { __curve: Element }).__curve = el;
+    });
     await page.selectOption(`${fig} select[data-key="subject"]`, "virology");
     const e = rate("virology");
     expect(e).toBeCloseTo(0.37, 9);
     expect(await readout(page, fig, "ceiling")).toBeCloseTo(0.63, 5);
+    // The curve is the one drawn before, its ceiling moved in place: 30% of the way from the 60% tick to the 70% one.
+    const at = await curve.evaluate((el) => {
+      const mid = (r: DOMRect) => r.top + r.height / 2;
+      const tick = (label: string) =>
+        mid(
+          [...el.querySelectorAll('g[aria-label="y-axis tick label"] text')]
+            .find((t) => t.textContent === label)!
+            .getBoundingClientRect(),
+        );
+      const line = el.querySelector(".label-errors-marks line")!.getBoundingClientRect();
+      return {
+        same: el === (window as unknown as { __curve: Element }).__curve,
+        share: (mid(line) - tick("60%")) / (tick("70%") - tick("60%")),
+      };
+    });
+    expect(at.same).toBe(true);
+    expect(at.share).toBeCloseTo(0.3, 1);
+    // Both models are drawn: a dot each, labelled with its measured score.
+    expect(await page.locator(`${fig} .label-errors-marks text`).allTextContents()).toEqual([
+      "ceiling 63.0%",
+      `A ${(100 * measuredAccuracy(0.95, e)).toFixed(1)}%`,
+      `B ${(100 * measuredAccuracy(0.9, e)).toFixed(1)}%`,
+    ]);
+    expect(await page.locator(`${fig} .label-errors-marks circle`).count()).toBe(2);
     for (const [a, b] of [
       [0.95, 0.9],
       [0.6, 0.3],

@@ -2,12 +2,14 @@
 // caps the score a model can get and shrinks the gap between two strong models.
 // Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import type { ReduxData } from "../deeper/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import {
   ALL_SUBJECTS,
@@ -16,16 +18,19 @@ import {
   type SubjectRate,
   subjectRates,
 } from "./labelErrorsModel.js";
-import { chartAndRows } from "./parts/chartAndRows.js";
+import { chartAndRowsSizes } from "./parts/chartAndRows.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export * from "./labelErrorsModel.js";
 
-function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGElement {
-  const points = [
-    { name: "A", truth: m.a, measured: m.measuredA },
-    { name: "B", truth: m.b, measured: m.measuredB },
-  ];
-  const svg = Plot.plot({
+type Scale = { apply(v: number): number };
+
+/**
+ * The curve's frame, drawn by Plot once per size: axes, grid and the y = x diagonal on fixed
+ * scales (25–100% both ways). The chosen key's marks are drawn over it by curveMarks.
+ */
+function curveFrame(width: number, height: number) {
+  const frame = Plot.plot({
     width,
     height,
     marginLeft: 52,
@@ -47,56 +52,67 @@ function drawCurve(m: LabelErrorsModel, width: number, height: number): SVGSVGEl
     },
     marks: [
       Plot.line([{ x: 0.25 }, { x: 1 }], { x: "x", y: "x", stroke: palette.grey, strokeDasharray: "5,4" }),
-      Plot.ruleY([m.ceiling], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-      Plot.text([m.ceiling], {
-        y: (d: number) => d,
-        frameAnchor: "left",
-        dx: 6,
-        dy: -8,
-        text: () => `ceiling ${formatPercent(m.ceiling)}`,
-        fill: palette.vermillion,
-        fontWeight: 700,
-        textAnchor: "start",
-      }),
-      Plot.line(m.curve, { x: "truth", y: "measured", stroke: palette.blue, strokeWidth: 2.5 }),
-      Plot.link(points, {
-        x1: "truth",
-        x2: "truth",
-        y1: "truth",
-        y2: "measured",
-        stroke: palette.orange,
-        strokeWidth: 2,
-        markerEnd: "arrow",
-      }),
-      Plot.dot(points, {
-        x: "truth",
-        y: "measured",
-        r: 6,
-        fill: palette.orange,
-        stroke: "var(--theme-background, white)",
-      }),
-      // A's label above-left of its dot, B's below-left, so the two never meet and neither leaves the frame.
-      ...points.map((d, i) =>
-        Plot.text([d], {
-          x: "truth",
-          y: "measured",
-          text: () => `${d.name} ${formatPercent(d.measured)}`,
-          dx: -10,
-          dy: i === 0 ? -12 : 14,
-          textAnchor: "end",
-          fontWeight: 600,
-        }),
-      ),
     ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", "Measured score against true accuracy for the chosen subject's key");
-  return svg;
+  }) as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+  frame.setAttribute("aria-label", "Measured score against true accuracy for the chosen subject's key");
+  return { svg: sharePlotStyles(frame), x: frame.scale("x"), y: frame.scale("y"), left: 52 };
+}
+
+/**
+ * The key's marks over the frame, made once and moved in place: the ceiling and its label, the
+ * measured score over true accuracy, and models A and B (an arrow from true to measured, a dot, a label).
+ */
+function curveMarks({ x, y, left }: ReturnType<typeof curveFrame>) {
+  const X = (v: number) => f2(x.apply(v));
+  const Y = (v: number) => f2(y.apply(v));
+  const ceiling = svg`<line stroke=${palette.vermillion} stroke-width="1.5"></line>` as SVGLineElement;
+  const ceilingLabel =
+    svg`<text x=${left + 6} fill=${palette.vermillion} font-weight="700" text-anchor="start"></text>` as SVGTextElement;
+  const curve = svg`<path fill="none" stroke=${palette.blue} stroke-width="2.5"></path>` as SVGPathElement;
+  const model = () => ({
+    arrow:
+      svg`<path fill="none" stroke=${palette.orange} stroke-width="2" stroke-linejoin="round"></path>` as SVGPathElement,
+    dot: svg`<circle r="6" fill=${palette.orange} stroke="var(--theme-background, white)"></circle>` as SVGCircleElement,
+    // A halo in the page's colour keeps the label legible where the curve passes under it.
+    label:
+      svg`<text text-anchor="end" font-weight="600" stroke="var(--theme-background, white)" stroke-width="4" paint-order="stroke"></text>` as SVGTextElement,
+  });
+  const models = [model(), model()];
+  const g =
+    svg`<g class="label-errors-marks" font-size="13">${ceiling}${ceilingLabel}${curve}${models.flatMap((d) => [d.arrow, d.dot, d.label])}</g>` as SVGGElement;
+  const [x0, x1] = [0.25, 1].map(X) as [number, number];
+  return {
+    g,
+    update(m: LabelErrorsModel) {
+      setAttrs(ceiling, { x1: x0, x2: x1, y1: Y(m.ceiling), y2: Y(m.ceiling) });
+      setAttrs(ceilingLabel, { y: Y(m.ceiling) - 8 });
+      setText(ceilingLabel, `ceiling ${formatPercent(m.ceiling)}`);
+      setAttrs(curve, { d: `M${m.curve.map((c) => `${X(c.truth)},${Y(c.measured)}`).join("L")}` });
+      [
+        { name: "A", truth: m.a, measured: m.measuredA },
+        { name: "B", truth: m.b, measured: m.measuredB },
+      ].forEach((d, i) => {
+        const parts = models[i]!;
+        const cx = X(d.truth);
+        const from = Y(d.truth);
+        const to = Y(d.measured);
+        // The arrow's head points from the true accuracy to the measured score (none when they meet).
+        const head = Math.sign(to - from) * 6;
+        setAttrs(parts.arrow, {
+          d: `M${cx},${from}V${to}${head ? `M${f2(cx - 4)},${f2(to - head)}L${cx},${to}L${f2(cx + 4)},${f2(to - head)}` : ""}`,
+        });
+        setAttrs(parts.dot, { cx, cy: to });
+        // A's label above-left of its dot, B's below-left, so the two never meet and neither leaves the frame.
+        setAttrs(parts.label, { x: cx - 10, y: to + (i === 0 ? -12 : 14), dy: "0.32em" });
+        setText(parts.label, `${d.name} ${formatPercent(d.measured)}`);
+      });
+    },
+  };
 }
 
 function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElement {
   const compact = width < 560;
-  const strip =
-    m.strip.length > rows ? [...m.strip.slice(0, rows - 1), m.strip[m.strip.length - 1]!] : m.strip;
+  const strip = stripRows(m, rows);
   const svg = Plot.plot({
     width,
     height: (compact ? 18 : 22) * strip.length + 50,
@@ -146,15 +162,52 @@ function drawStrip(m: LabelErrorsModel, width: number, rows: number): SVGSVGElem
   return svg;
 }
 
-/** On a phone (a height given) the curve takes about half the box and the strip what is left. */
-export const drawLabelErrors = (m: LabelErrorsModel, context: RenderContext): Node =>
-  chartAndRows(
-    { share: 0.5, minChart: 200, wide: [280, 0.5, 400], rowHeight: 18, chrome: 50, minRows: 4 },
-    m.strip.length,
-    context,
-    (height) => drawCurve(m, context.width, height),
-    (rows) => drawStrip(m, context.width, rows),
-  );
+const LAYOUT = {
+  share: 0.5,
+  minChart: 200,
+  wide: [280, 0.5, 400],
+  rowHeight: 18,
+  chrome: 50,
+  minRows: 4,
+} as const;
+
+/** The strip's rows when `rows` fit: the worst first, and the chosen subject last. */
+const stripRows = (m: LabelErrorsModel, rows: number) =>
+  m.strip.length > rows ? [...m.strip.slice(0, rows - 1), m.strip[m.strip.length - 1]!] : m.strip;
+
+/**
+ * The curve above the strip of subjects. On a phone (a height given) the curve takes about half
+ * the box and the strip what is left. Made once: the curve's frame is drawn again only when its
+ * size changes, its marks move in place; the strip is drawn again only when its rows change, else
+ * only its bars are coloured again (the chosen subject's in vermillion).
+ */
+export function labelErrorsView() {
+  const node = html`<div></div>` as HTMLElement;
+  let curve: { key: string; svg: SVGSVGElement; marks: ReturnType<typeof curveMarks> } | undefined;
+  let strip: { key: string; svg: SVGSVGElement } | undefined;
+  return (m: LabelErrorsModel, context: RenderContext): Node => {
+    const { chart, rows } = chartAndRowsSizes(LAYOUT, m.strip.length, context);
+    const curveKey = `${context.width}|${chart}`;
+    if (curve?.key !== curveKey) {
+      const frame = curveFrame(context.width, chart);
+      const marks = curveMarks(frame);
+      frame.svg.append(marks.g);
+      curve = { key: curveKey, svg: frame.svg, marks };
+    }
+    curve.marks.update(m);
+    const shown = stripRows(m, rows);
+    const stripKey = `${context.width}|${shown.map((r) => r.subject).join("|")}`;
+    if (strip?.key !== stripKey)
+      strip = { key: stripKey, svg: sharePlotStyles(drawStrip(m, context.width, rows)) };
+    else
+      strip.svg.querySelectorAll('g[aria-label="bar"] > rect').forEach((rect, i) => {
+        setAttrs(rect, { fill: shown[i] === m.chosen ? palette.vermillion : palette.sky });
+      });
+    if (node.firstChild !== curve.svg || node.lastChild !== strip.svg || node.childNodes.length !== 2)
+      node.replaceChildren(curve.svg, strip.svg);
+    return node;
+  };
+}
 
 export function labelErrorsReadout(m: LabelErrorsModel): Node {
   return html`<div>
@@ -225,7 +278,7 @@ export function labelErrorsFigure(data: ReduxData) {
     ],
     source: `Bad keys: MMLU-Redux (Gema et al., 2024), ${data.source}. Measured score: a·(1 − e) + e·(1 − a)/3, a model of the scoring (see the text).`,
     derive: (v) => deriveLabelErrors(v, rates),
-    draw: drawLabelErrors,
+    draw: keptDrawing(labelErrorsView),
     readout: labelErrorsReadout,
     notice: labelErrorsNotice,
     summary: labelErrorsSummary,
