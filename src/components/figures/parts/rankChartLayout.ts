@@ -76,9 +76,18 @@ export function labelWidth(text: string, fontSize: number): number {
       typeof document === "undefined" ? null : (document.createElement("canvas").getContext("2d") ?? null);
   }
   if (!measureContext) return text.length * LABEL_EM * fontSize;
+  // Remembered: a chart drawn again measures the same labels (fitting a board's 20 names to their
+  // column takes up to six measurements a name).
+  const key = `${fontSize}|${text}`;
+  const known = measured.get(key);
+  if (known !== undefined) return known;
   measureContext.font = `700 ${fontSize}px system-ui, sans-serif`;
-  return measureContext.measureText(text).width;
+  const width = measureContext.measureText(text).width;
+  if (measured.size >= 5000) measured.clear();
+  measured.set(key, width);
+  return width;
 }
+const measured = new Map<string, number>();
 
 /** The longest middle-shortened `name` (≤ `max` characters) whose label `prefix + name + suffix` fits `room` px. */
 function fitName(name: string, prefix: string, suffix: string, room: number, fontSize: number, max: number) {
