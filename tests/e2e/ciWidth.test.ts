@@ -202,7 +202,9 @@ describe("CI width vs N", () => {
       expect(await page.locator(`${main} g[aria-label="y-axis label"]`).textContent()).toContain(
         `${level} interval half-width`,
       );
-      expect(await page.locator(`${main} g[aria-label="line"]`).count()).toBe(2);
+      // The two curves and the benchmarks' diamonds, moved in place over the frame.
+      expect(await page.locator(`${main} g.ci-width-curve path`).count()).toBe(3);
+      expect(await page.locator(`${main} g.ci-width-curve text`).count()).toBe(5);
       expect(await page.locator(`${main} g.ci-width-n line`).count()).toBe(1);
       // The chosen-N rule sits on the "1k" tick: the marks and the axis share one x scale.
       const rule = await centre(`${main} g.ci-width-n line`);

@@ -196,66 +196,69 @@ export function deriveCiWidth(
 type Scale = { apply(v: number): number };
 
 /**
- * The half-width against N, log–log, with the five benchmarks marked: everything that does not
- * depend on N, drawn again only when the accuracy, level, method or width change. The chosen N's
- * marks go over it (nMarks), moved in place as N is dragged.
+ * The half-width chart's frame: axes and grid on fixed log–log scales, drawn by Plot once per width
+ * and level. The curves, benchmarks and chosen N are drawn over it (curveMarks, nMarks).
  */
-function drawCurve(m: CiWidthModel, width: number): SVGSVGElement & { scale(name: "x" | "y"): Scale } {
-  const compact = width < 560;
-  const ns = m.marks.map((x) => x.n);
-  // Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
-  // collide; above sits left of the point, below right. On a phone the names go alone (the table
-  // has the ±): left of the point for the mid-sized benchmarks, right for the large ones and for
-  // HumanEval (its label on the left ran into the y axis's tick labels).
-  const labels = [-1, 1].flatMap((side) =>
-    (compact ? [-1, 1] : [side]).map((across) =>
-      Plot.text(
-        m.marks.filter(
-          (d) => labelSide(d.n, ns) === side && (!compact || (d.n >= 5000 || d.n < 500 ? 1 : -1) === across),
-        ),
-        {
-          x: "n",
-          y: "pp",
-          text: (d: CiWidthModel["marks"][number]) =>
-            compact ? d.benchmark : `${d.benchmark} ±${d.pp.toFixed(2)}`,
-          dy: 14 * side,
-          dx: 6 * across,
-          textAnchor: across < 0 ? "end" : "start",
-          fontSize: compact ? 11 : 12,
-          fontWeight: 600,
-        },
-      ),
-    ),
-  );
+function curveFrame(width: number, level: string): SVGSVGElement & { scale(name: "x" | "y"): Scale } {
   const svg = Plot.plot({
-    ...mainFrame(width, m.level),
-    marks: [
-      Plot.line(m.curve, {
-        x: "n",
-        y: "normalPp",
-        stroke: palette.grey,
-        strokeDasharray: "5,4",
-        strokeWidth: 1.5,
-      }),
-      Plot.line(m.curve, {
-        x: "n",
-        y: (d: CurvePoint) => Math.max(0.1, d.halfWidthPp),
-        stroke: palette.blue,
-        strokeWidth: 2.5,
-      }),
-      Plot.dot(m.marks, {
-        x: "n",
-        y: "pp",
-        fill: palette.orange,
-        stroke: "var(--theme-background, white)",
-        r: 5,
-        symbol: "diamond",
-      }),
-      ...labels,
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", `${m.level} interval half-width against N, log–log`);
-  return svg as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+    ...mainFrame(width, level),
+    // No marks of Plot's own, but x and y channels so the frame has both scales.
+    marks: [Plot.dot([] as CurvePoint[], { x: "n", y: "normalPp" })],
+  }) as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+  svg.setAttribute("aria-label", `${level} interval half-width against N, log–log`);
+  return svg;
+}
+
+/**
+ * The curves and the five benchmarks over the frame, made once and moved in place: the normal
+ * approximation (dashed), the chosen method's half-width, and each benchmark's diamond and label.
+ * Labels alternate above and below the curve so neighbours (GSM8K/ARC, MMLU/HellaSwag) don't
+ * collide; above sits left of the point, below right. On a phone the names go alone (the table
+ * has the ±): left of the point for the mid-sized benchmarks, right for the large ones and for
+ * HumanEval (its label on the left ran into the y axis's tick labels).
+ */
+function curveMarks(x: Scale, y: Scale, width: number) {
+  const compact = width < 560;
+  const normal =
+    svg`<path fill="none" stroke=${palette.grey} stroke-dasharray="5,4" stroke-width="1.5"></path>` as SVGPathElement;
+  const method = svg`<path fill="none" stroke=${palette.blue} stroke-width="2.5"></path>` as SVGPathElement;
+  // The page-coloured outline (on the group, as Plot draws it) parts a diamond from the curve under it.
+  const diamonds = svg`<path fill=${palette.orange}></path>` as SVGPathElement;
+  const labels = svg`<g font-size=${compact ? 11 : 12} font-weight="600"></g>` as SVGGElement;
+  const g =
+    svg`<g class="ci-width-curve">${normal}${method}<g stroke="var(--theme-background, white)">${diamonds}</g>${labels}</g>` as SVGGElement;
+  const line = (points: readonly CurvePoint[], value: (d: CurvePoint) => number) =>
+    `M${points.map((d) => `${f2(x.apply(d.n))},${f2(y.apply(value(d)))}`).join("L")}`;
+  return {
+    g,
+    update(m: CiWidthModel) {
+      setAttrs(normal, { d: line(m.curve, (d) => d.normalPp) });
+      setAttrs(method, { d: line(m.curve, (d) => Math.max(0.1, d.halfWidthPp)) });
+      const ns = m.marks.map((d) => d.n);
+      // A diamond 7 px from the centre to each corner, one subpath per benchmark.
+      setAttrs(diamonds, {
+        d: m.marks
+          .map((d) => {
+            const [cx, cy] = [f2(x.apply(d.n)), f2(y.apply(d.pp))];
+            return `M${cx},${f2(cy - 7)}L${f2(cx + 7)},${cy}L${cx},${f2(cy + 7)}L${f2(cx - 7)},${cy}Z`;
+          })
+          .join(""),
+      });
+      while (labels.childElementCount < m.marks.length) labels.append(svg`<text dy="0.32em"></text>`);
+      while (labels.childElementCount > m.marks.length) labels.lastElementChild!.remove();
+      m.marks.forEach((d, i) => {
+        const side = labelSide(d.n, ns);
+        const across = compact ? (d.n >= 5000 || d.n < 500 ? 1 : -1) : side;
+        const text = labels.children[i]!;
+        setAttrs(text, {
+          x: f2(x.apply(d.n) + 6 * across),
+          y: f2(y.apply(d.pp) + 14 * side),
+          "text-anchor": across < 0 ? "end" : "start",
+        });
+        setText(text, compact ? d.benchmark : `${d.benchmark} ±${d.pp.toFixed(2)}`);
+      });
+    },
+  };
 }
 
 /** The chosen N on the curve: a rule, a dot at its half-width, and its label above the frame. */
@@ -334,27 +337,29 @@ function drawStrip(m: CiWidthModel, width: number): SVGSVGElement {
 }
 
 /**
- * The curve over the strip, kept across redraws: dragging N moves the chosen N's marks in place and
- * draws only the strip again; the curve is drawn again when anything else changes.
+ * The curve over the strip, kept across redraws: the frame is drawn again only when the width or
+ * the level changes; the curves, benchmarks and chosen N move in place; the strip is drawn again.
  */
 export function ciWidthView() {
   const node: HTMLElement = html`<div></div>`;
-  let curve: { key: string; svg: SVGSVGElement } | undefined;
-  // The chosen N's marks: the curve's scales have fixed domains, so they depend on the width alone.
-  let n: { width: number; marks: ReturnType<typeof nMarks> } | undefined;
+  let curve:
+    | { key: string; svg: SVGSVGElement; marks: ReturnType<typeof curveMarks>; n: ReturnType<typeof nMarks> }
+    | undefined;
   let strip: SVGSVGElement | undefined;
   return (m: CiWidthModel, { width }: RenderContext): Node => {
-    const key = `${width}|${m.p}|${m.confidence}|${m.method}`;
+    const key = `${width}|${m.level}`;
     if (curve?.key !== key) {
-      const next = sharePlotStyles(drawCurve(m, width));
-      if (n?.width !== width)
-        n = { width, marks: nMarks(mainFrame(width, m.level), next.scale("x"), next.scale("y")) };
-      next.append(n.marks.g);
-      if (curve) curve.svg.replaceWith(next);
-      else node.prepend(next);
-      curve = { key, svg: next };
+      const frame = sharePlotStyles(curveFrame(width, m.level));
+      const [x, y] = [frame.scale("x"), frame.scale("y")];
+      const marks = curveMarks(x, y, width);
+      const n = nMarks(mainFrame(width, m.level), x, y);
+      frame.append(marks.g, n.g);
+      if (curve) curve.svg.replaceWith(frame);
+      else node.prepend(frame);
+      curve = { key, svg: frame, marks, n };
     }
-    n!.marks.update(m);
+    curve.marks.update(m);
+    curve.n.update(m);
     const next = sharePlotStyles(drawStrip(m, width));
     if (strip) strip.replaceWith(next);
     else node.append(next);

@@ -160,6 +160,7 @@ function frameParts(spec: FrameSpec<Record<string, unknown>>, keys: readonly str
     layout,
     altText,
     notice: html`<p class="explorable-notice"></p>` as HTMLElement,
+    noticeLead: html`<strong>What to notice: </strong>` as HTMLElement,
     live: html`<p class="sr-only" aria-live="polite"></p>` as HTMLElement,
     alt: html`<details class="explorable-alt"><summary>Text description of this figure</summary>${altText}</details>`,
     source: spec.source ? html`<p class="explorable-source">${spec.source}</p>` : null,
@@ -206,6 +207,28 @@ function presentLayout(parts: ReturnType<typeof frameParts>, on: boolean) {
     parts.body.append(parts.readout);
     parts.layout.after(parts.notice);
   }
+}
+
+/**
+ * "What to notice", the text description and the settings line, each written only when its text
+ * changes: an unchanged notice rewritten cost ≈ 1 ms of layout on Lesson 2, on every input.
+ */
+function writeTexts(
+  parts: ReturnType<typeof frameParts>,
+  result: { notice: string | Node; summary: string },
+  settings: string,
+) {
+  const { notice } = parts;
+  const rest = notice.childNodes[1];
+  if (
+    typeof result.notice === "string" &&
+    notice.childNodes.length === 2 &&
+    rest?.nodeType === Node.TEXT_NODE
+  )
+    setText(rest, result.notice);
+  else notice.replaceChildren(parts.noticeLead, result.notice);
+  setText(parts.altText, result.summary);
+  setText(parts.state, settings);
 }
 
 /** Calls `then(width)` with the box's width whenever a ResizeObserver reports a non-zero one. */
@@ -296,7 +319,6 @@ export function explorable<V extends Record<string, unknown>, M>(
     document.documentElement.classList.add("embed-ready");
   }
 
-  const noticeLead = html`<strong>What to notice: </strong>` as HTMLElement;
   const fitter = drawingFitter(plot);
   let lastWidth = 0;
   /** The last drawing's width was a guess (the figure had no size yet: hidden, e.g. in a closed disclosure). */
@@ -330,18 +352,7 @@ export function explorable<V extends Record<string, unknown>, M>(
     if (!result.readout) readout.replaceChildren();
     else if (readout.childNodes.length !== 1 || readout.firstChild !== result.readout)
       readout.replaceChildren(result.readout);
-    // Texts are written only when they change: an unchanged notice left alone costs no layout
-    // (rewriting it cost ≈ 1 ms of layout on Lesson 2, on every input).
-    const rest = notice.childNodes[1];
-    if (
-      typeof result.notice === "string" &&
-      notice.childNodes.length === 2 &&
-      rest?.nodeType === Node.TEXT_NODE
-    )
-      setText(rest, result.notice);
-    else notice.replaceChildren(noticeLead, result.notice);
-    setText(altText, result.summary);
-    setText(state, `Settings: ${describe().join(" · ")}`);
+    writeTexts(parts, result, `Settings: ${describe().join(" · ")}`);
     if (embedded) root.querySelector(".explorable-open")?.setAttribute("href", link());
     root.dataset.renders = String(++renders);
     root.dataset.renderMs = (performance.now() - started).toFixed(2);
