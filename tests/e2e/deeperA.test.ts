@@ -86,6 +86,18 @@ describe("/deeper/format-sensitivity", () => {
       expect(marks).toHaveLength(3);
       for (const [i, x] of marks.entries())
         expect(x).toBeCloseTo(x40 + ((m.rowA.parts[i]!.score - 40) / 20) * (x60 - x40), 1);
+      // The two chosen rows, and only they, are marked; the chart is the one drawn first.
+      const names = await page
+        .locator(`${fig} svg.format-spread-chart g[text-anchor="end"] text`)
+        .allTextContents();
+      expect(names.filter((t) => t.startsWith("▶ "))).toHaveLength(2);
+      expect(
+        await page.locator(`${fig} svg.format-spread-chart`).evaluate((el) => {
+          const w = window as unknown as { __chart?: Element };
+          w.__chart ??= el;
+          return w.__chart === el;
+        }),
+      ).toBe(true);
     }
     expect(problems).toEqual([]);
   });

@@ -107,6 +107,13 @@ describe("/deeper/signal-and-noise", () => {
       expect(await readout(page, fig, "share")).toBeCloseTo(s.share, 5);
       expect(await readout(page, fig, "snr")).toBeCloseTo(s.snr, 4);
       expect(await readout(page, fig, "noise")).toBeCloseTo(s.noise, 6);
+      // One interval and one dot per model compared (each a subpath of one path).
+      const subpaths = (kind: string) =>
+        page
+          .locator(`${fig} path.signal-${kind}`)
+          .evaluate((p) => (p.getAttribute("d") ?? "").split("M").length - 1);
+      expect(await subpaths("intervals")).toBe(top);
+      expect(await subpaths("dots")).toBe(top);
       return s.share;
     };
     await check("v2", "mmlu_pro_raw", 20, 0);

@@ -2,7 +2,7 @@
 // their scores against the sampling noise of one score, and the share of model pairs whose gap
 // is larger than the noise allows. Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import type { SignalData } from "../deeper/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
@@ -10,38 +10,58 @@ import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } fr
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 import { deriveSignal, type SignalModel } from "./benchmarkSignalModel.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export * from "./benchmarkSignalModel.js";
 
+/**
+ * The top models' scores and intervals, best first. Plot draws the frame (axes on the data's
+ * extent); the up to 300 intervals and dots are one path each (as 600 marks of Plot's own they
+ * took most of a redraw as the top-models slider moved).
+ */
 function drawModels(m: SignalModel, width: number, height: number): SVGSVGElement {
-  const rows = m.dots.map((d, i) => ({ ...d, order: i + 1 }));
-  const svg = Plot.plot({
+  const rows = m.dots;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const d of rows) {
+    lo = Math.min(lo, d.lower);
+    hi = Math.max(hi, d.upper);
+  }
+  const frame = Plot.plot({
     width,
     height,
     marginLeft: 48,
     marginBottom: 44,
     style: { fontSize: "13px" },
     x: {
+      domain: [lo, hi],
       label: `${m.chosen.label} score, with its 95% interval →`,
       tickFormat: "%",
       grid: true,
       labelOffset: 38,
     },
-    y: { label: "↑ Model, by score (1 = best)", reverse: true, grid: false },
-    marks: [
-      Plot.link(rows, {
-        x1: "lower",
-        x2: "upper",
-        y1: "order",
-        y2: "order",
-        stroke: palette.sky,
-        strokeWidth: Math.max(1, Math.min(4, 200 / rows.length)),
-      }),
-      Plot.dot(rows, { x: "score", y: "order", r: rows.length > 60 ? 1.5 : 3, fill: palette.blue }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", `The top ${m.top} models' ${m.chosen.label} scores with their intervals`);
-  return svg;
+    y: { domain: [1, rows.length], label: "↑ Model, by score (1 = best)", reverse: true, grid: false },
+    // No marks of Plot's own, but x and y channels so the frame has both scales.
+    marks: [Plot.dot([] as { score: number; order: number }[], { x: "score", y: "order" })],
+  }) as SVGSVGElement & { scale(name: "x" | "y"): { apply(v: number): number } };
+  const [x, y] = [frame.scale("x"), frame.scale("y")];
+  const r = rows.length > 60 ? 1.5 : 3;
+  const at = (d: (typeof rows)[number], i: number) => [f2(x.apply(d.score)), f2(y.apply(i + 1))] as const;
+  const intervals = rows
+    .map((d, i) => `M${f2(x.apply(d.lower))},${at(d, i)[1]}H${f2(x.apply(d.upper))}`)
+    .join("");
+  // A dot is a circle of two arcs.
+  const dots = rows
+    .map((d, i) => {
+      const [cx, cy] = at(d, i);
+      return `M${f2(cx - r)},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+    })
+    .join("");
+  frame.append(
+    svg`<g class="signal-models" aria-hidden="true"><path class="signal-intervals" fill="none" stroke=${palette.sky} stroke-width=${Math.max(1, Math.min(4, 200 / rows.length))} d=${intervals}></path><path class="signal-dots" fill=${palette.blue} d=${dots}></path></g>`,
+  );
+  frame.setAttribute("aria-label", `The top ${m.top} models' ${m.chosen.label} scores with their intervals`);
+  return frame;
 }
 
 function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGElement {

@@ -10,6 +10,7 @@ import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatFixed, formatPlusMinus, formatPp } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import {
   deriveFormatSpread,
@@ -44,10 +45,13 @@ function legend(parts: FormatModelRow["parts"]): HTMLElement {
   )}</p>`;
 }
 
-/** Rows sorted by their HELM score; a pale bar spans each row's three scores, a thin dark bar is each score's interval. */
-export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext): Node {
+/**
+ * Rows sorted by their HELM score; a pale bar spans each row's three scores, a thin dark bar is each
+ * score's interval. Built once per width (the rows do not depend on the models chosen); choosing a
+ * model only marks its row (▶ and bold name, orange bar, full-strength marks), written in place.
+ */
+function buildChart(m: FormatSpreadModel, width: number) {
   const compact = width < 560;
-  const chosen = new Set([m.a, m.b]);
   const rows = [...m.rows].sort((x, y) => y.parts[0]!.score - x.parts[0]!.score);
   const [left, right, top, bottom, step] = [compact ? 112 : 190, 16, 12, 44, 34];
   const height = top + bottom + step * rows.length;
@@ -56,8 +60,18 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
   const y = (i: number) => top + (i + 0.5) * step;
   const axisY = height - bottom;
   const grid = ticks(lo, hi, Math.max(2, Math.round((width - left - right) / 80)));
-  const name = (r: FormatModelRow) =>
-    `${chosen.has(r.model) ? "▶ " : ""}${compact ? clipText(r.label, 13) : r.label}`;
+  const names = rows.map((_, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em"></text>` as SVGTextElement);
+  const spreads = rows.map((r, i) => {
+    const scores = r.parts.map((p) => p.score);
+    return svg`<line x1=${x(Math.min(...scores))} x2=${x(Math.max(...scores))} y1=${y(i)} y2=${y(i)} stroke-width="10" stroke-opacity="0.45"></line>` as SVGLineElement;
+  });
+  const symbols = rows.map((r, i) =>
+    r.parts.map(
+      (p) =>
+        svg`<path transform=${`translate(${x(p.score)},${y(i)})`} d=${symbolPath[p.key]} fill=${colourOf[p.key]}
+          stroke="var(--theme-background, white)" stroke-width="1.5"><title>${r.label}, ${p.label}: ${formatFixed(p.score, 1)}% (95% interval ${formatFixed(p.lower, 1)}–${formatFixed(p.upper, 1)})</title></path>` as SVGPathElement,
+    ),
+  );
   const chart =
     svg`<svg class="format-spread-chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
     font-size="13" font-family="system-ui, sans-serif" fill="currentColor">
@@ -69,28 +83,39 @@ export function drawFormatSpread(m: FormatSpreadModel, { width }: RenderContext)
       y1: axisY,
       side: "bottom",
     })}
-    <g text-anchor="end">${rows.map((r, i) => svg`<text x=${left - 9} y=${y(i)} dy="0.32em" font-weight=${chosen.has(r.model) ? "600" : null}>${name(r)}</text>`)}</g>
-    ${rows.map((r, i) => {
-      const scores = r.parts.map((p) => p.score);
-      const on = chosen.has(r.model);
-      return svg`<g data-model=${r.model}>
-        <line x1=${x(Math.min(...scores))} x2=${x(Math.max(...scores))} y1=${y(i)} y2=${y(i)} stroke-width="10"
-          stroke=${on ? palette.orange : palette.grey} stroke-opacity="0.45"></line>
+    <g text-anchor="end">${names}</g>
+    ${rows.map(
+      (r, i) => svg`<g data-model=${r.model}>${spreads[i]}
         ${r.parts.map((p) => svg`<line x1=${x(p.lower)} x2=${x(p.upper)} y1=${y(i)} y2=${y(i)} stroke="currentColor" stroke-width="3"></line>`)}
-        ${r.parts.map(
-          (
-            p,
-          ) => svg`<path transform=${`translate(${x(p.score)},${y(i)})`} d=${symbolPath[p.key]} fill=${colourOf[p.key]}
-            fill-opacity=${on ? 1 : 0.55} stroke="var(--theme-background, white)" stroke-width="1.5"><title>${r.label}, ${p.label}: ${formatFixed(p.score, 1)}% (95% interval ${formatFixed(p.lower, 1)}–${formatFixed(p.upper, 1)})</title></path>`,
-        )}
-      </g>`;
-    })}
+        ${symbols[i]}</g>`,
+    )}
   </svg>` as SVGSVGElement;
   chart.setAttribute(
     "aria-label",
     "Eight models' MMLU scores under three implementations, each with its 95% sampling interval",
   );
-  return html`<div>${legend(m.rows[0]!.parts)}${chart}</div>`;
+  return {
+    node: html`<div>${legend(m.rows[0]!.parts)}${chart}</div>` as HTMLElement,
+    mark(a: string, b: string) {
+      rows.forEach((r, i) => {
+        const on = r.model === a || r.model === b;
+        setText(names[i]!, `${on ? "▶ " : ""}${compact ? clipText(r.label, 13) : r.label}`);
+        setAttrs(names[i]!, { "font-weight": on ? "600" : null });
+        setAttrs(spreads[i]!, { stroke: on ? palette.orange : palette.grey });
+        for (const symbol of symbols[i]!) setAttrs(symbol, { "fill-opacity": on ? 1 : 0.55 });
+      });
+    },
+  };
+}
+
+/** The chart, kept across redraws: built again only when the width changes. */
+export function formatSpreadView() {
+  let built: { width: number; chart: ReturnType<typeof buildChart> } | undefined;
+  return (m: FormatSpreadModel, { width }: RenderContext): Node => {
+    if (built?.width !== width) built = { width, chart: buildChart(m, width) };
+    built.chart.mark(m.a, m.b);
+    return built.chart.node;
+  };
 }
 
 export function formatSpreadReadout(m: FormatSpreadModel): Node {
@@ -146,7 +171,7 @@ export function formatSpreadFigure(scores: readonly PublishedScore[]) {
     source:
       "Scores: Hugging Face blog “What's going on with the Open LLM Leaderboard?” (June 2023), transcribed in data/published_scores.csv; intervals: Wilson, N = 14,042.",
     derive: (v) => deriveFormatSpread(rows, v),
-    draw: drawFormatSpread,
+    draw: keptDrawing(formatSpreadView),
     readout: formatSpreadReadout,
     notice: formatSpreadNotice,
     summary: formatSpreadSummary,
