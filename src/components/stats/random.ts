@@ -21,6 +21,15 @@ export function normalSampler(rng: Rng, mu = 0, sigma = 1): () => number {
   return randomNormal.source(rng)(mu, sigma);
 }
 
+/**
+ * Counts from the normal approximation N(mean, sd²), rounded and kept within 0…max: a quick stand-in
+ * for an exact count distribution (a binomial, a sum of binomials) whose table is costly to build.
+ */
+export function normalCountSampler(mean: number, sd: number, max: number, rng: Rng): () => number {
+  const normal = normalSampler(rng, mean, sd);
+  return () => Math.min(max, Math.max(0, Math.round(normal())));
+}
+
 /** n indices drawn uniformly with replacement from [0, n). */
 export function resampleIndices(n: number, rng: Rng): Uint32Array {
   const out = new Uint32Array(n);

@@ -5,7 +5,7 @@
 // sampler. For 20 models × 2,000 resamples that is a few milliseconds, so Lesson 2's figure needs
 // no Worker and no cache. Same method, another random stream: results agree with `rankIntervals`
 // within Monte Carlo noise (tests/unit/lesson2/rankBootstrap.test.ts checks both against R).
-import { seededRandom } from "./random.js";
+import { normalCountSampler, seededRandom } from "./random.js";
 import type { RankEntry, RankInterval } from "./ranks.js";
 import { competitionRanks } from "./ranks.js";
 import { assertConfidence, assertSuccesses } from "./validate.js";
@@ -97,23 +97,16 @@ export function rankRange(tally: ArrayLike<number>, resamples: number, confidenc
 const QUICK_NORMAL_SD = 4;
 
 /**
- * A drawer of Binomial(n, p) counts from uniforms: the exact table's inverse, or (quick, and the
- * count's sd above QUICK_NORMAL_SD) the normal approximation's: round(np + sd·z), kept within 0…n,
- * z from two uniforms (Box–Muller). A table for n = 100,000 has ≈ 2,300 entries per model (≈ 3 ms
- * for a board of 20 in a browser); the approximation needs none, and its counts' distribution
- * differs from the binomial's by less than the resampling noise of a quick run.
+ * A drawer of Binomial(n, p) counts: the exact table's inverse, or (quick, and the count's sd above
+ * QUICK_NORMAL_SD) the normal approximation. A table for n = 100,000 has ≈ 2,300 entries per model
+ * (≈ 3 ms for a board of 20 in a browser); the approximation needs none, and its counts'
+ * distribution differs from the binomial's by less than the resampling noise of a quick run.
  */
-function drawer(n: number, p: number, quick: boolean): (rng: () => number) => number {
+function drawer(n: number, p: number, quick: boolean, rng: () => number): () => number {
   const sd = Math.sqrt(n * p * (1 - p));
-  if (quick && sd > QUICK_NORMAL_SD) {
-    const mean = n * p;
-    return (rng) => {
-      const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-      return Math.min(n, Math.max(0, Math.round(mean + sd * z)));
-    };
-  }
+  if (quick && sd > QUICK_NORMAL_SD) return normalCountSampler(n * p, sd, n, rng);
   const table = guided(binomialTable(n, p));
-  return (rng) => invert(table, rng());
+  return () => invert(table, rng());
 }
 
 /**
@@ -136,15 +129,15 @@ export function rankBootstrap(
   for (const [i, e] of entries.entries()) assertSuccesses(e.k, e.n, `entries[${i}].k`, `entries[${i}].n`);
   const m = entries.length;
   const p = entries.map((e) => e.k / e.n);
-  const draws = entries.map((e, i) => drawer(e.n, p[i]!, quick));
   const rng = seededRandom(seed);
+  const draws = entries.map((e, i) => drawer(e.n, p[i]!, quick, rng));
   const sample = new Float64Array(m);
   // Models in resampled order (insertion sort: m is small, and the order barely changes between resamples).
   const order = Int32Array.from({ length: m }, (_, i) => i);
   // tally[i * m + r] = how often model i took rank r + 1.
   const tally = new Uint32Array(m * m);
   for (let s = 0; s < resamples; s++) {
-    for (let i = 0; i < m; i++) sample[i] = draws[i]!(rng) / entries[i]!.n;
+    for (let i = 0; i < m; i++) sample[i] = draws[i]!() / entries[i]!.n;
     for (let a = 1; a < m; a++) {
       const i = order[a]!;
       const x = sample[i]!;

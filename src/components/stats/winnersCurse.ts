@@ -4,7 +4,7 @@
 import { keyedCache } from "../cache/keyedCache.js";
 import { ELO_PER_LOGIT, winProbability } from "./bradleyTerry.js";
 import { normalCdf } from "./distributions.js";
-import { seededRandom } from "./random.js";
+import { normalCountSampler, seededRandom } from "./random.js";
 import { integerSampler, sumOfBinomialsPmf } from "./sumOfBinomials.js";
 
 const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
@@ -100,22 +100,6 @@ export interface BestOfKResult {
  * Simulate `reps` labs, each testing kMax equally good variants in the arena and publishing the
  * best; for every k ≤ kMax, the first k variants' best. Seeded and deterministic.
  */
-/** Totals of Σ Binomial(n, p_j) drawn from the normal approximation (Box–Muller), rounded and kept within 0…n·count. */
-function normalTotals(n: number, ps: readonly number[], rng: () => number): () => number {
-  let mean = 0;
-  let variance = 0;
-  for (const p of ps) {
-    mean += n * p;
-    variance += n * p * (1 - p);
-  }
-  const sd = Math.sqrt(variance);
-  const most = n * ps.length;
-  return () => {
-    const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-    return Math.min(most, Math.max(0, Math.round(mean + sd * z)));
-  };
-}
-
 /**
  * `quick`: each variant's total wins from the normal approximation to their distribution (mean
  * Σ n·p, variance Σ n·p·(1 − p), rounded and kept within 0…battles) instead of the exact pmf, whose
@@ -137,7 +121,15 @@ export function simulateBestOfK(
   // Each variant's total wins, drawn from its exact distribution (the sum of one binomial per
   // opponent); the fitted rating depends on the total alone, so each total is fitted once.
   const rng = seededRandom(seed);
-  const totalWins = quick ? normalTotals(per, p, rng) : integerSampler(sumOfBinomialsPmf(per, p), rng);
+  // The normal approximation's mean Σ n·p and variance Σ n·p·(1 − p).
+  const totalWins = quick
+    ? normalCountSampler(
+        p.reduce((a, q) => a + per * q, 0),
+        Math.sqrt(p.reduce((a, q) => a + per * q * (1 - q), 0)),
+        per * p.length,
+        rng,
+      )
+    : integerSampler(sumOfBinomialsPmf(per, p), rng);
   const fitted = new Map<number, number>();
   const ratingOf = (total: number) => {
     const known = fitted.get(total);
