@@ -138,6 +138,14 @@ describe("/deeper/best-of-k", () => {
     const { page, problems, context } = await open(browser, "/deeper/best-of-k");
     await page.locator(fig).waitFor();
     expect(await readout(page, fig, "theory")).toBe(0);
+    // At k = 1 the simulated mean is near zero and can be below it: the big number carries the
+    // value's own sign, with a true minus (U+2212), never a "+" glued to a "-".
+    const big = page.locator(`${fig} [data-readout="inflation"]`);
+    const atOne = Number(await big.getAttribute("data-value"));
+    const shown = Math.round(atOne * 10) / 10;
+    expect(await big.textContent()).toBe(
+      `${shown > 0 ? "+" : shown < 0 ? "\u2212" : "\u00b1"}${Math.abs(shown).toFixed(1)}`,
+    );
     const rows = arena.latest.rows;
     const seAt = async () => (await readout(page, fig, "theory")) / expectedMaxNormal(10);
     await setRange(page, `${fig} input[type=range][data-key="k"]`, 10);

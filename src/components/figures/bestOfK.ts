@@ -7,7 +7,7 @@ import { html } from "htl";
 import type { ArenaData } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
-import { clipText, formatCount } from "../ui/format.js";
+import { clipText, formatCount, formatSigned } from "../ui/format.js";
 import { palette } from "../ui/palette.js";
 import { quickThenExact } from "../ui/quickThenExact.js";
 import * as Plot from "../vendor/plot.js";
@@ -90,7 +90,7 @@ function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElemen
         x: "k",
         frameAnchor: "top",
         dy: -14,
-        text: () => `k = ${m.k}: +${m.inflation.toFixed(1)} points`,
+        text: () => `k = ${m.k}: ${formatSigned(m.inflation, 1)} points`,
         textAnchor: m.k > 20 ? "end" : m.k < 3 ? "start" : "middle",
         fill: palette.vermillion,
         fontWeight: 700,
@@ -164,10 +164,10 @@ export const drawBestOfK = (m: BestOfKModel, context: RenderContext): Node =>
 
 export function bestOfKReadout(m: BestOfKModel): Node {
   return html`<div>
-    <div class="big-number" data-readout="inflation" data-value=${m.inflation.toFixed(6)}>+${m.inflation.toFixed(1)}</div>
+    <div class="big-number" data-readout="inflation" data-value=${m.inflation.toFixed(6)}>${formatSigned(m.inflation, 1)}</div>
     <div class="big-caption">Elo points gained on average by publishing the best of ${m.k} equally good variant${m.k === 1 ? "" : "s"} (simulated, <span data-readout="labs" data-value=${m.sim.published.length}>${formatCount(m.sim.published.length)}</span> labs${m.sim.published.length < REPS ? `; ${formatCount(REPS)} when you let go` : ""})</div>
     <dl class="deeper-readout">
-      <dt>Theory: SE × E[max of k]</dt><dd data-readout="theory" data-value=${m.theoryHere.toFixed(6)}>+${m.theoryHere.toFixed(1)} (SE ${m.sim.se.toFixed(1)})</dd>
+      <dt>Theory: SE × E[max of k]</dt><dd data-readout="theory" data-value=${m.theoryHere.toFixed(6)}>${formatSigned(m.theoryHere, 1)} (SE ${m.sim.se.toFixed(1)})</dd>
       <dt>Rank, true → published</dt><dd data-readout="rank" data-true=${m.rankTrue} data-published=${m.rankPublished}>${m.rankTrue} → ${m.rankPublished}</dd>
       <dt>As good as</dt><dd>${m.like.model} (${m.trueRating})</dd>
     </dl>
@@ -183,7 +183,7 @@ export function bestOfKNotice(m: BestOfKModel): string {
 export function bestOfKSummary(m: BestOfKModel): string {
   return (
     `Simulation: ${m.k} variant${m.k === 1 ? "" : "s"} as good as ${m.like.model} (rating ${m.trueRating}, rank ${m.rankTrue}), ${formatCount(m.battles)} battles each. ` +
-    `The published best is ${m.inflation.toFixed(1)} points above the true rating on average (theory ${m.theoryHere.toFixed(1)}, SE ${m.sim.se.toFixed(1)}), which would rank it ${m.rankPublished} instead of ${m.rankTrue}.`
+    `The published best is ${Math.abs(m.inflation).toFixed(1)} points ${m.inflation < 0 ? "below" : "above"} the true rating on average (theory ${formatSigned(m.theoryHere, 1)}, SE ${m.sim.se.toFixed(1)}), which would rank it ${m.rankPublished} instead of ${m.rankTrue}.`
   );
 }
 
