@@ -387,6 +387,70 @@ describe("Real paired data (l3-paired)", () => {
   });
 });
 
+describe("Real paired data: the two strips stand where the numbers say, and are kept", () => {
+  const fig = "#fig-l3-paired";
+  const data = pairedData();
+  beforeAll(async () => {
+    await openDeeper(page);
+  });
+  /**
+   * In the strip named `aria`, each row's dot and bar ends as data values, read back through the
+   * axis's own tick labels (two ticks and their x give the scale), and the row labels.
+   */
+  const strip = (aria: string) =>
+    page.locator(`${fig} svg[aria-label="${aria}"]`).evaluate((svg) => {
+      const centre = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.left + r.width / 2;
+      };
+      const ticks = [...svg.querySelectorAll("text")]
+        .filter((t) => /^[−-]?\d+(\.\d+)?$/.test(t.textContent ?? ""))
+        .map((t) => ({ v: Number((t.textContent ?? "").replace("−", "-")), x: centre(t) }));
+      const [t0, t1] = [ticks[0]!, ticks[ticks.length - 1]!];
+      const value = (px: number) => t0.v + ((px - t0.x) * (t1.v - t0.v)) / (t1.x - t0.x);
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / Number(svg.getAttribute("width"));
+      const dots = [...svg.querySelectorAll("g.is-dots path")].map((d) => value(centre(d)));
+      const bars = [...svg.querySelectorAll("g.is-bars line")].map((l) => {
+        const [x1, x2] = [Number(l.getAttribute("x1")), Number(l.getAttribute("x2"))];
+        return [value(box.left + x1 * scale), value(box.left + x2 * scale)];
+      });
+      const names = [...svg.querySelectorAll("g.is-y-names text")].map((t) => t.textContent);
+      return { dots, bars, names };
+    });
+  it("a new pair moves the same drawing's marks to the pair's accuracies and intervals", async () => {
+    await page.selectOption(`${fig} select[data-key="a"]`, "Mistral-7B-v0.1");
+    await page.selectOption(`${fig} select[data-key="b"]`, "Mistral-7B-Instruct-v0.2");
+    await typeNumber(fig, "n", 12032);
+    const before = await page.locator(`${fig} svg[aria-label^="Each model's accuracy"]`).elementHandle();
+    for (const [a, b, n] of [
+      ["Yi-6B", "Llama-2-13b-hf", 12032],
+      ["Llama-2-70b-hf", "Llama-2-7b-hf", 300],
+    ] as const) {
+      await page.selectOption(`${fig} select[data-key="a"]`, a);
+      await page.selectOption(`${fig} select[data-key="b"]`, b);
+      await typeNumber(fig, "n", n);
+      const r = pairedAnalysisAt(data, a, b, n);
+      const scores = await strip("Each model's accuracy with its 95% interval");
+      expect(scores.names).toEqual([`A: ${a}`, `B: ${b}`]);
+      // Read off the axis to a tenth of a point (1 px is under 0.1 pp on these axes at 1280 px).
+      expect(Math.abs(scores.dots[0]! - (100 * r.a.k) / r.a.n)).toBeLessThan(0.15);
+      expect(Math.abs(scores.dots[1]! - (100 * r.b.k) / r.b.n)).toBeLessThan(0.15);
+      expect(Math.abs(scores.bars[0]![0]! - 100 * r.a.interval.lower)).toBeLessThan(0.15);
+      expect(Math.abs(scores.bars[1]![1]! - 100 * r.b.interval.upper)).toBeLessThan(0.15);
+      const diffs = await strip("The difference with an independent and a paired interval");
+      expect(diffs.names).toEqual(["Independent", "Paired"]);
+      const tol = 0.01 * Math.max(1, 100 * (r.independent.upper - r.independent.lower));
+      expect(Math.abs(diffs.dots[1]! - 100 * r.paired.diff)).toBeLessThan(tol);
+      expect(Math.abs(diffs.bars[0]![0]! - 100 * r.independent.lower)).toBeLessThan(tol);
+      expect(Math.abs(diffs.bars[1]![1]! - 100 * r.paired.upper)).toBeLessThan(tol);
+    }
+    // The same <svg> node throughout: moved in place, not rebuilt.
+    const after = await page.locator(`${fig} svg[aria-label^="Each model's accuracy"]`).elementHandle();
+    expect(await page.evaluate(([x, y]) => x === y, [before, after])).toBe(true);
+  });
+});
+
 describe("Real paired data: the panel of the difference over n", () => {
   // What the reader sees: the chosen n written above the panel, and its marker at n on the log
   // axis (between the tick labels "100", "1k" and "10k"), whether n was dragged to or linked to.

@@ -8,10 +8,11 @@ import { type PairCell, pairwiseSignificance, tiedByTest } from "../stats/pairwi
 import { rankBootstrap } from "../stats/rankBootstrap.js";
 import type { RankEntry } from "../stats/ranks.js";
 import { choice } from "../ui/controls.js";
-import { explorable, type RenderContext } from "../ui/explorable.js";
+import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { fitRowHeight } from "../ui/fitRows.js";
 import { formatCount, formatOrdinal, formatPercent, formatPValue } from "../ui/format.js";
 import { keptDrawing } from "../ui/inPlace.js";
+import { quickThenExact } from "../ui/quickThenExact.js";
 import {
   type CategoryReading,
   categoryEntries,
@@ -19,7 +20,13 @@ import {
   readCategory,
 } from "./categoryRanksModel.js";
 import { type RankOverlapChartElement, rankOverlapChart } from "./parts/rankChart.js";
-import { RANK_RESAMPLES, RANK_SEED, type RankOverlapRow, rankOverlapRows } from "./parts/rankRows.js";
+import {
+  QUICK_RANK_RESAMPLES,
+  RANK_RESAMPLES,
+  RANK_SEED,
+  type RankOverlapRow,
+  rankOverlapRows,
+} from "./parts/rankRows.js";
 
 // The numbers module's names, for the pages and tests that import them from the figure.
 export { type CategoryReading, categoryEntries, readCategory };
@@ -43,19 +50,30 @@ export interface CategoryRanksModel {
   overall: Map<string, number>;
   reading: CategoryReading;
   resamples: number;
+  /** False for the quick bootstrap drawn at once when the subject changes. */
+  refined: boolean;
 }
 
-/** The figure's model for one subject (pure): entries, pairwise tests, bootstrap rank intervals, the reading. */
-export function deriveCategoryRanks(board: CategoryBoard, category: string): CategoryRanksModel {
+/**
+ * The figure's model for one subject (pure): entries, pairwise tests, bootstrap rank intervals, the
+ * reading; `quick`, from the quick bootstrap (as the rank-overlap figure draws while a control moves).
+ */
+export function deriveCategoryRanks(
+  board: CategoryBoard,
+  category: string,
+  { quick = false }: { quick?: boolean } = {},
+): CategoryRanksModel {
   const entries = categoryEntries(board, category);
+  const resamples = quick ? QUICK_RANK_RESAMPLES : RANK_RESAMPLES;
   return {
     category,
     entries,
     pairs: pairwiseSignificance(entries),
-    rows: rankOverlapRows(entries, rankBootstrap(entries, { resamples: RANK_RESAMPLES, seed: RANK_SEED })),
+    rows: rankOverlapRows(entries, rankBootstrap(entries, { resamples, seed: RANK_SEED, quick })),
     overall: ranksByAccuracy(categoryEntries(board, "all")),
     reading: readCategory(board, category),
-    resamples: RANK_RESAMPLES,
+    resamples,
+    refined: !quick,
   };
 }
 
@@ -88,7 +106,7 @@ export function categoryRanksReadout(m: CategoryRanksModel): Node {
       <li>Lead over ${r.runnerUp}: <span data-readout="lead" data-value=${r.leadPp}>${r.leadPp.toFixed(1)} pp</span>, ${formatPValue(r.leadP)}</li>
       <li>Its plausible ranks here: <span data-readout="leader-ranks" data-lower=${leader.rankLower} data-upper=${leader.rankUpper}>${leader.rankLower}–${leader.rankUpper}</span></li>
       <li>Climb 2+ places against their overall rank: ${r.risers.length ? r.risers.map((x) => `${x.model} (${x.overall} → ${x.here})`).join(", ") : "none"}</li>
-      <li class="l2-refine" data-refined="true" data-resamples=${m.resamples}>rank intervals from ${formatCount(m.resamples)} bootstrap resamples</li>
+      <li class="l2-refine" data-refined=${String(m.refined)} data-resamples=${m.resamples}>rank intervals from ${formatCount(m.resamples)} bootstrap resamples${m.refined ? "" : ` (${formatCount(RANK_RESAMPLES)} in a moment)`}</li>
     </ul>
   </div>`;
 }
@@ -116,7 +134,15 @@ export function categoryRanksSummary(m: CategoryRanksModel): string {
 
 export function categoryRanksFigure(board: CategoryBoard) {
   const total = board.categories.reduce((s, c) => s + c.n, 0);
-  return explorable({
+  let root: ExplorableElement | null = null;
+  // A new subject is drawn at once from the quick bootstrap, then exactly (kept per subject).
+  const derive = quickThenExact<{ category: string }, CategoryRanksModel>({
+    keyOf: (v) => v.category,
+    quick: (v) => deriveCategoryRanks(board, v.category, { quick: true }),
+    exact: (v) => deriveCategoryRanks(board, v.category),
+    figure: () => root,
+  });
+  root = explorable({
     id: "l2-categories",
     title: "Overall rank or category rank? MMLU-Pro by subject, with each subject's own N",
     controls: {
@@ -144,10 +170,11 @@ export function categoryRanksFigure(board: CategoryBoard) {
       { label: "Overall", values: { category: "all" } },
     ],
     source: `${board.source}. ${coverageNote(board)} Caveats: the Llama-3.1, Mathstral, Jamba and Gemini files were parsed differently; an unparsed answer counts as wrong.`,
-    derive: (v) => deriveCategoryRanks(board, v.category),
+    derive,
     draw: keptDrawing(makeCategoryRanksDrawing),
     readout: categoryRanksReadout,
     notice: categoryRanksNotice,
     summary: categoryRanksSummary,
   });
+  return root;
 }

@@ -9,8 +9,9 @@ import { scoreInterval } from "../stats/intervals.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDiffPp, formatPp, formatPValue } from "../ui/format.js";
+import { keptDrawing } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { type Estimate, intervalStrip } from "./parts/intervalStrip.js";
+import { type Estimate, keptStrip } from "./parts/intervalStrip.js";
 
 /** The figure's inputs: the same state the lesson's gap sentence reads (compare/lessonNumbers.ts). */
 export type GapValues = GapState & Record<string, unknown>;
@@ -72,8 +73,22 @@ const estimate = (g: GapResult): Estimate => ({
 });
 const pp2 = (x: number) => x.toFixed(2);
 
-/** The two scores with their intervals, above the difference with its interval(s). */
-export function drawGap(m: GapModel, { width }: RenderContext): Node {
+/** The two scores with their intervals, above the difference with its interval(s); both strips kept across redraws. */
+export function gapView() {
+  const strips = [keptStrip(), keptStrip()] as const;
+  const node: HTMLElement = html`<div></div>`;
+  return (m: GapModel, context: RenderContext): Node => {
+    const drawn = drawGap(m, context, strips);
+    if (!node.childElementCount) node.append(...drawn);
+    return node;
+  };
+}
+
+function drawGap(
+  m: GapModel,
+  { width }: RenderContext,
+  [topStrip, bottomStrip]: readonly [ReturnType<typeof keptStrip>, ReturnType<typeof keptStrip>],
+): SVGSVGElement[] {
   const score = (label: string, e: Estimate, color: string, symbol: "circle" | "square") => ({
     label,
     ...e,
@@ -81,7 +96,7 @@ export function drawGap(m: GapModel, { width }: RenderContext): Node {
     symbol,
     text: `${e.value.toFixed(1)}% (${e.lower.toFixed(1)}–${e.upper.toFixed(1)})`,
   });
-  const top = intervalStrip(
+  const top = topStrip(
     [
       score("Model A", m.scores.a, palette.blue, "circle"),
       score("Model B", m.scores.b, palette.orange, "square"),
@@ -103,7 +118,7 @@ export function drawGap(m: GapModel, { width }: RenderContext): Node {
   // On a phone the note over the shaded band takes two lines, with room made above.
   const narrow = width < 600;
   const mdd = (100 * m.chosen.mdd).toFixed(1);
-  const bottom = intervalStrip(
+  const bottom = bottomStrip(
     [
       diff("Independent", m.independent, palette.grey, true),
       ...(m.paired ? [diff("Paired", m.chosen, palette.blue, false)] : []),
@@ -125,7 +140,7 @@ export function drawGap(m: GapModel, { width }: RenderContext): Node {
       },
     },
   );
-  return html`<div>${top}${bottom}</div>`;
+  return [top, bottom];
 }
 
 /** The paired 2×2 table behind McNemar's test (paired designs only). */
@@ -246,7 +261,7 @@ export function gapIsRealFigure() {
     source:
       "Statistics: two-proportion z-test (independent), McNemar's exact test and the paired standard error (paired), power 80% at α = 0.05 for the smallest detectable gap. Benchmark sizes from data/benchmarks.csv.",
     derive: deriveGap,
-    draw: drawGap,
+    draw: keptDrawing(gapView),
     readout: gapReadout,
     notice: gapNotice,
     summary: gapSummary,

@@ -2,7 +2,7 @@
 // intervals may overlap while the paired test, which uses only the questions they disagree on,
 // separates them. A subsample slider shows how many questions each analysis needs.
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import {
   type CurvePoint,
   type PairedAnalysis,
@@ -13,10 +13,14 @@ import {
 } from "../compare/pairedRealDataset.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
-import { clipText, formatCount, formatDiffPp, formatPercent, formatPValue } from "../ui/format.js";
+import { formatCount, formatDiffPp, formatPercent, formatPValue } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
-import { type Estimate, intervalStrip } from "./parts/intervalStrip.js";
+import { type Estimate, keptStrip } from "./parts/intervalStrip.js";
+import { labelWidth, middleClip } from "./parts/rankChartLayout.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export interface PairedValues extends Record<string, unknown> {
   a: string;
@@ -91,31 +95,20 @@ export function derivePaired(
   };
 }
 
-/** The difference's two intervals over n, with a marker at the chosen n. */
-function drawCurve(
-  curve: readonly CurvePoint[],
-  questions: number,
-  extent: number,
-  n: number,
-  width: number,
-) {
-  const c = curve.map((p) => ({
-    m: p.m,
-    diff: 100 * p.diff,
-    indLower: 100 * p.indLower,
-    indUpper: 100 * p.indUpper,
-    parLower: 100 * p.parLower,
-    parUpper: 100 * p.parUpper,
-  }));
-  const edge = (y: "indLower" | "indUpper") =>
-    Plot.line(c, { x: "m", y, stroke: palette.grey, strokeDasharray: "6,4", clip: true });
+type Scale = { apply(v: number): number };
+type Frame = SVGSVGElement & { scale(name: "x" | "y"): Scale };
+const CURVE_TOP = 30;
+const CURVE_BOTTOM = 44;
+
+/** The curve panel's frame (axes and grid, no marks): drawn by Plot once per width and y range. */
+function curveFrame(questions: number, extent: number, width: number): Frame {
   const svg = Plot.plot({
     width,
     height: Math.round(Math.min(300, Math.max(220, width * 0.3))),
     marginLeft: 56,
     marginRight: 20,
-    marginTop: 30,
-    marginBottom: 44,
+    marginTop: CURVE_TOP,
+    marginBottom: CURVE_BOTTOM,
     style: { fontSize: "13px" },
     x: {
       type: "log",
@@ -131,93 +124,144 @@ function drawCurve(
       label:
         width < 600 ? "↑ A − B and its 95% interval (pp)" : "↑ Difference A − B and its 95% interval (pp)",
       grid: true,
-      clamp: true,
     },
-    marks: [
-      Plot.areaY(c, {
-        x: "m",
-        y1: "indLower",
-        y2: "indUpper",
-        fill: palette.grey,
-        fillOpacity: 0.25,
-        clip: true,
-      }),
-      Plot.areaY(c, {
-        x: "m",
-        y1: "parLower",
-        y2: "parUpper",
-        fill: palette.blue,
-        fillOpacity: 0.35,
-        clip: true,
-      }),
-      edge("indLower"),
-      edge("indUpper"),
-      Plot.line(c, { x: "m", y: "diff", stroke: "currentColor", strokeWidth: 1.5, clip: true }),
-      Plot.ruleY([0], { stroke: "currentColor" }),
-      Plot.ruleX([n], { stroke: palette.vermillion, strokeWidth: 2 }),
-      Plot.text([n], {
-        x: (d: number) => d,
-        frameAnchor: "top",
-        text: () => `n = ${formatCount(n)}`,
-        dy: -14,
-        textAnchor: n > 2000 ? "end" : "start",
-        fill: palette.vermillion,
-        fontWeight: 700,
-      }),
-    ],
-  }) as SVGSVGElement;
+    marks: [Plot.ruleY([0], { stroke: "currentColor" })],
+  }) as Frame;
   svg.setAttribute("aria-label", "The difference's intervals as more questions are used");
   return svg;
 }
 
-/** Each model's accuracy, the difference's two intervals, a key, and the difference over n. */
-export function drawPaired(m: PairedModel, { width }: RenderContext): Node {
-  if (m.same)
-    return html`<p class="l3-adjusted">Model A and Model B are the same model: pick two different ones to compare.</p>`;
-  const { a, b, n } = m.values;
-  const marginLeft = Math.min(260, Math.max(150, width * 0.28));
-  // On a phone the model names get only the label column (about 6.3 px a character); the full
-  // names are in the Model A and Model B menus above.
-  const narrow = width < 600;
-  const tickFormat = narrow ? (d: string) => clipText(d, Math.floor((marginLeft - 12) / 6.3)) : undefined;
-  const top = intervalStrip(
-    [
-      { label: `A: ${a}`, ...m.scores.a, color: palette.blue, symbol: "circle" },
-      { label: `B: ${b}`, ...m.scores.b, color: palette.orange, symbol: "square" },
-    ],
-    {
-      width,
-      height: 140,
-      marginLeft,
-      marginTop: 20,
-      tickFormat,
-      domain: m.scoreDomain,
-      xLabel: narrow
-        ? `Accuracy, first ${formatCount(n)} questions (%) →`
-        : `Accuracy on the first ${formatCount(n)} questions, 95% interval (%) →`,
-      ariaLabel: "Each model's accuracy with its 95% interval",
-      barWidth: 3,
+/**
+ * The curve panel's marks over its frame, moved in place: the independent band (grey, dashed
+ * edges), the paired band (blue), the difference, and a rule and label at the chosen n. Values
+ * outside the y range are clamped to it (the frame clips nothing itself).
+ */
+function curveMarks(frame: Frame) {
+  const [x, y] = [frame.scale("x"), frame.scale("y")];
+  const bottom = Number(frame.getAttribute("height")) - CURVE_BOTTOM;
+  const clampY = (v: number) => f2(Math.min(Math.max(y.apply(100 * v), CURVE_TOP), bottom));
+  const g = svg`<g>
+    <path fill=${palette.grey} fill-opacity="0.25"></path>
+    <path fill=${palette.blue} fill-opacity="0.35"></path>
+    <path fill="none" stroke=${palette.grey} stroke-dasharray="6,4"></path>
+    <path fill="none" stroke="currentColor" stroke-width="1.5"></path>
+    <line stroke=${palette.vermillion} stroke-width="2" y1=${CURVE_TOP} y2=${bottom}></line>
+    <text fill=${palette.vermillion} font-weight="700" y=${CURVE_TOP - 14} dy="0.71em"></text>
+  </g>` as SVGGElement;
+  const [ind, par, edges, diff, rule, label] = [...g.children] as [
+    SVGPathElement,
+    SVGPathElement,
+    SVGPathElement,
+    SVGPathElement,
+    SVGLineElement,
+    SVGTextElement,
+  ];
+  const line = (c: readonly CurvePoint[], key: keyof CurvePoint) =>
+    c.map((p, i) => `${i ? "L" : "M"}${f2(x.apply(p.m))},${clampY(p[key])}`).join("");
+  const band = (c: readonly CurvePoint[], lo: keyof CurvePoint, hi: keyof CurvePoint) =>
+    `${line(c, hi)}L${[...c]
+      .reverse()
+      .map((p) => `${f2(x.apply(p.m))},${clampY(p[lo])}`)
+      .join("L")}Z`;
+  let drawn: readonly CurvePoint[] | undefined;
+  return {
+    g,
+    update(curve: readonly CurvePoint[], n: number) {
+      if (curve !== drawn) {
+        drawn = curve;
+        setAttrs(ind, { d: band(curve, "indLower", "indUpper") });
+        setAttrs(par, { d: band(curve, "parLower", "parUpper") });
+        setAttrs(edges, { d: `${line(curve, "indLower")}${line(curve, "indUpper")}` });
+        setAttrs(diff, { d: line(curve, "diff") });
+      }
+      const at = f2(x.apply(n));
+      setAttrs(rule, { x1: at, x2: at });
+      setAttrs(label, { x: at, "text-anchor": n > 2000 ? "end" : "start" });
+      setText(label, `n = ${formatCount(n)}`);
     },
-  );
-  const middle = intervalStrip(
-    [
-      { label: "Independent", ...m.diffs.independent, color: palette.grey, dashed: true },
-      { label: "Paired", ...m.diffs.paired, color: palette.blue },
-    ],
-    {
-      width,
-      height: 130,
-      marginLeft,
-      marginTop: 20,
-      domain: [-m.diffExtent, m.diffExtent],
-      xLabel: narrow ? "A − B with its 95% interval (pp) →" : "Difference A − B with its 95% interval (pp) →",
-      ariaLabel: "The difference with an independent and a paired interval",
-      zero: true,
-    },
-  );
-  return html`<div>${top}${middle}
-    <p class="l3-legend"><span class="l3-swatch l3-swatch-ind" aria-hidden="true"></span> independent 95% interval (grey, dashed edges) <span class="l3-swatch l3-swatch-par" aria-hidden="true"></span> paired 95% interval (blue) <span class="l3-swatch l3-swatch-line" aria-hidden="true"></span> the difference on the first n questions</p>
-    ${drawCurve(m.overview.curve, m.questions, m.curveExtent, n, width)}</div>`;
+  };
+}
+
+/**
+ * Each model's accuracy, the difference's two intervals, a key, and the difference over n, kept
+ * across redraws: both strips move in place, the curve's frame is drawn again only when the width
+ * or its y range changes (a new pair), and its bands and the chosen n move in place.
+ */
+export function pairedView() {
+  const top = keptStrip();
+  const middle = keptStrip();
+  const same: HTMLElement = html`<p class="l3-adjusted" hidden>Model A and Model B are the same model: pick two different ones to compare.</p>`;
+  const charts: HTMLElement = html`<div></div>`;
+  const legend = html`<p class="l3-legend"><span class="l3-swatch l3-swatch-ind" aria-hidden="true"></span> independent 95% interval (grey, dashed edges) <span class="l3-swatch l3-swatch-par" aria-hidden="true"></span> paired 95% interval (blue) <span class="l3-swatch l3-swatch-line" aria-hidden="true"></span> the difference on the first n questions</p>`;
+  const node = html`<div>${same}${charts}</div>`;
+  let curve: { key: string; svg: SVGSVGElement; marks: ReturnType<typeof curveMarks> } | undefined;
+  return (m: PairedModel, { width }: RenderContext): Node => {
+    same.hidden = !m.same;
+    charts.hidden = m.same;
+    if (m.same) return node;
+    const { a, b, n } = m.values;
+    const narrow = width < 600;
+    // The label column fits the longer name as measured, within 40% of the width (45% on a phone);
+    // a name still too long is shortened in the middle (the full names are in the menus above).
+    const labels = [`A: ${a}`, `B: ${b}`];
+    const cap = Math.round(width * (narrow ? 0.45 : 0.4));
+    const shown = labels.map((label) => {
+      let text = label;
+      for (let max = label.length - 1; labelWidth(text, 13) + 12 > cap && max > 6; max--)
+        text = middleClip(label, max);
+      return text;
+    });
+    const marginLeft = Math.max(120, Math.ceil(Math.max(...shown.map((l) => labelWidth(l, 13)))) + 12);
+    const tickFormat = (label: string) => shown[labels.indexOf(label)] ?? label;
+    const scores = top(
+      [
+        { label: labels[0]!, ...m.scores.a, color: palette.blue, symbol: "circle" },
+        { label: labels[1]!, ...m.scores.b, color: palette.orange, symbol: "square" },
+      ],
+      {
+        width,
+        height: 140,
+        marginLeft,
+        marginTop: 20,
+        tickFormat,
+        domain: m.scoreDomain,
+        xLabel: narrow
+          ? `Accuracy, first ${formatCount(n)} questions (%) →`
+          : `Accuracy on the first ${formatCount(n)} questions, 95% interval (%) →`,
+        ariaLabel: "Each model's accuracy with its 95% interval",
+        barWidth: 3,
+      },
+    );
+    const diffs = middle(
+      [
+        { label: "Independent", ...m.diffs.independent, color: palette.grey, dashed: true },
+        { label: "Paired", ...m.diffs.paired, color: palette.blue },
+      ],
+      {
+        width,
+        height: 130,
+        marginLeft,
+        marginTop: 20,
+        domain: [-m.diffExtent, m.diffExtent],
+        xLabel: narrow
+          ? "A − B with its 95% interval (pp) →"
+          : "Difference A − B with its 95% interval (pp) →",
+        ariaLabel: "The difference with an independent and a paired interval",
+        zero: true,
+      },
+    );
+    const key = `${width}|${m.curveExtent}|${m.questions}`;
+    if (curve?.key !== key) {
+      const frame = sharePlotStyles(curveFrame(m.questions, m.curveExtent, width));
+      const marks = curveMarks(frame);
+      frame.append(marks.g);
+      curve?.svg.replaceWith(frame);
+      curve = { key, svg: frame, marks };
+    }
+    curve.marks.update(m.overview.curve, n);
+    if (!charts.childElementCount) charts.append(scores, diffs, legend, curve.svg);
+    return node;
+  };
 }
 
 /** "≈ 1,234", or why there is no number. */
@@ -332,7 +376,7 @@ export function pairedRealDataFigure(data: PairedData) {
     source:
       "Per-question correctness: data/mmlu_pro_correct_matrix.csv, from TIGER-AI-Lab/MMLU-Pro eval_results (5-shot CoT; Apache-2.0). Unparsed answers count as wrong. DeepSeek-Coder-V2 and the two Gemini models lack some questions; pairs use the questions both have.",
     derive: (v) => derivePaired(v, data, overview),
-    draw: drawPaired,
+    draw: keptDrawing(pairedView),
     readout: pairedReadout,
     notice: pairedNotice,
     summary: pairedSummary,

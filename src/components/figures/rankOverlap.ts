@@ -16,6 +16,7 @@ import { keptDrawing, setText } from "../ui/inPlace.js";
 import { quickThenExact } from "../ui/quickThenExact.js";
 import { type RankOverlapChartElement, rankOverlapChart, rankRowText } from "./parts/rankChart.js";
 import {
+  QUICK_RANK_RESAMPLES,
   RANK_RESAMPLES,
   RANK_SEED,
   type RankOverlapRow,
@@ -48,9 +49,6 @@ export interface RankOverlapModel extends RankOverlapValues {
   /** False for the quick bootstrap drawn while a control moves. */
   refined: boolean;
 }
-
-/** The quick bootstrap's resamples (its intervals are within one rank of the exact ones: tests/unit/lesson2/rankBootstrap.test.ts). */
-export const QUICK_RANK_RESAMPLES = 500;
 
 /**
  * The figure's model at `v` (pure): entries at N, pairwise tests, bootstrap rank intervals, summary

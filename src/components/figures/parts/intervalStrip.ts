@@ -1,8 +1,14 @@
 // A shared chart part: one row per estimate, its 95% interval as a bar and the estimate as a
-// dot, on a common x axis (scores in %, or a difference in pp). Lesson 3's gap figure and its
-// real-paired-data figure draw their two strips each with it.
+// dot, on a common x axis (scores in %, or a difference in pp). Lesson 3's gap figure, its
+// real-paired-data figure and Lesson 4's eval-size figure draw their strips with it.
+// Plain SVG in Plot's look (no Plot call), kept across redraws: `keptStrip()` makes one drawing and
+// moves its marks in place, so a slider or a new pair writes a few attributes instead of building
+// and laying out a new chart (a Plot strip cost about 1.6 ms to build, and its layout more).
+import { svg } from "htl";
+import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
-import * as Plot from "../../vendor/plot.js";
+import { scaleLinear } from "../../vendor/plot.js";
+import { f2, xAxis } from "./svgAxis.js";
 
 /** One estimate with its 95% interval, in % (scores) or pp (differences). */
 export interface Estimate {
@@ -34,7 +40,7 @@ export interface StripOptions {
   tickFormat?: (label: string) => string;
   /** A solid rule at 0 (for a difference). */
   zero?: boolean;
-  /** A shaded band [from, to] with a note above the frame. */
+  /** A shaded band [from, to] with a note above the frame ("\n" breaks the note's line). */
   band?: { from: number; to: number; note: string; noteDy: number };
   barWidth?: number;
   /** Bars' opacity (default 1) and the dots' fill (default each row's colour, ringed in the background). */
@@ -45,71 +51,181 @@ export interface StripOptions {
   fontSize?: number;
 }
 
-/** The strip: one Plot call. */
-export function intervalStrip(rows: readonly StripRow[], o: StripOptions): SVGSVGElement {
-  const bar = (dashed: boolean) =>
-    Plot.link(
-      rows.filter((r) => !!r.dashed === dashed),
-      {
-        x1: "lower",
-        x2: "upper",
-        y1: "label",
-        y2: "label",
-        stroke: "color",
-        strokeWidth: o.barWidth ?? 4,
-        strokeOpacity: o.barOpacity ?? 1,
-        strokeLinecap: "butt",
-        ...(dashed ? { strokeDasharray: "6,4" } : {}),
-      },
-    );
-  const svg = Plot.plot({
-    width: o.width,
-    height: o.height,
-    marginLeft: o.marginLeft ?? 100,
-    marginRight: 20,
-    marginTop: o.marginTop ?? 30,
-    marginBottom: 44,
-    style: { fontSize: `${o.fontSize ?? 13}px` },
-    x: { domain: o.domain, label: o.xLabel, grid: true, labelOffset: 38 },
-    y: { domain: rows.map((r) => r.label), label: null, tickFormat: o.tickFormat },
-    marks: [
-      o.band ? Plot.rectX([o.band], { x1: "from", x2: "to", fill: palette.grey, fillOpacity: 0.15 }) : null,
-      o.band
-        ? Plot.text([o.band], {
-            frameAnchor: "top",
-            x: (b: { from: number; to: number }) => (b.from + b.to) / 2,
-            text: "note",
-            dy: o.band.noteDy,
-            fontSize: 11,
-            fill: "currentColor",
-          })
-        : null,
-      o.heading
-        ? Plot.text([o.heading], {
-            frameAnchor: "top-left",
-            dy: -26,
-            dx: -60,
-            textAnchor: "start",
-            fontSize: 13,
-          })
-        : null,
-      o.zero ? Plot.ruleX([0], { stroke: "currentColor", strokeWidth: 1.5 }) : null,
-      bar(true),
-      bar(false),
-      Plot.dot(rows, {
-        x: "value",
-        y: "label",
-        fill: o.dotFill ?? "color",
-        symbol: (r: StripRow) => r.symbol ?? "diamond",
-        r: 6,
+const MARGIN_RIGHT = 20;
+const MARGIN_BOTTOM = 44;
+
+/** Each symbol with the area of a dot of radius 6 (36π), centred on 0,0, as Plot draws them. */
+const SYMBOL: Record<NonNullable<StripRow["symbol"]>, string> = {
+  circle: "M6,0A6,6 0 1 1 -6,0A6,6 0 1 1 6,0Z",
+  square: "M-5.32,-5.32h10.63v10.63h-10.63Z",
+  diamond: "M0,-9.9L5.71,0L0,9.9L-5.71,0Z",
+};
+
+const PARTS = [
+  "is-axis",
+  "is-band",
+  "is-band-note",
+  "is-y-ticks",
+  "is-y-names",
+  "is-heading",
+  "is-zero",
+  "is-bars",
+  "is-dots",
+  "is-texts",
+] as const;
+type Part = (typeof PARTS)[number];
+
+/** `n` children `tag` of `g` (a group of one kind of mark), kept by position (only missing ones made, extra ones removed). */
+function children<T extends SVGElement>(g: SVGGElement, tag: string, n: number): T[] {
+  while (g.children.length > n) g.lastElementChild!.remove();
+  while (g.children.length < n) g.append(document.createElementNS("http://www.w3.org/2000/svg", tag));
+  return [...g.children] as T[];
+}
+
+/** A note's lines as <tspan>s, each a line below the one before. */
+function lines(text: SVGTextElement, note: string, x: number) {
+  const parts = note.split("\n");
+  const spans = children<SVGTSpanElement>(text as unknown as SVGGElement, "tspan", parts.length);
+  spans.forEach((span, i) => {
+    setAttrs(span, { x, dy: i === 0 ? "0.71em" : "1em" });
+    setText(span, parts[i]!);
+  });
+}
+
+/** A strip drawn again on the same nodes: call the returned function with new rows and options. */
+export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVGSVGElement {
+  const root =
+    svg`<svg class="interval-strip" fill="currentColor" font-family="system-ui, sans-serif" text-anchor="middle"></svg>` as SVGSVGElement;
+  const part = {} as Record<Part, SVGGElement>;
+  for (const name of PARTS) {
+    const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    g.setAttribute("class", name);
+    root.append(g);
+    part[name] = g;
+  }
+  setAttrs(part["is-y-ticks"], { "aria-hidden": "true" });
+  setAttrs(part["is-y-names"], { "text-anchor": "end", "aria-hidden": "true" });
+  setAttrs(part["is-texts"], { "font-size": 12 });
+  return (rows, o) => {
+    const { width, height } = o;
+    const left = o.marginLeft ?? 100;
+    const top = o.marginTop ?? 30;
+    const bottom = height - MARGIN_BOTTOM;
+    setAttrs(root, {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      "font-size": o.fontSize ?? 13,
+      "aria-label": o.ariaLabel,
+    });
+    const x = scaleLinear()
+      .domain(o.domain)
+      .range([left, width - MARGIN_RIGHT]);
+    const y = (i: number) => f2(top + ((i + 0.5) * (bottom - top)) / rows.length);
+    // As Plot does: about one tick per 80 px.
+    const count = (width - left - MARGIN_RIGHT) / 80;
+    const ticks = x.ticks(count);
+    const format = x.tickFormat(count);
+    const axisKey = `${ticks.map((t) => f2(x(t)))}|${o.xLabel}|${width}|${top}|${bottom}`;
+    if (part["is-axis"].dataset.key !== axisKey) {
+      part["is-axis"].dataset.key = axisKey;
+      part["is-axis"].replaceChildren(
+        xAxis(
+          ticks.map((t) => x(t)),
+          ticks.map(format),
+          {
+            label: o.xLabel,
+            // Where Plot ends an x label: at the drawing's right edge, not the frame's.
+            labelEnd: width - 2.5,
+            grid: true,
+            y0: top,
+            y1: bottom,
+            side: "bottom",
+          },
+        ),
+      );
+    }
+    drawBand(part["is-band"], part["is-band-note"], o, x, top, bottom);
+    // The y axis: a tick and the (shortened) name of each row.
+    const [ticksPath] = children<SVGPathElement>(part["is-y-ticks"], "path", 1);
+    setAttrs(ticksPath!, {
+      fill: "none",
+      stroke: "currentColor",
+      d: rows.map((_, i) => `M${left},${y(i)}h-6`).join(""),
+    });
+    children<SVGTextElement>(part["is-y-names"], "text", rows.length).forEach((t, i) => {
+      setAttrs(t, { x: left - 9, y: y(i), dy: "0.32em" });
+      setText(t, o.tickFormat ? o.tickFormat(rows[i]!.label) : rows[i]!.label);
+    });
+    const [heading] = children<SVGTextElement>(part["is-heading"], "text", o.heading ? 1 : 0);
+    if (heading) {
+      setAttrs(heading, { x: left - 60, y: top - 26, dy: "0.71em", "text-anchor": "start", "font-size": 13 });
+      setText(heading, o.heading!);
+    }
+    const [zero] = children<SVGLineElement>(part["is-zero"], "line", o.zero ? 1 : 0);
+    if (zero) {
+      const at = f2(x(0));
+      setAttrs(zero, { x1: at, x2: at, y1: top, y2: bottom, stroke: "currentColor", "stroke-width": 1.5 });
+    }
+    children<SVGLineElement>(part["is-bars"], "line", rows.length).forEach((bar, i) => {
+      const r = rows[i]!;
+      setAttrs(bar, {
+        x1: f2(x(r.lower)),
+        x2: f2(x(r.upper)),
+        y1: y(i),
+        y2: y(i),
+        stroke: r.color,
+        "stroke-width": o.barWidth ?? 4,
+        "stroke-opacity": o.barOpacity ?? null,
+        "stroke-dasharray": r.dashed ? "6,4" : null,
+      });
+    });
+    children<SVGPathElement>(part["is-dots"], "path", rows.length).forEach((dot, i) => {
+      const r = rows[i]!;
+      setAttrs(dot, {
+        d: SYMBOL[r.symbol ?? "diamond"],
+        transform: `translate(${f2(x(r.value))},${y(i)})`,
+        fill: o.dotFill ?? r.color,
         stroke: o.dotFill ? null : "var(--theme-background, white)",
-      }),
-      Plot.text(
-        rows.filter((r) => r.text),
-        { x: "value", y: "label", text: "text", dy: -14, fontSize: 12 },
-      ),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", o.ariaLabel);
-  return svg;
+        "stroke-width": o.dotFill ? null : 1.5,
+      });
+    });
+    const texted = rows.map((r, i) => [r, i] as const).filter(([r]) => r.text);
+    children<SVGTextElement>(part["is-texts"], "text", texted.length).forEach((t, k) => {
+      const [r, i] = texted[k]!;
+      setAttrs(t, { x: f2(x(r.value)), y: f2(y(i) - 14), dy: "0.32em" });
+      setText(t, r.text!);
+    });
+    return root;
+  };
+}
+
+/** The shaded band and its note above the frame, or nothing. */
+function drawBand(
+  g: SVGGElement,
+  noteGroup: SVGGElement,
+  o: StripOptions,
+  x: (v: number) => number,
+  top: number,
+  bottom: number,
+) {
+  const [rect] = children<SVGRectElement>(g, "rect", o.band ? 1 : 0);
+  const [note] = children<SVGTextElement>(noteGroup, "text", o.band ? 1 : 0);
+  if (!o.band || !rect || !note) return;
+  const [from, to] = [x(Math.min(o.band.from, o.band.to)), x(Math.max(o.band.from, o.band.to))];
+  setAttrs(rect, {
+    x: f2(from),
+    width: f2(to - from),
+    y: top,
+    height: bottom - top,
+    fill: palette.grey,
+    "fill-opacity": 0.15,
+  });
+  setAttrs(note, { y: top + o.band.noteDy, "font-size": 11 });
+  lines(note, o.band.note, f2((from + to) / 2));
+}
+
+/** One strip, drawn once. */
+export function intervalStrip(rows: readonly StripRow[], o: StripOptions): SVGSVGElement {
+  return keptStrip()(rows, o);
 }

@@ -8,6 +8,8 @@ import type { RankEntry, RankInterval } from "../../stats/ranks.js";
 /** The rank charts' bootstrap: resamples and seed (the same board always gives the same intervals). */
 export const RANK_RESAMPLES = 2000;
 export const RANK_SEED = 1;
+/** The quick bootstrap's resamples, drawn while a control moves (its intervals are within one rank of the exact ones: tests/unit/lesson2/rankBootstrap.test.ts). */
+export const QUICK_RANK_RESAMPLES = 500;
 
 /** One model on a leaderboard: its score interval (proportions) and its rank interval (integers). */
 export interface RankOverlapRow {
