@@ -118,6 +118,30 @@ describe("/deeper/llm-judge", () => {
         expect(await attr(page, `${fig} [data-readout="raw"]`, "data-rank")).toBe(m.chosen.rawRank);
         expect(await attr(page, `${fig} [data-readout="lc"]`, "data-rank")).toBe(m.chosen.lcRank);
         expect(await readout(page, fig, "rho")).toBeCloseTo(m.rho, 9);
+        // The followed model's ring and name, read back through the axes' own tick labels, sit at
+        // its two win rates from the CSV.
+        const spot = await page.locator(`${fig} g.judge-followed`).evaluate((g) => {
+          const svg = (g as SVGGElement).ownerSVGElement!;
+          const centre = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return [r.left + r.width / 2, r.top + r.height / 2] as const;
+          };
+          const ticks = (axis: string) =>
+            [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => ({
+              v: Number(t.textContent),
+              c: centre(t),
+            }));
+          const [xs, ys] = [ticks("x"), ticks("y")];
+          const value = (px: number, t: typeof xs, i: 0 | 1) => {
+            const [a, b] = [t[0]!, t[t.length - 1]!];
+            return a.v + ((px - a.c[i]) * (b.v - a.v)) / (b.c[i] - a.c[i]);
+          };
+          const [cx, cy] = centre(g.querySelector("circle")!);
+          return { raw: value(cx, xs, 0), lc: value(cy, ys, 1), name: g.querySelector("text")!.textContent };
+        });
+        expect(spot.name).toBe(model);
+        expect(Math.abs(spot.raw - m.chosen.winRate)).toBeLessThan(0.4);
+        expect(Math.abs(spot.lc - m.chosen.lcWinRate)).toBeLessThan(0.4);
       }
     }
     const sim = "#fig-length-bias-judge";

@@ -3,11 +3,13 @@
 // the diagonal where the two agree; above it, length control lifted the model; below, it took
 // away what long answers had won. The chosen model's ranks under both are read out.
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import {
   deriveJudgeLength,
@@ -15,22 +17,25 @@ import {
   type JudgeLengthValues,
   type JudgeRow,
   type JudgeView,
-  type RankedRow,
 } from "./judgeLengthModel.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export * from "./judgeLengthModel.js";
 
 const pct = (x: number) => `${x.toFixed(1)}%`;
 const rankText = (r: number) => (Number.isInteger(r) ? `#${r}` : `#${Math.floor(r)}–${Math.ceil(r)} (tied)`);
 
-export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): Node {
-  const named = [m.chosen, m.riser, m.faller].filter((r, i, a) => a.indexOf(r) === i);
-  // Both axes from 0 to the next 10 above the highest win rate shown, so a narrow board fills the square.
-  const top = Math.min(
-    100,
-    10 * Math.ceil(Math.max(...m.rows.flatMap((r) => [r.winRate, r.lcWinRate])) / 10 + 0.05),
-  );
-  const svg = Plot.plot({
+/** Both axes from 0 to the next 10 above the highest win rate shown, so a narrow board fills the square. */
+const axisTop = (m: JudgeLengthModel) =>
+  Math.min(100, 10 * Math.ceil(Math.max(...m.rows.flatMap((r) => [r.winRate, r.lcWinRate])) / 10 + 0.05));
+
+type Scale = { apply(v: number): number };
+type Frame = (HTMLElement | SVGSVGElement) & { scale(name: "x" | "y"): Scale };
+
+/** The board drawn by Plot (axes, diagonal, every model's dot, the length legend): once per width and view. */
+function judgeFrame(m: JudgeLengthModel, width: number): Frame {
+  const top = axisTop(m);
+  const node = Plot.plot({
     width,
     height: Math.round(Math.min(460, Math.max(300, width * 0.6))),
     marginLeft: 52,
@@ -45,43 +50,90 @@ export function drawJudgeLength(m: JudgeLengthModel, { width }: RenderContext): 
       label: "Average answer length (characters)",
       legend: true,
       tickFormat: "~s",
+      // Room for the ramp's first tick label, which was cut at the left edge (a legend option Plot
+      // reads from the scale; its types leave it out).
+      ...({ marginLeft: 12 } as object),
     },
     marks: [
       Plot.link([{ x: 0, y: 0 }], {
         x1: 0,
         y1: 0,
-        x2: 100,
-        y2: 100,
+        // The diagonal ends at the frame's corner (to 100% it ran out of the frame).
+        x2: top,
+        y2: top,
         stroke: palette.grey,
         strokeDasharray: "4,4",
       }),
       Plot.dot(m.rows, { x: "winRate", y: "lcWinRate", fill: "avgLength", r: 4, fillOpacity: 0.85 }),
-      Plot.dot(named, { x: "winRate", y: "lcWinRate", r: 8, stroke: "currentColor", strokeWidth: 2 }),
-      ...[false, true].map((right) =>
-        Plot.text(
-          // Only the followed model is named on the drawing (the biggest movers, ringed, are named in the notice).
-          [m.chosen].filter((r) => r.winRate > 0.6 * top === right),
-          {
-            x: "winRate",
-            y: "lcWinRate",
-            text: (r: RankedRow) => r.model,
-            dy: -14,
-            textAnchor: right ? "end" : "start",
-            fontWeight: 600,
-            stroke: "var(--theme-background, white)",
-            strokeWidth: 3,
-            paintOrder: "stroke",
-            fill: "currentColor",
-          },
-        ),
-      ),
     ],
-  }) as SVGSVGElement;
-  svg.setAttribute(
+  }) as Frame;
+  node.setAttribute(
     "aria-label",
     "AlpacaEval 2: raw against length-controlled win rate, coloured by average answer length",
   );
-  return svg;
+  return node;
+}
+
+/**
+ * The followed model and the biggest riser and faller, ringed, and the followed model's name: moved
+ * in place over the frame's scales. Only the followed model is named on the drawing (the biggest
+ * movers are named in the notice).
+ */
+function judgeMarks() {
+  const g = svg`<g class="judge-followed" fill="none" stroke="currentColor" stroke-width="2">
+    <circle r="8"></circle><circle r="8"></circle><circle r="8"></circle>
+    <text fill="currentColor" stroke="var(--theme-background, white)" stroke-width="3" paint-order="stroke" font-weight="600" dy="0.32em"></text>
+  </g>` as SVGGElement;
+  const rings = [...g.querySelectorAll("circle")];
+  const label = g.querySelector("text")!;
+  return {
+    g,
+    update(m: JudgeLengthModel, frame: Frame) {
+      const [x, y] = [frame.scale("x"), frame.scale("y")];
+      const named = [m.chosen, m.riser, m.faller].filter((r, i, a) => a.indexOf(r) === i);
+      rings.forEach((ring, i) => {
+        const r = named[i];
+        setAttrs(
+          ring,
+          r
+            ? { cx: f2(x.apply(r.winRate)), cy: f2(y.apply(r.lcWinRate)), display: null }
+            : { display: "none" },
+        );
+      });
+      const right = m.chosen.winRate > 0.6 * axisTop(m);
+      setAttrs(label, {
+        x: f2(x.apply(m.chosen.winRate)),
+        y: f2(y.apply(m.chosen.lcWinRate) - 14),
+        "text-anchor": right ? "end" : "start",
+      });
+      setText(label, m.chosen.model);
+    },
+  };
+}
+
+/** The figure's drawing, kept across redraws: a new followed model moves only its rings and name. */
+export function judgeLengthView() {
+  const node: HTMLElement = html`<div></div>`;
+  const marks = judgeMarks();
+  // The frames of both views at the current width (the view toggles between two).
+  const frames = new Map<string, Frame>();
+  let width = 0;
+  return (m: JudgeLengthModel, context: RenderContext): Node => {
+    if (context.width !== width) {
+      frames.clear();
+      width = context.width;
+    }
+    let frame = frames.get(m.view);
+    if (!frame) {
+      frame = sharePlotStyles(judgeFrame(m, width));
+      frames.set(m.view, frame);
+    }
+    if (node.firstChild !== frame) node.replaceChildren(frame);
+    const plotSvg = [...frame.querySelectorAll("svg")].at(-1) ?? frame;
+    if (marks.g.parentNode !== plotSvg) plotSvg.append(marks.g);
+    marks.update(m, frame);
+    return node;
+  };
 }
 
 export function judgeLengthReadout(m: JudgeLengthModel): Node {
@@ -143,7 +195,7 @@ export function judgeLengthFigure(rows: readonly JudgeRow[]) {
     source:
       "tatsu-lab/alpaca_eval, src/alpaca_eval/leaderboards/data_AlpacaEval_2/weighted_alpaca_eval_gpt4_turbo_leaderboard.csv; data/alpaca_eval_2_leaderboard.csv.",
     derive: (v) => deriveJudgeLength(rows, v),
-    draw: drawJudgeLength,
+    draw: keptDrawing(judgeLengthView),
     readout: judgeLengthReadout,
     notice: judgeLengthNotice,
     summary: judgeLengthSummary,
