@@ -114,6 +114,24 @@ describe("/deeper/signal-and-noise", () => {
           .evaluate((p) => (p.getAttribute("d") ?? "").split("M").length - 1);
       expect(await subpaths("intervals")).toBe(top);
       expect(await subpaths("dots")).toBe(top);
+      // Only the chosen benchmark's bar is vermillion, found by the y-axis name beside it (a new
+      // benchmark on the same board recolours the bars drawn before).
+      const bars = await page.locator(`${fig} svg[aria-label^="Share of separable"]`).evaluate((svg) => {
+        const mid = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return r.top + r.height / 2;
+        };
+        const names = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => ({
+          text: t.textContent,
+          y: mid(t),
+        }));
+        return [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => ({
+          name: names.reduce((a, n) => (Math.abs(n.y - mid(r)) < Math.abs(a.y - mid(r)) ? n : a)).text,
+          fill: r.getAttribute("fill"),
+        }));
+      });
+      expect(bars.filter((x) => x.fill === "#D55E00").map((x) => x.name)).toEqual([b.label]);
+      expect(bars.filter((x) => x.fill !== "#D55E00")).toHaveLength(bars.length - 1);
       return s.share;
     };
     await check("v2", "mmlu_pro_raw", 20, 0);

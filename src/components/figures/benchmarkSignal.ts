@@ -3,11 +3,14 @@
 // is larger than the noise allows. Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
 import { html, svg } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
 import type { SignalData } from "../deeper/types.js";
 import { choice, range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
+import { keptDrawing, setAttrs } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { deriveSignal, type SignalModel } from "./benchmarkSignalModel.js";
 import { f2 } from "./parts/svgAxis.js";
@@ -101,13 +104,33 @@ function drawShares(m: SignalModel, width: number, rowHeight: number): SVGSVGEle
   return svg;
 }
 
-/** On a phone (a height given) the models take what the benchmarks' bars leave of the box. */
-export function drawSignal(m: SignalModel, { width, height }: RenderContext): Node {
-  const rowHeight = height ? 20 : 26;
-  const models = height
-    ? Math.max(180, height - rowHeight * m.all.length - 50)
-    : Math.round(Math.min(360, Math.max(240, width * 0.42)));
-  return html`<div>${drawModels(m, width, models)}${drawShares(m, width, rowHeight)}</div>`;
+/**
+ * On a phone (a height given) the models take what the benchmarks' bars leave of the box. Kept
+ * across redraws: the benchmarks' bars depend on the board, the top models and the run noise, not
+ * on which of the board's benchmarks is chosen, so each chart of them is kept and a new benchmark
+ * on the same board only recolours its bar.
+ */
+export function signalView() {
+  const node: HTMLElement = html`<div></div>`;
+  const sharesCharts = keyedCache<SVGSVGElement>(8);
+  return (m: SignalModel, { width, height }: RenderContext): Node => {
+    const rowHeight = height ? 20 : 26;
+    const modelsHeight = height
+      ? Math.max(180, height - rowHeight * m.all.length - 50)
+      : Math.round(Math.min(360, Math.max(240, width * 0.42)));
+    const models = sharePlotStyles(drawModels(m, width, modelsHeight));
+    const board = m.benchmark.slice(0, m.benchmark.indexOf(":"));
+    const shares = sharesCharts.get(`${width}|${rowHeight}|${board}|${m.top}|${m.extra}`, () =>
+      sharePlotStyles(drawShares(m, width, rowHeight)),
+    );
+    const bars = shares.querySelectorAll('g[aria-label="bar"] rect');
+    if (bars.length === m.all.length)
+      m.all.forEach((d, i) => {
+        setAttrs(bars[i]!, { fill: d.chosen ? palette.vermillion : palette.sky });
+      });
+    node.replaceChildren(models, shares);
+    return node;
+  };
 }
 
 export function signalReadout(m: SignalModel): Node {
@@ -189,7 +212,7 @@ export function benchmarkSignalFigure(data: SignalData) {
     ],
     source: `Scores: ${data.source}. Noise: the sampling SE √(p(1−p)/N), plus the run-to-run SD you set.`,
     derive: (v) => deriveSignal(v, data),
-    draw: drawSignal,
+    draw: keptDrawing(signalView),
     readout: signalReadout,
     notice: signalNotice,
     summary: signalSummary,

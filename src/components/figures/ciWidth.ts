@@ -337,33 +337,36 @@ function drawStrip(m: CiWidthModel, width: number): SVGSVGElement {
 }
 
 /**
- * The curve over the strip, kept across redraws: the frame is drawn again only when the width or
- * the level changes; the curves, benchmarks and chosen N move in place; the strip is drawn again.
+ * The curve over the strip, kept across redraws: the frame is drawn once per width and level (each
+ * kept, so switching the level back shows the frame already made); the curves, benchmarks and
+ * chosen N move in place; the strip is drawn again.
  */
 export function ciWidthView() {
   const node: HTMLElement = html`<div></div>`;
-  let curve:
-    | { key: string; svg: SVGSVGElement; marks: ReturnType<typeof curveMarks>; n: ReturnType<typeof nMarks> }
-    | undefined;
+  type Curve = { svg: SVGSVGElement; marks: ReturnType<typeof curveMarks>; n: ReturnType<typeof nMarks> };
+  const frames = keyedCache<Curve>(6);
+  let curve: Curve | undefined;
   let strip: SVGSVGElement | undefined;
   return (m: CiWidthModel, { width }: RenderContext): Node => {
-    const key = `${width}|${m.level}`;
-    if (curve?.key !== key) {
+    const next = frames.get(`${width}|${m.level}`, () => {
       const frame = sharePlotStyles(curveFrame(width, m.level));
       const [x, y] = [frame.scale("x"), frame.scale("y")];
       const marks = curveMarks(x, y, width);
       const n = nMarks(mainFrame(width, m.level), x, y);
       frame.append(marks.g, n.g);
-      if (curve) curve.svg.replaceWith(frame);
-      else node.prepend(frame);
-      curve = { key, svg: frame, marks, n };
+      return { svg: frame, marks, n };
+    });
+    if (curve !== next) {
+      if (curve) curve.svg.replaceWith(next.svg);
+      else node.prepend(next.svg);
+      curve = next;
     }
     curve.marks.update(m);
     curve.n.update(m);
-    const next = sharePlotStyles(drawStrip(m, width));
-    if (strip) strip.replaceWith(next);
-    else node.append(next);
-    strip = next;
+    const drawn = sharePlotStyles(drawStrip(m, width));
+    if (strip) strip.replaceWith(drawn);
+    else node.append(drawn);
+    strip = drawn;
     return node;
   };
 }
@@ -390,24 +393,25 @@ function courseTableElement(m: CiWidthModel): HTMLElement {
 
 /**
  * The readout, kept across redraws: the numbers at N are written again on every change, the
- * benchmarks' table only when the accuracy or the level changes (dragging N leaves it alone).
+ * benchmarks' table only when the accuracy or the level changes (dragging N leaves it alone; each
+ * table is kept, so a level switched back shows the one already made).
  */
 export function ciWidthReadoutView() {
   const head: HTMLElement = html`<div></div>`;
   const node: HTMLElement = html`<div>${head}</div>`;
-  let table: { key: string; el: HTMLElement } | undefined;
+  const tables = keyedCache<HTMLElement>(6);
+  let table: HTMLElement | undefined;
   return (m: CiWidthModel): Node => {
     head.replaceChildren(
       html`<div class="big-number" data-readout="half-width" data-value=${fixed(m.normal)}>${formatPlusMinus(m.normal)}</div>
     <div class="big-caption">${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)</div>
     <div data-readout="interval" data-lower=${m.here.lower} data-upper=${m.here.upper}>${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}</div>`,
     );
-    const key = `${m.p}|${m.confidence}`;
-    if (table?.key !== key) {
-      const el = courseTableElement(m);
-      if (table) table.el.replaceWith(el);
+    const el = tables.get(`${m.p}|${m.confidence}`, () => courseTableElement(m));
+    if (table !== el) {
+      if (table) table.replaceWith(el);
       else node.append(el);
-      table = { key, el };
+      table = el;
     }
     return node;
   };

@@ -9,6 +9,7 @@ import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDecimal, formatFixed } from "../ui/format.js";
+import { keptDrawing } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
 
@@ -192,6 +193,20 @@ export function drawScalingConfound(m: ScalingModel, { width }: RenderContext): 
   return html`<div>${plot}</div>`;
 }
 
+/**
+ * The drawing, kept per setting at the current width: every input is a choice, so going back to a
+ * setting shows the drawing already made (with its tips) instead of drawing it again.
+ */
+export function scalingConfoundView() {
+  const drawn = keyedCache<Node>(16);
+  return (m: ScalingModel, context: RenderContext): Node => {
+    const { benchmark, source, framing } = m.values;
+    return drawn.get(`${context.width}|${benchmark}|${source}|${framing}`, () =>
+      drawScalingConfound(m, context),
+    );
+  };
+}
+
 /** The rows of the "every point" table (the tooltips' content), smallest model first. */
 export function pointRows(points: readonly ScalingPoint[]): Node[] {
   return [...points]
@@ -233,6 +248,13 @@ export function scalingConfoundReadout(m: ScalingModel): Node {
       (s) =>
         html`<tr><th scope="row">${s.id}</th><td data-readout="class-count" data-class=${s.id} data-value=${s.count}>${formatCount(s.count)}</td><td>${s.best ? `${s.best.model}: ${score(s.best.score)} (${s.best.evaluator})` : "—"}</td></tr>`,
     )}</tbody></table><span hidden data-readout="points" data-value=${m.points.length}></span>${everyPoint(m.points)}</div>`;
+}
+
+/** The readout, kept per benchmark and source (it does not depend on the framing, so a new framing leaves it in place). */
+export function scalingConfoundReadoutView() {
+  const made = keyedCache<Node>(16);
+  return (m: ScalingModel): Node =>
+    made.get(`${m.values.benchmark}|${m.values.source}`, () => scalingConfoundReadout(m));
 }
 
 /** "What to notice", naming the current leader: by raw score, or per parameter. */
@@ -313,8 +335,8 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     source:
       "Scores and parameter counts: data/published_scores.csv (model cards, papers and Open LLM Leaderboard rows; each point's source is in its tooltip). Closed models without a published size are left out.",
     derive: (v) => deriveScalingConfound(v, pointsOf),
-    draw: drawScalingConfound,
-    readout: scalingConfoundReadout,
+    draw: keptDrawing(scalingConfoundView),
+    readout: scalingConfoundReadoutView(),
     notice: scalingConfoundNotice,
     summary: scalingConfoundSummary,
   });
