@@ -75,8 +75,8 @@ const PARTS = [
 ] as const;
 type Part = (typeof PARTS)[number];
 
-/** `n` children `tag` of `g` (a group of one kind of mark), kept by position (only missing ones made, extra ones removed). */
-function children<T extends SVGElement>(g: SVGGElement, tag: string, n: number): T[] {
+/** `n` children `tag` of `g` (a group of one kind of mark, or a text's lines), kept by position (only missing ones made, extra ones removed). */
+function children<T extends SVGElement>(g: SVGElement, tag: string, n: number): T[] {
   while (g.children.length > n) g.lastElementChild!.remove();
   while (g.children.length < n) g.append(document.createElementNS("http://www.w3.org/2000/svg", tag));
   return [...g.children] as T[];
@@ -85,7 +85,7 @@ function children<T extends SVGElement>(g: SVGGElement, tag: string, n: number):
 /** A note's lines as <tspan>s, each a line below the one before. */
 function lines(text: SVGTextElement, note: string, x: number) {
   const parts = note.split("\n");
-  const spans = children<SVGTSpanElement>(text as unknown as SVGGElement, "tspan", parts.length);
+  const spans = children<SVGTSpanElement>(text, "tspan", parts.length);
   spans.forEach((span, i) => {
     setAttrs(span, { x, dy: i === 0 ? "0.71em" : "1em" });
     setText(span, parts[i]!);
