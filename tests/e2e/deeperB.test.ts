@@ -171,6 +171,31 @@ describe("/deeper/best-of-k", () => {
     // The theory readout is SE × 1.5388 (E[max of 10 standard normals]); the simulated mean is within 15% of it.
     const inflation = await readout(page, fig, "inflation");
     expect(Math.abs(inflation / (se3000 * 1.5388) - 1)).toBeLessThan(0.15);
+    // The chosen k on the curve, read back through Plot's own tick labels: the rule at the "10"
+    // tick, the dot at the inflation, the label saying both.
+    const mark = await page.locator(`${fig} svg[aria-label^="Expected inflation"]`).evaluate((svg) => {
+      const centre = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return [r.left + r.width / 2, r.top + r.height / 2] as const;
+      };
+      const ticks = (axis: string) =>
+        [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => ({
+          v: Number((t.textContent ?? "").replace("\u2212", "-")),
+          c: centre(t),
+        }));
+      const ys = ticks("y");
+      const [a, b] = [ys[0]!, ys[ys.length - 1]!];
+      const g = svg.querySelector(`circle[r="6"]`)!.parentElement!;
+      return {
+        rule: centre(g.querySelector("line")!)[0],
+        ten: ticks("x").find((t) => t.v === 10)!.c[0],
+        dot: a.v + ((centre(g.querySelector("circle")!)[1] - a.c[1]) * (b.v - a.v)) / (b.c[1] - a.c[1]),
+        label: g.querySelector("text")!.textContent,
+      };
+    });
+    expect(Math.abs(mark.rule - mark.ten)).toBeLessThan(1.5);
+    expect(Math.abs(mark.dot - inflation)).toBeLessThan(0.3);
+    expect(mark.label).toBe(`k = 10: +${inflation.toFixed(1)} points`);
     // A 1-SE check by hand: 3,000 battles against near-equal opponents → SE ≈ 173.7/√(3000·0.25) ≈ 6.3 Elo.
     expect(se3000).toBeGreaterThan(5.5);
     expect(se3000).toBeLessThan(8);

@@ -3,12 +3,14 @@
 // publishes the best. The expected inflation and the rank it buys on the real board, by k.
 // Anatomy: derive → draw, readout, notice, summary (see ciWidth.ts).
 
-import { html } from "htl";
+import { html, svg } from "htl";
 import type { ArenaData } from "../data/types.js";
 import { choice, range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatSigned } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
+import { sharePlotStyles } from "../ui/plotStyles.js";
 import { quickThenExact } from "../ui/quickThenExact.js";
 import * as Plot from "../vendor/plot.js";
 import {
@@ -22,11 +24,18 @@ import {
   QUICK_REPS,
   REPS,
 } from "./bestOfKModel.js";
-import { chartAndRows } from "./parts/chartAndRows.js";
+import { chartAndRowsSizes } from "./parts/chartAndRows.js";
+import { f2 } from "./parts/svgAxis.js";
 
 export * from "./bestOfKModel.js";
 
-function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElement {
+type Frame = SVGSVGElement & { scale(name: "x" | "y"): { apply(v: number): number } };
+// Room above the frame for the chosen k's label below the y axis's (at 28 the two overlapped).
+const CURVE_TOP = 40;
+const CURVE_BOTTOM = 44;
+
+/** The simulated curve over k, drawn by Plot once per simulation and size (the chosen k is marked in place: kMarks). */
+function drawCurve(m: BestOfKModel, width: number, height: number): Frame {
   const rows = m.sim.ks.map((k, i) => ({
     k,
     mean: m.sim.inflation[i]!,
@@ -38,8 +47,8 @@ function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElemen
     width,
     height,
     marginLeft: 52,
-    marginTop: 28,
-    marginBottom: 44,
+    marginTop: CURVE_TOP,
+    marginBottom: CURVE_BOTTOM,
     style: { fontSize: "13px" },
     x: {
       type: "log",
@@ -84,19 +93,8 @@ function drawCurve(m: BestOfKModel, width: number, height: number): SVGSVGElemen
         textAnchor: "end",
         fontSize: 11,
       }),
-      Plot.ruleX([m.k], { stroke: palette.vermillion }),
-      Plot.dot([{ k: m.k, y: m.inflation }], { x: "k", y: "y", r: 6, fill: palette.vermillion }),
-      Plot.text([{ k: m.k }], {
-        x: "k",
-        frameAnchor: "top",
-        dy: -14,
-        text: () => `k = ${m.k}: ${formatSigned(m.inflation, 1)} points`,
-        textAnchor: m.k > 20 ? "end" : m.k < 3 ? "start" : "middle",
-        fill: palette.vermillion,
-        fontWeight: 700,
-      }),
     ],
-  }) as SVGSVGElement;
+  }) as Frame;
   svg.setAttribute("aria-label", "Expected inflation of the published rating against the number of variants");
   return svg;
 }
@@ -120,7 +118,8 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
     y: {
       domain: near.map((r) => r.model),
       label: null,
-      tickFormat: (s: string) => clipText(s, compact ? 15 : 30),
+      // 13 characters fit the narrow board's 124 px column (15 ran past its left edge).
+      tickFormat: (s: string) => clipText(s, compact ? 13 : 30),
     },
     marks: [
       Plot.dot(near, { x: "rating", y: "model", r: 4, fill: "currentColor" }),
@@ -152,15 +151,59 @@ function drawBoard(m: BestOfKModel, width: number, rows: number): SVGSVGElement 
   return svg;
 }
 
-/** On a phone (a height given) the curve takes about 55% of the box and the board's rows what is left. */
-export const drawBestOfK = (m: BestOfKModel, context: RenderContext): Node =>
-  chartAndRows(
-    { share: 0.55, minChart: 200, wide: [260, 0.48, 380], rowHeight: 20, chrome: 60, minRows: 3 },
-    m.near.length,
-    context,
-    (height) => drawCurve(m, context.width, height),
-    (rows) => drawBoard(m, context.width, rows),
-  );
+/** The chosen k on the curve: a rule, the simulated mean as a dot, and its value above the frame. */
+function kMarks(frame: Frame) {
+  const [x, y] = [frame.scale("x"), frame.scale("y")];
+  const bottom = Number(frame.getAttribute("height")) - CURVE_BOTTOM;
+  const g = svg`<g fill=${palette.vermillion}>
+    <line stroke=${palette.vermillion} y1=${CURVE_TOP} y2=${bottom}></line>
+    <circle r="6"></circle>
+    <text font-weight="700" y=${CURVE_TOP - 14} dy="0.71em"></text>
+  </g>` as SVGGElement;
+  const [rule, dot, label] = [...g.children] as [SVGLineElement, SVGCircleElement, SVGTextElement];
+  frame.append(g);
+  return (m: BestOfKModel) => {
+    const at = f2(x.apply(m.k));
+    setAttrs(rule, { x1: at, x2: at });
+    setAttrs(dot, { cx: at, cy: f2(y.apply(m.inflation)) });
+    setAttrs(label, { x: at, "text-anchor": m.k > 20 ? "end" : m.k < 3 ? "start" : "middle" });
+    setText(label, `k = ${m.k}: ${formatSigned(m.inflation, 1)} points`);
+  };
+}
+
+/**
+ * On a phone (a height given) the curve takes about 55% of the box and the board's rows what is
+ * left. Kept across redraws: the curve is drawn again only for a new simulation (battles, the
+ * model's position, quick or exact) or size; a new k moves its marks in place and draws the board.
+ */
+export function bestOfKView() {
+  const node: HTMLElement = html`<div></div>`;
+  let curve:
+    | { key: string; sim: BestOfKModel["sim"]; svg: Frame; mark: ReturnType<typeof kMarks> }
+    | undefined;
+  return (m: BestOfKModel, context: RenderContext): Node => {
+    const { chart, rows } = chartAndRowsSizes(LAYOUT, m.near.length, context);
+    const key = `${context.width}|${chart}`;
+    if (curve?.key !== key || curve.sim !== m.sim) {
+      const frame = sharePlotStyles(drawCurve(m, context.width, chart));
+      curve = { key, sim: m.sim, svg: frame, mark: kMarks(frame) };
+    }
+    curve.mark(m);
+    const board = sharePlotStyles(drawBoard(m, context.width, rows));
+    if (node.firstChild !== curve.svg) node.replaceChildren(curve.svg, board);
+    else node.lastChild!.replaceWith(board);
+    return node;
+  };
+}
+
+const LAYOUT = {
+  share: 0.55,
+  minChart: 200,
+  wide: [260, 0.48, 380],
+  rowHeight: 20,
+  chrome: 60,
+  minRows: 3,
+} as const;
 
 export function bestOfKReadout(m: BestOfKModel): Node {
   return html`<div>
@@ -240,7 +283,7 @@ export function bestOfKFigure(arena: ArenaData, simulate = bestOfKSimulator(aren
     ],
     source: `A simulation. Opponents: the ${OPPONENTS} models nearest in rating on the LMArena text board of ${arena.latest.date} (${arena.source}); each variant's rating fitted by Bradley–Terry with the opponents held fixed.`,
     derive,
-    draw: drawBestOfK,
+    draw: keptDrawing(bestOfKView),
     readout: bestOfKReadout,
     notice: bestOfKNotice,
     summary: bestOfKSummary,

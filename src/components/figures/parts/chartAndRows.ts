@@ -2,7 +2,6 @@
 // On a wide page the chart's height follows the width and every row is shown; on a phone, where
 // the drawing's box has a fixed height (RenderContext.height), the chart takes a share of the box
 // and as many rows as fit in what is left are shown.
-import { html } from "htl";
 
 export interface ChartAndRowsLayout {
   /** The chart's share of the box on a phone (0–1), and its least height there (px). */
@@ -29,16 +28,4 @@ export function chartAndRowsSizes(
   const chart = Math.max(layout.minChart, Math.round(height * layout.share));
   const rows = Math.max(layout.minRows, Math.floor((height - chart - layout.chrome) / layout.rowHeight));
   return { chart, rows: Math.min(rows, allRows) };
-}
-
-/** The chart drawn at its height above the first rows, sized by `chartAndRowsSizes`. */
-export function chartAndRows(
-  layout: ChartAndRowsLayout,
-  allRows: number,
-  context: { width: number; height?: number },
-  drawChart: (height: number) => Node,
-  drawRows: (rows: number) => Node,
-): Node {
-  const { chart, rows } = chartAndRowsSizes(layout, allRows, context);
-  return html`<div>${drawChart(chart)}${drawRows(rows)}</div>`;
 }
