@@ -10,7 +10,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatFixed, formatPercent, formatPlusMinus, formatPp } from "../ui/format.js";
 import { keptDrawing, setAttrs } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { deriveSignal, type SignalModel } from "./benchmarkSignalModel.js";
 import { f2 } from "./parts/svgAxis.js";
@@ -46,7 +46,7 @@ function drawModels(m: SignalModel, width: number, height: number): SVGSVGElemen
     y: { domain: [1, rows.length], label: "↑ Model, by score (1 = best)", reverse: true, grid: false },
     // No marks of Plot's own, but x and y channels so the frame has both scales.
     marks: [Plot.dot([] as { score: number; order: number }[], { x: "score", y: "order" })],
-  }) as SVGSVGElement & { scale(name: "x" | "y"): { apply(v: number): number } };
+  }) as PlotFrame;
   const [x, y] = [frame.scale("x"), frame.scale("y")];
   const r = rows.length > 60 ? 1.5 : 3;
   const at = (d: (typeof rows)[number], i: number) => [f2(x.apply(d.score)), f2(y.apply(i + 1))] as const;

@@ -10,7 +10,7 @@ import { type ExplorableElement, explorable, type RenderContext } from "../ui/ex
 import { clipText, formatCount, formatSigned } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame as Frame, sharePlotStyles } from "../ui/plotStyles.js";
 import { quickThenExact } from "../ui/quickThenExact.js";
 import * as Plot from "../vendor/plot.js";
 import {
@@ -29,7 +29,6 @@ import { f2 } from "./parts/svgAxis.js";
 
 export * from "./bestOfKModel.js";
 
-type Frame = SVGSVGElement & { scale(name: "x" | "y"): { apply(v: number): number } };
 // Room above the frame for the chosen k's label below the y axis's (at 28 the two overlapped).
 const CURVE_TOP = 40;
 const CURVE_BOTTOM = 44;

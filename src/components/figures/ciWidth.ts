@@ -14,7 +14,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame, type PlotScale, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { f2 } from "./parts/svgAxis.js";
 
@@ -193,18 +193,18 @@ export function deriveCiWidth(
   };
 }
 
-type Scale = { apply(v: number): number };
+type Scale = PlotScale;
 
 /**
  * The half-width chart's frame: axes and grid on fixed log–log scales, drawn by Plot once per width
  * and level. The curves, benchmarks and chosen N are drawn over it (curveMarks, nMarks).
  */
-function curveFrame(width: number, level: string): SVGSVGElement & { scale(name: "x" | "y"): Scale } {
+function curveFrame(width: number, level: string): PlotFrame {
   const svg = Plot.plot({
     ...mainFrame(width, level),
     // No marks of Plot's own, but x and y channels so the frame has both scales.
     marks: [Plot.dot([] as CurvePoint[], { x: "n", y: "normalPp" })],
-  }) as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+  }) as PlotFrame;
   svg.setAttribute("aria-label", `${level} interval half-width against N, log–log`);
   return svg;
 }

@@ -9,7 +9,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import {
   deriveJudgeLength,
@@ -29,8 +29,7 @@ const rankText = (r: number) => (Number.isInteger(r) ? `#${r}` : `#${Math.floor(
 const axisTop = (m: JudgeLengthModel) =>
   Math.min(100, 10 * Math.ceil(Math.max(...m.rows.flatMap((r) => [r.winRate, r.lcWinRate])) / 10 + 0.05));
 
-type Scale = { apply(v: number): number };
-type Frame = (HTMLElement | SVGSVGElement) & { scale(name: "x" | "y"): Scale };
+type Frame = PlotFrame<HTMLElement | SVGSVGElement>;
 
 /** The board drawn by Plot (axes, diagonal, every model's dot, the length legend): once per width and view. */
 function judgeFrame(m: JudgeLengthModel, width: number): Frame {

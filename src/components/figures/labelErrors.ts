@@ -9,7 +9,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import {
   ALL_SUBJECTS,
@@ -22,8 +22,6 @@ import { chartAndRowsSizes } from "./parts/chartAndRows.js";
 import { f2 } from "./parts/svgAxis.js";
 
 export * from "./labelErrorsModel.js";
-
-type Scale = { apply(v: number): number };
 
 /**
  * The curve's frame, drawn by Plot once per size: axes, grid and the y = x diagonal on fixed
@@ -53,7 +51,7 @@ function curveFrame(width: number, height: number) {
     marks: [
       Plot.line([{ x: 0.25 }, { x: 1 }], { x: "x", y: "x", stroke: palette.grey, strokeDasharray: "5,4" }),
     ],
-  }) as SVGSVGElement & { scale(name: "x" | "y"): Scale };
+  }) as PlotFrame;
   frame.setAttribute("aria-label", "Measured score against true accuracy for the chosen subject's key");
   return { svg: sharePlotStyles(frame), x: frame.scale("x"), y: frame.scale("y"), left: 52 };
 }

@@ -17,7 +17,7 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatSigned, formatSignedPp } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotScale, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { f2 } from "./parts/svgAxis.js";
 
@@ -95,7 +95,7 @@ export function deriveMicroMacro(v: MicroMacroValues, subjects: readonly MmluSub
 const pretty = (subject: string) => subject.replaceAll("_", " ");
 const y = (p: SubjectPoint) => 100 * p.accuracy;
 
-type Scale = { apply(v: number): number };
+type Scale = PlotScale;
 type Scales = { x: Scale; y: Scale; r: Scale };
 
 /**

@@ -16,10 +16,10 @@ import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDiffPp, formatPercent, formatPValue } from "../ui/format.js";
 import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { sharePlotStyles } from "../ui/plotStyles.js";
+import { type PlotFrame as Frame, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
 import { type Estimate, keptStrip } from "./parts/intervalStrip.js";
-import { labelWidth, middleClip } from "./parts/rankChartLayout.js";
+import { fitName, labelWidth } from "./parts/rankChartLayout.js";
 import { f2 } from "./parts/svgAxis.js";
 
 export interface PairedValues extends Record<string, unknown> {
@@ -95,8 +95,6 @@ export function derivePaired(
   };
 }
 
-type Scale = { apply(v: number): number };
-type Frame = SVGSVGElement & { scale(name: "x" | "y"): Scale };
 const CURVE_TOP = 30;
 const CURVE_BOTTOM = 44;
 
@@ -205,11 +203,9 @@ export function pairedView() {
     // a name still too long is shortened in the middle (the full names are in the menus above).
     const labels = [`A: ${a}`, `B: ${b}`];
     const cap = Math.round(width * (narrow ? 0.45 : 0.4));
-    const shown = labels.map((label) => {
-      let text = label;
-      for (let max = label.length - 1; labelWidth(text, 13) + 12 > cap && max > 6; max--)
-        text = middleClip(label, max);
-      return text;
+    const shown = [a, b].map((name, i) => {
+      const prefix = i ? "B: " : "A: ";
+      return `${prefix}${fitName(name, prefix, "", cap - 12, 13, name.length)}`;
     });
     const marginLeft = Math.max(120, Math.ceil(Math.max(...shown.map((l) => labelWidth(l, 13)))) + 12);
     const tickFormat = (label: string) => shown[labels.indexOf(label)] ?? label;

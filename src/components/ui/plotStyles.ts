@@ -8,6 +8,11 @@
 // drawing's own copies are dropped. Same rules, same look; exports are unaffected (they copy
 // computed styles inline).
 
+/** A scale of a Plot drawing (`plot.scale("x")`): marks drawn by hand over Plot's frame place themselves with it. */
+export type PlotScale = { apply(v: number): number };
+/** A Plot drawing (an <svg>, or a <figure> with a legend) and its positional scales. */
+export type PlotFrame<E extends Element = SVGSVGElement> = E & { scale(name: "x" | "y"): PlotScale };
+
 const shared = new Set<string>();
 
 /** Move `node`'s <style> elements to one shared copy per distinct text in <head>; returns `node`. */

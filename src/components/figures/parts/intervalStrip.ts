@@ -7,7 +7,7 @@
 import { svg } from "htl";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
-import { scaleLinear } from "../../vendor/plot.js";
+import { scaleLinear, select } from "../../vendor/plot.js";
 import { f2, xAxis } from "./svgAxis.js";
 
 /** One estimate with its 95% interval, in % (scores) or pp (differences). */
@@ -75,12 +75,13 @@ const PARTS = [
 ] as const;
 type Part = (typeof PARTS)[number];
 
-/** `n` children `tag` of `g` (a group of one kind of mark, or a text's lines), kept by position (only missing ones made, extra ones removed). */
-function children<T extends SVGElement>(g: SVGElement, tag: string, n: number): T[] {
-  while (g.children.length > n) g.lastElementChild!.remove();
-  while (g.children.length < n) g.append(document.createElementNS("http://www.w3.org/2000/svg", tag));
-  return [...g.children] as T[];
-}
+/** `n` children `tag` of `g` (a group of one kind of mark, or a text's lines), kept by position: d3's data join. */
+const children = <T extends SVGElement>(g: SVGElement, tag: string, n: number): T[] =>
+  select(g)
+    .selectChildren<T, unknown>(tag)
+    .data(Array.from({ length: n }))
+    .join(tag as never)
+    .nodes() as T[];
 
 /** A note's lines as <tspan>s, each a line below the one before. */
 function lines(text: SVGTextElement, note: string, x: number) {

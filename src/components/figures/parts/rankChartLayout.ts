@@ -90,7 +90,14 @@ export function labelWidth(text: string, fontSize: number): number {
 const measured = new Map<string, number>();
 
 /** The longest middle-shortened `name` (≤ `max` characters) whose label `prefix + name + suffix` fits `room` px. */
-function fitName(name: string, prefix: string, suffix: string, room: number, fontSize: number, max: number) {
+export function fitName(
+  name: string,
+  prefix: string,
+  suffix: string,
+  room: number,
+  fontSize: number,
+  max: number,
+) {
   const fits = (chars: number) => labelWidth(`${prefix}${shortName(name, chars)}${suffix}`, fontSize) <= room;
   let lo = 1;
   let hi = Math.max(1, max);
