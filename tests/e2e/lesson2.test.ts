@@ -370,6 +370,37 @@ describe("Elo vs accuracy (l2-elo)", () => {
     expect(await page.locator(`${fig} [data-readout="top-rating"]`).getAttribute("data-model")).toBe(
       s.topRating.model,
     );
+    // The drawing agrees: read back through its own axis ticks, each rating dot sits at the
+    // model's rating, in the row of its arena rank; the slope's right column lists the arena order.
+    const drawn = await page.locator(`${fig} svg.l2-ratings`).evaluate((svg) => {
+      const ticks = [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
+        x: Number(t.getAttribute("x")),
+        v: Number(t.textContent!.replace(/,/g, "")),
+      }));
+      const dots = [...svg.querySelectorAll("circle[data-model]")].map((c) => ({
+        model: c.getAttribute("data-model")!,
+        cx: Number(c.getAttribute("cx")),
+        cy: Number(c.getAttribute("cy")),
+      }));
+      return { ticks, dots };
+    });
+    const [t0, t1] = [drawn.ticks[0]!, drawn.ticks[drawn.ticks.length - 1]!];
+    const ratingAt = (x: number) => t0.v + ((x - t0.x) * (t1.v - t0.v)) / (t1.x - t0.x);
+    for (const r of rows) {
+      const dot = drawn.dots.find((d) => d.model === r.model)!;
+      expect(Math.abs(ratingAt(dot.cx) - r.rating)).toBeLessThan(0.1);
+    }
+    expect([...drawn.dots].sort((a, b) => a.cy - b.cy).map((d) => d.model)).toEqual(
+      [...rows].sort((a, b) => a.ratingRank - b.ratingRank).map((r) => r.model),
+    );
+    const right = await page
+      .locator(`${fig} svg.l2-slope g.right text`)
+      .evaluateAll((ts) => ts.map((t) => ({ y: Number(t.getAttribute("y")), text: t.textContent })));
+    expect(right.sort((a, b) => a.y - b.y).map((t) => t.text)).toEqual(
+      [...rows]
+        .sort((a, b) => a.ratingRank - b.ratingRank)
+        .map((r) => `${r.ratingRank}. ${r.model} ${Math.round(r.rating)}`),
+    );
     // Every model's win rate, in the table kept across redraws (only these cells are rewritten).
     for (const r of rows) {
       const cell = page.locator(`${fig} tr[data-model="${r.model}"] [data-readout="win-rate"]`);

@@ -135,12 +135,14 @@ export function categoryRanksSummary(m: CategoryRanksModel): string {
 export function categoryRanksFigure(board: CategoryBoard) {
   const total = board.categories.reduce((s, c) => s + c.n, 0);
   let root: ExplorableElement | null = null;
-  // A new subject is drawn at once from the quick bootstrap, then exactly (kept per subject).
+  // A new subject is drawn at once from the quick bootstrap, then exactly (kept per subject);
   const derive = quickThenExact<{ category: string }, CategoryRanksModel>({
     keyOf: (v) => v.category,
     quick: (v) => deriveCategoryRanks(board, v.category, { quick: true }),
     exact: (v) => deriveCategoryRanks(board, v.category),
     figure: () => root,
+    // The other subjects, made exact while the page is idle: a first pick is exact at once.
+    ahead: () => [{ category: "all" }, ...board.categories.map((c) => ({ category: c.category }))],
   });
   root = explorable({
     id: "l2-categories",

@@ -1,7 +1,8 @@
 // Elo vs accuracy: a simulated arena in which raters reward correct answers and also style.
 // The accuracy order and the preference (Bradley–Terry) order side by side, drifting apart as
 // the style weight grows; bootstrap intervals show how many votes it takes to tell models apart.
-// Anatomy: derive (deriveElo, from a run of the arena) → draw, readout, notice, summary.
+// Anatomy: derive (deriveElo, from a run of the arena) → draw (parts/eloDrawing.ts, kept and
+// moved in place), readout, notice, summary.
 // The arena runs on the main thread: the battles and point ratings from runArenaTally (≈ 1 ms),
 // the intervals from stats/bradleyTerryBootstrap (multinomial resamples of the tally: ≈ 6 ms for
 // the full 200 at any number of votes). While a slider moves the intervals come from 40
@@ -23,12 +24,12 @@ import {
 } from "../sim/arena.js";
 import { bootstrapWins } from "../stats/bradleyTerryBootstrap.js";
 import { range } from "../ui/controls.js";
-import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
-import { clipText, formatCount, formatPercent } from "../ui/format.js";
-import { setAttrs, setText } from "../ui/inPlace.js";
+import { type ExplorableElement, explorable } from "../ui/explorable.js";
+import { formatCount, formatPercent } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { categorical } from "../ui/palette.js";
 import { quickThenExact } from "../ui/quickThenExact.js";
-import * as Plot from "../vendor/plot.js";
+import { eloView } from "./parts/eloDrawing.js";
 
 export interface EloComparison {
   model: string;
@@ -123,144 +124,52 @@ export function deriveElo(
   };
 }
 
-type End = { model: string; side: string; rank: number; label: string; changed: boolean };
-
-/** Left: each model's rank by accuracy; right: by arena rating; a dashed line where they differ. */
-function drawSlope(model: EloModel, width: number): SVGSVGElement | HTMLElement {
-  const ends: End[] = model.rows.flatMap((r) => [
-    {
-      model: r.model,
-      side: "By accuracy",
-      rank: r.accuracyRank,
-      label: `${r.model} ${formatPercent(r.accuracy, 0)}`,
-      changed: r.accuracyRank !== r.ratingRank,
-    },
-    {
-      model: r.model,
-      side: "By arena rating",
-      rank: r.ratingRank,
-      label: `${r.model} ${Math.round(r.rating)}`,
-      changed: r.accuracyRank !== r.ratingRank,
-    },
-  ]);
-  // Labels sit outside the two columns; on a phone they get a third of the width each: names
-  // only (the table below has the numbers), clipped to fit, and shorter column headings.
-  const margin = Math.min(185, Math.round(width * 0.36));
-  const compact = margin < 185;
-  const fits = Math.floor((margin - 12) / 6.6);
-  const fill = (d: End) => model.colour.get(d.model);
-  const label = (side: string, anchor: "start" | "end") =>
-    Plot.text(
-      ends.filter((d) => d.side === side),
-      {
-        x: "side",
-        y: "rank",
-        text: (d: End) => clipText(`${d.rank}. ${compact ? d.model : d.label}`, fits),
-        textAnchor: anchor,
-        dx: anchor === "end" ? -9 : 9,
-        fontSize: compact ? 11.5 : 12.5,
-      },
-    );
-  const slope = Plot.plot({
-    width,
-    height: 70 + model.rows.length * 34,
-    marginLeft: margin,
-    marginRight: margin,
-    marginTop: 40,
-    marginBottom: 20,
-    style: { fontSize: compact ? "12px" : "13px" },
-    x: {
-      domain: ["By accuracy", "By arena rating"],
-      axis: "top",
-      label: null,
-      padding: 0,
-      tickFormat: (d: string) => (compact ? (d === "By accuracy" ? "Accuracy" : "Rating") : d),
-    },
-    y: { domain: [0.5, model.rows.length + 0.5], reverse: true, axis: null },
-    marks: [
-      ...[false, true].map((changed) =>
-        Plot.line(
-          ends.filter((d) => d.changed === changed),
-          {
-            x: "side",
-            y: "rank",
-            z: "model",
-            stroke: fill,
-            strokeWidth: 2.5,
-            strokeDasharray: changed ? "7,4" : undefined,
-          },
-        ),
-      ),
-      Plot.dot(ends, { x: "side", y: "rank", fill, r: 5 }),
-      label("By accuracy", "end"),
-      label("By arena rating", "start"),
-    ],
-  });
-  slope.setAttribute(
-    "aria-label",
-    "Slope chart: each model's rank by accuracy (left) and by arena rating (right)",
-  );
-  return slope;
-}
-
-/** Each model's rating (dot) and its bootstrap interval (bar), best first. */
-function drawRatings(model: EloModel, width: number): SVGSVGElement | HTMLElement {
-  const chart = Plot.plot({
-    width,
-    height: 70 + model.rows.length * 34,
-    marginLeft: 130,
-    marginRight: 20,
-    marginTop: 40,
-    marginBottom: 36,
-    style: { fontSize: "13px" },
-    x: { domain: model.ratingDomain, label: "Arena rating (Elo scale, mean 1000) →", grid: true },
-    y: { domain: model.byRating.map((r) => r.model), label: null, tickSize: 0 },
-    marks: [
-      Plot.ruleX([1000], { stroke: "currentColor", strokeOpacity: 0.3 }),
-      Plot.link(
-        model.byRating.filter((r) => Number.isFinite(r.lower)),
-        {
-          x1: "lower",
-          x2: "upper",
-          y1: "model",
-          y2: "model",
-          stroke: (d: EloComparison) => model.colour.get(d.model),
-          strokeWidth: 6,
-          strokeLinecap: "round",
-          strokeOpacity: 0.75,
-        },
-      ),
-      Plot.dot(model.byRating, { x: "rating", y: "model", r: 4.5, fill: "currentColor" }),
-    ],
-  });
-  chart.setAttribute("aria-label", "Each model's Bradley–Terry rating with its 95% bootstrap interval");
-  return chart;
-}
-
-export function drawElo(model: EloModel, { width }: RenderContext): Node {
-  const wide = width >= 1000;
-  const slopeWidth = wide ? Math.round(Math.min(600, width * 0.5)) : Math.min(width, 640);
-  return html`<div class="l2-two-panel">${drawSlope(model, slopeWidth)}${drawRatings(model, wide ? width - slopeWidth - 16 : width)}</div>`;
-}
-
 /**
  * The readout, kept across redraws: the numbers above are written again, the models' table is
  * built once and only its win rates change (a rebuilt table is laid out again from scratch).
  */
 export function readoutEloView() {
-  const head: HTMLElement = html`<div></div>`;
-  const node: HTMLElement = html`<div>${head}</div>`;
+  const span = (readout?: string) => html`<span data-readout=${readout}></span>` as HTMLElement;
+  const f = {
+    discordant: span("discordant"),
+    top: html`<strong data-readout="top-rating"></strong>` as HTMLElement,
+    topDetail: span(),
+    best: html`<strong></strong>` as HTMLElement,
+    bestDetail: span(),
+    bestRank: span("accurate-rank"),
+    moved: span("moved"),
+    models: span(),
+    refine: html`<li class="l2-refine"></li>` as HTMLElement,
+  };
+  const node: HTMLElement = html`<div>
+    <div class="big-number">${f.discordant}</div>
+    <div class="big-caption">pairs of models the arena puts in the opposite order to accuracy</div>
+    <ul class="l2-stats">
+      <li>Arena's #1: ${f.top} ${f.topDetail}</li>
+      <li>Most accurate: ${f.best} ${f.bestDetail}, arena rank ${f.bestRank}</li>
+      <li>${f.moved} of ${f.models} models change rank</li>
+      ${f.refine}
+    </ul></div>`;
   let table: { models: string; wins: Map<string, HTMLElement> } | undefined;
   return (model: EloModel): Node => {
     const { topRating: top, topAccuracy: best } = model;
-    head.replaceChildren(html`<div class="big-number" data-readout="discordant" data-value=${model.discordant}>${model.discordant} of ${model.pairs}</div>
-    <div class="big-caption">pairs of models the arena puts in the opposite order to accuracy</div>
-    <ul class="l2-stats">
-      <li>Arena's #1: <strong data-readout="top-rating" data-model=${top.model}>${top.model}</strong> (accuracy ${formatPercent(top.accuracy, 0)}, accuracy rank ${top.accuracyRank})</li>
-      <li>Most accurate: <strong>${best.model}</strong> (${formatPercent(best.accuracy, 0)}), arena rank <span data-readout="accurate-rank" data-value=${best.ratingRank}>${best.ratingRank}</span></li>
-      <li><span data-readout="moved" data-value=${model.moved}>${model.moved}</span> of ${model.rows.length} models change rank</li>
-      <li class="l2-refine" data-refined=${String(model.refined)}>intervals from ${model.bootstrap} bootstrap resamples of ${formatCount(model.votes)} votes${model.refined ? "" : " (more when you let go)"}</li>
-    </ul>`);
+    setAttrs(f.discordant, { "data-value": model.discordant });
+    setText(f.discordant, `${model.discordant} of ${model.pairs}`);
+    setAttrs(f.top, { "data-model": top.model });
+    setText(f.top, top.model);
+    setText(f.topDetail, `(accuracy ${formatPercent(top.accuracy, 0)}, accuracy rank ${top.accuracyRank})`);
+    setText(f.best, best.model);
+    setText(f.bestDetail, `(${formatPercent(best.accuracy, 0)})`);
+    setAttrs(f.bestRank, { "data-value": best.ratingRank });
+    setText(f.bestRank, String(best.ratingRank));
+    setAttrs(f.moved, { "data-value": model.moved });
+    setText(f.moved, String(model.moved));
+    setText(f.models, String(model.rows.length));
+    setAttrs(f.refine, { "data-refined": String(model.refined) });
+    setText(
+      f.refine,
+      `intervals from ${model.bootstrap} bootstrap resamples of ${formatCount(model.votes)} votes${model.refined ? "" : " (more when you let go)"}`,
+    );
     const models = model.rows.map((r) => r.model).join("|");
     if (table?.models !== models) {
       const wins = new Map(
@@ -422,7 +331,7 @@ export function eloVsAccuracyFigure({ models = arenaModels, bootstrap = 200 }: E
       "logistic(1.5 × [(A correct − B correct) + weight × (A's style − B's style)]), style being the mean of length and confidence. " +
       `Ratings: Bradley–Terry (bradleyTerry), Elo scale, 95% intervals from ${bootstrap} bootstrap resamples of the votes.`,
     derive,
-    draw: drawElo,
+    draw: keptDrawing(eloView),
     readout: (m) => readout(m),
     notice: noticeElo,
     summary: summaryElo,

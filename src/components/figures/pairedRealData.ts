@@ -3,6 +3,7 @@
 // separates them. A subsample slider shows how many questions each analysis needs.
 
 import { html, svg } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
 import {
   type CurvePoint,
   type PairedAnalysis,
@@ -45,7 +46,7 @@ export type PairedModel =
       /** The difference with its independent and paired intervals, in pp. */
       diffs: { independent: Estimate; paired: Estimate };
       diffExtent: number;
-      /** The curve panel's y half-range (pp): the independent interval from n = 100 on, 2 to 30. */
+      /** The curve panel's y half-range (pp): the first of EXTENTS to hold the independent interval from n = 100 on. */
       curveExtent: number;
       separates: { independent: boolean; paired: boolean };
     };
@@ -61,6 +62,9 @@ const pp = (d: { diff: number; lower: number; upper: number }): Estimate => ({
   upper: 100 * d.upper,
 });
 const excludesZero = (e: Estimate) => e.lower > 0 || e.upper < 0;
+
+/** The curve panel's y half-ranges (pp): a pair gets the first that holds its widest interval. */
+const EXTENTS = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
 
 /** The figure's model (pure): `overview` gives the pair's n-independent part (remembered per pair). */
 export function derivePaired(
@@ -90,7 +94,7 @@ export function derivePaired(
     scoreDomain: [Math.max(0, left - pad), Math.min(100, right + pad)],
     diffs,
     diffExtent: Math.max(...ends) * 1.15,
-    curveExtent: Math.min(30, Math.max(...wide, 2)),
+    curveExtent: EXTENTS.find((e) => e >= Math.max(...wide)) ?? 30,
     separates: { independent: excludesZero(diffs.independent), paired: excludesZero(diffs.paired) },
   };
 }
@@ -192,7 +196,10 @@ export function pairedView() {
   const charts: HTMLElement = html`<div></div>`;
   const legend = html`<p class="l3-legend"><span class="l3-swatch l3-swatch-ind" aria-hidden="true"></span> independent 95% interval (grey, dashed edges) <span class="l3-swatch l3-swatch-par" aria-hidden="true"></span> paired 95% interval (blue) <span class="l3-swatch l3-swatch-line" aria-hidden="true"></span> the difference on the first n questions</p>`;
   const node = html`<div>${same}${charts}</div>`;
-  let curve: { key: string; svg: SVGSVGElement; marks: ReturnType<typeof curveMarks> } | undefined;
+  // One frame per width and y range, kept: pairs share a few ranges, so a new pair most often
+  // finds its frame made (Plot draws one in about 2 ms).
+  const frames = keyedCache<{ svg: SVGSVGElement; marks: ReturnType<typeof curveMarks> }>(6);
+  let onPage: SVGSVGElement | undefined;
   return (m: PairedModel, { width }: RenderContext): Node => {
     same.hidden = !m.same;
     charts.hidden = m.same;
@@ -246,14 +253,14 @@ export function pairedView() {
         zero: true,
       },
     );
-    const key = `${width}|${m.curveExtent}|${m.questions}`;
-    if (curve?.key !== key) {
+    const curve = frames.get(`${width}|${m.curveExtent}|${m.questions}`, () => {
       const frame = sharePlotStyles(curveFrame(m.questions, m.curveExtent, width));
       const marks = curveMarks(frame);
       frame.append(marks.g);
-      curve?.svg.replaceWith(frame);
-      curve = { key, svg: frame, marks };
-    }
+      return { svg: frame, marks };
+    });
+    if (onPage && onPage !== curve.svg) onPage.replaceWith(curve.svg);
+    onPage = curve.svg;
     curve.marks.update(m.overview.curve, n);
     if (!charts.childElementCount) charts.append(scores, diffs, legend, curve.svg);
     return node;

@@ -4,6 +4,7 @@
 // main thread: while a control moves, a quick one (500 resamples, counts from the normal
 // approximation: ≈ 1 ms, where the exact 2,000 take 2–5 ms in a browser, most of it building
 // binomial tables at large N); the exact one 20 ms after the hand stops (ui/quickThenExact.ts).
+// The other boards' exact models are made while the page is idle: a new board draws exact at once.
 import { html } from "htl";
 import type { Leaderboards } from "../data/types.js";
 import { type PairCell, pairwiseSignificance, tiedByTest } from "../stats/pairwise.js";
@@ -226,6 +227,8 @@ export function rankOverlapFigure(boards: Leaderboards) {
     quick: (v) => deriveRankOverlap(boards, v, { quick: true }),
     exact: (v) => deriveRankOverlap(boards, v),
     figure: () => root,
+    // The other boards at their real N (where a new board starts), made while the page is idle.
+    ahead: (v) => options.map((o) => ({ board: o.value, models: v.models, n: o.n })),
   });
   root = explorable({
     id: "l2-rank-overlap",

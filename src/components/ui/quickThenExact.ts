@@ -3,7 +3,8 @@
 // already known, else the quick one now, and `delay` ms after the last change computes the exact
 // one and asks the figure to draw again. A drag sends an input every ≈ 16 ms, so 20 ms waits out a
 // drag without adding much to the wait after the last input. Exact models are kept (least recently
-// used first out), so going back to a setting is immediate and exact.
+// used first out), so going back to a setting is immediate and exact; settings named `ahead` (a
+// menu's other choices) are made exact while the page is idle, so a first pick is exact at once.
 import { keyedCache } from "../cache/keyedCache.js";
 
 export interface QuickThenExactOptions<V, M> {
@@ -15,6 +16,12 @@ export interface QuickThenExactOptions<V, M> {
   figure(): { readonly values: unknown; setValues(values: Record<string, unknown>): void } | null;
   delay?: number;
   limit?: number;
+  /**
+   * Settings a learner is likely to pick next (a menu's other choices): once the current one is
+   * exact, their exact models are made while the page is idle, one per idle period, so picking one
+   * draws the exact model at once (no quick drawing, no second drawing).
+   */
+  ahead?(values: V): V[];
 }
 
 export function quickThenExact<V, M>({
@@ -24,13 +31,31 @@ export function quickThenExact<V, M>({
   figure,
   delay = 20,
   limit = 64,
+  ahead,
 }: QuickThenExactOptions<V, M>): (values: V) => M {
   const known = keyedCache<M>(limit);
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let queue: V[] = [];
+  const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : undefined;
+  const prepare = () => {
+    const next = queue.shift();
+    if (!next) return;
+    known.get(keyOf(next), () => exact(next));
+    idle?.(prepare);
+  };
+  const prepareAround = (values: V) => {
+    if (!ahead || !idle) return;
+    const waiting = queue.length > 0;
+    queue = ahead(values).filter((v) => !known.has(keyOf(v)));
+    if (!waiting) idle(prepare);
+  };
   return (values) => {
     const key = keyOf(values);
     clearTimeout(settle);
-    if (known.has(key)) return known.get(key, () => exact(values));
+    if (known.has(key)) {
+      prepareAround(values);
+      return known.get(key, () => exact(values));
+    }
     settle = setTimeout(() => {
       const f = figure();
       if (!f || keyOf(f.values as V) !== key) return;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { quickThenExact } from "../../../src/components/ui/quickThenExact.ts";
 
 type V = { n: number };
-function setup() {
+function setup(ahead?: (v: V) => V[]) {
   let values: V = { n: 1 };
   const redraws: V[] = [];
   const calls = { quick: 0, exact: 0 };
@@ -21,6 +21,7 @@ function setup() {
       return `exact ${v.n}`;
     },
     figure: () => figure,
+    ahead,
   });
   // What a figure does on a change: set the values, derive, draw.
   const change = (n: number) => {
@@ -86,5 +87,54 @@ describe("quickThenExact", () => {
     vi.advanceTimersByTime(20);
     expect(f.redraws).toEqual([]);
     expect(f.calls.exact).toBe(0);
+  });
+
+  describe("ahead: the likely next settings, made exact while the page is idle", () => {
+    let idle: (() => void)[] = [];
+    beforeEach(() => {
+      idle = [];
+      vi.stubGlobal("requestIdleCallback", (f: () => void) => idle.push(f));
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+    const runIdle = () => {
+      while (idle.length) idle.shift()!();
+    };
+
+    it("once the current setting is exact, each other one is made in its own idle period", () => {
+      const f = setup((v) => [v.n - 1, v.n, v.n + 1].map((n) => ({ n })));
+      f.change(5);
+      // Nothing is prepared while the current setting is only quick.
+      expect(idle).toHaveLength(0);
+      vi.advanceTimersByTime(20);
+      expect(f.derive()).toBe("exact 5");
+      expect(idle).toHaveLength(1);
+      idle.shift()!();
+      expect(f.calls.exact).toBe(2);
+      runIdle();
+      // 4 and 6 (5 was known): three exact models in all, one quick.
+      expect(f.calls).toEqual({ quick: 1, exact: 3 });
+      // Picking one draws it exact at once, with no quick model and no redraw.
+      expect(f.change(6)).toBe("exact 6");
+      vi.advanceTimersByTime(100);
+      expect(f.redraws).toEqual([{ n: 5 }]);
+      expect(f.calls).toEqual({ quick: 1, exact: 3 });
+    });
+
+    it("a new setting replaces the waiting queue instead of adding to it", () => {
+      const f = setup((v) => [{ n: v.n + 10 }, { n: v.n + 20 }]);
+      f.change(1);
+      vi.advanceTimersByTime(20);
+      f.derive();
+      f.change(2);
+      vi.advanceTimersByTime(20);
+      f.derive();
+      runIdle();
+      // 1 and 2 exact, then only 12 and 22 (11 and 21 were dropped before their turn).
+      expect(f.calls.exact).toBe(4);
+      expect(f.change(12)).toBe("exact 12");
+      expect(f.change(22)).toBe("exact 22");
+    });
   });
 });

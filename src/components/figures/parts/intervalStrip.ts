@@ -7,8 +7,8 @@
 import { svg } from "htl";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
-import { scaleLinear, select } from "../../vendor/plot.js";
-import { f2, xAxis } from "./svgAxis.js";
+import { scaleLinear } from "../../vendor/plot.js";
+import { drawXAxis, f2, keptChildren } from "./svgAxis.js";
 
 /** One estimate with its 95% interval, in % (scores) or pp (differences). */
 export interface Estimate {
@@ -75,18 +75,10 @@ const PARTS = [
 ] as const;
 type Part = (typeof PARTS)[number];
 
-/** `n` children `tag` of `g` (a group of one kind of mark, or a text's lines), kept by position: d3's data join. */
-const children = <T extends SVGElement>(g: SVGElement, tag: string, n: number): T[] =>
-  select(g)
-    .selectChildren<T, unknown>(tag)
-    .data(Array.from({ length: n }))
-    .join(tag as never)
-    .nodes() as T[];
-
 /** A note's lines as <tspan>s, each a line below the one before. */
 function lines(text: SVGTextElement, note: string, x: number) {
   const parts = note.split("\n");
-  const spans = children<SVGTSpanElement>(text, "tspan", parts.length);
+  const spans = keptChildren<SVGTSpanElement>(text, "tspan", parts.length);
   spans.forEach((span, i) => {
     setAttrs(span, { x, dy: i === 0 ? "0.71em" : "1em" });
     setText(span, parts[i]!);
@@ -127,48 +119,36 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
     const count = (width - left - MARGIN_RIGHT) / 80;
     const ticks = x.ticks(count);
     const format = x.tickFormat(count);
-    const axisKey = `${ticks.map((t) => f2(x(t)))}|${o.xLabel}|${width}|${top}|${bottom}`;
-    if (part["is-axis"].dataset.key !== axisKey) {
-      part["is-axis"].dataset.key = axisKey;
-      part["is-axis"].replaceChildren(
-        xAxis(
-          ticks.map((t) => x(t)),
-          ticks.map(format),
-          {
-            label: o.xLabel,
-            // Where Plot ends an x label: at the drawing's right edge, not the frame's.
-            labelEnd: width - 2.5,
-            grid: true,
-            y0: top,
-            y1: bottom,
-            side: "bottom",
-          },
-        ),
-      );
-    }
+    drawXAxis(
+      part["is-axis"],
+      ticks.map((t) => x(t)),
+      ticks.map(format),
+      // Where Plot ends an x label: at the drawing's right edge, not the frame's.
+      { label: o.xLabel, labelEnd: width - 2.5, grid: true, y0: top, y1: bottom, side: "bottom" },
+    );
     drawBand(part["is-band"], part["is-band-note"], o, x, top, bottom);
     // The y axis: a tick and the (shortened) name of each row.
-    const [ticksPath] = children<SVGPathElement>(part["is-y-ticks"], "path", 1);
+    const [ticksPath] = keptChildren<SVGPathElement>(part["is-y-ticks"], "path", 1);
     setAttrs(ticksPath!, {
       fill: "none",
       stroke: "currentColor",
       d: rows.map((_, i) => `M${left},${y(i)}h-6`).join(""),
     });
-    children<SVGTextElement>(part["is-y-names"], "text", rows.length).forEach((t, i) => {
+    keptChildren<SVGTextElement>(part["is-y-names"], "text", rows.length).forEach((t, i) => {
       setAttrs(t, { x: left - 9, y: y(i), dy: "0.32em" });
       setText(t, o.tickFormat ? o.tickFormat(rows[i]!.label) : rows[i]!.label);
     });
-    const [heading] = children<SVGTextElement>(part["is-heading"], "text", o.heading ? 1 : 0);
+    const [heading] = keptChildren<SVGTextElement>(part["is-heading"], "text", o.heading ? 1 : 0);
     if (heading) {
       setAttrs(heading, { x: left - 60, y: top - 26, dy: "0.71em", "text-anchor": "start", "font-size": 13 });
       setText(heading, o.heading!);
     }
-    const [zero] = children<SVGLineElement>(part["is-zero"], "line", o.zero ? 1 : 0);
+    const [zero] = keptChildren<SVGLineElement>(part["is-zero"], "line", o.zero ? 1 : 0);
     if (zero) {
       const at = f2(x(0));
       setAttrs(zero, { x1: at, x2: at, y1: top, y2: bottom, stroke: "currentColor", "stroke-width": 1.5 });
     }
-    children<SVGLineElement>(part["is-bars"], "line", rows.length).forEach((bar, i) => {
+    keptChildren<SVGLineElement>(part["is-bars"], "line", rows.length).forEach((bar, i) => {
       const r = rows[i]!;
       setAttrs(bar, {
         x1: f2(x(r.lower)),
@@ -181,7 +161,7 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
         "stroke-dasharray": r.dashed ? "6,4" : null,
       });
     });
-    children<SVGPathElement>(part["is-dots"], "path", rows.length).forEach((dot, i) => {
+    keptChildren<SVGPathElement>(part["is-dots"], "path", rows.length).forEach((dot, i) => {
       const r = rows[i]!;
       setAttrs(dot, {
         d: SYMBOL[r.symbol ?? "diamond"],
@@ -192,7 +172,7 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
       });
     });
     const texted = rows.map((r, i) => [r, i] as const).filter(([r]) => r.text);
-    children<SVGTextElement>(part["is-texts"], "text", texted.length).forEach((t, k) => {
+    keptChildren<SVGTextElement>(part["is-texts"], "text", texted.length).forEach((t, k) => {
       const [r, i] = texted[k]!;
       setAttrs(t, { x: f2(x(r.value)), y: f2(y(i) - 14), dy: "0.32em" });
       setText(t, r.text!);
@@ -210,8 +190,8 @@ function drawBand(
   top: number,
   bottom: number,
 ) {
-  const [rect] = children<SVGRectElement>(g, "rect", o.band ? 1 : 0);
-  const [note] = children<SVGTextElement>(noteGroup, "text", o.band ? 1 : 0);
+  const [rect] = keptChildren<SVGRectElement>(g, "rect", o.band ? 1 : 0);
+  const [note] = keptChildren<SVGTextElement>(noteGroup, "text", o.band ? 1 : 0);
   if (!o.band || !rect || !note) return;
   const [from, to] = [x(Math.min(o.band.from, o.band.to)), x(Math.max(o.band.from, o.band.to))];
   setAttrs(rect, {

@@ -18,7 +18,7 @@ import {
   rankOverlapLayout,
 } from "./rankChartLayout.js";
 import type { RankOverlapRow } from "./rankRows.js";
-import { f2, xAxis } from "./svgAxis.js";
+import { drawXAxis, f2, keptChildren } from "./svgAxis.js";
 
 export type { RankOverlapRow } from "./rankRows.js";
 
@@ -82,13 +82,6 @@ function named(node: SVGElement, model: string, label: string) {
   setText(node.lastChild!, label);
 }
 
-/** The axis drawn again only when its ticks or size change. */
-function axis(g: SVGGElement, key: string, draw: () => Node) {
-  if (g.dataset.key === key) return;
-  g.dataset.key = key;
-  g.replaceChildren(draw());
-}
-
 interface Drawn {
   L: RankOverlapLayout;
   y: (i: number) => number;
@@ -115,18 +108,13 @@ function drawScore(root: SVGSVGElement, { L, y, tied }: Drawn, scoreLabel: strin
   const tickFormat = sx.tickFormat(tickCount);
   const xs = ticks.map((t) => sx(t));
   const texts = ticks.map((t) => tickFormat(t));
-  axis(
-    group(root, "ro-axis"),
-    `${xs.map(f2)}|${texts}|${S.width}|${L.height}|${scoreLabel}`,
-    () =>
-      svg`${xAxis(xs, texts, {
-        labelEnd: S.width - 2.5,
-        label: `${scoreLabel} →`,
-        grid: true,
-        y0: L.marginTop,
-        y1: L.height - L.marginBottom,
-      })}`,
-  );
+  drawXAxis(group(root, "ro-axis"), xs, texts, {
+    labelEnd: S.width - 2.5,
+    label: `${scoreLabel} →`,
+    grid: true,
+    y0: L.marginTop,
+    y1: L.height - L.marginBottom,
+  });
   rowMarks(group(root, "ro-score-interval"), "path", ordered, (r, i) => ({
     d: `M${f2(sx(100 * r.lower))},${y(i)}H${f2(sx(100 * r.upper))}`,
   }));
@@ -172,23 +160,18 @@ function drawRank(root: SVGSVGElement, { L, y }: Drawn) {
     "font-size": fontSize,
     "aria-label": "Each model's 95% rank interval",
   });
-  axis(
-    group(root, "ro-axis"),
-    `${R.width}|${L.height}|${R.marginLeft}|${R.ticks}|${ranks}|${fontSize}`,
-    () =>
-      svg`<path class="ro-rank-rules" aria-hidden="true" stroke="currentColor" stroke-opacity="0.08" fill="none" d=${Array.from({ length: ranks }, (_, i) => `M${f2(rx(i + 1) + 0.5)},${L.marginTop}V${y1}`).join("")}></path>${xAxis(
-        R.ticks.map(rx),
-        R.ticks.map(String),
-        {
-          labelEnd: R.width - 2.5,
-          // The full label needs ≈ 0.55 em a character; a narrow panel gets the short one.
-          label: R.width - 4 >= 0.55 * fontSize * 22 ? "Plausible rank (95%) →" : "Rank (95%) →",
-          grid: false,
-          y0: L.marginTop,
-          y1,
-        },
-      )}`,
-  );
+  const [rules] = keptChildren<SVGPathElement>(group(root, "ro-rank-rules"), "path", 1);
+  setAttrs(rules!, {
+    d: Array.from({ length: ranks }, (_, i) => `M${f2(rx(i + 1) + 0.5)},${L.marginTop}V${y1}`).join(""),
+  });
+  drawXAxis(group(root, "ro-axis"), R.ticks.map(rx), R.ticks.map(String), {
+    labelEnd: R.width - 2.5,
+    // The full label needs ≈ 0.55 em a character; a narrow panel gets the short one.
+    label: R.width - 4 >= 0.55 * fontSize * 22 ? "Plausible rank (95%) →" : "Rank (95%) →",
+    grid: false,
+    y0: L.marginTop,
+    y1,
+  });
   // Stacked (narrow screens): the rank panel carries short names too, so its rows can be read alone.
   const names = group(root, "ro-rank-name");
   setAttrs(names, { "text-anchor": "end", "font-size": fontSize - 0.5, "aria-hidden": "true" });
@@ -221,6 +204,7 @@ function drawRank(root: SVGSVGElement, { L, y }: Drawn) {
 function makePanels(): [SVGSVGElement, SVGSVGElement] {
   const score = panel("ro-score-panel", ["ro-axis", "ro-score-interval", "ro-score-dot", "ro-model-label"]);
   const rank = panel("ro-rank-panel", [
+    "ro-rank-rules",
     "ro-axis",
     "ro-rank-name",
     "ro-rank-interval",
@@ -243,6 +227,11 @@ function makePanels(): [SVGSVGElement, SVGSVGElement] {
       rank,
       "ro-rank-interval",
       { fill: "none", stroke: palette.orange, "stroke-width": 9, "stroke-linecap": "round" },
+    ],
+    [
+      rank,
+      "ro-rank-rules",
+      { stroke: "currentColor", "stroke-opacity": 0.08, fill: "none", "aria-hidden": "true" },
     ],
     [rank, "ro-rank-dot", { fill: "currentColor" }],
     [rank, "ro-rank-label", { "text-anchor": "start" }],

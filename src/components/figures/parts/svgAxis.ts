@@ -1,10 +1,23 @@
-// An x axis for charts drawn as plain SVG (htl's svg, no Plot): tick marks and labels at given
-// positions, an optional grid, and the axis label at its right end. Used by the rank chart, the
-// benchmark reference chart and the format-spread figure.
-import { svg } from "htl";
+// An x axis for charts drawn as plain SVG (no Plot): tick marks and labels at given positions, an
+// optional grid, and the axis label at its right end. Drawn in place: a chart that keeps its nodes
+// (the interval strip, the rank chart) moves the ticks and rewrites their texts when the domain
+// changes, instead of building and laying out a new axis (two strips' axes built afresh cost about
+// 1.7 ms on a new pair of models). Used by the rank chart, the interval strip, the benchmark
+// reference chart and the format-spread figure.
+
+import { setAttrs, setText } from "../../ui/inPlace.js";
+import { select } from "../../vendor/plot.js";
 
 /** A coordinate with at most two decimals (short markup, sub-pixel exact enough). */
 export const f2 = (x: number) => Math.round(x * 100) / 100;
+
+/** `n` children `tag` of `g`, kept by position (d3's data join): only missing ones are made, extra ones removed. */
+export const keptChildren = <T extends SVGElement>(g: Element, tag: string, n: number): T[] =>
+  select(g)
+    .selectChildren<T, unknown>(tag)
+    .data(Array.from({ length: n }))
+    .join(tag as never)
+    .nodes() as T[];
 
 export interface XAxisOptions {
   /** The axis label, end-anchored at x = `labelEnd`. */
@@ -19,19 +32,56 @@ export interface XAxisOptions {
   side?: "top" | "bottom";
 }
 
-/** Tick marks and labels at pixel positions `xs` (lines on the half pixel, so 1 px lines are crisp). */
-export function xAxis(xs: readonly number[], texts: readonly string[], o: XAxisOptions) {
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * Draw into `g` tick marks and labels at pixel positions `xs` (lines on the half pixel, so 1 px
+ * lines are crisp), on the nodes already there: only what differs is written.
+ */
+export function drawXAxis(
+  g: SVGGElement,
+  xs: readonly number[],
+  texts: readonly string[],
+  o: XAxisOptions,
+): void {
+  if (g.childElementCount !== 4) {
+    const part = (tag: string, attrs: Record<string, string>) => {
+      const el = document.createElementNS(SVG, tag);
+      setAttrs(el, { "aria-hidden": "true", ...attrs });
+      return el;
+    };
+    g.replaceChildren(
+      part("path", { class: "axis-grid", stroke: "currentColor", "stroke-opacity": "0.1", fill: "none" }),
+      part("path", { class: "axis-ticks", stroke: "currentColor", fill: "none" }),
+      part("g", { class: "axis-tick-labels", "text-anchor": "middle", "font-variant": "tabular-nums" }),
+      part("text", { class: "axis-label", "text-anchor": "end" }),
+    );
+  }
+  const [grid, ticks, labels, label] = [...g.children] as [
+    SVGPathElement,
+    SVGPathElement,
+    SVGGElement,
+    SVGTextElement,
+  ];
   const top = (o.side ?? "top") === "top";
   const line = (x: number) => f2(x + 0.5);
-  const ticks = top ? xs.map((x) => `M${line(x)},${o.y0 + 1}v-6`) : xs.map((x) => `M${line(x)},${o.y1}v6`);
-  return svg`${
-    o.grid && xs.length
-      ? svg`<path class="axis-grid" aria-hidden="true" stroke="currentColor" stroke-opacity="0.1" fill="none" d=${xs.map((x) => `M${line(x)},${o.y0}V${o.y1}`).join("")}></path>`
-      : null
-  }${
-    xs.length
-      ? svg`<path class="axis-ticks" aria-hidden="true" stroke="currentColor" fill="none" d=${ticks.join("")}></path>
-      <g class="axis-tick-labels" aria-hidden="true" text-anchor="middle" font-variant="tabular-nums">${xs.map((x, i) => svg`<text x=${f2(x)} y=${top ? o.y0 - 8.5 : o.y1 + 9} dy=${top ? null : "0.71em"}>${texts[i]}</text>`)}</g>`
-      : null
-  }<text class="axis-label" aria-hidden="true" text-anchor="end" x=${o.labelEnd} y=${top ? 3.5 : o.y1 + 36} dy=${top ? "0.71em" : null}>${o.label}</text>`;
+  setAttrs(grid, { d: o.grid && xs.length ? xs.map((x) => `M${line(x)},${o.y0}V${o.y1}`).join("") : null });
+  setAttrs(ticks, {
+    d: xs.length
+      ? (top ? xs.map((x) => `M${line(x)},${o.y0 + 1}v-6`) : xs.map((x) => `M${line(x)},${o.y1}v6`)).join("")
+      : null,
+  });
+  keptChildren<SVGTextElement>(labels, "text", xs.length).forEach((t, i) => {
+    setAttrs(t, { x: f2(xs[i]!), y: top ? o.y0 - 8.5 : o.y1 + 9, dy: top ? null : "0.71em" });
+    setText(t, texts[i]!);
+  });
+  setAttrs(label, { x: o.labelEnd, y: top ? 3.5 : o.y1 + 36, dy: top ? "0.71em" : null });
+  setText(label, o.label);
+}
+
+/** The axis as a new group (for a chart built afresh). */
+export function xAxis(xs: readonly number[], texts: readonly string[], o: XAxisOptions): SVGGElement {
+  const g = document.createElementNS(SVG, "g");
+  drawXAxis(g, xs, texts, o);
+  return g;
 }
