@@ -35,7 +35,30 @@ describe("/deeper/pass-at-k", () => {
         expect(hat).toBeLessThanOrEqual(previousHat);
         previousHat = hat;
         expect(await readout(page, fig, "always")).toBe(m.always);
+        // The drawing agrees: read back through its axes' tick labels, the three dots sit on k at
+        // the naive estimate, pass@k and pass^k (within half a pixel of the labels' offset).
+        const drawn = await page.locator(`${fig} svg.pass-at-k-curves`).evaluate((svg) => {
+          const ticks = (axis: string, xy: string) =>
+            [...svg.querySelectorAll(`g.${axis} .axis-tick-labels text`)].map((t) => ({
+              at: Number(t.getAttribute(xy)),
+              v: Number(t.textContent),
+            }));
+          const dots = [...svg.querySelectorAll("g.dots path")].map((d) =>
+            /translate\(([-\d.]+),([-\d.]+)\)/.exec(d.getAttribute("transform")!)!.slice(1).map(Number),
+          );
+          return { y: ticks("y", "y"), x: ticks("x", "x"), dots };
+        });
+        const [lo, hi] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
+        const share = (py: number) => (lo.v + ((py - lo.at) * (hi.v - lo.v)) / (hi.at - lo.at)) / 100;
+        const kAt = drawn.x.find((t) => t.v === k)!.at;
+        expect(drawn.dots.map(([x]) => Math.abs(x! - kAt) < 0.01)).toEqual([true, true, true]);
+        const want = [m.here.naive, m.here.passAt.mean, m.here.passHat.mean];
+        drawn.dots.forEach(([, py], i) => expect(Math.abs(share(py!) - want[i]!)).toBeLessThan(0.003));
       }
+      // The bars' labels count the problems passed in exactly c of the 10 runs, from the raw runs.
+      const counts = runs.find((r) => r.model === model)!.counts;
+      const byC = Array.from({ length: 11 }, (_, c) => String(counts.filter((x) => x === c).length));
+      expect(await page.locator(`${fig} svg.pass-at-k-counts g.values text`).allTextContents()).toEqual(byC);
     }
     await expect
       .poll(() => page.locator('[data-live="pass-at-k"]').textContent())

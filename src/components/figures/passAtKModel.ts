@@ -1,6 +1,6 @@
 // The pass@k model without the drawing: one model's HumanEval runs turned into pass@k, the naive
 // estimate and pass^k with their 95% intervals, and the per-problem counts. The page's prose reads
-// it before figures/passAtKCurves.ts (which draws it with Plot) is loaded.
+// it before figures/passAtKCurves.ts (which draws it) is loaded.
 import {
   type MeanEstimate,
   meanWithInterval,

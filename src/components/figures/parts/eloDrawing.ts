@@ -3,13 +3,17 @@
 // bootstrap interval, best first. Plain SVG in Plot's look, made once and moved in place: a new
 // seed, style weight or vote count moves 8 lines, 16 dots, 16 labels and 8 bars and rewrites a
 // few texts, where two new Plot charts cost about 5 ms to build and lay out on a 2-core laptop.
-import { html, svg } from "htl";
+import { html } from "htl";
 import type { RenderContext } from "../../ui/explorable.js";
 import { clipText, formatPercent } from "../../ui/format.js";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { scaleLinear } from "../../vendor/plot.js";
 import type { EloComparison, EloModel } from "../eloVsAccuracy.js";
 import { drawXAxis, f2, keptChildren } from "./svgAxis.js";
+import { type SvgPanel, sizePanel, svgPanel } from "./svgPanel.js";
+
+type SlopePart = "heads" | "lines" | "dots" | "left" | "right";
+type RatingsPart = "axis" | "mean" | "names" | "bars" | "dots";
 
 const ROW = 34;
 const SLOPE = { top: 40, bottom: 12 };
@@ -17,33 +21,8 @@ const SLOPE = { top: 40, bottom: 12 };
 const RATINGS = { left: 130, right: 20, top: 40, bottom: 44 };
 const HEADINGS = ["By accuracy", "By arena rating"] as const;
 
-/** An <svg> with one group per kind of mark, in drawing order (made once). */
-function panel(className: string, groups: Record<string, Record<string, string | number>>) {
-  const root =
-    svg`<svg class=${className} fill="currentColor" font-family="system-ui, sans-serif"></svg>` as SVGSVGElement;
-  const parts: Record<string, SVGGElement> = {};
-  for (const [name, attrs] of Object.entries(groups)) {
-    const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
-    setAttrs(g, { class: name, ...attrs });
-    root.append(g);
-    parts[name] = g;
-  }
-  return { root, parts };
-}
-
-/** Size an <svg> and name it. */
-function frame(root: SVGSVGElement, width: number, height: number, fontSize: number, label: string) {
-  setAttrs(root, {
-    width,
-    height,
-    viewBox: `0 0 ${width} ${height}`,
-    "font-size": fontSize,
-    "aria-label": label,
-  });
-}
-
 /** The slope chart on its nodes: both ends of each model's line at its two ranks. */
-function drawSlope(s: ReturnType<typeof panel>, m: EloModel, width: number) {
+function drawSlope(s: SvgPanel<SlopePart>, m: EloModel, width: number) {
   const n = m.rows.length;
   const height = SLOPE.top + n * ROW + 10 + SLOPE.bottom;
   // Labels sit outside the two columns; on a phone they get a third of the width each: names
@@ -51,7 +30,7 @@ function drawSlope(s: ReturnType<typeof panel>, m: EloModel, width: number) {
   const margin = Math.min(185, Math.round(width * 0.36));
   const compact = margin < 185;
   const fits = Math.floor((margin - 12) / 6.6);
-  frame(
+  sizePanel(
     s.root,
     width,
     height,
@@ -60,18 +39,18 @@ function drawSlope(s: ReturnType<typeof panel>, m: EloModel, width: number) {
   );
   const xs = [margin, width - margin];
   const y = (rank: number) => f2(SLOPE.top + ((rank - 0.5) / n) * (height - SLOPE.top - SLOPE.bottom));
-  const [ticks] = keptChildren<SVGPathElement>(s.parts.heads!, "path", 1);
+  const [ticks] = keptChildren<SVGPathElement>(s.parts.heads, "path", 1);
   setAttrs(ticks!, {
     fill: "none",
     stroke: "currentColor",
     d: xs.map((x) => `M${f2(x + 0.5)},${SLOPE.top}v-6`).join(""),
   });
-  keptChildren<SVGTextElement>(s.parts.heads!, "text", 2).forEach((t, i) => {
+  keptChildren<SVGTextElement>(s.parts.heads, "text", 2).forEach((t, i) => {
     setAttrs(t, { x: xs[i]!, y: SLOPE.top - 9 });
     setText(t, compact ? (i ? "Rating" : "Accuracy") : HEADINGS[i]!);
   });
   const colour = (r: EloComparison) => m.colour.get(r.model) ?? "currentColor";
-  keptChildren<SVGPathElement>(s.parts.lines!, "path", n).forEach((line, i) => {
+  keptChildren<SVGPathElement>(s.parts.lines, "path", n).forEach((line, i) => {
     const r = m.rows[i]!;
     setAttrs(line, {
       "data-model": r.model,
@@ -84,27 +63,27 @@ function drawSlope(s: ReturnType<typeof panel>, m: EloModel, width: number) {
     { r, side: 0, rank: r.accuracyRank, label: `${r.model} ${formatPercent(r.accuracy, 0)}` },
     { r, side: 1, rank: r.ratingRank, label: `${r.model} ${Math.round(r.rating)}` },
   ]);
-  keptChildren<SVGCircleElement>(s.parts.dots!, "circle", ends.length).forEach((dot, i) => {
+  keptChildren<SVGCircleElement>(s.parts.dots, "circle", ends.length).forEach((dot, i) => {
     const e = ends[i]!;
     setAttrs(dot, { "data-model": e.r.model, cx: xs[e.side]!, cy: y(e.rank), r: 5, fill: colour(e.r) });
   });
   for (const side of [0, 1]) {
     const mine = ends.filter((e) => e.side === side);
-    keptChildren<SVGTextElement>(s.parts[side ? "right" : "left"]!, "text", mine.length).forEach((t, i) => {
+    keptChildren<SVGTextElement>(s.parts[side ? "right" : "left"], "text", mine.length).forEach((t, i) => {
       const e = mine[i]!;
       setAttrs(t, { "data-model": e.r.model, x: xs[side]! + (side ? 9 : -9), y: y(e.rank), dy: "0.32em" });
       setText(t, clipText(`${e.rank}. ${compact ? e.r.model : e.label}`, fits));
     });
   }
-  setAttrs(s.parts.left!, { "font-size": compact ? 11.5 : 12.5 });
-  setAttrs(s.parts.right!, { "font-size": compact ? 11.5 : 12.5 });
+  setAttrs(s.parts.left, { "font-size": compact ? 11.5 : 12.5 });
+  setAttrs(s.parts.right, { "font-size": compact ? 11.5 : 12.5 });
 }
 
 /** Each model's rating (dot) and 95% bootstrap interval (bar), a row per model, best first. */
-function drawRatings(p: ReturnType<typeof panel>, m: EloModel, width: number) {
+function drawRatings(p: SvgPanel<RatingsPart>, m: EloModel, width: number) {
   const n = m.rows.length;
   const height = RATINGS.top + n * ROW - 6 + RATINGS.bottom;
-  frame(p.root, width, height, 13, "Each model's Bradley–Terry rating with its 95% bootstrap interval");
+  sizePanel(p.root, width, height, 13, "Each model's Bradley–Terry rating with its 95% bootstrap interval");
   const bottom = height - RATINGS.bottom;
   const x = scaleLinear()
     .domain(m.ratingDomain)
@@ -113,7 +92,7 @@ function drawRatings(p: ReturnType<typeof panel>, m: EloModel, width: number) {
   const y = (rank: number) => f2(RATINGS.top + ((rank - 0.5) * (bottom - RATINGS.top)) / n);
   const count = (width - RATINGS.left - RATINGS.right) / 80;
   const ticks = x.ticks(count);
-  drawXAxis(p.parts.axis!, ticks.map(x), ticks.map(x.tickFormat(count)), {
+  drawXAxis(p.parts.axis, ticks.map(x), ticks.map(x.tickFormat(count)), {
     label: "Arena rating (Elo scale, mean 1000) →",
     labelEnd: width - 2.5,
     grid: true,
@@ -121,15 +100,15 @@ function drawRatings(p: ReturnType<typeof panel>, m: EloModel, width: number) {
     y1: bottom,
     side: "bottom",
   });
-  const [mean] = keptChildren<SVGLineElement>(p.parts.mean!, "line", 1);
+  const [mean] = keptChildren<SVGLineElement>(p.parts.mean, "line", 1);
   const at = f2(x(1000));
   setAttrs(mean!, { x1: at, x2: at, y1: RATINGS.top, y2: bottom });
-  keptChildren<SVGTextElement>(p.parts.names!, "text", n).forEach((t, i) => {
+  keptChildren<SVGTextElement>(p.parts.names, "text", n).forEach((t, i) => {
     const r = m.rows[i]!;
     setAttrs(t, { "data-model": r.model, x: RATINGS.left - 6, y: y(r.ratingRank), dy: "0.32em" });
     setText(t, r.model);
   });
-  keptChildren<SVGLineElement>(p.parts.bars!, "line", n).forEach((bar, i) => {
+  keptChildren<SVGLineElement>(p.parts.bars, "line", n).forEach((bar, i) => {
     const r = m.rows[i]!;
     const shown = Number.isFinite(r.lower);
     setAttrs(bar, {
@@ -142,7 +121,7 @@ function drawRatings(p: ReturnType<typeof panel>, m: EloModel, width: number) {
       visibility: shown ? null : "hidden",
     });
   });
-  keptChildren<SVGCircleElement>(p.parts.dots!, "circle", n).forEach((dot, i) => {
+  keptChildren<SVGCircleElement>(p.parts.dots, "circle", n).forEach((dot, i) => {
     const r = m.rows[i]!;
     setAttrs(dot, {
       "data-model": r.model,
@@ -156,15 +135,15 @@ function drawRatings(p: ReturnType<typeof panel>, m: EloModel, width: number) {
 
 /** The two charts, kept across redraws: call the returned function with each new model. */
 export function eloView() {
-  const slope = panel("l2-slope", {
+  const slope = svgPanel<SlopePart>("l2-slope", {
     heads: { "text-anchor": "middle", "aria-hidden": "true" },
     lines: { fill: "none", "stroke-width": 2.5 },
     dots: {},
     left: { "text-anchor": "end" },
     right: { "text-anchor": "start" },
   });
-  const ratings = panel("l2-ratings", {
-    axis: { "text-anchor": "middle" },
+  const ratings = svgPanel<RatingsPart>("l2-ratings", {
+    axis: {},
     mean: { stroke: "currentColor", "stroke-opacity": 0.3 },
     names: { "text-anchor": "end", "aria-hidden": "true" },
     bars: { "stroke-width": 6, "stroke-linecap": "round", "stroke-opacity": 0.75 },

@@ -1,9 +1,10 @@
-// An x axis for charts drawn as plain SVG (no Plot): tick marks and labels at given positions, an
-// optional grid, and the axis label at its right end. Drawn in place: a chart that keeps its nodes
+// Axes for charts drawn as plain SVG (no Plot), in Plot's look: an x axis (tick marks and labels at
+// given positions, an optional grid, the label at its right end) and a y axis (ticks left, the label
+// at the top-left corner). Drawn in place: a chart that keeps its nodes
 // (the interval strip, the rank chart) moves the ticks and rewrites their texts when the domain
 // changes, instead of building and laying out a new axis (two strips' axes built afresh cost about
-// 1.7 ms on a new pair of models). Used by the rank chart, the interval strip, the benchmark
-// reference chart and the format-spread figure.
+// 1.7 ms on a new pair of models). Used by the rank chart, the interval strip, the Elo and pass@k
+// drawings, the benchmark reference chart and the format-spread figure.
 
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { select } from "../../vendor/plot.js";
@@ -34,6 +35,24 @@ export interface XAxisOptions {
 
 const SVG = "http://www.w3.org/2000/svg";
 
+/** An axis's four nodes in `g` (made on first use): grid, tick marks, tick labels, the axis label. */
+function axisParts(g: SVGGElement, tickAnchor: string, label: Record<string, string>) {
+  if (g.childElementCount !== 4) {
+    const part = (tag: string, attrs: Record<string, string>) => {
+      const el = document.createElementNS(SVG, tag);
+      setAttrs(el, { "aria-hidden": "true", ...attrs });
+      return el;
+    };
+    g.replaceChildren(
+      part("path", { class: "axis-grid", stroke: "currentColor", "stroke-opacity": "0.1", fill: "none" }),
+      part("path", { class: "axis-ticks", stroke: "currentColor", fill: "none" }),
+      part("g", { class: "axis-tick-labels", "text-anchor": tickAnchor, "font-variant": "tabular-nums" }),
+      part("text", { class: "axis-label", ...label }),
+    );
+  }
+  return [...g.children] as [SVGPathElement, SVGPathElement, SVGGElement, SVGTextElement];
+}
+
 /**
  * Draw into `g` tick marks and labels at pixel positions `xs` (lines on the half pixel, so 1 px
  * lines are crisp), on the nodes already there: only what differs is written.
@@ -44,25 +63,7 @@ export function drawXAxis(
   texts: readonly string[],
   o: XAxisOptions,
 ): void {
-  if (g.childElementCount !== 4) {
-    const part = (tag: string, attrs: Record<string, string>) => {
-      const el = document.createElementNS(SVG, tag);
-      setAttrs(el, { "aria-hidden": "true", ...attrs });
-      return el;
-    };
-    g.replaceChildren(
-      part("path", { class: "axis-grid", stroke: "currentColor", "stroke-opacity": "0.1", fill: "none" }),
-      part("path", { class: "axis-ticks", stroke: "currentColor", fill: "none" }),
-      part("g", { class: "axis-tick-labels", "text-anchor": "middle", "font-variant": "tabular-nums" }),
-      part("text", { class: "axis-label", "text-anchor": "end" }),
-    );
-  }
-  const [grid, ticks, labels, label] = [...g.children] as [
-    SVGPathElement,
-    SVGPathElement,
-    SVGGElement,
-    SVGTextElement,
-  ];
+  const [grid, ticks, labels, label] = axisParts(g, "middle", { "text-anchor": "end" });
   const top = (o.side ?? "top") === "top";
   const line = (x: number) => f2(x + 0.5);
   setAttrs(grid, { d: o.grid && xs.length ? xs.map((x) => `M${line(x)},${o.y0}V${o.y1}`).join("") : null });
@@ -84,4 +85,36 @@ export function xAxis(xs: readonly number[], texts: readonly string[], o: XAxisO
   const g = document.createElementNS(SVG, "g");
   drawXAxis(g, xs, texts, o);
   return g;
+}
+
+export interface YAxisOptions {
+  /** The axis label, at the drawing's top-left corner ("↑ …", as Plot puts it). */
+  label: string;
+  /** The plotting area's left and right edges (ticks left of x0; grid lines from x0 to x1). */
+  x0: number;
+  x1: number;
+  grid: boolean;
+}
+
+/** A y axis at pixel positions `ys`, drawn in place like drawXAxis: left ticks, labels, a grid. */
+export function drawYAxis(
+  g: SVGGElement,
+  ys: readonly number[],
+  texts: readonly string[],
+  o: YAxisOptions,
+): void {
+  const [grid, ticks, labels, label] = axisParts(g, "end", {
+    "text-anchor": "start",
+    x: "3.5",
+    y: "3.5",
+    dy: "0.71em",
+  });
+  const line = (y: number) => f2(y + 0.5);
+  setAttrs(grid, { d: o.grid && ys.length ? ys.map((y) => `M${o.x0},${line(y)}H${o.x1}`).join("") : null });
+  setAttrs(ticks, { d: ys.length ? ys.map((y) => `M${o.x0},${line(y)}h-6`).join("") : null });
+  keptChildren<SVGTextElement>(labels, "text", ys.length).forEach((t, i) => {
+    setAttrs(t, { x: o.x0 - 8.5, y: line(ys[i]!), dy: "0.32em" });
+    setText(t, texts[i]!);
+  });
+  setText(label, o.label);
 }
