@@ -229,11 +229,37 @@ describe("CI width vs N", () => {
       const shown = await page.locator(`${main} g.ci-width-n text`).textContent();
       const method = await page.locator(`${fig} select[data-key="method"]`).inputValue();
       const confidence = Number(level.replace("%", "")) / 100;
-      const ci = proportionInterval(Math.round((await p()) * 1000), 1000, {
+      const pNow = await p();
+      const ci = proportionInterval(Math.round(pNow * 1000), 1000, {
         confidence,
         method: method as "wilson",
       });
       expect(shown).toContain(`N = 1,000: ±${((100 * (ci.upper - ci.lower)) / 2).toFixed(2)} pp`);
+      // The strip below, read back through its own tick labels: each method's bar spans the
+      // interval proportionInterval gives at N = 1,000, and only the chosen method's bar is blue.
+      const strip = await page.locator(`${fig} svg.ci-method-strip`).evaluate((svg) => ({
+        ticks: [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
+          x: Number(t.getAttribute("x")),
+          v: Number(t.textContent),
+        })),
+        names: [...svg.querySelectorAll("g.names text")].map((t) => t.textContent),
+        bars: [...svg.querySelectorAll("g.bars line")].map((l) => ({
+          x1: Number(l.getAttribute("x1")),
+          x2: Number(l.getAttribute("x2")),
+          stroke: l.getAttribute("stroke"),
+        })),
+      }));
+      const [a, b] = [strip.ticks[0]!, strip.ticks[strip.ticks.length - 1]!];
+      const value = (x: number) => a.v + ((x - a.x) * (b.v - a.v)) / (b.x - a.x);
+      const methods = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson"] as const;
+      expect(strip.names).toEqual(["Wald", "Wilson", "Wilson (cc)", "Agresti–Coull", "Clopper–Pearson"]);
+      methods.forEach((id, i) => {
+        const want = proportionInterval(Math.round(pNow * 1000), 1000, { confidence, method: id });
+        const bar = strip.bars[i]!;
+        expect(Math.abs(value(bar.x1) - 100 * want.lower)).toBeLessThan(0.02);
+        expect(Math.abs(value(bar.x2) - 100 * want.upper)).toBeLessThan(0.02);
+        expect(bar.stroke === "#0072B2").toBe(id === method);
+      });
     };
     for (const [pValue, method] of [
       [0.3, "wald"],

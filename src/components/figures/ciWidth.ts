@@ -16,6 +16,7 @@ import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { type PlotFrame, type PlotScale, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
+import { type MethodRow, methodStrip } from "./parts/methodStrip.js";
 import { f2 } from "./parts/svgAxis.js";
 
 export interface CurvePoint {
@@ -283,70 +284,24 @@ function nMarks(frame: ReturnType<typeof mainFrame>, x: Scale, y: Scale) {
   };
 }
 
-/** Every method's interval at the chosen N and accuracy, one bar each. */
-function drawStrip(m: CiWidthModel, width: number): SVGSVGElement {
-  const compact = width < 560;
-  const domain = stripDomain(m.methods);
-  type Row = CiWidthModel["methods"][number];
-  const svg = Plot.plot({
-    width,
-    height: 200,
-    marginLeft: 120,
-    marginRight: 24,
-    marginBottom: 44,
-    style: { fontSize: "13px" },
-    x: {
-      label: compact
-        ? `${m.level} interval, accuracy (%) →`
-        : `The ${m.level} interval at N = ${formatCount(m.n)}, k = ${formatCount(Math.round(m.p * m.n))} (accuracy, %) →`,
-      domain,
-      grid: true,
-      labelOffset: 38,
-    },
-    y: { label: null, domain: m.methods.map((d) => d.method) },
-    marks: [
-      Plot.ruleX(domain[1] >= 100 ? [100] : [], { stroke: palette.grey, strokeDasharray: "2,3" }),
-      Plot.link(m.methods, {
-        x1: "lower",
-        x2: "upper",
-        y1: "method",
-        y2: "method",
-        stroke: (d: Row) => (d.chosen ? palette.blue : palette.grey),
-        strokeWidth: 8,
-        strokeLinecap: "butt",
-      }),
-      Plot.tickX(m.methods, { x: "estimate", y: "method", stroke: "currentColor", strokeWidth: 2 }),
-      ...[false, true].map((nearRight) =>
-        Plot.text(
-          m.methods.filter((d) => d.upper > domain[1] - 0.18 * (domain[1] - domain[0]) === nearRight),
-          {
-            x: nearRight ? "lower" : "upper",
-            y: "method",
-            dx: nearRight ? -8 : 8,
-            textAnchor: nearRight ? "end" : "start",
-            text: (d: Row) =>
-              `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.id === "wald" ? " (reaches 100%)" : ""}`,
-            fontSize: 12,
-          },
-        ),
-      ),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", "The interval at the chosen N by method");
-  return svg;
-}
+/** The strip's rows: every method's interval at the chosen N and accuracy, its ends written out. */
+const stripRows = (m: CiWidthModel): MethodRow[] =>
+  m.methods.map((d) => ({
+    ...d,
+    text: `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.id === "wald" ? " (reaches 100%)" : ""}`,
+  }));
 
 /**
  * The curve over the strip, kept across redraws: the frame is drawn once per width and level (each
  * kept, so switching the level back shows the frame already made); the curves, benchmarks and
- * chosen N move in place; the strip is drawn again.
+ * chosen N move in place, and so do the strip's bars (parts/methodStrip.ts).
  */
 export function ciWidthView() {
   const node: HTMLElement = html`<div></div>`;
   type Curve = { svg: SVGSVGElement; marks: ReturnType<typeof curveMarks>; n: ReturnType<typeof nMarks> };
   const frames = keyedCache<Curve>(6);
   let curve: Curve | undefined;
-  let strip: SVGSVGElement | undefined;
+  const strip = methodStrip();
   return (m: CiWidthModel, { width }: RenderContext): Node => {
     const next = frames.get(`${width}|${m.level}`, () => {
       const frame = sharePlotStyles(curveFrame(width, m.level));
@@ -363,10 +318,15 @@ export function ciWidthView() {
     }
     curve.marks.update(m);
     curve.n.update(m);
-    const drawn = sharePlotStyles(drawStrip(m, width));
-    if (strip) strip.replaceWith(drawn);
-    else node.append(drawn);
-    strip = drawn;
+    const drawn = strip(stripRows(m), {
+      width,
+      domain: stripDomain(m.methods),
+      xLabel:
+        width < 560
+          ? `${m.level} interval, accuracy (%) →`
+          : `The ${m.level} interval at N = ${formatCount(m.n)}, k = ${formatCount(Math.round(m.p * m.n))} (accuracy, %) →`,
+    });
+    if (drawn.parentNode !== node) node.append(drawn);
     return node;
   };
 }
@@ -392,20 +352,28 @@ function courseTableElement(m: CiWidthModel): HTMLElement {
 }
 
 /**
- * The readout, kept across redraws: the numbers at N are written again on every change, the
+ * The readout, kept across redraws: the numbers at N are rewritten in place on every change, the
  * benchmarks' table only when the accuracy or the level changes (dragging N leaves it alone; each
  * table is kept, so a level switched back shows the one already made).
  */
 export function ciWidthReadoutView() {
-  const head: HTMLElement = html`<div></div>`;
-  const node: HTMLElement = html`<div>${head}</div>`;
+  const big = html`<div class="big-number" data-readout="half-width"></div>` as HTMLElement;
+  const caption = html`<div class="big-caption"></div>` as HTMLElement;
+  const interval = html`<div data-readout="interval"></div>` as HTMLElement;
+  const node: HTMLElement = html`<div>${big}${caption}${interval}</div>`;
   const tables = keyedCache<HTMLElement>(6);
   let table: HTMLElement | undefined;
   return (m: CiWidthModel): Node => {
-    head.replaceChildren(
-      html`<div class="big-number" data-readout="half-width" data-value=${fixed(m.normal)}>${formatPlusMinus(m.normal)}</div>
-    <div class="big-caption">${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)</div>
-    <div data-readout="interval" data-lower=${m.here.lower} data-upper=${m.here.upper}>${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}</div>`,
+    setAttrs(big, { "data-value": fixed(m.normal) });
+    setText(big, formatPlusMinus(m.normal));
+    setText(
+      caption,
+      `${m.level} half-width at N = ${formatCount(m.n)} and ${formatPercent(m.p, 0)} accuracy (normal approximation)`,
+    );
+    setAttrs(interval, { "data-lower": m.here.lower, "data-upper": m.here.upper });
+    setText(
+      interval,
+      `${methodShort[m.method]}: ${formatPercent(m.here.lower, 1)} – ${formatPercent(m.here.upper, 1)}`,
     );
     const el = tables.get(`${m.p}|${m.confidence}`, () => courseTableElement(m));
     if (table !== el) {
