@@ -237,13 +237,13 @@ describe("CI width vs N", () => {
       expect(shown).toContain(`N = 1,000: ±${((100 * (ci.upper - ci.lower)) / 2).toFixed(2)} pp`);
       // The strip below, read back through its own tick labels: each method's bar spans the
       // interval proportionInterval gives at N = 1,000, and only the chosen method's bar is blue.
-      const strip = await page.locator(`${fig} svg.ci-method-strip`).evaluate((svg) => ({
+      const strip = await page.locator(`${fig} svg.interval-strip`).evaluate((svg) => ({
         ticks: [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
           x: Number(t.getAttribute("x")),
           v: Number(t.textContent),
         })),
-        names: [...svg.querySelectorAll("g.names text")].map((t) => t.textContent),
-        bars: [...svg.querySelectorAll("g.bars line")].map((l) => ({
+        names: [...svg.querySelectorAll("g.is-y-names text")].map((t) => t.textContent),
+        bars: [...svg.querySelectorAll("g.is-bars line")].map((l) => ({
           x1: Number(l.getAttribute("x1")),
           x2: Number(l.getAttribute("x2")),
           stroke: l.getAttribute("stroke"),

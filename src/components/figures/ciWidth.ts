@@ -16,7 +16,7 @@ import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { type PlotFrame, type PlotScale, sharePlotStyles } from "../ui/plotStyles.js";
 import * as Plot from "../vendor/plot.js";
-import { type MethodRow, methodStrip } from "./parts/methodStrip.js";
+import { keptStrip, type StripRow } from "./parts/intervalStrip.js";
 import { f2 } from "./parts/svgAxis.js";
 
 export interface CurvePoint {
@@ -285,23 +285,28 @@ function nMarks(frame: ReturnType<typeof mainFrame>, x: Scale, y: Scale) {
 }
 
 /** The strip's rows: every method's interval at the chosen N and accuracy, its ends written out. */
-const stripRows = (m: CiWidthModel): MethodRow[] =>
+const stripRows = (m: CiWidthModel): StripRow[] =>
   m.methods.map((d) => ({
-    ...d,
+    label: d.method,
+    value: d.estimate,
+    lower: d.lower,
+    upper: d.upper,
+    color: d.chosen ? palette.blue : palette.grey,
+    symbol: "tick",
     text: `${d.lower.toFixed(1)}–${d.upper.toFixed(1)}${d.upper - d.lower < 1e-9 ? " (zero width!)" : d.upper >= 99.95 && d.id === "wald" ? " (reaches 100%)" : ""}`,
   }));
 
 /**
  * The curve over the strip, kept across redraws: the frame is drawn once per width and level (each
  * kept, so switching the level back shows the frame already made); the curves, benchmarks and
- * chosen N move in place, and so do the strip's bars (parts/methodStrip.ts).
+ * chosen N move in place, and so do the strip's bars (parts/intervalStrip.ts).
  */
 export function ciWidthView() {
   const node: HTMLElement = html`<div></div>`;
   type Curve = { svg: SVGSVGElement; marks: ReturnType<typeof curveMarks>; n: ReturnType<typeof nMarks> };
   const frames = keyedCache<Curve>(6);
   let curve: Curve | undefined;
-  const strip = methodStrip();
+  const strip = keptStrip();
   return (m: CiWidthModel, { width }: RenderContext): Node => {
     const next = frames.get(`${width}|${m.level}`, () => {
       const frame = sharePlotStyles(curveFrame(width, m.level));
@@ -320,6 +325,13 @@ export function ciWidthView() {
     curve.n.update(m);
     const drawn = strip(stripRows(m), {
       width,
+      height: 200,
+      marginLeft: 120,
+      marginTop: 20,
+      barWidth: 8,
+      textBeside: true,
+      limit: 100,
+      ariaLabel: "The interval at the chosen N by method",
       domain: stripDomain(m.methods),
       xLabel:
         width < 560

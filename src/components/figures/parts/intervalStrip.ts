@@ -1,6 +1,7 @@
 // A shared chart part: one row per estimate, its 95% interval as a bar and the estimate as a
-// dot, on a common x axis (scores in %, or a difference in pp). Lesson 3's gap figure, its
-// real-paired-data figure and Lesson 4's eval-size figure draw their strips with it.
+// dot (or a tick), on a common x axis (scores in %, or a difference in pp). Lesson 3's gap figure,
+// its CI-width figure (every interval method at N) and its real-paired-data figure, and Lesson 4's
+// eval-size figure draw their strips with it.
 // Plain SVG in Plot's look (no Plot call), kept across redraws: `keptStrip()` makes one drawing and
 // moves its marks in place, so a slider or a new pair writes a few attributes instead of building
 // and laying out a new chart (a Plot strip cost about 1.6 ms to build, and its layout more).
@@ -23,8 +24,9 @@ export interface StripRow extends Estimate {
   color: string;
   /** Dashed bar (an independent interval beside a paired one). */
   dashed?: boolean;
-  symbol?: "circle" | "square" | "diamond";
-  /** Text written above the dot, e.g. "85.8% (85.2–86.4)". */
+  /** The estimate's mark: a symbol, or a tick across the row (in the text's colour). */
+  symbol?: "circle" | "square" | "diamond" | "tick";
+  /** Text written above the dot, e.g. "85.8% (85.2–86.4)" (or beside the bar: `textBeside`). */
   text?: string;
 }
 
@@ -40,6 +42,10 @@ export interface StripOptions {
   tickFormat?: (label: string) => string;
   /** A solid rule at 0 (for a difference). */
   zero?: boolean;
+  /** A dotted grey rule at this value when the axis reaches it (100%, which a Wald interval can pass). */
+  limit?: number;
+  /** Rows' texts beside the bar: right of it, or left of it when it runs near the right edge. */
+  textBeside?: boolean;
   /** A shaded band [from, to] with a note above the frame ("\n" breaks the note's line). */
   band?: { from: number; to: number; note: string; noteDy: number };
   barWidth?: number;
@@ -59,6 +65,7 @@ const SYMBOL: Record<NonNullable<StripRow["symbol"]>, string> = {
   circle: "M6,0A6,6 0 1 1 -6,0A6,6 0 1 1 6,0Z",
   square: "M-5.32,-5.32h10.63v10.63h-10.63Z",
   diamond: "M0,-9.9L5.71,0L0,9.9L-5.71,0Z",
+  tick: "M0,-11.5V11.5",
 };
 
 const PARTS = [
@@ -69,6 +76,7 @@ const PARTS = [
   "is-y-names",
   "is-heading",
   "is-zero",
+  "is-limit",
   "is-bars",
   "is-dots",
   "is-texts",
@@ -99,6 +107,7 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
   setAttrs(part["is-y-ticks"], { "aria-hidden": "true" });
   setAttrs(part["is-y-names"], { "text-anchor": "end", "aria-hidden": "true" });
   setAttrs(part["is-texts"], { "font-size": 12 });
+  setAttrs(part["is-limit"], { stroke: palette.grey, "stroke-dasharray": "2,3" });
   return (rows, o) => {
     const { width, height } = o;
     const left = o.marginLeft ?? 100;
@@ -148,6 +157,9 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
       const at = f2(x(0));
       setAttrs(zero, { x1: at, x2: at, y1: top, y2: bottom, stroke: "currentColor", "stroke-width": 1.5 });
     }
+    const showLimit = o.limit !== undefined && o.domain[0] <= o.limit && o.limit <= o.domain[1];
+    const [limit] = keptChildren<SVGLineElement>(part["is-limit"], "line", showLimit ? 1 : 0);
+    if (limit) setAttrs(limit, { x1: f2(x(o.limit!)), x2: f2(x(o.limit!)), y1: top, y2: bottom });
     keptChildren<SVGLineElement>(part["is-bars"], "line", rows.length).forEach((bar, i) => {
       const r = rows[i]!;
       setAttrs(bar, {
@@ -163,18 +175,32 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
     });
     keptChildren<SVGPathElement>(part["is-dots"], "path", rows.length).forEach((dot, i) => {
       const r = rows[i]!;
+      const tick = r.symbol === "tick";
+      const ringed = !tick && !o.dotFill;
       setAttrs(dot, {
         d: SYMBOL[r.symbol ?? "diamond"],
         transform: `translate(${f2(x(r.value))},${y(i)})`,
-        fill: o.dotFill ?? r.color,
-        stroke: o.dotFill ? null : "var(--theme-background, white)",
-        "stroke-width": o.dotFill ? null : 1.5,
+        fill: tick ? "none" : (o.dotFill ?? r.color),
+        stroke: tick ? "currentColor" : ringed ? "var(--theme-background, white)" : null,
+        "stroke-width": tick ? 2 : ringed ? 1.5 : null,
       });
     });
     const texted = rows.map((r, i) => [r, i] as const).filter(([r]) => r.text);
+    const nearRight = o.domain[1] - 0.18 * (o.domain[1] - o.domain[0]);
     keptChildren<SVGTextElement>(part["is-texts"], "text", texted.length).forEach((t, k) => {
       const [r, i] = texted[k]!;
-      setAttrs(t, { x: f2(x(r.value)), y: f2(y(i) - 14), dy: "0.32em" });
+      const leftOfBar = r.upper > nearRight;
+      setAttrs(
+        t,
+        o.textBeside
+          ? {
+              x: f2(leftOfBar ? x(r.lower) - 8 : x(r.upper) + 8),
+              y: y(i),
+              dy: "0.32em",
+              "text-anchor": leftOfBar ? "end" : "start",
+            }
+          : { x: f2(x(r.value)), y: f2(y(i) - 14), dy: "0.32em", "text-anchor": null },
+      );
       setText(t, r.text!);
     });
     return root;
