@@ -56,6 +56,29 @@ describe("a figure far below the fold", () => {
   });
 });
 
+describe("figures drawn without Plot", () => {
+  // The format-spread and benchmark-reference charts are plain SVG: their pages, with every figure
+  // built, never load the Plot bundle (≈ 100 kB gzipped). A shared drawing part that imports from
+  // vendor/plot.js would put it back on them.
+  for (const [path, id] of [
+    ["/deeper/format-sensitivity", "format-spread"],
+    ["/tools/benchmarks", "benchmarks"],
+  ] as const)
+    it(`${path} draws ${id} without loading vendor/plot.js`, async () => {
+      const { page, context, problems } = await open(browser, path);
+      await page.waitForFunction(
+        (i) => document.querySelector<HTMLElement>(`[data-explorable="${i}"]`)?.dataset.renders,
+        id,
+      );
+      expect(await page.locator(`#fig-${id} .explorable-figure svg`).count()).toBeGreaterThan(0);
+      const scripts = await requested(page);
+      expect(scripts.some((u) => u.includes(`/figures/`))).toBe(true);
+      expect(scripts.filter((u) => /\/vendor\/plot\./.test(u))).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+});
+
 describe("a link that names a figure opens it at once", () => {
   it("?l2-categories.category=law builds Lesson 2's last figure in that state without scrolling", async () => {
     const { page, context, problems } = await open(browser, "/lessons/2?l2-categories.category=law", {
