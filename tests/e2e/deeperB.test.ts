@@ -171,7 +171,7 @@ describe("/deeper/best-of-k", () => {
     // The theory readout is SE × 1.5388 (E[max of 10 standard normals]); the simulated mean is within 15% of it.
     const inflation = await readout(page, fig, "inflation");
     expect(Math.abs(inflation / (se3000 * 1.5388) - 1)).toBeLessThan(0.15);
-    // The chosen k on the curve, read back through Plot's own tick labels: the rule at the "10"
+    // The chosen k on the curve, read back through its axes' tick labels: the rule at the "10"
     // tick, the dot at the inflation, the label saying both.
     const mark = await page.locator(`${fig} svg[aria-label^="Expected inflation"]`).evaluate((svg) => {
       const centre = (e: Element) => {
@@ -179,7 +179,7 @@ describe("/deeper/best-of-k", () => {
         return [r.left + r.width / 2, r.top + r.height / 2] as const;
       };
       const ticks = (axis: string) =>
-        [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => ({
+        [...svg.querySelectorAll(`g.${axis} .axis-tick-labels text`)].map((t) => ({
           v: Number((t.textContent ?? "").replace("\u2212", "-")),
           c: centre(t),
         }));

@@ -28,7 +28,7 @@ export {
   tickX,
   tip,
 } from "@observablehq/plot";
-export { scaleLinear } from "d3-scale";
+export { scaleLinear, scaleLog } from "d3-scale";
 // d3-selection too (Plot draws with it): figures whose marks are one element per row bind them
 // with its data join, which builds a hundred marks far faster than a template each.
 export { type Selection, select } from "d3-selection";
