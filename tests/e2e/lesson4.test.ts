@@ -220,6 +220,27 @@ describe("figure 3: calibration", () => {
     expect(cal!.accuracy).toBe(over!.accuracy);
     expect(await readout(page, fig, "ece-calibrated")).toBeCloseTo(100 * cal!.ece, 4);
     expect(await readout(page, fig, "ece-overconfident")).toBeCloseTo(100 * over!.ece, 4);
+    // The diagrams agree: one bar per non-empty bin, calibrated first, each bar's top read back
+    // through the y axis's tick labels at the bin's share right, and the count bars likewise.
+    const drawn = await page.locator(fig).evaluate((root) => {
+      const read = (sel: string) => {
+        const svg = root.querySelector(sel)!;
+        const ticks = [...svg.querySelectorAll("g.y .axis-tick-labels text")].map((t) => ({
+          y: Number(t.getAttribute("y")) - 0.5,
+          v: Number(t.textContent!.replace(/[%,]/g, "")),
+        }));
+        const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
+        return [...svg.querySelectorAll("g.bars rect")].map(
+          (r) => a.v + ((Number(r.getAttribute("y")) - a.y) * (b.v - a.v)) / (b.y - a.y),
+        );
+      };
+      return { shares: read("svg.reliability-diagram"), counts: read("svg.reliability-counts") };
+    });
+    const bins = [cal!, over!].flatMap((c) => c.bins.filter((b) => b.count > 0));
+    expect(drawn.shares).toHaveLength(bins.length);
+    drawn.shares.forEach((share, i) => expect(Math.abs(share - 100 * bins[i]!.accuracy)).toBeLessThan(0.3));
+    const most = Math.max(...bins.map((b) => b.count));
+    drawn.counts.forEach((count, i) => expect(Math.abs(count - bins[i]!.count)).toBeLessThan(most / 100));
     await renderMs(fig, times.calibration!);
     return [cal!, over!] as const;
   }

@@ -25,7 +25,7 @@ import {
 } from "../ui/format.js";
 import { keepOrder, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import { f2, xAxis } from "./parts/svgAxis.js";
+import { drawXAxis, f2 } from "./parts/svgAxis.js";
 
 const columns: { key: SortKey; label: string; numeric?: boolean; title?: string }[] = [
   { key: "benchmark", label: "Benchmark (split) and source" },
@@ -370,15 +370,13 @@ function halfWidthChart(rows: readonly ReferenceRow[], width: number) {
       if (axisKey !== `${width}|${end}|${axisLabel}`) {
         axisKey = `${width}|${end}|${axisLabel}`;
         const grid = ticks(0, end, Math.max(2, Math.round((width - left - right) / 80)));
-        axis.replaceChildren(
-          xAxis(grid.map(x), grid.map(String), {
-            label: axisLabel,
-            labelEnd: width - right,
-            grid: true,
-            y0: top,
-            y1: height - 10,
-          }),
-        );
+        drawXAxis(axis, grid.map(x), grid.map(String), {
+          label: axisLabel,
+          labelEnd: width - right,
+          grid: true,
+          y0: top,
+          y1: height - 10,
+        });
         setAttrs(zero, { x1: x(0), x2: x(0) });
       }
       data.forEach((d, i) => {

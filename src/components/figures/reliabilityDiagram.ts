@@ -1,17 +1,16 @@
 // Lesson 4, figure 3: calibration, the capability an accuracy score cannot show. Two simulated
 // models with the same right/wrong answers — so the same accuracy — one stating its true
 // chance of being right, the other over-confident. Reliability diagrams and the expected
-// calibration error (ECE) tell them apart; the accuracy cannot.
+// calibration error (ECE) tell them apart; the accuracy cannot. Drawn by parts/reliabilityDrawing.ts.
 
 import { html } from "htl";
 import { keyedCache } from "../cache/keyedCache.js";
 import { type SimulatedConfidence, simulateConfidence } from "../sim/calibration.js";
-import type { ReliabilityBin } from "../stats/calibration.js";
 import { choice, range } from "../ui/controls.js";
-import { explorable, type RenderContext } from "../ui/explorable.js";
+import { explorable } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPp } from "../ui/format.js";
-import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { keptDrawing } from "../ui/inPlace.js";
+import { type BinRow, reliabilityView } from "./parts/reliabilityDrawing.js";
 import {
   type CalibrationInputs,
   compareCalibration,
@@ -34,8 +33,6 @@ export function calibrationNotice(models: readonly ModelCalibration[], overconfi
   return `Both models got the same ${formatPercent(cal.accuracy)} of questions right, yet the over-confident one's ECE is ${pp(over.ece)} against ${pp(cal.ece)}. ${sure} Accuracy cannot see this; ECE can.`;
 }
 
-type BinRow = ReliabilityBin & { model: string };
-
 /** Everything the figure shows at one setting. */
 export interface CalibrationModel {
   values: CalibrationInputs;
@@ -53,121 +50,6 @@ export function deriveCalibration(v: CalibrationInputs, base?: SimulatedConfiden
     models,
     rows: models.flatMap((m) => m.bins.filter((b) => b.count > 0).map((b) => ({ ...b, model: m.model }))),
   };
-}
-
-const panels = ["Calibrated", "Over-confident"];
-
-/** The two reliability diagrams side by side, over how many answers fall in each bin. */
-export function drawCalibration(m: CalibrationModel, { width }: RenderContext): Node {
-  // Two panels side by side: on a phone each is ~170 px wide, so fewer ticks and shorter notes.
-  const compact = width < 600;
-  const xTicks = compact ? [0, 0.5, 1] : 5;
-  const frame = {
-    width,
-    marginLeft: 56,
-    // The "100%" tick is centred on the right edge: a phone needs a wider margin for it.
-    marginRight: compact ? 24 : 16,
-  };
-  const fx = { domain: panels, label: null, padding: compact ? 0.24 : 0.12 };
-  const calibrated = (d: BinRow) => d.model === "Calibrated";
-  const diagram = Plot.plot({
-    ...frame,
-    height: Math.round(Math.min(440, Math.max(300, width * 0.36))),
-    marginTop: 34,
-    marginBottom: 46,
-    style: { fontSize: "14px" },
-    fx,
-    x: {
-      domain: [0, 1],
-      label: compact ? "Stated confidence →" : "Stated confidence → (dashed diagonal: perfect calibration)",
-      tickFormat: ".0%",
-      ticks: xTicks,
-    },
-    // Rotated beside the axis: above it, the label ran into the first panel's title.
-    y: {
-      domain: [0, 1],
-      label: "Share right in the bin →",
-      labelAnchor: "center",
-      tickFormat: ".0%",
-      grid: true,
-      ticks: compact ? [0, 0.5, 1] : 5,
-    },
-    marks: [
-      Plot.rectY(m.rows, {
-        fx: "model",
-        x1: "lower",
-        x2: "upper",
-        y: "accuracy",
-        inset: 1,
-        fill: (d: BinRow) => (calibrated(d) ? palette.blue : palette.orange),
-        fillOpacity: 0.8,
-      }),
-      // The gap between a bin's accuracy and its mean stated confidence (what ECE averages), dashed.
-      Plot.rect(m.rows, {
-        fx: "model",
-        x1: "lower",
-        x2: "upper",
-        y1: "accuracy",
-        y2: "meanConfidence",
-        inset: 1,
-        stroke: palette.vermillion,
-        strokeWidth: 1.5,
-        strokeDasharray: "3,2",
-        fill: palette.vermillion,
-        fillOpacity: 0.12,
-      }),
-      Plot.line(
-        [
-          [0, 0],
-          [1, 1],
-        ],
-        { stroke: "currentColor", strokeDasharray: "6,4", strokeWidth: 1.2 },
-      ),
-      Plot.dot(m.rows, {
-        fx: "model",
-        x: "meanConfidence",
-        y: "accuracy",
-        r: 4,
-        symbol: (d: BinRow) => (calibrated(d) ? "circle" : "triangle"),
-        fill: "currentColor",
-      }),
-      Plot.text(m.models, {
-        fx: "model",
-        frameAnchor: "top-left",
-        dx: 8,
-        dy: 6,
-        text: (c: ModelCalibration) =>
-          // On a phone the panels are ~130 px wide: only the ECE (the readout below has the rest).
-          compact
-            ? `ECE ${formatPp(c.ece, 1)}`
-            : `ECE ${formatPp(c.ece, 1)}\naccuracy ${formatPercent(c.accuracy)}\nmean conf. ${formatPercent(c.meanConfidence)}`,
-        textAnchor: "start",
-        lineAnchor: "top",
-        fontSize: compact ? 11.5 : 13,
-        fontWeight: 600,
-        // A halo in the background colour keeps the label readable over bars and the diagonal.
-        stroke: "var(--theme-background, white)",
-        strokeWidth: 4,
-      }),
-    ],
-  });
-  diagram.setAttribute("aria-label", "Reliability diagrams of the calibrated and the over-confident model");
-  const counts = Plot.plot({
-    ...frame,
-    height: 110,
-    marginTop: 6,
-    marginBottom: 34,
-    style: { fontSize: "12px" },
-    fx: { ...fx, axis: null },
-    x: { domain: [0, 1], label: "Stated confidence →", tickFormat: ".0%", ticks: xTicks },
-    y: { label: "Answers →", labelAnchor: "center", ticks: 2 },
-    marks: [
-      Plot.rectY(m.rows, { fx: "model", x1: "lower", x2: "upper", y: "count", inset: 1, fill: palette.grey }),
-      Plot.ruleY([0]),
-    ],
-  });
-  counts.setAttribute("aria-label", "How many answers fall in each confidence bin");
-  return html`<div>${diagram}${counts}</div>`;
 }
 
 /** "1,234, 5.6% wrong", or "0, none". */
@@ -272,7 +154,7 @@ export function reliabilityDiagramFigure() {
     source:
       "Simulated: each question's true chance of a right answer is drawn from a Beta distribution with the chosen mean; both models share the same right/wrong outcomes. ECE with equal-width bins (Naeini et al. 2015; Guo et al. 2017).",
     derive: (v) => deriveCalibration(v, simFor(v)),
-    draw: drawCalibration,
+    draw: keptDrawing(reliabilityView),
     readout: calibrationReadout,
     notice: (m) => calibrationNotice(m.models, m.values.overconfidence),
     summary: calibrationSummaryText,

@@ -102,6 +102,8 @@ export interface YAxisOptions {
   x0: number;
   x1: number;
   grid: boolean;
+  /** The label turned upright beside the axis, centred on this y, instead of at the top-left corner. */
+  labelBeside?: number;
 }
 
 /** A y axis at pixel positions `ys`, drawn in place like drawXAxis: left ticks, labels, a grid. */
@@ -111,12 +113,19 @@ export function drawYAxis(
   texts: readonly string[],
   o: YAxisOptions,
 ): void {
-  const [grid, ticks, labels, label] = axisParts(g, "end", {
-    "text-anchor": "start",
-    x: "3.5",
-    y: "3.5",
-    dy: "0.71em",
-  });
+  const [grid, ticks, labels, label] = axisParts(g, "end", {});
+  setAttrs(
+    label,
+    o.labelBeside === undefined
+      ? { "text-anchor": "start", x: 3.5, y: 3.5, dy: "0.71em", transform: null }
+      : {
+          "text-anchor": "middle",
+          x: 0,
+          y: 0,
+          dy: "0.71em",
+          transform: `translate(3.5,${f2(o.labelBeside)}) rotate(-90)`,
+        },
+  );
   const line = (y: number) => f2(y + 0.5);
   setAttrs(grid, { d: o.grid && ys.length ? ys.map((y) => `M${o.x0},${line(y)}H${o.x1}`).join("") : null });
   setAttrs(ticks, { d: ys.length ? ys.map((y) => `M${o.x0},${line(y)}h-6`).join("") : null });
