@@ -63,6 +63,29 @@ describe("figure 1: distribution shift", () => {
       expect(Number(await rank.getAttribute("data-value"))).toBe(r.taskRank);
     }
     expect(await readout(page, fig, "flips")).toBe(rankFlips(rows).length);
+    // The drawing agrees: the bump chart's right column lists the models in task order, and each
+    // task diamond, read back through the dumbbell's tick labels, sits at the model's task accuracy.
+    const drawn = await page.locator(fig).evaluate((root) => {
+      const right = [...root.querySelectorAll("svg.l4-bump g.right text")]
+        .map((t) => ({ y: Number(t.getAttribute("y")), text: t.textContent! }))
+        .sort((a, b) => a.y - b.y)
+        .map((t) => t.text);
+      const bell = root.querySelector("svg.l4-dumbbell")!;
+      const ticks = [...bell.querySelectorAll("g.axis .axis-tick-labels text")].map((t) => ({
+        x: Number(t.getAttribute("x")),
+        v: Number(t.textContent),
+      }));
+      const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
+      const task = [...bell.querySelectorAll("g.task path")].map((d) => {
+        const x = Number(/translate\(([-\d.]+)/.exec(d.getAttribute("transform")!)![1]);
+        return a.v + ((x - a.x) * (b.v - a.v)) / (b.x - a.x);
+      });
+      return { right, task };
+    });
+    expect(drawn.right.map((t) => t.split(". ")[1]!.split("\u00a0")[0])).toEqual(
+      [...rows].sort((x, y) => x.taskRank - y.taskRank).map((r) => r.name),
+    );
+    rows.forEach((r, i) => expect(Math.abs(drawn.task[i]! - 100 * r.task)).toBeLessThan(0.02));
     await renderMs(fig, times.shift!);
     return rows;
   }

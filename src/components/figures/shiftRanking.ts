@@ -12,10 +12,11 @@ import {
   shiftedAccuracies,
 } from "../sim/distributionShift.js";
 import { range } from "../ui/controls.js";
-import { explorable, type RenderContext } from "../ui/explorable.js";
-import { formatDiffPp, formatPercent } from "../ui/format.js";
-import { categorical, palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { explorable } from "../ui/explorable.js";
+import { formatPercent } from "../ui/format.js";
+import { keptDrawing } from "../ui/inPlace.js";
+import { categorical } from "../ui/palette.js";
+import { moveArrow, shiftView } from "./parts/shiftDrawing.js";
 
 export interface RankCrossing {
   ahead: string;
@@ -133,178 +134,6 @@ export function deriveShift(
   };
 }
 
-const arrow = (move: number) => (move > 0 ? `▲${move}` : move < 0 ? `▼${-move}` : "=");
-
-/** Benchmark rank on the left, task rank on the right; swaps marked where the lines cross. */
-function drawBump(m: ShiftModelView, width: number): SVGSVGElement {
-  const n = m.rows.length;
-  // On a phone the bump chart is ~300 px wide: short names ("A") and tighter margins, so no label is cut.
-  const compact = width < 560;
-  const label = (r: ShiftedModel) => (compact ? r.name.replace(/^Model /, "") : r.name);
-  const gap = compact ? " " : "  ";
-  const moved = new Set(m.rows.filter((r) => r.move !== 0).map((r) => r.name));
-  const lines = m.rows.flatMap((r) => [
-    { name: r.name, x: 0, rank: r.benchmarkRank },
-    { name: r.name, x: 1, rank: r.taskRank },
-  ]);
-  type End = (typeof lines)[number];
-  const heading = (text: string, x: 0 | 1) =>
-    Plot.text([text], {
-      x,
-      y: 0.5,
-      dy: -22,
-      dx: x ? 12 : -12,
-      textAnchor: x ? "start" : "end",
-      fontWeight: 700,
-    });
-  const svg = Plot.plot({
-    width,
-    height: 70 + 56 * n,
-    marginLeft: compact ? 96 : 170,
-    marginRight: compact ? 118 : 190,
-    marginTop: 40,
-    marginBottom: 34,
-    style: { fontSize: compact ? "12px" : "14px" },
-    x: { domain: [0, 1], axis: null },
-    y: { domain: [n + 0.5, 0.5], axis: null },
-    marks: [
-      heading(compact ? "Benchmark" : "Benchmark rank", 0),
-      heading(compact ? "Your task" : "Your task's rank", 1),
-      Plot.text(
-        [
-          compact
-            ? "dashed: moved · ×: a swap"
-            : "dashed line: the model changed place · ×: where two models swap",
-        ],
-        { frameAnchor: "bottom", dy: 26, fontSize: 12 },
-      ),
-      // Models that keep their place: solid lines; models that move: dashed (a cue besides colour).
-      ...[false, true].map((dashed) =>
-        Plot.line(
-          lines.filter((d) => moved.has(d.name) === dashed),
-          {
-            x: "x",
-            y: "rank",
-            z: "name",
-            stroke: (d: End) => m.colour.get(d.name),
-            strokeWidth: 3,
-            strokeDasharray: dashed ? "7,4" : undefined,
-          },
-        ),
-      ),
-      Plot.dot(lines, {
-        x: "x",
-        y: "rank",
-        fill: (d: End) => m.colour.get(d.name),
-        r: 6,
-        stroke: "var(--theme-background, white)",
-      }),
-      Plot.text(m.rows, {
-        x: 0,
-        y: "benchmarkRank",
-        text: (r: ShiftedModel) => `${r.benchmarkRank}. ${label(r)}${gap}${formatPercent(r.benchmark)}`,
-        dx: compact ? -9 : -12,
-        textAnchor: "end",
-        fontWeight: 600,
-      }),
-      Plot.text(m.rows, {
-        x: 1,
-        y: "taskRank",
-        text: (r: ShiftedModel) =>
-          `${r.taskRank}. ${label(r)}${gap}${formatPercent(r.task)}${gap}${arrow(r.move)}`,
-        dx: compact ? 9 : 12,
-        textAnchor: "start",
-        fontWeight: 600,
-      }),
-      Plot.dot(m.crossings, {
-        x: "x",
-        y: "rank",
-        symbol: "times",
-        r: 9,
-        stroke: palette.vermillion,
-        strokeWidth: 3.5,
-      }),
-      Plot.text(m.crossings, {
-        x: "x",
-        y: "rank",
-        text: (c: ShiftModelView["crossings"][number]) => (c.count > 1 ? `${c.count} swaps` : "swap"),
-        dy: 20,
-        fill: palette.vermillion,
-        fontWeight: 700,
-        fontSize: 12,
-      }),
-    ],
-  }) as SVGSVGElement;
-  const k = m.flips.length;
-  svg.setAttribute(
-    "aria-label",
-    `Bump chart: benchmark rank on the left, task rank on the right, ${k} crossing${k === 1 ? "" : "s"} marked`,
-  );
-  return svg;
-}
-
-/** Each model's benchmark accuracy (circle) and task accuracy (diamond), with an arrow between. */
-function drawDumbbell(m: ShiftModelView, width: number): SVGSVGElement {
-  const bench = (r: ShiftedModel) => 100 * r.benchmark;
-  const task = (r: ShiftedModel) => 100 * r.task;
-  const colour = (r: ShiftedModel) => m.colour.get(r.name);
-  const svg = Plot.plot({
-    width,
-    height: 70 + 56 * m.rows.length,
-    marginLeft: 80,
-    marginRight: 20,
-    marginTop: 40,
-    marginBottom: 44,
-    style: { fontSize: "14px" },
-    x: { domain: m.domain, label: "Accuracy (%) →", grid: true },
-    y: { domain: m.byBenchmark.map((r) => r.name), label: null },
-    marks: [
-      Plot.arrow(m.rows, {
-        x1: bench,
-        x2: task,
-        y: "name",
-        stroke: colour,
-        strokeWidth: 2.5,
-        insetEnd: 8,
-        headLength: 10,
-      }),
-      Plot.dot(m.rows, {
-        x: bench,
-        y: "name",
-        r: 6,
-        stroke: colour,
-        strokeWidth: 2,
-        fill: "var(--theme-background, white)",
-      }),
-      Plot.dot(m.rows, { x: task, y: "name", r: 7, symbol: "diamond", fill: colour }),
-      Plot.text(m.rows, {
-        x: task,
-        y: "name",
-        text: (r: ShiftedModel) => formatDiffPp(r.task - r.benchmark, 1),
-        dy: -14,
-        fontSize: 12,
-      }),
-      Plot.text(["○ benchmark   ◆ your task"], {
-        frameAnchor: "top-left",
-        dy: -28,
-        dx: -70,
-        fontSize: 12,
-        textAnchor: "start",
-      }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", "Each model's benchmark accuracy and its accuracy on the drifted task");
-  return svg;
-}
-
-/** The two charts side by side on a wide screen, one above the other otherwise. */
-export function drawShift(m: ShiftModelView, { width }: RenderContext): Node {
-  const wide = width >= 1100;
-  const w1 = wide ? Math.floor(width * 0.48) : width;
-  const w2 = wide ? width - w1 - 16 : width;
-  return html`<div class="l4-pair">${drawBump(m, w1)}${drawDumbbell(m, w2)}</div>`;
-}
-
 const flipText = (m: ShiftModelView) =>
   m.flips.length
     ? m.flips.map((f) => `${f.behind} overtakes ${f.ahead}`).join("; ")
@@ -318,7 +147,7 @@ export function shiftReadout(m: ShiftModelView): Node {
   const row = (r: ShiftedModel) =>
     html`<tr data-model=${r.name}><th scope="row"><span class="l4-wide">Model </span>${r.name.replace(/^Model /, "")}</th><td>${formatPercent(r.benchmark)}</td><td class="l4-wide">${r.benchmarkRank}</td><td class="l4-wide">${formatPercent(r.transfer, 0)}</td><td>${formatPercent(r.untested, 0)}</td>
       <td data-readout="task" data-model=${r.name} data-value=${(100 * r.task).toFixed(6)}>${formatPercent(r.task)}</td>
-      <td data-readout="task-rank" data-model=${r.name} data-value=${r.taskRank}>${r.taskRank}</td><td>${arrow(r.move)}</td></tr>`;
+      <td data-readout="task-rank" data-model=${r.name} data-value=${r.taskRank}>${r.taskRank}</td><td>${moveArrow(r.move)}</td></tr>`;
   return html`<div>
     <div class="big-number" data-readout="flips" data-value=${k}>${k} flip${k === 1 ? "" : "s"}</div>
     <div class="big-caption">pairs of models whose order on your task is the reverse of their benchmark order (of ${pairs} pairs)</div>
@@ -408,7 +237,7 @@ export function shiftRankingFigure(models: readonly ShiftModel[] = defaultShiftM
     source:
       "Simulated models (benchmark accuracies in the MMLU range). Task accuracy on the logit scale: (1 − w)·benchmark skill + w·untested skill − shift·1, with w = shift × (1 − transfer); untested skills are a seeded draw.",
     derive: (v) => deriveShift(v, models),
-    draw: drawShift,
+    draw: keptDrawing(shiftView),
     readout: shiftReadout,
     notice: (m) => shiftNotice(m.rows, m.shift),
     summary: shiftSummary,

@@ -11,7 +11,7 @@ import { palette } from "../../ui/palette.js";
 import { scaleLinear, scaleLog } from "../../vendor/plot.js";
 import { type BestOfKModel, K_MAX } from "../bestOfKModel.js";
 import { chartAndRowsSizes } from "./chartAndRows.js";
-import { drawXAxis, drawYAxis, f2, keptChildren } from "./svgAxis.js";
+import { drawLinearXAxis, drawNameAxis, drawXAxis, drawYAxis, f2, keptChildren } from "./svgAxis.js";
 import { type SvgPanel, sizePanel, svgPanel } from "./svgPanel.js";
 
 // Room above the frame for the chosen k's label below the y axis's (at 28 the two overlapped).
@@ -28,7 +28,7 @@ const LAYOUT = {
 } as const;
 
 type CurvePart = "y" | "x" | "band" | "zero" | "theory" | "mean" | "notes" | "k";
-type BoardPart = "x" | "yTicks" | "names" | "dots" | "rules" | "labels";
+type BoardPart = "x" | "names" | "dots" | "rules" | "labels";
 
 function drawCurve(p: SvgPanel<CurvePart>, m: BestOfKModel, width: number, height: number) {
   sizePanel(
@@ -115,23 +115,19 @@ function drawBoard(p: SvgPanel<BoardPart>, m: BestOfKModel, width: number, rows:
     ])
     .range([left, width - BOARD.right]);
   const y = (i: number) => f2(BOARD.top + ((i + 0.5) * (bottom - BOARD.top)) / near.length);
-  const count = (width - left - BOARD.right) / 80;
-  const ticks = x.ticks(count);
-  drawXAxis(p.parts.x, ticks.map(x), ticks.map(x.tickFormat(count)), {
+  drawLinearXAxis(p.parts.x, x, {
     label: "Arena rating (the real board) →",
-    labelEnd: width - 2.5,
-    grid: true,
+    width,
     y0: BOARD.top,
     y1: bottom,
-    side: "bottom",
   });
-  const [yTicks] = keptChildren<SVGPathElement>(p.parts.yTicks, "path", 1);
-  setAttrs(yTicks!, { d: near.map((_, i) => `M${left},${y(i)}h-6`).join("") });
-  keptChildren<SVGTextElement>(p.parts.names, "text", near.length).forEach((t, i) => {
-    setAttrs(t, { x: left - 9, y: y(i), dy: "0.32em" });
+  drawNameAxis(
+    p.parts.names,
+    near.map((_, i) => y(i)),
     // 13 characters fit the narrow board's 124 px column (15 ran past its left edge).
-    setText(t, clipText(near[i]!.model, compact ? 13 : 30));
-  });
+    near.map((r) => clipText(r.model, compact ? 13 : 30)),
+    left,
+  );
   keptChildren<SVGCircleElement>(p.parts.dots, "circle", near.length).forEach((dot, i) => {
     setAttrs(dot, { cx: f2(x(near[i]!.rating)), cy: y(i), r: 4 });
   });
@@ -192,7 +188,6 @@ export function bestOfKView() {
   });
   const board = svgPanel<BoardPart>("best-of-k-board", {
     x: {},
-    yTicks: { fill: "none", stroke: "currentColor", "aria-hidden": "true" },
     names: { "text-anchor": "end" },
     dots: {},
     rules: {},

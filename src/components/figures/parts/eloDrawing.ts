@@ -9,7 +9,7 @@ import { clipText, formatPercent } from "../../ui/format.js";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { scaleLinear } from "../../vendor/plot.js";
 import type { EloComparison, EloModel } from "../eloVsAccuracy.js";
-import { drawXAxis, f2, keptChildren } from "./svgAxis.js";
+import { drawLinearXAxis, drawNameAxis, f2, keptChildren } from "./svgAxis.js";
 import { type SvgPanel, sizePanel, svgPanel } from "./svgPanel.js";
 
 type SlopePart = "heads" | "lines" | "dots" | "left" | "right";
@@ -90,24 +90,24 @@ function drawRatings(p: SvgPanel<RatingsPart>, m: EloModel, width: number) {
     .range([RATINGS.left, width - RATINGS.right]);
   // As Plot does: rows at the middle of equal steps, about one tick per 80 px.
   const y = (rank: number) => f2(RATINGS.top + ((rank - 0.5) * (bottom - RATINGS.top)) / n);
-  const count = (width - RATINGS.left - RATINGS.right) / 80;
-  const ticks = x.ticks(count);
-  drawXAxis(p.parts.axis, ticks.map(x), ticks.map(x.tickFormat(count)), {
+  drawLinearXAxis(p.parts.axis, x, {
     label: "Arena rating (Elo scale, mean 1000) →",
-    labelEnd: width - 2.5,
-    grid: true,
+    width,
     y0: RATINGS.top,
     y1: bottom,
-    side: "bottom",
   });
   const [mean] = keptChildren<SVGLineElement>(p.parts.mean, "line", 1);
   const at = f2(x(1000));
   setAttrs(mean!, { x1: at, x2: at, y1: RATINGS.top, y2: bottom });
-  keptChildren<SVGTextElement>(p.parts.names, "text", n).forEach((t, i) => {
-    const r = m.rows[i]!;
-    setAttrs(t, { "data-model": r.model, x: RATINGS.left - 6, y: y(r.ratingRank), dy: "0.32em" });
-    setText(t, r.model);
-  });
+  // Names only (Plot's tickSize 0); a model's name sits in its rating rank's row.
+  const byRank = [...m.rows].sort((a, b) => a.ratingRank - b.ratingRank);
+  drawNameAxis(
+    p.parts.names,
+    byRank.map((r) => y(r.ratingRank)),
+    byRank.map((r) => r.model),
+    RATINGS.left + 3,
+    { ticks: false },
+  );
   keptChildren<SVGLineElement>(p.parts.bars, "line", n).forEach((bar, i) => {
     const r = m.rows[i]!;
     const shown = Number.isFinite(r.lower);

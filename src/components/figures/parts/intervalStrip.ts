@@ -9,7 +9,7 @@ import { svg } from "htl";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
 import { scaleLinear } from "../../vendor/plot.js";
-import { drawXAxis, f2, keptChildren } from "./svgAxis.js";
+import { drawLinearXAxis, drawNameAxis, f2, keptChildren } from "./svgAxis.js";
 
 /** One estimate with its 95% interval, in % (scores) or pp (differences). */
 export interface Estimate {
@@ -72,7 +72,6 @@ const PARTS = [
   "is-axis",
   "is-band",
   "is-band-note",
-  "is-y-ticks",
   "is-y-names",
   "is-heading",
   "is-zero",
@@ -104,7 +103,6 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
     root.append(g);
     part[name] = g;
   }
-  setAttrs(part["is-y-ticks"], { "aria-hidden": "true" });
   setAttrs(part["is-y-names"], { "text-anchor": "end", "aria-hidden": "true" });
   setAttrs(part["is-texts"], { "font-size": 12 });
   setAttrs(part["is-limit"], { stroke: palette.grey, "stroke-dasharray": "2,3" });
@@ -124,29 +122,16 @@ export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVG
       .domain(o.domain)
       .range([left, width - MARGIN_RIGHT]);
     const y = (i: number) => f2(top + ((i + 0.5) * (bottom - top)) / rows.length);
-    // As Plot does: about one tick per 80 px.
-    const count = (width - left - MARGIN_RIGHT) / 80;
-    const ticks = x.ticks(count);
-    const format = x.tickFormat(count);
-    drawXAxis(
-      part["is-axis"],
-      ticks.map((t) => x(t)),
-      ticks.map(format),
-      // Where Plot ends an x label: at the drawing's right edge, not the frame's.
-      { label: o.xLabel, labelEnd: width - 2.5, grid: true, y0: top, y1: bottom, side: "bottom" },
-    );
+    // Where Plot ends an x label: at the drawing's right edge, not the frame's.
+    drawLinearXAxis(part["is-axis"], x, { label: o.xLabel, width, y0: top, y1: bottom });
     drawBand(part["is-band"], part["is-band-note"], o, x, top, bottom);
     // The y axis: a tick and the (shortened) name of each row.
-    const [ticksPath] = keptChildren<SVGPathElement>(part["is-y-ticks"], "path", 1);
-    setAttrs(ticksPath!, {
-      fill: "none",
-      stroke: "currentColor",
-      d: rows.map((_, i) => `M${left},${y(i)}h-6`).join(""),
-    });
-    keptChildren<SVGTextElement>(part["is-y-names"], "text", rows.length).forEach((t, i) => {
-      setAttrs(t, { x: left - 9, y: y(i), dy: "0.32em" });
-      setText(t, o.tickFormat ? o.tickFormat(rows[i]!.label) : rows[i]!.label);
-    });
+    drawNameAxis(
+      part["is-y-names"],
+      rows.map((_, i) => y(i)),
+      rows.map((r) => (o.tickFormat ? o.tickFormat(r.label) : r.label)),
+      left,
+    );
     const [heading] = keptChildren<SVGTextElement>(part["is-heading"], "text", o.heading ? 1 : 0);
     if (heading) {
       setAttrs(heading, { x: left - 60, y: top - 26, dy: "0.71em", "text-anchor": "start", "font-size": 13 });

@@ -135,3 +135,53 @@ export function drawYAxis(
   });
   setText(label, o.label);
 }
+
+/**
+ * A y axis of names (one row each, an ordinal axis) drawn in place in `g`: a tick left of x0 and
+ * the name end-anchored before it at each row's y. `g` carries text-anchor="end".
+ */
+export function drawNameAxis(
+  g: SVGGElement,
+  ys: readonly number[],
+  names: readonly string[],
+  x0: number,
+  { ticks = true }: { ticks?: boolean } = {},
+): void {
+  const [path] = keptChildren<SVGPathElement>(g, "path", ticks ? 1 : 0);
+  if (path)
+    setAttrs(path, { fill: "none", stroke: "currentColor", d: ys.map((y) => `M${x0},${f2(y)}h-6`).join("") });
+  keptChildren<SVGTextElement>(g, "text", ys.length).forEach((t, i) => {
+    setAttrs(t, { x: x0 - 9, y: f2(ys[i]!), dy: "0.32em" });
+    setText(t, names[i]!);
+  });
+}
+
+/** A linear scale, as d3's: what drawLinearXAxis reads. */
+interface LinearScale {
+  (v: number): number;
+  range(): number[];
+  ticks(count: number): number[];
+  tickFormat(count: number): (v: number) => string;
+}
+
+/**
+ * A linear x axis under the plotting area as Plot draws one by default: about one tick per 80 px,
+ * a grid, the label ending at the drawing's right edge (`width`).
+ */
+export function drawLinearXAxis(
+  g: SVGGElement,
+  x: LinearScale,
+  o: { label: string; width: number; y0: number; y1: number },
+): void {
+  const [a = 0, b = 0] = x.range();
+  const count = Math.abs(b - a) / 80;
+  const ticks = x.ticks(count);
+  drawXAxis(g, ticks.map(x), ticks.map(x.tickFormat(count)), {
+    label: o.label,
+    labelEnd: o.width - 2.5,
+    grid: true,
+    y0: o.y0,
+    y1: o.y1,
+    side: "bottom",
+  });
+}
