@@ -53,7 +53,9 @@ describe("/deeper/pass-at-k", () => {
         const kAt = drawn.x.find((t) => t.v === k)!.at;
         expect(drawn.dots.map(([x]) => Math.abs(x! - kAt) < 0.01)).toEqual([true, true, true]);
         const want = [m.here.naive, m.here.passAt.mean, m.here.passHat.mean];
-        drawn.dots.forEach(([, py], i) => expect(Math.abs(share(py!) - want[i]!)).toBeLessThan(0.003));
+        drawn.dots.forEach(([, py], i) => {
+          expect(Math.abs(share(py!) - want[i]!)).toBeLessThan(0.003);
+        });
       }
       // The bars' labels count the problems passed in exactly c of the 10 runs, from the raw runs.
       const counts = runs.find((r) => r.model === model)!.counts;

@@ -85,7 +85,9 @@ describe("figure 1: distribution shift", () => {
     expect(drawn.right.map((t) => t.split(". ")[1]!.split("\u00a0")[0])).toEqual(
       [...rows].sort((x, y) => x.taskRank - y.taskRank).map((r) => r.name),
     );
-    rows.forEach((r, i) => expect(Math.abs(drawn.task[i]! - 100 * r.task)).toBeLessThan(0.02));
+    rows.forEach((r, i) => {
+      expect(Math.abs(drawn.task[i]! - 100 * r.task)).toBeLessThan(0.02);
+    });
     await renderMs(fig, times.shift!);
     return rows;
   }
@@ -261,9 +263,13 @@ describe("figure 3: calibration", () => {
     });
     const bins = [cal!, over!].flatMap((c) => c.bins.filter((b) => b.count > 0));
     expect(drawn.shares).toHaveLength(bins.length);
-    drawn.shares.forEach((share, i) => expect(Math.abs(share - 100 * bins[i]!.accuracy)).toBeLessThan(0.3));
+    drawn.shares.forEach((share, i) => {
+      expect(Math.abs(share - 100 * bins[i]!.accuracy)).toBeLessThan(0.3);
+    });
     const most = Math.max(...bins.map((b) => b.count));
-    drawn.counts.forEach((count, i) => expect(Math.abs(count - bins[i]!.count)).toBeLessThan(most / 100));
+    drawn.counts.forEach((count, i) => {
+      expect(Math.abs(count - bins[i]!.count)).toBeLessThan(most / 100);
+    });
     await renderMs(fig, times.calibration!);
     return [cal!, over!] as const;
   }
