@@ -84,9 +84,21 @@ export async function open(
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
-  page.on("requestfailed", (req) =>
-    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`),
-  );
+  // A request the browser aborts because its page was left (a click on a link before the favicon
+  // arrived) is the navigation's doing, not the site's: each request remembers which document made
+  // it, and an abort of an earlier document's request is not a problem. Any other failure is.
+  let documents = 0;
+  const madeBy = new WeakMap<object, number>();
+  page.on("request", (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documents++;
+    madeBy.set(req, documents);
+  });
+  page.on("requestfailed", (req) => {
+    const error = req.failure()?.errorText ?? "";
+    const left = !req.isNavigationRequest() && (madeBy.get(req) ?? documents) < documents;
+    if (left && error.includes("ERR_ABORTED")) return;
+    problems.push(`request failed: ${req.url()} (${error})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
