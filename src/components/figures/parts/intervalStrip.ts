@@ -1,15 +1,8 @@
-// A shared chart part: one row per estimate, its 95% interval as a bar and the estimate as a
-// dot (or a tick), on a common x axis (scores in %, or a difference in pp). Lesson 3's gap figure,
-// its CI-width figure (every interval method at N) and its real-paired-data figure, and Lesson 4's
-// eval-size figure draw their strips with it.
-// Plain SVG in Plot's look (no Plot call), kept across redraws: `keptStrip()` makes one drawing and
-// moves its marks in place, so a slider or a new pair writes a few attributes instead of building
-// and laying out a new chart (a Plot strip cost about 1.6 ms to build, and its layout more).
-import { svg } from "htl";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
 import { scaleLinear } from "../../vendor/plot.js";
 import { drawLinearXAxis, drawNameAxis, f2, keptChildren } from "./svgAxis.js";
+import { sizePanel, svgPanel } from "./svgPanel.js";
 
 /** One estimate with its 95% interval, in % (scores) or pp (differences). */
 export interface Estimate {
@@ -68,20 +61,6 @@ const SYMBOL: Record<NonNullable<StripRow["symbol"]>, string> = {
   tick: "M0,-11.5V11.5",
 };
 
-const PARTS = [
-  "is-axis",
-  "is-band",
-  "is-band-note",
-  "is-y-names",
-  "is-heading",
-  "is-zero",
-  "is-limit",
-  "is-bars",
-  "is-dots",
-  "is-texts",
-] as const;
-type Part = (typeof PARTS)[number];
-
 /** A note's lines as <tspan>s, each a line below the one before. */
 function lines(text: SVGTextElement, note: string, x: number) {
   const parts = note.split("\n");
@@ -94,30 +73,24 @@ function lines(text: SVGTextElement, note: string, x: number) {
 
 /** A strip drawn again on the same nodes: call the returned function with new rows and options. */
 export function keptStrip(): (rows: readonly StripRow[], o: StripOptions) => SVGSVGElement {
-  const root =
-    svg`<svg class="interval-strip" fill="currentColor" font-family="system-ui, sans-serif" text-anchor="middle"></svg>` as SVGSVGElement;
-  const part = {} as Record<Part, SVGGElement>;
-  for (const name of PARTS) {
-    const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
-    g.setAttribute("class", name);
-    root.append(g);
-    part[name] = g;
-  }
-  setAttrs(part["is-y-names"], { "text-anchor": "end", "aria-hidden": "true" });
-  setAttrs(part["is-texts"], { "font-size": 12 });
-  setAttrs(part["is-limit"], { stroke: palette.grey, "stroke-dasharray": "2,3" });
+  const { root, parts: part } = svgPanel("interval-strip", {
+    "is-axis": {},
+    "is-band": {},
+    "is-band-note": {},
+    "is-y-names": { "text-anchor": "end", "aria-hidden": "true" },
+    "is-heading": {},
+    "is-zero": {},
+    "is-limit": { stroke: palette.grey, "stroke-dasharray": "2,3" },
+    "is-bars": {},
+    "is-dots": {},
+    "is-texts": { "font-size": 12 },
+  });
   return (rows, o) => {
     const { width, height } = o;
     const left = o.marginLeft ?? 100;
     const top = o.marginTop ?? 30;
     const bottom = height - MARGIN_BOTTOM;
-    setAttrs(root, {
-      width,
-      height,
-      viewBox: `0 0 ${width} ${height}`,
-      "font-size": o.fontSize ?? 13,
-      "aria-label": o.ariaLabel,
-    });
+    sizePanel(root, width, height, o.fontSize ?? 13, o.ariaLabel);
     const x = scaleLinear()
       .domain(o.domain)
       .range([left, width - MARGIN_RIGHT]);
