@@ -169,6 +169,56 @@ describe("figure 2: how many task examples", () => {
     expect(await readout(page, fig, "mdd")).toBeCloseTo(a.mddPp, 4);
     expect(await readout(page, fig, "mdd-paired")).toBeCloseTo(a.mddPairedPp, 4);
     expect(await readout(page, fig, "verdict")).toBe(a.power >= v.target ? 1 : 0);
+    // The drawing agrees, read back through its own axes: the chosen N's dot sits at N (log axis:
+    // its decade labels 10, 100, 1k, …) and at the power; the N-needed square at that N and the
+    // wanted power; the strip's bars span R-checked Wilson intervals (model: taskEvalSize.test.ts).
+    const drawn = await page.locator(`${fig} svg.power-curve`).evaluate((svg) => {
+      const ticks = (axis: string, xy: string) =>
+        [...svg.querySelectorAll(`g.${axis} .axis-tick-labels text`)]
+          .filter((t) => t.textContent)
+          .map((t) => ({ at: Number(t.getAttribute(xy)), v: t.textContent! }));
+      const dot = svg.querySelector("g.here circle")!;
+      const squares = [...svg.querySelectorAll("g.squares rect")].map((r) => [
+        Number(r.getAttribute("x")) + 4.5,
+        Number(r.getAttribute("y")) + 4.5,
+      ]);
+      return {
+        x: ticks("x", "x"),
+        y: ticks("y", "y"),
+        dot: [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))],
+        squares,
+      };
+    });
+    const decade = (t: string) => (t.endsWith("k") ? 1000 * Number(t.slice(0, -1)) : Number(t));
+    const [x0, x1] = [drawn.x[0]!, drawn.x[drawn.x.length - 1]!];
+    const nAt = (px: number) =>
+      10 **
+      (Math.log10(decade(x0.v)) + ((px - x0.at) / (x1.at - x0.at)) * Math.log10(decade(x1.v) / decade(x0.v)));
+    const [y0, y1] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
+    const pctAt = (py: number) =>
+      Number(y0.v) + ((py - y0.at) * (Number(y1.v) - Number(y0.v))) / (y1.at - y0.at);
+    expect(nAt(drawn.dot[0]!) / v.n).toBeCloseTo(1, 2);
+    expect(pctAt(drawn.dot[1]!)).toBeCloseTo(100 * a.power, 0);
+    const needed = drawn.squares.at(-1)!;
+    expect(nAt(needed[0]!) / a.nNeeded).toBeCloseTo(1, 2);
+    expect(pctAt(needed[1]!)).toBeCloseTo(100 * v.target, 0);
+    const bars = await page.locator(`${fig} svg.interval-strip`).evaluate((svg) => {
+      const ticks = [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
+        at: Number(t.getAttribute("x")),
+        v: Number(t.textContent),
+      }));
+      const [t0, t1] = [ticks[0]!, ticks[ticks.length - 1]!];
+      const val = (px: number) => t0.v + ((px - t0.at) * (t1.v - t0.v)) / (t1.at - t0.at);
+      return [...svg.querySelectorAll("g.is-bars line")].map((l) => [
+        val(Number(l.getAttribute("x1"))),
+        val(Number(l.getAttribute("x2"))),
+      ]);
+    });
+    expect(bars).toHaveLength(2);
+    bars.forEach(([lo, hi], i) => {
+      expect(lo!).toBeCloseTo(100 * a.intervals[i]!.lower, 1);
+      expect(hi!).toBeCloseTo(100 * a.intervals[i]!.upper, 1);
+    });
     await renderMs(fig, times.size!);
     return a;
   }

@@ -15,9 +15,10 @@ import {
   formatPoints,
   formatPp,
 } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
-import { intervalStrip } from "./parts/intervalStrip.js";
+import { keptStrip, type StripRow } from "./parts/intervalStrip.js";
+import { keptPowerCurve } from "./parts/powerCurveDrawing.js";
 import {
   type EvalSizeAnswer,
   type EvalSizeInputs,
@@ -77,10 +78,9 @@ export function deriveEvalSize(v: EvalSizeInputs): EvalSizeModel {
   };
 }
 
-/** Both models' intervals at N. */
-function drawStrip(m: EvalSizeModel, width: number): SVGSVGElement {
-  const { answer: a, values: v } = m;
-  const rows = a.intervals.map((i, k) => ({
+/** Both models' intervals at N, as rows of the interval strip. */
+function stripRows(m: EvalSizeModel): StripRow[] {
+  return m.answer.intervals.map((i, k) => ({
     label: i.model,
     value: 100 * i.p,
     lower: 100 * i.lower,
@@ -89,131 +89,103 @@ function drawStrip(m: EvalSizeModel, width: number): SVGSVGElement {
     symbol: k === 0 ? ("circle" as const) : ("diamond" as const),
     text: `${formatPercent(i.p)} (${formatPercentRange(i.lower, i.upper)})`,
   }));
-  return intervalStrip(rows, {
-    width,
-    height: 240,
-    marginLeft: 76,
-    marginTop: 36,
-    fontSize: 14,
-    domain: m.stripDomain,
-    xLabel:
-      width < 480
-        ? `Accuracy (%), N = ${formatCount(v.n)} →`
-        : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
-    ariaLabel: "Both models' task accuracy with 95% intervals at the chosen eval size",
-    barWidth: 10,
-    barOpacity: 0.75,
-    dotFill: "currentColor",
-    heading: `Gap ${formatPoints(v.gap)}; each score ${formatPlusMinus(a.halfWidthPp / 100, 1)}`,
-  });
 }
 
-/** Power against N, with the chosen N, 100 examples and the N needed marked. */
-function drawPower(m: EvalSizeModel, width: number): SVGSVGElement {
-  const { answer: a, values: v } = m;
-  const labelsAtTop = a.power <= 0.5;
-  const here = [{ n: v.n, power: 100 * a.power }];
-  const svg = Plot.plot({
-    width,
-    height: 310,
-    marginLeft: 56,
-    marginRight: 30,
-    marginTop: 26,
-    marginBottom: 44,
-    style: { fontSize: "14px" },
-    x: {
-      type: "log",
-      domain: [10, 100_000],
-      label: "Examples per model, N (log scale) →",
-      grid: true,
-      tickFormat: "~s",
-    },
-    y: { domain: [0, 100], label: `↑ Power to detect a ${formatPoints(v.gap)} gap (%)`, grid: true },
-    marks: [
-      Plot.ruleY([100 * v.target], { stroke: palette.grey, strokeDasharray: "5,4" }),
-      Plot.text([`${Math.round(v.target * 100)}% power`], {
-        x: 10,
-        y: 100 * v.target,
-        dy: -8,
-        dx: 4,
-        textAnchor: "start",
-        fill: palette.grey,
-        fontSize: 12,
-      }),
-      Plot.line(m.curve, {
-        x: "n",
-        y: (d: { power: number }) => 100 * d.power,
-        stroke: palette.blue,
-        strokeWidth: 2.5,
-      }),
-      Plot.ruleX(m.marks, { x: "n", stroke: palette.grey, strokeDasharray: "2,3" }),
-      Plot.dot(m.marks, {
-        x: "n",
-        y: (d: { power: number }) => 100 * d.power,
-        r: 5,
-        fill: palette.grey,
-        symbol: "square",
-      }),
-      // The marks' labels run up from the bottom, or down from the top when the current N's
-      // label (beside its point) is in the lower half, so that the two never cross.
-      Plot.text(m.marks, {
-        x: "n",
-        y: labelsAtTop ? 100 : 0,
-        text: "label",
-        rotate: -90,
-        dx: labelsAtTop ? -4 : 4,
-        dy: -6,
-        textAnchor: labelsAtTop ? "end" : "start",
-        fill: "currentColor",
-        fontSize: 12,
-      }),
-      Plot.ruleX([v.n], { stroke: palette.vermillion, strokeWidth: 1.5 }),
-      Plot.dot(here, { x: "n", y: "power", r: 7, fill: palette.vermillion }),
-      Plot.text(here, {
-        x: "n",
-        y: "power",
-        text: () => `N = ${formatCount(v.n)}: ${formatPercent(a.power, 0)}`,
-        dx: 10,
-        dy: a.power > 0.85 ? 16 : -12,
-        textAnchor: "start",
-        fill: palette.vermillion,
-        fontWeight: 700,
-      }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute(
-    "aria-label",
-    `Power to detect a ${formatPoints(v.gap)} gap against the number of examples`,
-  );
-  return svg;
+/**
+ * The strip and the power curve side by side on a wide screen, one above the other otherwise;
+ * both plain SVG kept across redraws (parts/intervalStrip.ts, parts/powerCurveDrawing.ts), so a
+ * slider moves their marks in place.
+ */
+export function evalSizeView() {
+  const strip = keptStrip();
+  const curve = keptPowerCurve();
+  const node: HTMLElement = html`<div class="l4-pair"></div>`;
+  return (m: EvalSizeModel, { width }: RenderContext): Node => {
+    const { answer: a, values: v } = m;
+    const wide = width >= 1100;
+    const w1 = wide ? Math.floor(width * 0.4) : width;
+    const w2 = wide ? width - w1 - 16 : width;
+    const left = strip(stripRows(m), {
+      width: w1,
+      height: 240,
+      marginLeft: 76,
+      marginTop: 36,
+      fontSize: 14,
+      domain: m.stripDomain,
+      xLabel:
+        w1 < 480
+          ? `Accuracy (%), N = ${formatCount(v.n)} →`
+          : `Task accuracy (%), 95% interval at N = ${formatCount(v.n)} →`,
+      ariaLabel: "Both models' task accuracy with 95% intervals at the chosen eval size",
+      barWidth: 10,
+      barOpacity: 0.75,
+      dotFill: "currentColor",
+      heading: `Gap ${formatPoints(v.gap)}; each score ${formatPlusMinus(a.halfWidthPp / 100, 1)}`,
+    });
+    const right = curve(
+      { curve: m.curve, gap: v.gap, target: v.target, n: v.n, power: a.power, marks: m.marks },
+      w2,
+    );
+    if (node.childElementCount === 0) node.append(left, right);
+    return node;
+  };
 }
 
-/** The strip and the power curve side by side on a wide screen, one above the other otherwise. */
-export function drawEvalSize(m: EvalSizeModel, { width }: RenderContext): Node {
-  const wide = width >= 1100;
-  const w1 = wide ? Math.floor(width * 0.4) : width;
-  const w2 = wide ? width - w1 - 16 : width;
-  return html`<div class="l4-pair">${drawStrip(m, w1)}${drawPower(m, w2)}</div>`;
-}
-
-export function evalSizeReadout(m: EvalSizeModel): Node {
-  const { answer: a, values: v } = m;
-  const wanted = Math.round(v.target * 100);
-  return html`<div>
+/**
+ * The readout, kept across redraws: its numbers and words are rewritten in place (a rebuilt
+ * readout is laid out afresh, about 1 ms a change).
+ */
+export function evalSizeReadoutView() {
+  const node: HTMLElement = html`<div>
     <div class="l4-numbers">
-      <div><div class="big-number" data-readout="half-width" data-value=${a.halfWidthPp.toFixed(6)}>${formatPlusMinus(a.halfWidthPp / 100, 1)}</div>
-        <div class="big-caption">each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}</div></div>
-      <div><div class="big-number" data-readout="power" data-value=${(100 * a.power).toFixed(6)}>${formatPercent(a.power, 0)}</div>
-        <div class="big-caption">chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}</div></div>
-      <div><div class="big-number" data-readout="n-needed" data-value=${a.nNeeded}>${formatCount(a.nNeeded)}</div>
-        <div class="big-caption">examples per model for ${wanted}% power at a ${formatPoints(v.gap)} gap</div></div>
+      <div><div class="big-number" data-readout="half-width"></div><div class="big-caption"></div></div>
+      <div><div class="big-number" data-readout="power"></div><div class="big-caption"></div></div>
+      <div><div class="big-number" data-readout="n-needed"></div><div class="big-caption"></div></div>
     </div>
-    <p><span class="verdict" data-readout="verdict" data-value=${m.enough ? 1 : 0}>${m.enough ? "Enough to separate them" : "Enough to shortlist, not to separate"}</span>
-    At this N the smallest gap found ${wanted}% of the time is
-    <strong data-readout="mdd" data-value=${a.mddPp.toFixed(6)}>${formatPp(a.mddPp / 100, 1)}</strong> with separate question sets, or
-    <strong data-readout="mdd-paired" data-value=${a.mddPairedPp.toFixed(6)}>${formatPp(a.mddPairedPp / 100, 1)}</strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
-    <span data-readout="half-width-100" data-value=${a.halfWidthAt100Pp.toFixed(6)} hidden=${v.n === 100}>At 100 examples a score at ${formatPercent(a.p1, 0)} is ${formatPlusMinus(a.halfWidthAt100Pp / 100, 1)}.</span></p>
+    <p><span class="verdict" data-readout="verdict"></span>
+    At this N the smallest gap found <span data-part="wanted"></span> of the time is
+    <strong data-readout="mdd"></strong> with separate question sets, or
+    <strong data-readout="mdd-paired"></strong> when both models answer the same examples and their results correlate at 0.5 (a paired analysis, Lesson 3).
+    <span data-readout="half-width-100"></span></p>
   </div>`;
+  const part = (selector: string) => node.querySelector(selector) as HTMLElement;
+  const set = (selector: string, value: string | number, text: string) => {
+    const el = part(selector);
+    setAttrs(el, { "data-value": value });
+    setText(el, text);
+  };
+  const captions = [...node.querySelectorAll(".big-caption")] as HTMLElement[];
+  return (m: EvalSizeModel): Node => {
+    const { answer: a, values: v } = m;
+    const wanted = Math.round(v.target * 100);
+    set('[data-readout="half-width"]', a.halfWidthPp.toFixed(6), formatPlusMinus(a.halfWidthPp / 100, 1));
+    set('[data-readout="power"]', (100 * a.power).toFixed(6), formatPercent(a.power, 0));
+    set('[data-readout="n-needed"]', a.nNeeded, formatCount(a.nNeeded));
+    const texts = [
+      `each model's 95% interval at N = ${formatCount(v.n)} and ${formatPercent(a.p1, 0)}`,
+      `chance that N = ${formatCount(v.n)} tells ${formatPercent(a.p1, 0)} from ${formatPercent(a.p2, 0)}`,
+      `examples per model for ${wanted}% power at a ${formatPoints(v.gap)} gap`,
+    ];
+    captions.forEach((c, i) => {
+      setText(c, texts[i]!);
+    });
+    set(
+      '[data-readout="verdict"]',
+      m.enough ? 1 : 0,
+      m.enough ? "Enough to separate them" : "Enough to shortlist, not to separate",
+    );
+    setText(part('[data-part="wanted"]'), `${wanted}%`);
+    set('[data-readout="mdd"]', a.mddPp.toFixed(6), formatPp(a.mddPp / 100, 1));
+    set('[data-readout="mdd-paired"]', a.mddPairedPp.toFixed(6), formatPp(a.mddPairedPp / 100, 1));
+    const at100 = part('[data-readout="half-width-100"]');
+    set(
+      '[data-readout="half-width-100"]',
+      a.halfWidthAt100Pp.toFixed(6),
+      `At 100 examples a score at ${formatPercent(a.p1, 0)} is ${formatPlusMinus(a.halfWidthAt100Pp / 100, 1)}.`,
+    );
+    at100.hidden = v.n === 100;
+    return node;
+  };
 }
 
 export function evalSizeSummary(m: EvalSizeModel): string {
@@ -227,6 +199,7 @@ export function evalSizeSummary(m: EvalSizeModel): string {
 }
 
 export function taskEvalSizeFigure() {
+  const readout = evalSizeReadoutView();
   return explorable<EvalSizeInputs, EvalSizeModel>({
     id: "l4-eval-size",
     title: "How many task examples do I need? Enough to shortlist is far fewer than enough to separate",
@@ -278,8 +251,8 @@ export function taskEvalSizeFigure() {
     source:
       "Normal-approximation power of a two-sided 5% test of two proportions (the formula R's power.prop.test solves); intervals are Wilson 95%. Computed by the site's statistics core.",
     derive: deriveEvalSize,
-    draw: drawEvalSize,
-    readout: evalSizeReadout,
+    draw: keptDrawing(evalSizeView),
+    readout: (m) => readout(m),
     notice: (m) => evalSizeNotice(m.values),
     summary: evalSizeSummary,
   });
