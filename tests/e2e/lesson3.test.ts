@@ -527,6 +527,34 @@ describe("One model, several numbers (l3-same-model)", () => {
     expect(await page.locator(`${fig} .explorable-notice`).textContent()).toMatch(
       /not sampling noise: it is the method/,
     );
+    // The drawing agrees, read back through its own x axis: a mark at each published number (in
+    // the table's order), the dashed rule at the lowest, and the band ±1.0779 pp around it.
+    const drawn = await page.locator(`${fig} svg.same-model`).evaluate((svg) => {
+      const ticks = [...svg.querySelectorAll("g.x .axis-tick-labels text")].map((t) => ({
+        at: Number(t.getAttribute("x")),
+        v: Number(t.textContent),
+      }));
+      const [t0, t1] = [ticks[0]!, ticks[ticks.length - 1]!];
+      const val = (px: number) => t0.v + ((px - t0.at) * (t1.v - t0.v)) / (t1.at - t0.at);
+      const band = svg.querySelector("g.band rect")!;
+      const bx = Number(band.getAttribute("x"));
+      return {
+        dots: [...svg.querySelectorAll("g.dots path")].map((d) =>
+          val(Number(/translate\(([-\d.]+),/.exec(d.getAttribute("transform")!)![1])),
+        ),
+        low: val(Number(svg.querySelector("g.low line")!.getAttribute("x1"))),
+        band: [val(bx), val(bx + Number(band.getAttribute("width")))],
+        names: [...svg.querySelectorAll("g.names text")].map((t) => t.textContent),
+      };
+    });
+    drawn.dots.forEach((x, i) => {
+      expect(x).toBeCloseTo([68.9, 69.7, 69.83, 69.9][i]!, 1);
+    });
+    expect(drawn.low).toBeCloseTo(68.9, 1);
+    expect(drawn.band[0]!).toBeCloseTo(68.9 - 1.0779, 1);
+    expect(drawn.band[1]!).toBeCloseTo(68.9 + 1.0779, 1);
+    expect(drawn.names).toHaveLength(4);
+    expect(drawn.names[0]).toMatch(/^1\. Meta/);
   });
   it("the menu and the presets switch groups", async () => {
     await page.locator(fig).getByRole("button", { name: "Mistral 7B on MMLU" }).click();
@@ -541,6 +569,28 @@ describe("One model, several numbers (l3-same-model)", () => {
 
 describe("Scaling confound (l3-scaling)", () => {
   const fig = "#fig-l3-scaling";
+  it("the other benchmarks' drawings are made while the page is idle, so a first pick shows one made ahead", async () => {
+    const drawing = page.locator(`${fig} .explorable-figure > div`).first();
+    expect(await drawing.getAttribute("data-made-ahead")).toBeNull();
+    await expect
+      .poll(
+        async () => {
+          await page.selectOption(`${fig} select[data-key="benchmark"]`, "GSM8K");
+          const ahead = await drawing.getAttribute("data-made-ahead");
+          await page.selectOption(`${fig} select[data-key="benchmark"]`, "MMLU");
+          return ahead;
+        },
+        { timeout: 5000 },
+      )
+      .toBe("");
+    // And it is the right drawing: GSM8K's axis and every GSM8K point.
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "GSM8K");
+    expect(await page.locator(`${fig} .explorable-figure`).textContent()).toContain("GSM8K score (%)");
+    expect(await page.locator(`${fig} svg [aria-label="dot"] > *`).count()).toBe(
+      scalingPoints(rows, "GSM8K").length,
+    );
+    await page.selectOption(`${fig} select[data-key="benchmark"]`, "MMLU");
+  });
   const counts = async () =>
     page
       .locator(`${fig} [data-readout="class-count"]`)

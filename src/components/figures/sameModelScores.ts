@@ -4,6 +4,7 @@
 // explain between two *different* models' scores (the 95% half-width of a difference).
 
 import { html } from "htl";
+import { keyedCache } from "../cache/keyedCache.js";
 import { benchmarkSize } from "../compare/benchmarkNames.js";
 import { type SameModelGroup, sameModelGroups } from "../compare/evidence.js";
 import { methodGap } from "../compare/lessonNumbers.js";
@@ -11,8 +12,8 @@ import type { Benchmark, PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatPlusMinus } from "../ui/format.js";
-import { categorical, palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
+import { keptSameModel, type SameModelView, sameModelMarginLeft } from "./parts/sameModelDrawing.js";
 
 /** The spread of one model's numbers against the noise yardstick, in words (for the readout and notice). */
 export function spreadVerdict(spreadPp: number, diffHalfWidthPp: number): string {
@@ -26,8 +27,10 @@ export const groupKey = (g: SameModelGroup) => `${g.model}|${g.benchmark}`.slice
 
 /** Row label: evaluator and what distinguishes the run. */
 export function runLabel(r: PublishedScore): string {
+  // "Hugging Face Open LLM Leaderboard v1" → "Leaderboard v1"; "Hugging Face (three
+  // implementations)" → "Hugging Face", the implementation named after it.
   const who = r.evaluator
-    .replace(/^Hugging Face (Open LLM )?/, "")
+    .replace(/^Hugging Face Open LLM /, "")
     .replace("(three implementations)", "")
     .trim();
   const setting = r.evaluator_type.startsWith("same-lab")
@@ -89,77 +92,28 @@ export function deriveSameModel(
   };
 }
 
-const symbols = ["circle", "square", "triangle", "diamond", "star", "cross", "wye", "asterisk"];
-
-/** One row per published number, on the score axis, over the shaded noise band. */
-export function drawSameModel(m: SameModelModel, { width }: RenderContext): Node {
-  const { group: g, yard, low } = m;
-  const compact = width < 560;
-  const marginLeft = Math.min(300, Math.max(150, width * 0.36));
+/** The drawing's view of the model: each number's row label, fitted to the margin at this width. */
+export function sameModelView(m: SameModelModel, width: number): SameModelView {
   // A row label fits its margin (about 7 px a character at 13 px), clipped with "…" if it must be.
-  const points = g.rows.map((r, i) => ({
-    label: clipText(`${i + 1}. ${runLabel(r)}`, Math.floor((marginLeft - 12) / 7)),
-    score: r.score,
-    i,
-  }));
-  const band = formatPlusMinus(yard.diffHalfWidth / 100);
-  const svg = Plot.plot({
-    width,
-    height: 84 + 34 * points.length,
-    marginLeft,
-    marginRight: 50,
-    marginTop: 40,
-    marginBottom: 44,
-    style: { fontSize: "13px" },
-    x: {
-      domain: m.domain,
-      label: `${g.benchmark} score (%), N = ${formatCount(m.n)} →`,
-      grid: true,
-      labelOffset: 38,
-    },
-    y: { domain: points.map((p) => p.label), label: null },
-    marks: [
-      // The yardstick: within this band of the lowest number, a gap between two different
-      // models' scores would be within sampling noise (95%).
-      Plot.rectX([{ x1: low - yard.diffHalfWidth, x2: low + yard.diffHalfWidth }], {
-        x1: "x1",
-        x2: "x2",
-        fill: palette.grey,
-        fillOpacity: 0.18,
-      }),
-      Plot.ruleX([low], { stroke: palette.grey, strokeDasharray: "3,3" }),
-      // The band's key, above the frame, ending at its right edge and running left over the labels' margin.
-      Plot.text([0], {
-        frameAnchor: "top-right",
-        dy: -24,
-        text: () =>
-          compact
-            ? `shaded: ${band}, two-model noise`
-            : `shaded: ${band} around the lowest number, the noise of a gap between two models`,
-        fontSize: 11,
-        textAnchor: "end",
-        fill: "currentColor",
-      }),
-      Plot.ruleY(points, { y: "label", stroke: "currentColor", strokeOpacity: 0.08 }),
-      Plot.dot(points, {
-        x: "score",
-        y: "label",
-        fill: (d: (typeof points)[number]) => categorical[d.i % categorical.length],
-        r: 7,
-        symbol: (d: (typeof points)[number]) => symbols[d.i % symbols.length],
-      }),
-      Plot.text(points, {
-        x: "score",
-        y: "label",
-        text: (d: (typeof points)[number]) => `${d.score}`,
-        dx: 12,
-        textAnchor: "start",
-        fontWeight: 700,
-      }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", `${g.model}'s published ${g.benchmark} scores`);
-  return svg;
+  const chars = Math.floor((sameModelMarginLeft(width) - 12) / 7);
+  return {
+    points: m.group.rows.map((r, i) => ({
+      label: clipText(`${i + 1}. ${runLabel(r)}`, chars),
+      score: r.score,
+    })),
+    benchmark: m.group.benchmark,
+    model: m.group.model,
+    n: m.n,
+    low: m.low,
+    halfWidth: m.yard.diffHalfWidth,
+    domain: m.domain,
+  };
+}
+
+/** One row per published number, on the score axis, over the shaded noise band (kept; parts/sameModelDrawing.ts). */
+export function sameModelDrawing() {
+  const draw = keptSameModel();
+  return (m: SameModelModel, { width }: RenderContext): Node => draw(sameModelView(m, width), width);
 }
 
 /**
@@ -175,13 +129,49 @@ function runRows(r: PublishedScore, i: number): Node[] {
   ];
 }
 
-export function sameModelReadout(m: SameModelModel): Node {
-  const g = m.group;
-  return html`<div class="l3-readout">
-    <p><span class="big-number" data-readout="spread" data-value=${g.spread}>${g.spread.toFixed(2)} pp</span>
-    <span class="big-caption">between ${g.rows.length} published numbers for one model on the same ${formatCount(m.n)} questions. For scale: two different models' scores near ${((m.low + m.high) / 2).toFixed(1)}% must differ by more than <span data-readout="diff-half-width" data-value=${m.yard.diffHalfWidth}>${formatPlusMinus(m.yard.diffHalfWidth / 100)}</span> before the gap counts as real; this spread is <span data-readout="ratio" data-value=${g.spread / m.yard.diffHalfWidth}>${m.verdict}</span>.</span></p>
-    <table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th><th scope="col" class="l3-wide">Metric</th><th scope="col" class="l3-wide">Source</th></tr></thead>
-    <tbody>${g.rows.flatMap(runRows)}</tbody></table></div>`;
+/** A group's table of published numbers. */
+function runsTable(g: SameModelGroup): HTMLElement {
+  return html`<table class="l3-runs"><thead><tr><th scope="col">#</th><th scope="col">Score</th><th scope="col">Evaluator</th><th scope="col">Shots</th><th scope="col">CoT</th><th scope="col" class="l3-wide">Metric</th><th scope="col" class="l3-wide">Source</th></tr></thead>
+    <tbody>${g.rows.flatMap(runRows)}</tbody></table>`;
+}
+
+/**
+ * The readout, kept across redraws: the spread and its comparison are rewritten in place; each
+ * group's table is made once and kept (a group picked again shows the one already made).
+ */
+export function sameModelReadoutView() {
+  const node: HTMLElement = html`<div class="l3-readout">
+    <p><span class="big-number" data-readout="spread"></span>
+    <span class="big-caption">between <span data-part="count"></span> published numbers for one model on the same <span data-part="n"></span> questions. For scale: two different models' scores near <span data-part="mid"></span> must differ by more than <span data-readout="diff-half-width"></span> before the gap counts as real; this spread is <span data-readout="ratio"></span>.</span></p>
+  </div>`;
+  const part = (selector: string) => node.querySelector(selector) as HTMLElement;
+  const set = (selector: string, text: string, value?: number) => {
+    const el = part(selector);
+    if (value !== undefined) setAttrs(el, { "data-value": value });
+    setText(el, text);
+  };
+  const tables = keyedCache<HTMLElement>(12);
+  let table: HTMLElement | undefined;
+  return (m: SameModelModel): Node => {
+    const g = m.group;
+    set('[data-readout="spread"]', `${g.spread.toFixed(2)} pp`, g.spread);
+    set('[data-part="count"]', String(g.rows.length));
+    set('[data-part="n"]', formatCount(m.n));
+    set('[data-part="mid"]', `${((m.low + m.high) / 2).toFixed(1)}%`);
+    set(
+      '[data-readout="diff-half-width"]',
+      formatPlusMinus(m.yard.diffHalfWidth / 100),
+      m.yard.diffHalfWidth,
+    );
+    set('[data-readout="ratio"]', m.verdict, g.spread / m.yard.diffHalfWidth);
+    const next = tables.get(groupKey(g), () => runsTable(g));
+    if (table !== next) {
+      if (table) table.replaceWith(next);
+      else node.append(next);
+      table = next;
+    }
+    return node;
+  };
 }
 
 export function sameModelNotice(m: SameModelModel): string {
@@ -201,6 +191,7 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
     label: `${g.model} · ${g.benchmark} (${g.rows.length} numbers, spread ${g.spread.toFixed(2)} pp)`,
   }));
   const keys = new Set(options.map((o) => o.value));
+  const readout = sameModelReadoutView();
   const pick = (model: string, benchmark: string) =>
     keys.has(`${model}|${benchmark}`) ? `${model}|${benchmark}` : options[0]!.value;
   return explorable<SameModelValues, SameModelModel>({
@@ -224,8 +215,8 @@ export function sameModelScoresFigure(rows: readonly PublishedScore[], benchmark
     source:
       "data/published_scores.csv: model cards, papers and leaderboard rows (sources listed in the table). N from data/benchmarks.csv.",
     derive: (v) => deriveSameModel(v, groups, benchmarks),
-    draw: drawSameModel,
-    readout: sameModelReadout,
+    draw: keptDrawing(sameModelDrawing),
+    readout: (m) => readout(m),
     notice: sameModelNotice,
     summary: sameModelSummary,
   });

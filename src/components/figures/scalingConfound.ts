@@ -9,6 +9,7 @@ import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDecimal, formatFixed } from "../ui/format.js";
+import { idleQueue } from "../ui/idleQueue.js";
 import { keptDrawing } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
@@ -193,17 +194,40 @@ export function drawScalingConfound(m: ScalingModel, { width }: RenderContext): 
   return html`<div>${plot}</div>`;
 }
 
+/** The settings a learner is likely to pick next (the other benchmarks), and how to get their models. */
+export interface ScalingAhead {
+  others(v: ScalingValues): ScalingValues[];
+  derive(v: ScalingValues): ScalingModel;
+}
+
 /**
  * The drawing, kept per setting at the current width: every input is a choice, so going back to a
- * setting shows the drawing already made (with its tips) instead of drawing it again.
+ * setting shows the drawing already made (with its tips) instead of drawing it again. `ahead` names
+ * the settings a learner is likely to pick next (the other benchmarks); their drawings are made
+ * while the page is idle, so a first pick costs only its layout (a new drawing took 7–10 ms).
  */
-export function scalingConfoundView() {
+export function scalingConfoundView(ahead?: ScalingAhead) {
   const drawn = keyedCache<Node>(16);
+  const plan = idleQueue();
+  const keyOf = (v: ScalingValues, width: number) => `${width}|${v.benchmark}|${v.source}|${v.framing}`;
   return (m: ScalingModel, context: RenderContext): Node => {
-    const { benchmark, source, framing } = m.values;
-    return drawn.get(`${context.width}|${benchmark}|${source}|${framing}`, () =>
-      drawScalingConfound(m, context),
-    );
+    const { width } = context;
+    const node = drawn.get(keyOf(m.values, width), () => drawScalingConfound(m, context));
+    if (ahead && !context.copy)
+      plan(
+        ahead
+          .others(m.values)
+          .filter((v) => !drawn.has(keyOf(v, width)))
+          .map((v) => () => {
+            // Marked, so that a browser test can tell a drawing made ahead from one made on the pick.
+            drawn.get(keyOf(v, width), () => {
+              const made = drawScalingConfound(ahead.derive(v), context) as HTMLElement;
+              made.dataset.madeAhead = "";
+              return made;
+            });
+          }),
+      );
+    return node;
   };
 }
 
@@ -250,11 +274,25 @@ export function scalingConfoundReadout(m: ScalingModel): Node {
     )}</tbody></table><span hidden data-readout="points" data-value=${m.points.length}></span>${everyPoint(m.points)}</div>`;
 }
 
-/** The readout, kept per benchmark and source (it does not depend on the framing, so a new framing leaves it in place). */
-export function scalingConfoundReadoutView() {
+/**
+ * The readout, kept per benchmark and source (it does not depend on the framing, so a new framing
+ * leaves it in place); with `ahead`, the other benchmarks' readouts are made while the page is idle.
+ */
+export function scalingConfoundReadoutView(ahead?: ScalingAhead) {
   const made = keyedCache<Node>(16);
-  return (m: ScalingModel): Node =>
-    made.get(`${m.values.benchmark}|${m.values.source}`, () => scalingConfoundReadout(m));
+  const plan = idleQueue();
+  const keyOf = (v: ScalingValues) => `${v.benchmark}|${v.source}`;
+  return (m: ScalingModel): Node => {
+    const node = made.get(keyOf(m.values), () => scalingConfoundReadout(m));
+    if (ahead)
+      plan(
+        ahead
+          .others(m.values)
+          .filter((v) => !made.has(keyOf(v)))
+          .map((v) => () => made.get(keyOf(v), () => scalingConfoundReadout(ahead.derive(v)))),
+      );
+    return node;
+  };
 }
 
 /** "What to notice", naming the current leader: by raw score, or per parameter. */
@@ -297,6 +335,10 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     "MMLU-Pro",
     "BBH",
   ].filter((b) => pointsOf(b).length >= 5);
+  const ahead: ScalingAhead = {
+    others: (v) => benchmarks.filter((b) => b !== v.benchmark).map((benchmark) => ({ ...v, benchmark })),
+    derive: (v) => deriveScalingConfound(v, pointsOf),
+  };
   return explorable<ScalingValues, ScalingModel>({
     id: "l3-scaling",
     title: "Score against size: bigger models win raw rankings",
@@ -335,8 +377,9 @@ export function scalingConfoundFigure(rows: readonly PublishedScore[]) {
     source:
       "Scores and parameter counts: data/published_scores.csv (model cards, papers and Open LLM Leaderboard rows; each point's source is in its tooltip). Closed models without a published size are left out.",
     derive: (v) => deriveScalingConfound(v, pointsOf),
-    draw: keptDrawing(scalingConfoundView),
-    readout: scalingConfoundReadoutView(),
+    // The other benchmarks at the same source and framing, drawn ahead while the page is idle.
+    draw: keptDrawing(() => scalingConfoundView(ahead)),
+    readout: scalingConfoundReadoutView(ahead),
     notice: scalingConfoundNotice,
     summary: scalingConfoundSummary,
   });

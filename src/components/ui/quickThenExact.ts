@@ -6,6 +6,7 @@
 // used first out), so going back to a setting is immediate and exact; settings named `ahead` (a
 // menu's other choices) are made exact while the page is idle, so a first pick is exact at once.
 import { keyedCache } from "../cache/keyedCache.js";
+import { idleQueue } from "./idleQueue.js";
 
 export interface QuickThenExactOptions<V, M> {
   /** The same string for the same setting. */
@@ -35,19 +36,14 @@ export function quickThenExact<V, M>({
 }: QuickThenExactOptions<V, M>): (values: V) => M {
   const known = keyedCache<M>(limit);
   let settle: ReturnType<typeof setTimeout> | undefined;
-  let queue: V[] = [];
-  const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : undefined;
-  const prepare = () => {
-    const next = queue.shift();
-    if (!next) return;
-    known.get(keyOf(next), () => exact(next));
-    idle?.(prepare);
-  };
+  const plan = idleQueue();
   const prepareAround = (values: V) => {
-    if (!ahead || !idle) return;
-    const waiting = queue.length > 0;
-    queue = ahead(values).filter((v) => !known.has(keyOf(v)));
-    if (!waiting) idle(prepare);
+    if (!ahead) return;
+    plan(
+      ahead(values)
+        .filter((v) => !known.has(keyOf(v)))
+        .map((v) => () => known.get(keyOf(v), () => exact(v))),
+    );
   };
   return (values) => {
     const key = keyOf(values);

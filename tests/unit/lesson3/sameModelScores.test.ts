@@ -59,5 +59,17 @@ describe("deriveSameModel", () => {
     for (const g of groups) for (const r of g.rows) expect(runLabel(r).length).toBeLessThanOrEqual(34);
     const llama = at("Llama 2 70B|MMLU").group.rows;
     expect(llama.map(runLabel)).toContain("Meta");
+    expect(llama.map(runLabel)).toContain("Leaderboard v1");
+    // LLaMA 65B scored by Hugging Face with three MMLU implementations: each row names both (the
+    // evaluator had been dropped, leaving ", HELM").
+    const llama65 = at("Llama 1 65B|MMLU").group.rows.map(runLabel);
+    expect(llama65).toEqual(
+      expect.arrayContaining([
+        "Hugging Face, HELM",
+        "Hugging Face, EleutherAI harness",
+        "Hugging Face, original",
+      ]),
+    );
+    for (const g of groups) for (const r of g.rows) expect(runLabel(r)).not.toMatch(/^[,\s]/);
   });
 });

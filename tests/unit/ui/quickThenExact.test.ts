@@ -2,6 +2,7 @@
 // for the delay (and the figure asked to draw again), the exact one at once for a setting seen before.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { quickThenExact } from "../../../src/components/ui/quickThenExact.ts";
+import { useIdleStub } from "./idleStub.ts";
 
 type V = { n: number };
 function setup(ahead?: (v: V) => V[]) {
@@ -90,14 +91,7 @@ describe("quickThenExact", () => {
   });
 
   describe("ahead: the likely next settings, made exact while the page is idle", () => {
-    let idle: (() => void)[] = [];
-    beforeEach(() => {
-      idle = [];
-      vi.stubGlobal("requestIdleCallback", (f: () => void) => idle.push(f));
-    });
-    afterEach(() => {
-      vi.unstubAllGlobals();
-    });
+    const idle = useIdleStub();
     const runIdle = () => {
       while (idle.length) idle.shift()!();
     };
