@@ -182,3 +182,31 @@ export async function axeViolations(page: Page, { include }: { include?: string 
       (v) => `${v.impact} ${v.id} (${v.targets.length}): ${v.help} — ${v.targets.slice(0, 3).join(" | ")}`,
     );
 }
+
+/**
+ * The texts of a drawing that a line crosses: each `texts` element's box (shrunk by 1 px) against
+ * points every 2 px along each `lines` path, in page coordinates (so rotated labels count as
+ * drawn). Returns the crossed texts' contents; [] when every label stands clear.
+ */
+export async function textsCrossed(page: Page, svg: string, texts: string, lines: string): Promise<string[]> {
+  return page.locator(svg).evaluate(
+    (root, [textSel, lineSel]) => {
+      const points: DOMPoint[] = [];
+      for (const path of root.querySelectorAll<SVGGeometryElement>(lineSel!)) {
+        const ctm = path.getScreenCTM();
+        if (!ctm) continue;
+        const length = path.getTotalLength();
+        for (let at = 0; at <= length; at += 2) points.push(path.getPointAtLength(at).matrixTransform(ctm));
+      }
+      return [...root.querySelectorAll(textSel!)]
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return points.some(
+            (p) => p.x > r.left + 1 && p.x < r.right - 1 && p.y > r.top + 1 && p.y < r.bottom - 1,
+          );
+        })
+        .map((t) => t.textContent ?? "");
+    },
+    [texts, lines],
+  );
+}

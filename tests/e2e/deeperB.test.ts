@@ -11,7 +11,7 @@ import { bestOfKSimulator, deriveBestOfK, REPS } from "../../src/components/figu
 import { measuredAccuracy } from "../../src/components/stats/labelNoise.ts";
 import { signalNoise } from "../../src/components/stats/signalNoise.ts";
 import { expectedMaxNormal, rankOnBoard } from "../../src/components/stats/winnersCurse.ts";
-import { open, readout, setRange, useBrowser } from "./browser.ts";
+import { open, readout, setRange, textsCrossed, useBrowser } from "./browser.ts";
 
 const browser = useBrowser();
 
@@ -193,6 +193,9 @@ describe("/deeper/best-of-k", () => {
         label: g.querySelector("text")!.textContent,
       };
     });
+    // The curves' names stand clear of the curves (the mean's had been crossed by it).
+    const curveSvg = `${fig} svg[aria-label^="Expected inflation"]`;
+    expect(await textsCrossed(page, curveSvg, "g.notes text", "g.mean path, g.theory path")).toEqual([]);
     expect(Math.abs(mark.rule - mark.ten)).toBeLessThan(1.5);
     expect(Math.abs(mark.dot - inflation)).toBeLessThan(0.3);
     expect(mark.label).toBe(`k = 10: +${inflation.toFixed(1)} points`);
@@ -216,6 +219,7 @@ describe("/deeper/best-of-k", () => {
       .evaluate((el) => (el as unknown as { values: { battles: number } }).values.battles);
     const exact = deriveBestOfK({ k: 10, battles, position: 10 }, rows, bestOfKSimulator(rows));
     expect(await readout(page, fig, "inflation")).toBeCloseTo(exact.inflation, 5);
+    expect(await textsCrossed(page, curveSvg, "g.notes text", "g.mean path, g.theory path")).toEqual([]);
     await setRange(page, `${fig} input[type=range][data-key="k"]`, 27);
     expect(await readout(page, fig, "inflation")).toBeGreaterThan(0);
     await page.locator(`${fig} input[name][value="3"], ${fig} label:has-text("#3")`).first().click();

@@ -19,7 +19,7 @@ import {
 } from "../../src/components/sim/distributionShift.ts";
 import { halfWidth } from "../../src/components/stats/intervals.ts";
 import { power, sampleSizeTwoProportions } from "../../src/components/stats/power.ts";
-import { open, readout, setRange, useBrowser } from "./browser.ts";
+import { open, readout, setRange, textsCrossed, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const browser = useBrowser();
@@ -219,6 +219,10 @@ describe("figure 2: how many task examples", () => {
       expect(lo!).toBeCloseTo(100 * a.intervals[i]!.lower, 1);
       expect(hi!).toBeCloseTo(100 * a.intervals[i]!.upper, 1);
     });
+    // No mark's name, and not N's label, is crossed by the curve.
+    expect(
+      await textsCrossed(page, `${fig} svg.power-curve`, "g.names text, g.here text", "g.curve path"),
+    ).toEqual([]);
     await renderMs(fig, times.size!);
     return a;
   }

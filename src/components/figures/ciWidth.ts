@@ -225,7 +225,9 @@ function curveMarks(x: Scale, y: Scale, width: number) {
   const method = svg`<path fill="none" stroke=${palette.blue} stroke-width="2.5"></path>` as SVGPathElement;
   // The page-coloured outline (on the group, as Plot draws it) parts a diamond from the curve under it.
   const diamonds = svg`<path fill=${palette.orange}></path>` as SVGPathElement;
-  const labels = svg`<g font-size=${compact ? 11 : 12} font-weight="600"></g>` as SVGGElement;
+  // With a halo of the page's colour, so a label the curve runs close to (HellaSwag's) stays legible.
+  const labels =
+    svg`<g font-size=${compact ? 11 : 12} font-weight="600" stroke="var(--theme-background, white)" stroke-width="3" paint-order="stroke"></g>` as SVGGElement;
   const g =
     svg`<g class="ci-width-curve">${normal}${method}<g stroke="var(--theme-background, white)">${diamonds}</g>${labels}</g>` as SVGGElement;
   const line = (points: readonly CurvePoint[], value: (d: CurvePoint) => number) =>

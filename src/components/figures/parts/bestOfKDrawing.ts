@@ -81,8 +81,17 @@ function drawCurve(p: SvgPanel<CurvePart>, m: BestOfKModel, width: number, heigh
   const [band90, means] = keptChildren<SVGTextElement>(p.parts.notes, "text", 2);
   setAttrs(band90!, { x: end, y: f2(y(m.sim.high[last]!) - 8), dy: "0.32em", fill: palette.blue });
   setText(band90!, "90% of labs");
-  setAttrs(means!, { x: end, y: f2(y(m.theory[last]!) + 14), dy: "0.32em" });
-  setText(means!, "mean; dashed: SE × E[max]");
+  // The curves' name ends at their right end and runs left, where they fall: it goes under both
+  // along its whole length (about 6.6 px a character at 11 px), not only under their ends, where
+  // the curve crossed it; never below the frame.
+  const meansText = "mean; dashed: SE × E[max]";
+  const from = end - meansText.length * 6.6;
+  const under = ks
+    .map((k, i) => ({ i, reaches: x(ks[i + 1] ?? k) >= from }))
+    .filter((p) => p.reaches)
+    .map(({ i }) => Math.max(y(m.theory[i]!), y(m.sim.inflation[i]!)));
+  setAttrs(means!, { x: end, y: f2(Math.min(bottom - 8, Math.max(...under) + 12)), dy: "0.32em" });
+  setText(means!, meansText);
   // The chosen k: a rule, the simulated mean as a dot, and its value above the frame.
   const [rule, dot, label] = [
     keptChildren<SVGLineElement>(p.parts.k, "line", 1)[0]!,

@@ -169,7 +169,15 @@ export function shiftView() {
     left: { "text-anchor": "end", "font-weight": 600 },
     right: { "text-anchor": "start", "font-weight": 600 },
     swaps: { fill: "none", stroke: palette.vermillion, "stroke-width": 3.5 },
-    swapTexts: { fill: palette.vermillion, "font-weight": 700, "font-size": 12 },
+    // A halo of the page's colour: on a phone the lines run close under "3 swaps".
+    swapTexts: {
+      fill: palette.vermillion,
+      "font-weight": 700,
+      "font-size": 12,
+      stroke: BACKGROUND,
+      "stroke-width": 4,
+      "paint-order": "stroke",
+    },
   });
   const bell = svgPanel<BellPart>("l4-dumbbell", {
     axis: {},
