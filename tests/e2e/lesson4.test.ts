@@ -389,6 +389,48 @@ describe("figure 4: the three stages, fed by figure 2", () => {
     expect(await page.locator(`${fig} [data-stage="filter"]`).textContent()).toContain(
       `Which ${plan.stages[0].remaining} of ${s.candidates} models`,
     );
+    // The drawings agree, read back through their own axes: the funnel's blue bars stand at the
+    // models left after each stage, the grey ones at the models before it; the evidence bars end
+    // (6 px inset) at each stage's items per model on the log axis (decade names 10, 100, 1k, …).
+    const drawn = await page.locator(fig).evaluate((root) => {
+      const ticks = (svg: Element, xy: string) =>
+        [...svg.querySelectorAll(".axis-tick-labels text")]
+          .filter((t) => t.textContent)
+          .map((t) => ({ at: Number(t.getAttribute(xy)), v: t.textContent! }));
+      const funnel = root.querySelector("svg.stages-funnel")!;
+      const evidence = root.querySelector("svg.stages-evidence")!;
+      const heights = (g: string) =>
+        [...funnel.querySelectorAll(`g.${g} rect`)].map((r) => Number(r.getAttribute("y")));
+      const ends = [...evidence.querySelectorAll("g.bars rect")].map(
+        (r) => Number(r.getAttribute("x")) + Number(r.getAttribute("width")) + 6,
+      );
+      return {
+        y: ticks(funnel.querySelector("g.y")!, "y"),
+        x: ticks(evidence.querySelector("g.x")!, "x"),
+        after: heights("after"),
+        before: heights("before"),
+        ends,
+      };
+    });
+    const [ya, yb] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
+    const models = (py: number) =>
+      Number(ya.v) + ((py - ya.at) * (Number(yb.v) - Number(ya.v))) / (yb.at - ya.at);
+    const finalists = plan.stages[1].remaining;
+    expect(drawn.after.map((py) => Math.round(models(py)))).toEqual([s.shortlist, finalists, 1]);
+    expect(drawn.before.map((py) => Math.round(models(py)))).toEqual([s.candidates, s.shortlist, finalists]);
+    const decade = (t: string) =>
+      t.endsWith("M")
+        ? 1e6 * Number(t.slice(0, -1))
+        : t.endsWith("k")
+          ? 1e3 * Number(t.slice(0, -1))
+          : Number(t);
+    const [xa, xb] = [drawn.x[0]!, drawn.x[drawn.x.length - 1]!];
+    const items = (px: number) =>
+      10 **
+      (Math.log10(decade(xa.v)) + ((px - xa.at) / (xb.at - xa.at)) * Math.log10(decade(xb.v) / decade(xa.v)));
+    drawn.ends.forEach((px, i) => {
+      expect(items(px) / plan.stages[i]!.itemsPerModel).toBeCloseTo(1, 2);
+    });
     await renderMs(fig, times.stages!);
     return plan;
   }

@@ -8,8 +8,8 @@ import { minimumDetectableDifference, power, sampleSizeTwoProportions } from "..
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
-import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
+import { keptEvidence, keptFunnel } from "./parts/stagesDrawing.js";
 import { type EvalSizeInputs, evalSizeDefaults } from "./taskEvalSize.js";
 
 export type StageInputs = {
@@ -161,139 +161,79 @@ export function deriveStages(
   };
 }
 
-type StageRow = Stage & { short: string; before: number };
-
-/** Models before and after each stage. */
-function drawFunnel(m: StagesModel, data: StageRow[], width: number): SVGSVGElement {
-  const narrow = width < 560;
-  const svg = Plot.plot({
-    width,
-    height: 210,
-    marginLeft: 40,
-    marginTop: 30,
-    style: { fontSize: "14px" },
-    x: { domain: data.map((d) => d.short), label: null, padding: 0.25 },
-    y: {
-      label: narrow ? "↑ Models left" : "↑ Models in the running",
-      grid: true,
-      domain: [0, Math.ceil(1.2 * Math.max(m.values.candidates, 4))],
-    },
-    marks: [
-      Plot.barY(data, {
-        x: "short",
-        y: "before",
-        fill: palette.grey,
-        fillOpacity: 0.25,
-        insetLeft: 4,
-        insetRight: 4,
-      }),
-      Plot.barY(data, { x: "short", y: "remaining", fill: palette.blue, insetLeft: 4, insetRight: 4 }),
-      Plot.text(data, {
-        x: "short",
-        y: "before",
-        text: (d: StageRow) => `${d.before} → ${d.remaining}`,
-        dy: -10,
-        fontWeight: 700,
-      }),
-      Plot.ruleY([0]),
-      Plot.text(
-        [narrow ? "grey: before · blue: after" : "grey: models before the stage · blue: models after it"],
-        {
-          frameAnchor: "top-right",
-          dy: -22,
-          fontSize: 12,
-          textAnchor: "end",
-        },
-      ),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute("aria-label", "Models left after each stage");
-  return svg;
+/**
+ * The funnel and the evidence side by side on a wide screen, one above the other otherwise; both
+ * plain SVG kept across redraws (parts/stagesDrawing.ts).
+ */
+export function stagesView() {
+  const funnel = keptFunnel();
+  const evidence = keptEvidence();
+  const node: HTMLElement = html`<div class="l4-pair"></div>`;
+  return (m: StagesModel, { width }: RenderContext): Node => {
+    // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
+    const narrow = width < 560;
+    const names = narrow ? ["Filter", "Evaluate", "Pilot"] : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
+    const stages = m.plan.stages.map((s, i) => ({ ...s, short: names[i]!, before: m.before[i]! }));
+    const wide = width >= 1100;
+    const w1 = wide ? Math.floor(width * 0.42) : width;
+    const w2 = wide ? width - w1 - 16 : width;
+    const left = funnel(stages, m.values.candidates, w1);
+    const right = evidence(stages, w2);
+    if (node.childElementCount === 0) node.append(left, right);
+    return node;
+  };
 }
 
-/** Items scored per model at each stage, with the interval and power they give. */
-function drawEvidence(data: StageRow[], width: number, narrow: boolean): SVGSVGElement {
-  const svg = Plot.plot({
-    width,
-    height: 280,
-    marginLeft: narrow ? 64 : 100,
-    marginRight: narrow ? 12 : 150,
-    marginTop: 30,
-    // Room for the tick labels and, under them, the axis label (at 14 px they collided).
-    marginBottom: 52,
-    style: { fontSize: narrow ? "12px" : "14px" },
-    x: {
-      type: "log",
-      domain: [10, Math.max(100_000, 3 * Math.max(...data.map((d) => d.itemsPerModel)))],
-      label: "Items scored per model (log scale) →",
-      grid: true,
-      tickFormat: "~s",
-    },
-    y: { domain: data.map((d) => d.short), label: null },
-    marks: [
-      Plot.barX(data, {
-        y: "short",
-        x1: 10,
-        x2: (d: StageRow) => Math.max(10, d.itemsPerModel),
-        fill: (d: StageRow) =>
-          d.id === "filter" ? palette.grey : d.id === "evaluate" ? palette.blue : palette.green,
-        inset: 6,
-        insetTop: narrow ? 24 : 6,
-      }),
-      Plot.text(data, {
-        y: "short",
-        x: (d: StageRow) => (narrow ? 10 : Math.max(10, d.itemsPerModel)),
-        dy: narrow ? -14 : 0,
-        text: (d: StageRow) =>
-          `${formatCount(d.itemsPerModel)}: ${formatPlusMinus(d.halfWidthPp / 100, 1)}${d.id === "filter" ? " (not your task)" : d.power === null ? "" : `, power ${formatPercent(d.power, 0)}`}`,
-        dx: narrow ? 0 : 6,
-        textAnchor: "start",
-        fontWeight: 600,
-        fontSize: narrow ? 12 : 13,
-      }),
-    ],
-  }) as SVGSVGElement;
-  svg.setAttribute(
-    "aria-label",
-    "Items scored per model at each stage, with the interval and power they give",
-  );
-  return svg;
-}
-
-/** The funnel and the evidence side by side on a wide screen, one above the other otherwise. */
-export function drawStages(m: StagesModel, { width }: RenderContext): Node {
-  // On a phone the bands are ~80 px wide: the stage names alone, and the evidence labels above the bars.
-  const narrow = width < 560;
-  const names = narrow ? ["Filter", "Evaluate", "Pilot"] : ["1 · Filter", "2 · Evaluate", "3 · Pilot"];
-  const data = m.plan.stages.map((s, i) => ({ ...s, short: names[i]!, before: m.before[i]! }));
-  const wide = width >= 1100;
-  const w1 = wide ? Math.floor(width * 0.42) : width;
-  const w2 = wide ? width - w1 - 16 : width;
-  return html`<div class="l4-pair">${drawFunnel(m, data, w1)}${drawEvidence(data, w2, narrow)}</div>`;
-}
-
-export function stagesReadout(m: StagesModel): Node {
-  const { plan, e } = m;
-  const [, s2, s3] = plan.stages;
-  const fixed = (x: number) => x.toFixed(6);
-  const card = (s: Stage) => html`<div class=${`l4-stage l4-stage-${s.id}`} data-stage=${s.id}>
-    <h4>${s.name}</h4>
-    <p><strong>Evidence:</strong> ${formatCount(s.itemsPerModel)} ${s.itemsOf}</p>
-    <p><strong>Costs:</strong> ${s.cost}</p>
-    <p><strong>Tells you:</strong> ${s.tells}</p>
-    <p><strong>Cannot tell you:</strong> ${s.cannotTell}</p></div>`;
-  return html`<div>
-    <div class="l4-stages">${plan.stages.map(card)}</div>
-    <p class="table-note">Stage 2 at N = <span data-readout="stage2-n" data-value=${e.n}>${formatCount(e.n)}</span>:
-    ±<span data-readout="stage2-half-width" data-value=${fixed(s2.halfWidthPp)}>${s2.halfWidthPp.toFixed(1)}</span> pp,
-    power <span data-readout="stage2-power" data-value=${fixed(100 * (s2.power ?? 0))}>${formatPercent(s2.power ?? 0, 0)}</span> for ${e.gap} pp
-    (needs <span data-readout="stage2-n-needed" data-value=${plan.nNeeded}>${formatCount(plan.nNeeded)}</span>).
-    Stage 3: <span data-readout="pilot-total" data-value=${plan.pilotTotal}>${formatCount(plan.pilotTotal)}</span> interactions,
-    <span data-readout="pilot-per-arm" data-value=${plan.pilotPerArm}>${formatCount(plan.pilotPerArm)}</span> per finalist,
-    ±<span data-readout="stage3-half-width" data-value=${fixed(s3.halfWidthPp)}>${s3.halfWidthPp.toFixed(1)}</span> pp,
-    power <span data-readout="stage3-power" data-value=${fixed(100 * (s3.power ?? 0))}>${formatPercent(s3.power ?? 0, 0)}</span>.
+/** The readout, kept across redraws: the three stages' cards and the numbers are rewritten in place. */
+export function stagesReadoutView() {
+  const card = () =>
+    html`<div class="l4-stage"><h4></h4>
+    <p><strong>Evidence:</strong> <span data-part="evidence"></span></p>
+    <p><strong>Costs:</strong> <span data-part="cost"></span></p>
+    <p><strong>Tells you:</strong> <span data-part="tells"></span></p>
+    <p><strong>Cannot tell you:</strong> <span data-part="cannot"></span></p></div>` as HTMLElement;
+  const cards = [card(), card(), card()];
+  const node: HTMLElement = html`<div>
+    <div class="l4-stages">${cards}</div>
+    <p class="table-note">Stage 2 at N = <span data-readout="stage2-n"></span>:
+    ±<span data-readout="stage2-half-width"></span> pp,
+    power <span data-readout="stage2-power"></span> for <span data-part="gap"></span> pp
+    (needs <span data-readout="stage2-n-needed"></span>).
+    Stage 3: <span data-readout="pilot-total"></span> interactions,
+    <span data-readout="pilot-per-arm"></span> per finalist,
+    ±<span data-readout="stage3-half-width"></span> pp,
+    power <span data-readout="stage3-power"></span>.
     Change N, the accuracy or the gap in the figure above and stage 2 follows.</p>
   </div>`;
+  const set = (scope: Element, selector: string, text: string, value?: number | string) => {
+    const el = scope.querySelector(selector)!;
+    if (value !== undefined) setAttrs(el, { "data-value": value });
+    setText(el, text);
+  };
+  const fixed = (x: number) => x.toFixed(6);
+  return (m: StagesModel): Node => {
+    const { plan, e } = m;
+    const [, s2, s3] = plan.stages;
+    plan.stages.forEach((s, i) => {
+      const c = cards[i]!;
+      setAttrs(c, { class: `l4-stage l4-stage-${s.id}`, "data-stage": s.id });
+      set(c, "h4", s.name);
+      set(c, '[data-part="evidence"]', `${formatCount(s.itemsPerModel)} ${s.itemsOf}`);
+      set(c, '[data-part="cost"]', s.cost);
+      set(c, '[data-part="tells"]', s.tells);
+      set(c, '[data-part="cannot"]', s.cannotTell);
+    });
+    set(node, '[data-readout="stage2-n"]', formatCount(e.n), e.n);
+    set(node, '[data-readout="stage2-half-width"]', s2.halfWidthPp.toFixed(1), fixed(s2.halfWidthPp));
+    set(node, '[data-readout="stage2-power"]', formatPercent(s2.power ?? 0, 0), fixed(100 * (s2.power ?? 0)));
+    set(node, '[data-part="gap"]', String(e.gap));
+    set(node, '[data-readout="stage2-n-needed"]', formatCount(plan.nNeeded), plan.nNeeded);
+    set(node, '[data-readout="pilot-total"]', formatCount(plan.pilotTotal), plan.pilotTotal);
+    set(node, '[data-readout="pilot-per-arm"]', formatCount(plan.pilotPerArm), plan.pilotPerArm);
+    set(node, '[data-readout="stage3-half-width"]', s3.halfWidthPp.toFixed(1), fixed(s3.halfWidthPp));
+    set(node, '[data-readout="stage3-power"]', formatPercent(s3.power ?? 0, 0), fixed(100 * (s3.power ?? 0)));
+    return node;
+  };
 }
 
 export function stagesSummary(m: StagesModel): string {
@@ -318,6 +258,7 @@ export function threeStagesFigure({
   stage2?: () => EvalSizeInputs;
   benchmark?: { name: string; n: number };
 } = {}) {
+  const readout = stagesReadoutView();
   return explorable<StageInputs, StagesModel>({
     id: "l4-stages",
     title: "Three stages from leaderboard to production: what each costs, and what it can tell",
@@ -379,8 +320,8 @@ export function threeStagesFigure({
     ],
     source: `Stage 1 uses ${benchmark.name}'s test-set size (N = ${formatCount(benchmark.n)}, data/benchmarks.csv); stage 2 takes its accuracy, gap and N from the figure above; stage 3 assumes the pilot splits its traffic between two finalists and measures a success rate near the same accuracy.`,
     derive: (v) => deriveStages(v, stage2(), benchmark),
-    draw: drawStages,
-    readout: stagesReadout,
+    draw: keptDrawing(stagesView),
+    readout: (m) => readout(m),
     notice: (m) => stagesNotice(m.plan),
     summary: stagesSummary,
   });

@@ -8,7 +8,7 @@ import { formatCount, formatPercent, formatPoints } from "../../ui/format.js";
 import { setAttrs, setText } from "../../ui/inPlace.js";
 import { palette } from "../../ui/palette.js";
 import { scaleLinear, scaleLog } from "../../vendor/plot.js";
-import { drawXAxis, drawYAxis, f2, keptChildren } from "./svgAxis.js";
+import { drawLogXAxis, drawYAxis, f2, keptChildren } from "./svgAxis.js";
 import { sizePanel, svgPanel } from "./svgPanel.js";
 
 export interface PowerCurveView {
@@ -175,21 +175,12 @@ export function keptPowerCurve(): (v: PowerCurveView, width: number) => SVGSVGEl
       x1: right,
       grid: true,
     });
-    // Ticks and grid at 1–9 × each power of ten; names at the powers of ten (10, 100, 1k, …).
-    const ticks = x.ticks();
-    drawXAxis(
-      parts.x,
-      ticks.map(x),
-      ticks.map((t) => (Number.isInteger(Math.log10(t)) ? compact(t) : "")),
-      {
-        label: "Examples per model, N (log scale) →",
-        labelEnd: width - 2.5,
-        grid: true,
-        y0: M.top,
-        y1: bottom,
-        side: "bottom",
-      },
-    );
+    drawLogXAxis(parts.x, x, {
+      label: "Examples per model, N (log scale) →",
+      width,
+      y0: M.top,
+      y1: bottom,
+    });
     const yTarget = f2(y(100 * v.target));
     const [rule, note] = [
       keptChildren<SVGLineElement>(parts.target, "line", 1)[0]!,
@@ -258,9 +249,4 @@ export function keptPowerCurve(): (v: PowerCurveView, width: number) => SVGSVGEl
     setText(label, hereText);
     return root;
   };
-}
-
-/** 10, 100, 1k, 10k, 100k: as Plot's "~s" names powers of ten. */
-function compact(t: number): string {
-  return t >= 1000 ? `${t / 1000}k` : String(t);
 }

@@ -185,3 +185,32 @@ export function drawLinearXAxis(
     side: "bottom",
   });
 }
+
+/** A log scale, as d3's: what drawLogXAxis reads. */
+interface LogScale {
+  (v: number): number;
+  ticks(): number[];
+}
+
+/** A power of ten as d3's "~s" names it: 10, 100, 1k, 10k, 100k, 1M. */
+export function decadeName(t: number): string {
+  return t >= 1e6 ? `${t / 1e6}M` : t >= 1000 ? `${t / 1000}k` : String(t);
+}
+
+/**
+ * A log x axis under the plotting area as Plot draws one over several decades: a tick and a grid
+ * line at 1–9 × each power of ten, names at the powers of ten only, the label ending at `width`.
+ */
+export function drawLogXAxis(
+  g: SVGGElement,
+  x: LogScale,
+  o: { label: string; width: number; y0: number; y1: number },
+): void {
+  const ticks = x.ticks();
+  drawXAxis(
+    g,
+    ticks.map(x),
+    ticks.map((t) => (Number.isInteger(Math.log10(t)) ? decadeName(t) : "")),
+    { label: o.label, labelEnd: o.width - 2.5, grid: true, y0: o.y0, y1: o.y1, side: "bottom" },
+  );
+}
