@@ -87,6 +87,43 @@ describe("figure 0 — a score is k right out of N", () => {
     expect(await readout(page, fig, "inside")).toBe(m.inside);
     expect(await readout(page, fig, "min")).toBeCloseTo(100 * m.min, 9);
     expect(await readout(page, fig, "max")).toBeCloseTo(100 * m.max, 9);
+    // The drawing agrees, read back through its own axis: the orange square at the first test's
+    // score, the line at p, the band p ± the half-width, a dot for each other test; and, up to 400
+    // questions, a square per question with as many filled as the first test got right.
+    const drawn = await page.locator(fig).evaluate((root) => {
+      const strip = root.querySelector("svg.score-noise-tests")!;
+      const ticks = [...strip.querySelectorAll(".axis-tick-labels text")].map((t) => ({
+        at: Number(t.getAttribute("x")),
+        v: Number(t.textContent),
+      }));
+      const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
+      const val = (px: number) => a.v + ((px - a.at) * (b.v - a.v)) / (b.at - a.at);
+      const band = strip.querySelector("g.band rect")!;
+      const bx = Number(band.getAttribute("x"));
+      const grid = root.querySelector("svg.score-noise-questions")!;
+      const cells = [...grid.querySelectorAll("g.cells rect")];
+      return {
+        first: val(
+          Number(
+            /translate\(([-\d.]+),/.exec(strip.querySelector("g.first path")!.getAttribute("transform")!)![1],
+          ),
+        ),
+        truth: val(Number(strip.querySelector("g.truth line")!.getAttribute("x1"))),
+        band: [val(bx), val(bx + Number(band.getAttribute("width")))],
+        dots: strip.querySelectorAll("g.dots circle").length,
+        questions: (grid.parentElement as HTMLElement).hidden ? -1 : cells.length,
+        filled: cells.filter((c) => c.getAttribute("fill") !== "none").length,
+      };
+    });
+    expect(drawn.first).toBeCloseTo((100 * m.k[0]!) / v.n, 1);
+    expect(drawn.truth).toBeCloseTo(100 * v.p, 1);
+    expect(drawn.band[0]!).toBeCloseTo(100 * (v.p - m.halfWidth), 1);
+    expect(drawn.band[1]!).toBeCloseTo(100 * (v.p + m.halfWidth), 1);
+    expect(drawn.dots).toBe(m.k.length - 1);
+    if (v.n <= 400) {
+      expect(drawn.questions).toBe(v.n);
+      expect(drawn.filled).toBe(m.k[0]);
+    } else expect(drawn.questions).toBe(-1);
     // The live sentence below the figure restates its current numbers (the figure is a Framework input).
     await expect.poll(() => live("noise")).toBe(noiseSentence(v.p, v.n));
     await noteRender(fig);

@@ -9,8 +9,11 @@ import { binomialSampler, seededRandom } from "../stats/random.js";
 import { range } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
+import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
-import * as Plot from "../vendor/plot.js";
+import { scaleLinear } from "../vendor/plot.js";
+import { drawLinearXAxis, f2, keptChildren } from "./parts/svgAxis.js";
+import { type SvgPanel, sizePanel, svgPanel } from "./parts/svgPanel.js";
 
 export interface ScoreNoiseValues {
   /** The model's true accuracy, 0–1. */
@@ -83,76 +86,108 @@ export function deriveScoreNoise({ p, n, seed }: ScoreNoiseValues, tests = TESTS
   return { p, n, k, first, halfWidth: hw, lower: p - hw, upper: p + hw, inside, min, max, dots, domain };
 }
 
-/** One test drawn question by question (filled squares are right answers), wrapped to the width. */
-function drawQuestions(m: ScoreNoiseModel, width: number): SVGSVGElement {
+/** The first test question by question, wrapped to the width: a square each, filled when right. */
+function drawQuestions(p: SvgPanel<"cells">, m: ScoreNoiseModel, width: number) {
   const cols = Math.max(10, Math.min(m.n, Math.floor((width - 20) / 13)));
   const rows = Math.ceil(m.n / cols);
-  const cells = Array.from(m.first, (right, i) => ({ right, col: i % cols, row: Math.floor(i / cols) }));
-  type Cell = (typeof cells)[number];
   const size = Math.min(12, Math.floor((width - 20) / cols) - 1);
-  const grid = Plot.plot({
+  const height = 8 + rows * (size + 2);
+  sizePanel(
+    p.root,
     width,
-    height: 8 + rows * (size + 2),
-    margin: 4,
-    marginLeft: 10,
-    marginRight: 10,
-    x: { axis: null, domain: [-0.5, cols - 0.5] },
-    y: { axis: null, domain: [-0.5, rows - 0.5], reverse: true },
-    marks: [
-      Plot.dot(cells, {
-        x: "col",
-        y: "row",
-        symbol: "square",
-        r: size / 2.2,
-        fill: (c: Cell) => (c.right ? palette.blue : "none"),
-        stroke: (c: Cell) => (c.right ? palette.blue : palette.grey),
-      }),
-    ],
-  }) as SVGSVGElement;
-  grid.setAttribute("aria-label", "One test drawn question by question: filled squares are right answers");
-  return grid;
+    height,
+    10,
+    "One test drawn question by question: filled squares are right answers",
+  );
+  // Columns and rows as Plot's point positions on [−0.5, cols − 0.5] and [−0.5, rows − 0.5]; a
+  // square of the area Plot gives a symbol of radius size / 2.2.
+  const x = (col: number) => 10 + ((col + 0.5) * (width - 20)) / cols;
+  const y = (row: number) => 4 + ((row + 0.5) * (height - 8)) / rows;
+  const side = f2((size / 2.2) * Math.sqrt(Math.PI));
+  keptChildren<SVGRectElement>(p.parts.cells, "rect", m.first.length).forEach((cell, i) => {
+    const right = m.first[i] === 1;
+    setAttrs(cell, {
+      x: f2(x(i % cols) - side / 2),
+      y: f2(y(Math.floor(i / cols)) - side / 2),
+      width: side,
+      height: side,
+      fill: right ? palette.blue : "none",
+      stroke: right ? palette.blue : palette.grey,
+    });
+  });
 }
+
+const STRIP = { top: 10, bottom: 42, side: 20, height: 170 };
+/** Plot's square symbol at r = 6, centred on 0,0. */
+const SQUARE = "M-5.32,-5.32h10.63v10.63h-10.63Z";
 
 /** Every test's score as a dot, the true accuracy as a line, the 95% band behind them. */
-function drawTests(m: ScoreNoiseModel, width: number): SVGSVGElement {
-  const strip = Plot.plot({
+function drawTests(p: SvgPanel<StripPart>, m: ScoreNoiseModel, width: number) {
+  const { top, side, height } = STRIP;
+  const bottom = height - STRIP.bottom;
+  sizePanel(
+    p.root,
     width,
-    height: 170,
-    marginTop: 10,
-    marginBottom: 42,
-    marginLeft: 20,
-    marginRight: 20,
-    style: { fontSize: "13px" },
-    x: { domain: m.domain, label: "Score of each test, k/N (%) →", grid: true },
-    y: { axis: null, domain: [-0.15, 1.15] },
-    marks: [
-      Plot.rectX([m], { x1: 100 * m.lower, x2: 100 * m.upper, fill: palette.sky, fillOpacity: 0.25 }),
-      Plot.ruleX([100 * m.p], { stroke: "currentColor", strokeWidth: 2 }),
-      Plot.dot(m.dots.slice(1), { x: "score", y: "y", r: 3.5, fill: palette.blue, fillOpacity: 0.45 }),
-      Plot.dot(m.dots.slice(0, 1), {
-        x: "score",
-        y: "y",
-        r: 6,
-        fill: palette.vermillion,
-        stroke: "white",
-        symbol: "square",
-      }),
-    ],
-  }) as SVGSVGElement;
-  strip.setAttribute(
-    "aria-label",
+    height,
+    13,
     "Scores of 200 tests of N questions each, with the band holding 95% of them",
   );
-  return strip;
+  const x = scaleLinear()
+    .domain(m.domain)
+    .range([side, width - side]);
+  const y = (v: number) => bottom - ((v + 0.15) / 1.3) * (bottom - top);
+  drawLinearXAxis(p.parts.x, x, { label: "Score of each test, k/N (%) →", width, y0: top, y1: bottom });
+  const [band] = keptChildren<SVGRectElement>(p.parts.band, "rect", 1);
+  const [from, to] = [x(100 * m.lower), x(100 * m.upper)];
+  setAttrs(band!, { x: f2(from), width: f2(to - from), y: top, height: bottom - top });
+  const [rule] = keptChildren<SVGLineElement>(p.parts.truth, "line", 1);
+  setAttrs(rule!, { x1: f2(x(100 * m.p)), x2: f2(x(100 * m.p)), y1: top, y2: bottom });
+  keptChildren<SVGCircleElement>(p.parts.dots, "circle", m.dots.length - 1).forEach((dot, i) => {
+    const d = m.dots[i + 1]!;
+    setAttrs(dot, { cx: f2(x(d.score)), cy: f2(y(d.y)), r: 3.5 });
+  });
+  const [first] = keptChildren<SVGPathElement>(p.parts.first, "path", 1);
+  setAttrs(first!, { d: SQUARE, transform: `translate(${f2(x(m.dots[0]!.score))},${f2(y(m.dots[0]!.y))})` });
 }
 
-export function drawScoreNoise(m: ScoreNoiseModel, { width }: RenderContext): Node {
-  const first = `${formatCount(m.k[0]!)} of ${formatCount(m.n)} right`;
-  return html`<div>${
-    m.first.length
-      ? html.fragment`<p class="l1-noise-caption">One test, question by question: ${formatCount(m.k[0]!)} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}, the orange square below.</p>${drawQuestions(m, width)}`
-      : null
-  }<p class="l1-noise-caption">${formatCount(m.k.length)} tests, one dot each${m.first.length ? "" : ` (orange: the first, ${first})`}. Line: the true accuracy, ${formatPercent(m.p, 0)}. Band: where 95% of tests land, ${formatPlusMinus(m.halfWidth, 1)}.</p>${drawTests(m, width)}</div>`;
+type StripPart = "x" | "band" | "truth" | "dots" | "first";
+
+/**
+ * The first test question by question (up to MAX_SQUARES questions) over the strip of every test's
+ * score, with a caption each; plain SVG kept across redraws, so a slider moves the squares and dots
+ * in place (two new Plot charts of 400 squares and 200 dots took ≈ 5 ms to build).
+ */
+export function scoreNoiseView() {
+  const grid = svgPanel<"cells">("score-noise-questions", { cells: { "stroke-width": 1.5 } });
+  const strip = svgPanel<StripPart>("score-noise-tests", {
+    x: {},
+    band: { fill: palette.sky, "fill-opacity": 0.25 },
+    truth: { stroke: "currentColor", "stroke-width": 2 },
+    dots: { fill: palette.blue, "fill-opacity": 0.45 },
+    first: { fill: palette.vermillion, stroke: "white" },
+  });
+  const gridCaption = html`<p class="l1-noise-caption"></p>` as HTMLElement;
+  const stripCaption = html`<p class="l1-noise-caption"></p>` as HTMLElement;
+  const questions = html`<div>${gridCaption}${grid.root}</div>` as HTMLElement;
+  const node: HTMLElement = html`<div>${questions}${stripCaption}${strip.root}</div>`;
+  return (m: ScoreNoiseModel, { width }: RenderContext): Node => {
+    const k = formatCount(m.k[0]!);
+    const shown = m.first.length > 0;
+    questions.hidden = !shown;
+    if (shown) {
+      setText(
+        gridCaption,
+        `One test, question by question: ${k} right (filled) out of ${formatCount(m.n)} → ${formatPercent(m.k[0]! / m.n)}, the orange square below.`,
+      );
+      drawQuestions(grid, m, width);
+    }
+    setText(
+      stripCaption,
+      `${formatCount(m.k.length)} tests, one dot each${shown ? "" : ` (orange: the first, ${k} of ${formatCount(m.n)} right)`}. Line: the true accuracy, ${formatPercent(m.p, 0)}. Band: where 95% of tests land, ${formatPlusMinus(m.halfWidth, 1)}.`,
+    );
+    drawTests(strip, m, width);
+    return node;
+  };
 }
 
 export function scoreNoiseReadout(m: ScoreNoiseModel): Node {
@@ -213,7 +248,7 @@ export function scoreNoiseFigure() {
     source:
       "Simulation (seeded): each question is answered right with probability equal to the true accuracy, independently. The band is p ± 1.96·√(p(1−p)/N), the normal approximation the site's statistics core uses.",
     derive: (v) => deriveScoreNoise(v),
-    draw: drawScoreNoise,
+    draw: keptDrawing(scoreNoiseView),
     readout: scoreNoiseReadout,
     notice: scoreNoiseNotice,
     summary: scoreNoiseSummary,
