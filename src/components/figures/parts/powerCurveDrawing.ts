@@ -191,7 +191,10 @@ export function keptPowerCurve(): (v: PowerCurveView, width: number) => SVGSVGEl
     const points = v.curve.map((c) => ({ x: x(c.n), y: y(100 * c.power) }));
     const [line] = keptChildren<SVGPathElement>(parts.curve, "path", 1);
     setAttrs(line!, { d: points.map((p, i) => `${i ? "L" : "M"}${f2(p.x)},${f2(p.y)}`).join("") });
-    const hereText = `N = ${formatCount(v.n)}: ${formatPercent(v.power, 0)}`;
+    // On a phone the power alone: "N = 100: 13%" had no room clear of the N-needed name (N is on
+    // the slider and in the readout just above).
+    const hereText =
+      width < 480 ? formatPercent(v.power, 0) : `N = ${formatCount(v.n)}: ${formatPercent(v.power, 0)}`;
     const hx = f2(x(v.n));
     const hy = f2(y(100 * v.power));
     const placed = placePowerLabels(
