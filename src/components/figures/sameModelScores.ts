@@ -12,7 +12,7 @@ import type { Benchmark, PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { clipText, formatCount, formatPlusMinus } from "../ui/format.js";
-import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
+import { keptDrawing, setPart } from "../ui/inPlace.js";
 import { keptSameModel, type SameModelView, sameModelMarginLeft } from "./parts/sameModelDrawing.js";
 
 /** The spread of one model's numbers against the noise yardstick, in words (for the readout and notice). */
@@ -144,26 +144,21 @@ export function sameModelReadoutView() {
     <p><span class="big-number" data-readout="spread"></span>
     <span class="big-caption">between <span data-part="count"></span> published numbers for one model on the same <span data-part="n"></span> questions. For scale: two different models' scores near <span data-part="mid"></span> must differ by more than <span data-readout="diff-half-width"></span> before the gap counts as real; this spread is <span data-readout="ratio"></span>.</span></p>
   </div>`;
-  const part = (selector: string) => node.querySelector(selector) as HTMLElement;
-  const set = (selector: string, text: string, value?: number) => {
-    const el = part(selector);
-    if (value !== undefined) setAttrs(el, { "data-value": value });
-    setText(el, text);
-  };
   const tables = keyedCache<HTMLElement>(12);
   let table: HTMLElement | undefined;
   return (m: SameModelModel): Node => {
     const g = m.group;
-    set('[data-readout="spread"]', `${g.spread.toFixed(2)} pp`, g.spread);
-    set('[data-part="count"]', String(g.rows.length));
-    set('[data-part="n"]', formatCount(m.n));
-    set('[data-part="mid"]', `${((m.low + m.high) / 2).toFixed(1)}%`);
-    set(
+    setPart(node, '[data-readout="spread"]', `${g.spread.toFixed(2)} pp`, g.spread);
+    setPart(node, '[data-part="count"]', String(g.rows.length));
+    setPart(node, '[data-part="n"]', formatCount(m.n));
+    setPart(node, '[data-part="mid"]', `${((m.low + m.high) / 2).toFixed(1)}%`);
+    setPart(
+      node,
       '[data-readout="diff-half-width"]',
       formatPlusMinus(m.yard.diffHalfWidth / 100),
       m.yard.diffHalfWidth,
     );
-    set('[data-readout="ratio"]', m.verdict, g.spread / m.yard.diffHalfWidth);
+    setPart(node, '[data-readout="ratio"]', m.verdict, g.spread / m.yard.diffHalfWidth);
     const next = tables.get(groupKey(g), () => runsTable(g));
     if (table !== next) {
       if (table) table.replaceWith(next);

@@ -15,7 +15,7 @@ import {
   formatPoints,
   formatPp,
 } from "../ui/format.js";
-import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
+import { keptDrawing, setPart, setText } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import { keptStrip, type StripRow } from "./parts/intervalStrip.js";
 import { keptPowerCurve } from "./parts/powerCurveDrawing.js";
@@ -149,11 +149,8 @@ export function evalSizeReadoutView() {
     <span data-readout="half-width-100"></span></p>
   </div>`;
   const part = (selector: string) => node.querySelector(selector) as HTMLElement;
-  const set = (selector: string, value: string | number, text: string) => {
-    const el = part(selector);
-    setAttrs(el, { "data-value": value });
-    setText(el, text);
-  };
+  const set = (selector: string, value: string | number, text: string) =>
+    setPart(node, selector, text, value);
   const captions = [...node.querySelectorAll(".big-caption")] as HTMLElement[];
   return (m: EvalSizeModel): Node => {
     const { answer: a, values: v } = m;

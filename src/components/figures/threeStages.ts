@@ -8,7 +8,7 @@ import { minimumDetectableDifference, power, sampleSizeTwoProportions } from "..
 import { range } from "../ui/controls.js";
 import { type ExplorableElement, explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatPercent, formatPlusMinus } from "../ui/format.js";
-import { keptDrawing, setAttrs, setText } from "../ui/inPlace.js";
+import { keptDrawing, setAttrs, setPart } from "../ui/inPlace.js";
 import { keptEvidence, keptFunnel } from "./parts/stagesDrawing.js";
 import { type EvalSizeInputs, evalSizeDefaults } from "./taskEvalSize.js";
 
@@ -205,11 +205,6 @@ export function stagesReadoutView() {
     power <span data-readout="stage3-power"></span>.
     Change N, the accuracy or the gap in the figure above and stage 2 follows.</p>
   </div>`;
-  const set = (scope: Element, selector: string, text: string, value?: number | string) => {
-    const el = scope.querySelector(selector)!;
-    if (value !== undefined) setAttrs(el, { "data-value": value });
-    setText(el, text);
-  };
   const fixed = (x: number) => x.toFixed(6);
   return (m: StagesModel): Node => {
     const { plan, e } = m;
@@ -217,21 +212,31 @@ export function stagesReadoutView() {
     plan.stages.forEach((s, i) => {
       const c = cards[i]!;
       setAttrs(c, { class: `l4-stage l4-stage-${s.id}`, "data-stage": s.id });
-      set(c, "h4", s.name);
-      set(c, '[data-part="evidence"]', `${formatCount(s.itemsPerModel)} ${s.itemsOf}`);
-      set(c, '[data-part="cost"]', s.cost);
-      set(c, '[data-part="tells"]', s.tells);
-      set(c, '[data-part="cannot"]', s.cannotTell);
+      setPart(c, "h4", s.name);
+      setPart(c, '[data-part="evidence"]', `${formatCount(s.itemsPerModel)} ${s.itemsOf}`);
+      setPart(c, '[data-part="cost"]', s.cost);
+      setPart(c, '[data-part="tells"]', s.tells);
+      setPart(c, '[data-part="cannot"]', s.cannotTell);
     });
-    set(node, '[data-readout="stage2-n"]', formatCount(e.n), e.n);
-    set(node, '[data-readout="stage2-half-width"]', s2.halfWidthPp.toFixed(1), fixed(s2.halfWidthPp));
-    set(node, '[data-readout="stage2-power"]', formatPercent(s2.power ?? 0, 0), fixed(100 * (s2.power ?? 0)));
-    set(node, '[data-part="gap"]', String(e.gap));
-    set(node, '[data-readout="stage2-n-needed"]', formatCount(plan.nNeeded), plan.nNeeded);
-    set(node, '[data-readout="pilot-total"]', formatCount(plan.pilotTotal), plan.pilotTotal);
-    set(node, '[data-readout="pilot-per-arm"]', formatCount(plan.pilotPerArm), plan.pilotPerArm);
-    set(node, '[data-readout="stage3-half-width"]', s3.halfWidthPp.toFixed(1), fixed(s3.halfWidthPp));
-    set(node, '[data-readout="stage3-power"]', formatPercent(s3.power ?? 0, 0), fixed(100 * (s3.power ?? 0)));
+    setPart(node, '[data-readout="stage2-n"]', formatCount(e.n), e.n);
+    setPart(node, '[data-readout="stage2-half-width"]', s2.halfWidthPp.toFixed(1), fixed(s2.halfWidthPp));
+    setPart(
+      node,
+      '[data-readout="stage2-power"]',
+      formatPercent(s2.power ?? 0, 0),
+      fixed(100 * (s2.power ?? 0)),
+    );
+    setPart(node, '[data-part="gap"]', String(e.gap));
+    setPart(node, '[data-readout="stage2-n-needed"]', formatCount(plan.nNeeded), plan.nNeeded);
+    setPart(node, '[data-readout="pilot-total"]', formatCount(plan.pilotTotal), plan.pilotTotal);
+    setPart(node, '[data-readout="pilot-per-arm"]', formatCount(plan.pilotPerArm), plan.pilotPerArm);
+    setPart(node, '[data-readout="stage3-half-width"]', s3.halfWidthPp.toFixed(1), fixed(s3.halfWidthPp));
+    setPart(
+      node,
+      '[data-readout="stage3-power"]',
+      formatPercent(s3.power ?? 0, 0),
+      fixed(100 * (s3.power ?? 0)),
+    );
     return node;
   };
 }

@@ -77,3 +77,14 @@ export function keptDrawing<M>(
     return onPage(model, context);
   };
 }
+
+/**
+ * A readout kept across redraws: rewrite the text of the element `selector` finds in `scope`, and
+ * its `data-value` (what tests read) when one is given.
+ */
+export function setPart(scope: ParentNode, selector: string, text: string, value?: string | number): void {
+  const el = scope.querySelector(selector);
+  if (!el) throw new Error(`setPart: nothing matches ${selector}`);
+  if (value !== undefined) setAttrs(el, { "data-value": value });
+  setText(el, text);
+}
