@@ -41,7 +41,15 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---- build ----
 let buildSeconds: number | null = null;
+/** What was built: the commit, and whether the files had changes not committed (null: a build made elsewhere). */
+let built: string | null = null;
 if (!process.env.BENCH_SKIP_BUILD && !process.env.BENCH_DIST) {
+  const git = (args: string) => execSync(`git ${args}`, { encoding: "utf8" }).trim();
+  try {
+    built = `commit ${git("rev-parse --short HEAD")}${git("status --porcelain") ? ", with changes not committed" : ""}`;
+  } catch {
+    built = "not a git checkout";
+  }
   const t0 = performance.now();
   execSync("npm run build", {
     stdio: "ignore",
@@ -53,6 +61,7 @@ if (!process.env.BENCH_SKIP_BUILD && !process.env.BENCH_DIST) {
 
 const { server, url } = await serve(dist);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const browserVersion = browser.version();
 
 interface PageResult {
   path: string;
@@ -366,9 +375,15 @@ const kernelResults = only ? [] : await kernels();
 
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "", node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? "",
+    node: process.version,
+    chromium: browserVersion,
+  },
   budgets,
   buildSeconds,
+  built,
   pages,
   lighthouse,
   kernels: kernelResults,
@@ -382,14 +397,16 @@ const lines: string[] = [];
 lines.push(
   `# Benchmark results (${results.date.slice(0, 10)}, ${results.machine.cpus} cores, ${results.machine.cpu}, Node ${process.version})`,
   "",
-  `Machine: ${results.machine.cpus} cores, shared with other jobs while this ran (load average ${loadavg()
+  `Machine: ${results.machine.cpus} cores, headless Chromium ${browserVersion}; load average ${loadavg()
     .map((x) => x.toFixed(1))
-    .join(", ")} at the end): timings are noisy; a p95 over budget should be re-measured alone.`,
+    .join(
+      ", ",
+    )} at the end (the bench and Lighthouse count in it). A machine shared with other jobs makes timings noisy: a p95 over budget should be re-measured alone.`,
   "",
 );
 if (buildSeconds !== null)
   lines.push(
-    `Build: **${buildSeconds} s** (budget ${budgets.buildS} s) ${ok(buildSeconds <= budgets.buildS)}`,
+    `Build of ${built}: **${buildSeconds} s** (budget ${budgets.buildS} s) ${ok(buildSeconds <= budgets.buildS)}`,
     "",
   );
 lines.push(
