@@ -210,3 +210,48 @@ export async function textsCrossed(page: Page, svg: string, texts: string, lines
     [texts, lines],
   );
 }
+
+/** An axis tick label (svgAxis's `.axis-tick-labels text`): its position along the axis and its text. */
+export interface Tick {
+  at: number;
+  label: string;
+}
+
+/** The tick labels with text under `axis` (a `g.x`, a `g.y`, or a whole svg), at their `x` or `y`. */
+export function axisTicks(page: Page, axis: string, xy: "x" | "y"): Promise<Tick[]> {
+  return page
+    .locator(axis)
+    .first()
+    .evaluate(
+      (root, at) =>
+        [...root.querySelectorAll(".axis-tick-labels text")]
+          .filter((t) => t.textContent)
+          .map((t) => ({ at: Number(t.getAttribute(at)), label: t.textContent! })),
+      xy,
+    );
+}
+
+/**
+ * A position along an axis back to its value, through the first and last tick labels: linear, or
+ * with `log` on a log scale. Labels may carry "%", thousands commas, a "−" sign, a "k" or an "M".
+ */
+export function fromTicks(
+  ticks: readonly Tick[],
+  { log = false }: { log?: boolean } = {},
+): (px: number) => number {
+  const value = (label: string) => {
+    const t = label.replace(/[%,]/g, "").replace("−", "-");
+    const times = { k: 1e3, M: 1e6 }[t.slice(-1)];
+    return times ? times * Number(t.slice(0, -1)) : Number(t);
+  };
+  if (ticks.length < 2) throw new Error(`an axis needs two tick labels to be read, found ${ticks.length}`);
+  const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
+  const f = log ? Math.log10 : (v: number) => v;
+  const [va, vb] = [f(value(a.label)), f(value(b.label))];
+  if (!Number.isFinite(va) || !Number.isFinite(vb) || a.at === b.at)
+    throw new Error(`tick labels "${a.label}" and "${b.label}" do not make a scale`);
+  return (px) => {
+    const v = va + ((px - a.at) * (vb - va)) / (b.at - a.at);
+    return log ? 10 ** v : v;
+  };
+}

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { halfWidth, proportionInterval } from "../../src/components/stats/intervals.ts";
 import { minimumDetectableDifference } from "../../src/components/stats/power.ts";
-import { open, readout, setRange, useBrowser } from "./browser.ts";
+import { axisTicks, fromTicks, open, readout, setRange, useBrowser } from "./browser.ts";
 
 const fig = "#fig-ci-width";
 const browser = useBrowser();
@@ -237,11 +237,8 @@ describe("CI width vs N", () => {
       expect(shown).toContain(`N = 1,000: ±${((100 * (ci.upper - ci.lower)) / 2).toFixed(2)} pp`);
       // The strip below, read back through its own tick labels: each method's bar spans the
       // interval proportionInterval gives at N = 1,000, and only the chosen method's bar is blue.
+      const value = fromTicks(await axisTicks(page, `${fig} svg.interval-strip`, "x"));
       const strip = await page.locator(`${fig} svg.interval-strip`).evaluate((svg) => ({
-        ticks: [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
-          x: Number(t.getAttribute("x")),
-          v: Number(t.textContent),
-        })),
         names: [...svg.querySelectorAll("g.is-y-names text")].map((t) => t.textContent),
         bars: [...svg.querySelectorAll("g.is-bars line")].map((l) => ({
           x1: Number(l.getAttribute("x1")),
@@ -249,8 +246,6 @@ describe("CI width vs N", () => {
           stroke: l.getAttribute("stroke"),
         })),
       }));
-      const [a, b] = [strip.ticks[0]!, strip.ticks[strip.ticks.length - 1]!];
-      const value = (x: number) => a.v + ((x - a.x) * (b.v - a.v)) / (b.x - a.x);
       const methods = ["wald", "wilson", "wilson-cc", "agresti-coull", "clopper-pearson"] as const;
       expect(strip.names).toEqual(["Wald", "Wilson", "Wilson (cc)", "Agresti–Coull", "Clopper–Pearson"]);
       methods.forEach((id, i) => {

@@ -9,7 +9,7 @@ import { deriveLengthBias } from "../../src/components/figures/lengthBiasJudge.t
 import { derivePassAtK } from "../../src/components/figures/passAtKCurves.ts";
 import { readAlpacaEval2, readHumanEvalRuns } from "../../src/data/deeperTables.ts";
 import { readPublishedScores } from "../../src/data/tables.ts";
-import { open, readout, setRange, useBrowser } from "./browser.ts";
+import { axisTicks, fromTicks, open, readout, setRange, useBrowser } from "./browser.ts";
 
 const browser = useBrowser();
 
@@ -37,20 +37,15 @@ describe("/deeper/pass-at-k", () => {
         expect(await readout(page, fig, "always")).toBe(m.always);
         // The drawing agrees: read back through its axes' tick labels, the three dots sit on k at
         // the naive estimate, pass@k and pass^k (within half a pixel of the labels' offset).
-        const drawn = await page.locator(`${fig} svg.pass-at-k-curves`).evaluate((svg) => {
-          const ticks = (axis: string, xy: string) =>
-            [...svg.querySelectorAll(`g.${axis} .axis-tick-labels text`)].map((t) => ({
-              at: Number(t.getAttribute(xy)),
-              v: Number(t.textContent),
-            }));
-          const dots = [...svg.querySelectorAll("g.dots path")].map((d) =>
+        const curves = `${fig} svg.pass-at-k-curves`;
+        const pct = fromTicks(await axisTicks(page, `${curves} g.y`, "y"));
+        const share = (py: number) => pct(py) / 100;
+        const kAt = (await axisTicks(page, `${curves} g.x`, "x")).find((t) => t.label === String(k))!.at;
+        const drawn = await page.locator(curves).evaluate((svg) => ({
+          dots: [...svg.querySelectorAll("g.dots path")].map((d) =>
             /translate\(([-\d.]+),([-\d.]+)\)/.exec(d.getAttribute("transform")!)!.slice(1).map(Number),
-          );
-          return { y: ticks("y", "y"), x: ticks("x", "x"), dots };
-        });
-        const [lo, hi] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
-        const share = (py: number) => (lo.v + ((py - lo.at) * (hi.v - lo.v)) / (hi.at - lo.at)) / 100;
-        const kAt = drawn.x.find((t) => t.v === k)!.at;
+          ),
+        }));
         expect(drawn.dots.map(([x]) => Math.abs(x! - kAt) < 0.01)).toEqual([true, true, true]);
         const want = [m.here.naive, m.here.passAt.mean, m.here.passHat.mean];
         drawn.dots.forEach(([, py], i) => {

@@ -18,7 +18,7 @@ import { deriveScoreNoise } from "../../src/components/figures/scoreNoise.ts";
 import { deriveScoreVsRank } from "../../src/components/figures/scoreVsRank.ts";
 import { noiseSentence, recipeSentence } from "../../src/components/lessons/lesson1.ts";
 import type { SimSetup } from "../../src/components/sim/scoreSimulation.ts";
-import { axeViolations, open, readout, setRange, useBrowser } from "./browser.ts";
+import { axeViolations, axisTicks, fromTicks, open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -90,31 +90,25 @@ describe("figure 0 — a score is k right out of N", () => {
     // The drawing agrees, read back through its own axis: the orange square at the first test's
     // score, the line at p, the band p ± the half-width, a dot for each other test; and, up to 400
     // questions, a square per question with as many filled as the first test got right.
-    const drawn = await page.locator(fig).evaluate((root) => {
+    const val = fromTicks(await axisTicks(page, `${fig} svg.score-noise-tests`, "x"));
+    const px = await page.locator(fig).evaluate((root) => {
       const strip = root.querySelector("svg.score-noise-tests")!;
-      const ticks = [...strip.querySelectorAll(".axis-tick-labels text")].map((t) => ({
-        at: Number(t.getAttribute("x")),
-        v: Number(t.textContent),
-      }));
-      const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
-      const val = (px: number) => a.v + ((px - a.at) * (b.v - a.v)) / (b.at - a.at);
       const band = strip.querySelector("g.band rect")!;
       const bx = Number(band.getAttribute("x"));
       const grid = root.querySelector("svg.score-noise-questions")!;
       const cells = [...grid.querySelectorAll("g.cells rect")];
       return {
-        first: val(
-          Number(
-            /translate\(([-\d.]+),/.exec(strip.querySelector("g.first path")!.getAttribute("transform")!)![1],
-          ),
+        first: Number(
+          /translate\(([-\d.]+),/.exec(strip.querySelector("g.first path")!.getAttribute("transform")!)![1],
         ),
-        truth: val(Number(strip.querySelector("g.truth line")!.getAttribute("x1"))),
-        band: [val(bx), val(bx + Number(band.getAttribute("width")))],
+        truth: Number(strip.querySelector("g.truth line")!.getAttribute("x1")),
+        band: [bx, bx + Number(band.getAttribute("width"))],
         dots: strip.querySelectorAll("g.dots circle").length,
         questions: (grid.parentElement as HTMLElement).hidden ? -1 : cells.length,
         filled: cells.filter((c) => c.getAttribute("fill") !== "none").length,
       };
     });
+    const drawn = { ...px, first: val(px.first), truth: val(px.truth), band: px.band.map(val) };
     expect(drawn.first).toBeCloseTo((100 * m.k[0]!) / v.n, 1);
     expect(drawn.truth).toBeCloseTo(100 * v.p, 1);
     expect(drawn.band[0]!).toBeCloseTo(100 * (v.p - m.halfWidth), 1);

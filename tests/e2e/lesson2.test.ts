@@ -20,7 +20,7 @@ import {
   pairsAtN,
 } from "../../src/components/lessons/lesson2.ts";
 import { arenaModels, runArena } from "../../src/components/sim/arena.ts";
-import { baseUrl, open, readout, setRange, useBrowser } from "./browser.ts";
+import { axisTicks, baseUrl, fromTicks, open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const dist = process.env.DIST ?? "dist";
@@ -372,20 +372,15 @@ describe("Elo vs accuracy (l2-elo)", () => {
     );
     // The drawing agrees: read back through its own axis ticks, each rating dot sits at the
     // model's rating, in the row of its arena rank; the slope's right column lists the arena order.
+    const ratingAt = fromTicks(await axisTicks(page, `${fig} svg.l2-ratings`, "x"));
     const drawn = await page.locator(`${fig} svg.l2-ratings`).evaluate((svg) => {
-      const ticks = [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
-        x: Number(t.getAttribute("x")),
-        v: Number(t.textContent!.replace(/,/g, "")),
-      }));
       const dots = [...svg.querySelectorAll("circle[data-model]")].map((c) => ({
         model: c.getAttribute("data-model")!,
         cx: Number(c.getAttribute("cx")),
         cy: Number(c.getAttribute("cy")),
       }));
-      return { ticks, dots };
+      return { dots };
     });
-    const [t0, t1] = [drawn.ticks[0]!, drawn.ticks[drawn.ticks.length - 1]!];
-    const ratingAt = (x: number) => t0.v + ((x - t0.x) * (t1.v - t0.v)) / (t1.x - t0.x);
     for (const r of rows) {
       const dot = drawn.dots.find((d) => d.model === r.model)!;
       expect(Math.abs(ratingAt(dot.cx) - r.rating)).toBeLessThan(0.1);

@@ -18,7 +18,7 @@ import { runLabel } from "../../src/components/figures/sameModelScores.ts";
 import { classSummary, scalingPoints } from "../../src/components/figures/scalingConfound.ts";
 import { gapAnalysis } from "../../src/components/stats/gap.ts";
 import { dataDir } from "../../src/data/source.ts";
-import { open, readout, setRange, useBrowser } from "./browser.ts";
+import { axisTicks, fromTicks, open, readout, setRange, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const rows = readPublishedScores();
@@ -529,24 +529,20 @@ describe("One model, several numbers (l3-same-model)", () => {
     );
     // The drawing agrees, read back through its own x axis: a mark at each published number (in
     // the table's order), the dashed rule at the lowest, and the band ±1.0779 pp around it.
-    const drawn = await page.locator(`${fig} svg.same-model`).evaluate((svg) => {
-      const ticks = [...svg.querySelectorAll("g.x .axis-tick-labels text")].map((t) => ({
-        at: Number(t.getAttribute("x")),
-        v: Number(t.textContent),
-      }));
-      const [t0, t1] = [ticks[0]!, ticks[ticks.length - 1]!];
-      const val = (px: number) => t0.v + ((px - t0.at) * (t1.v - t0.v)) / (t1.at - t0.at);
+    const val = fromTicks(await axisTicks(page, `${fig} svg.same-model g.x`, "x"));
+    const px = await page.locator(`${fig} svg.same-model`).evaluate((svg) => {
       const band = svg.querySelector("g.band rect")!;
       const bx = Number(band.getAttribute("x"));
       return {
         dots: [...svg.querySelectorAll("g.dots path")].map((d) =>
-          val(Number(/translate\(([-\d.]+),/.exec(d.getAttribute("transform")!)![1])),
+          Number(/translate\(([-\d.]+),/.exec(d.getAttribute("transform")!)![1]),
         ),
-        low: val(Number(svg.querySelector("g.low line")!.getAttribute("x1"))),
-        band: [val(bx), val(bx + Number(band.getAttribute("width")))],
+        low: Number(svg.querySelector("g.low line")!.getAttribute("x1")),
+        band: [bx, bx + Number(band.getAttribute("width"))],
         names: [...svg.querySelectorAll("g.names text")].map((t) => t.textContent),
       };
     });
+    const drawn = { ...px, dots: px.dots.map(val), low: val(px.low), band: px.band.map(val) };
     drawn.dots.forEach((x, i) => {
       expect(x).toBeCloseTo([68.9, 69.7, 69.83, 69.9][i]!, 1);
     });

@@ -19,7 +19,7 @@ import {
 } from "../../src/components/sim/distributionShift.ts";
 import { halfWidth } from "../../src/components/stats/intervals.ts";
 import { power, sampleSizeTwoProportions } from "../../src/components/stats/power.ts";
-import { open, readout, setRange, textsCrossed, useBrowser } from "./browser.ts";
+import { axisTicks, fromTicks, open, readout, setRange, textsCrossed, useBrowser } from "./browser.ts";
 import { mainPathText, mainPathWords } from "./mainPath.ts";
 
 const browser = useBrowser();
@@ -65,23 +65,18 @@ describe("figure 1: distribution shift", () => {
     expect(await readout(page, fig, "flips")).toBe(rankFlips(rows).length);
     // The drawing agrees: the bump chart's right column lists the models in task order, and each
     // task diamond, read back through the dumbbell's tick labels, sits at the model's task accuracy.
-    const drawn = await page.locator(fig).evaluate((root) => {
+    const val = fromTicks(await axisTicks(page, `${fig} svg.l4-dumbbell g.axis`, "x"));
+    const px = await page.locator(fig).evaluate((root) => {
       const right = [...root.querySelectorAll("svg.l4-bump g.right text")]
         .map((t) => ({ y: Number(t.getAttribute("y")), text: t.textContent! }))
         .sort((a, b) => a.y - b.y)
         .map((t) => t.text);
-      const bell = root.querySelector("svg.l4-dumbbell")!;
-      const ticks = [...bell.querySelectorAll("g.axis .axis-tick-labels text")].map((t) => ({
-        x: Number(t.getAttribute("x")),
-        v: Number(t.textContent),
-      }));
-      const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
-      const task = [...bell.querySelectorAll("g.task path")].map((d) => {
-        const x = Number(/translate\(([-\d.]+)/.exec(d.getAttribute("transform")!)![1]);
-        return a.v + ((x - a.x) * (b.v - a.v)) / (b.x - a.x);
-      });
+      const task = [...root.querySelectorAll("svg.l4-dumbbell g.task path")].map((d) =>
+        Number(/translate\(([-\d.]+)/.exec(d.getAttribute("transform")!)![1]),
+      );
       return { right, task };
     });
+    const drawn = { right: px.right, task: px.task.map(val) };
     expect(drawn.right.map((t) => t.split(". ")[1]!.split("\u00a0")[0])).toEqual(
       [...rows].sort((x, y) => x.taskRank - y.taskRank).map((r) => r.name),
     );
@@ -172,48 +167,32 @@ describe("figure 2: how many task examples", () => {
     // The drawing agrees, read back through its own axes: the chosen N's dot sits at N (log axis:
     // its decade labels 10, 100, 1k, …) and at the power; the N-needed square at that N and the
     // wanted power; the strip's bars span R-checked Wilson intervals (model: taskEvalSize.test.ts).
+    const nAt = fromTicks(await axisTicks(page, `${fig} svg.power-curve g.x`, "x"), { log: true });
+    const pctAt = fromTicks(await axisTicks(page, `${fig} svg.power-curve g.y`, "y"));
     const drawn = await page.locator(`${fig} svg.power-curve`).evaluate((svg) => {
-      const ticks = (axis: string, xy: string) =>
-        [...svg.querySelectorAll(`g.${axis} .axis-tick-labels text`)]
-          .filter((t) => t.textContent)
-          .map((t) => ({ at: Number(t.getAttribute(xy)), v: t.textContent! }));
       const dot = svg.querySelector("g.here circle")!;
       const squares = [...svg.querySelectorAll("g.squares rect")].map((r) => [
         Number(r.getAttribute("x")) + 4.5,
         Number(r.getAttribute("y")) + 4.5,
       ]);
-      return {
-        x: ticks("x", "x"),
-        y: ticks("y", "y"),
-        dot: [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))],
-        squares,
-      };
+      return { dot: [Number(dot.getAttribute("cx")), Number(dot.getAttribute("cy"))], squares };
     });
-    const decade = (t: string) => (t.endsWith("k") ? 1000 * Number(t.slice(0, -1)) : Number(t));
-    const [x0, x1] = [drawn.x[0]!, drawn.x[drawn.x.length - 1]!];
-    const nAt = (px: number) =>
-      10 **
-      (Math.log10(decade(x0.v)) + ((px - x0.at) / (x1.at - x0.at)) * Math.log10(decade(x1.v) / decade(x0.v)));
-    const [y0, y1] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
-    const pctAt = (py: number) =>
-      Number(y0.v) + ((py - y0.at) * (Number(y1.v) - Number(y0.v))) / (y1.at - y0.at);
     expect(nAt(drawn.dot[0]!) / v.n).toBeCloseTo(1, 2);
     expect(pctAt(drawn.dot[1]!)).toBeCloseTo(100 * a.power, 0);
     const needed = drawn.squares.at(-1)!;
     expect(nAt(needed[0]!) / a.nNeeded).toBeCloseTo(1, 2);
     expect(pctAt(needed[1]!)).toBeCloseTo(100 * v.target, 0);
-    const bars = await page.locator(`${fig} svg.interval-strip`).evaluate((svg) => {
-      const ticks = [...svg.querySelectorAll(".axis-tick-labels text")].map((t) => ({
-        at: Number(t.getAttribute("x")),
-        v: Number(t.textContent),
-      }));
-      const [t0, t1] = [ticks[0]!, ticks[ticks.length - 1]!];
-      const val = (px: number) => t0.v + ((px - t0.at) * (t1.v - t0.v)) / (t1.at - t0.at);
-      return [...svg.querySelectorAll("g.is-bars line")].map((l) => [
-        val(Number(l.getAttribute("x1"))),
-        val(Number(l.getAttribute("x2"))),
-      ]);
-    });
+    const val = fromTicks(await axisTicks(page, `${fig} svg.interval-strip`, "x"));
+    const bars = (
+      await page
+        .locator(`${fig} svg.interval-strip`)
+        .evaluate((svg) =>
+          [...svg.querySelectorAll("g.is-bars line")].map((l) => [
+            Number(l.getAttribute("x1")),
+            Number(l.getAttribute("x2")),
+          ]),
+        )
+    ).map((ends) => ends.map(val));
     expect(bars).toHaveLength(2);
     bars.forEach(([lo, hi], i) => {
       expect(lo!).toBeCloseTo(100 * a.intervals[i]!.lower, 1);
@@ -301,20 +280,19 @@ describe("figure 3: calibration", () => {
     expect(await readout(page, fig, "ece-overconfident")).toBeCloseTo(100 * over!.ece, 4);
     // The diagrams agree: one bar per non-empty bin, calibrated first, each bar's top read back
     // through the y axis's tick labels at the bin's share right, and the count bars likewise.
-    const drawn = await page.locator(fig).evaluate((root) => {
-      const read = (sel: string) => {
-        const svg = root.querySelector(sel)!;
-        const ticks = [...svg.querySelectorAll("g.y .axis-tick-labels text")].map((t) => ({
-          y: Number(t.getAttribute("y")) - 0.5,
-          v: Number(t.textContent!.replace(/[%,]/g, "")),
-        }));
-        const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
-        return [...svg.querySelectorAll("g.bars rect")].map(
-          (r) => a.v + ((Number(r.getAttribute("y")) - a.y) * (b.v - a.v)) / (b.y - a.y),
-        );
-      };
-      return { shares: read("svg.reliability-diagram"), counts: read("svg.reliability-counts") };
-    });
+    const read = async (svg: string) => {
+      // The y axis writes a tick's label half a pixel below its line (lines sit on the pixel grid).
+      const ticks = await axisTicks(page, `${fig} ${svg} g.y`, "y");
+      const val = fromTicks(ticks.map((t) => ({ ...t, at: t.at - 0.5 })));
+      const tops = await page
+        .locator(`${fig} ${svg}`)
+        .evaluate((e) => [...e.querySelectorAll("g.bars rect")].map((r) => Number(r.getAttribute("y"))));
+      return tops.map(val);
+    };
+    const drawn = {
+      shares: await read("svg.reliability-diagram"),
+      counts: await read("svg.reliability-counts"),
+    };
     const bins = [cal!, over!].flatMap((c) => c.bins.filter((b) => b.count > 0));
     expect(drawn.shares).toHaveLength(bins.length);
     drawn.shares.forEach((share, i) => {
@@ -392,11 +370,9 @@ describe("figure 4: the three stages, fed by figure 2", () => {
     // The drawings agree, read back through their own axes: the funnel's blue bars stand at the
     // models left after each stage, the grey ones at the models before it; the evidence bars end
     // (6 px inset) at each stage's items per model on the log axis (decade names 10, 100, 1k, …).
+    const models = fromTicks(await axisTicks(page, `${fig} svg.stages-funnel g.y`, "y"));
+    const items = fromTicks(await axisTicks(page, `${fig} svg.stages-evidence g.x`, "x"), { log: true });
     const drawn = await page.locator(fig).evaluate((root) => {
-      const ticks = (svg: Element, xy: string) =>
-        [...svg.querySelectorAll(".axis-tick-labels text")]
-          .filter((t) => t.textContent)
-          .map((t) => ({ at: Number(t.getAttribute(xy)), v: t.textContent! }));
       const funnel = root.querySelector("svg.stages-funnel")!;
       const evidence = root.querySelector("svg.stages-evidence")!;
       const heights = (g: string) =>
@@ -405,29 +381,14 @@ describe("figure 4: the three stages, fed by figure 2", () => {
         (r) => Number(r.getAttribute("x")) + Number(r.getAttribute("width")) + 6,
       );
       return {
-        y: ticks(funnel.querySelector("g.y")!, "y"),
-        x: ticks(evidence.querySelector("g.x")!, "x"),
         after: heights("after"),
         before: heights("before"),
         ends,
       };
     });
-    const [ya, yb] = [drawn.y[0]!, drawn.y[drawn.y.length - 1]!];
-    const models = (py: number) =>
-      Number(ya.v) + ((py - ya.at) * (Number(yb.v) - Number(ya.v))) / (yb.at - ya.at);
     const finalists = plan.stages[1].remaining;
     expect(drawn.after.map((py) => Math.round(models(py)))).toEqual([s.shortlist, finalists, 1]);
     expect(drawn.before.map((py) => Math.round(models(py)))).toEqual([s.candidates, s.shortlist, finalists]);
-    const decade = (t: string) =>
-      t.endsWith("M")
-        ? 1e6 * Number(t.slice(0, -1))
-        : t.endsWith("k")
-          ? 1e3 * Number(t.slice(0, -1))
-          : Number(t);
-    const [xa, xb] = [drawn.x[0]!, drawn.x[drawn.x.length - 1]!];
-    const items = (px: number) =>
-      10 **
-      (Math.log10(decade(xa.v)) + ((px - xa.at) / (xb.at - xa.at)) * Math.log10(decade(xb.v) / decade(xa.v)));
     drawn.ends.forEach((px, i) => {
       expect(items(px) / plan.stages[i]!.itemsPerModel).toBeCloseTo(1, 2);
     });

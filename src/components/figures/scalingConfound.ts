@@ -9,7 +9,7 @@ import type { PublishedScore } from "../data/types.js";
 import { choice } from "../ui/controls.js";
 import { explorable, type RenderContext } from "../ui/explorable.js";
 import { formatCount, formatDecimal, formatFixed } from "../ui/format.js";
-import { idleQueue } from "../ui/idleQueue.js";
+import { makeAheadInto } from "../ui/idleQueue.js";
 import { keptDrawing } from "../ui/inPlace.js";
 import { palette } from "../ui/palette.js";
 import * as Plot from "../vendor/plot.js";
@@ -208,25 +208,17 @@ export interface ScalingAhead {
  */
 export function scalingConfoundView(ahead?: ScalingAhead) {
   const drawn = keyedCache<Node>(16);
-  const plan = idleQueue();
-  const keyOf = (v: ScalingValues, width: number) => `${width}|${v.benchmark}|${v.source}|${v.framing}`;
+  const makeAhead = makeAheadInto(drawn);
   return (m: ScalingModel, context: RenderContext): Node => {
-    const { width } = context;
-    const node = drawn.get(keyOf(m.values, width), () => drawScalingConfound(m, context));
+    const keyOf = (v: ScalingValues) => `${context.width}|${v.benchmark}|${v.source}|${v.framing}`;
+    const node = drawn.get(keyOf(m.values), () => drawScalingConfound(m, context));
     if (ahead && !context.copy)
-      plan(
-        ahead
-          .others(m.values)
-          .filter((v) => !drawn.has(keyOf(v, width)))
-          .map((v) => () => {
-            // Marked, so that a browser test can tell a drawing made ahead from one made on the pick.
-            drawn.get(keyOf(v, width), () => {
-              const made = drawScalingConfound(ahead.derive(v), context) as HTMLElement;
-              made.dataset.madeAhead = "";
-              return made;
-            });
-          }),
-      );
+      makeAhead(ahead.others(m.values), keyOf, (v) => {
+        // Marked, so that a browser test can tell a drawing made ahead from one made on the pick.
+        const made = drawScalingConfound(ahead.derive(v), context) as HTMLElement;
+        made.dataset.madeAhead = "";
+        return made;
+      });
     return node;
   };
 }
@@ -280,17 +272,11 @@ export function scalingConfoundReadout(m: ScalingModel): Node {
  */
 export function scalingConfoundReadoutView(ahead?: ScalingAhead) {
   const made = keyedCache<Node>(16);
-  const plan = idleQueue();
+  const makeAhead = makeAheadInto(made);
   const keyOf = (v: ScalingValues) => `${v.benchmark}|${v.source}`;
   return (m: ScalingModel): Node => {
     const node = made.get(keyOf(m.values), () => scalingConfoundReadout(m));
-    if (ahead)
-      plan(
-        ahead
-          .others(m.values)
-          .filter((v) => !made.has(keyOf(v)))
-          .map((v) => () => made.get(keyOf(v), () => scalingConfoundReadout(ahead.derive(v)))),
-      );
+    if (ahead) makeAhead(ahead.others(m.values), keyOf, (v) => scalingConfoundReadout(ahead.derive(v)));
     return node;
   };
 }

@@ -2,6 +2,8 @@
 // replaces whatever is still waiting with `tasks`, which then run one per idle period, so a learner
 // who moves on drops the old plan and no task holds up a frame. Where the browser has no
 // requestIdleCallback (Safari before 2025, tests' Node), nothing is run ahead.
+import type { KeyedCache } from "../cache/keyedCache.js";
+
 export function idleQueue(): (tasks: readonly (() => void)[]) => void {
   let queue: (() => void)[] = [];
   const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : undefined;
@@ -15,4 +17,23 @@ export function idleQueue(): (tasks: readonly (() => void)[]) => void {
     queue = [...tasks];
     if (!waiting && queue.length) idle(next);
   };
+}
+
+/**
+ * Making ahead into `cache`: `ahead(values, keyOf, make)` plans, for each of `values` not held yet,
+ * its making one per idle period; a value made in the meantime (the learner picked it) is not made
+ * again. A new call replaces what is still waiting.
+ */
+export function makeAheadInto<T>(
+  cache: KeyedCache<T>,
+): <V>(values: readonly V[], keyOf: (v: V) => string, make: (v: V) => T) => void {
+  const plan = idleQueue();
+  return (values, keyOf, make) =>
+    plan(
+      values
+        .filter((v) => !cache.has(keyOf(v)))
+        .map((v) => () => {
+          cache.get(keyOf(v), () => make(v));
+        }),
+    );
 }

@@ -6,7 +6,7 @@
 // used first out), so going back to a setting is immediate and exact; settings named `ahead` (a
 // menu's other choices) are made exact while the page is idle, so a first pick is exact at once.
 import { keyedCache } from "../cache/keyedCache.js";
-import { idleQueue } from "./idleQueue.js";
+import { makeAheadInto } from "./idleQueue.js";
 
 export interface QuickThenExactOptions<V, M> {
   /** The same string for the same setting. */
@@ -36,14 +36,9 @@ export function quickThenExact<V, M>({
 }: QuickThenExactOptions<V, M>): (values: V) => M {
   const known = keyedCache<M>(limit);
   let settle: ReturnType<typeof setTimeout> | undefined;
-  const plan = idleQueue();
+  const makeAhead = makeAheadInto(known);
   const prepareAround = (values: V) => {
-    if (!ahead) return;
-    plan(
-      ahead(values)
-        .filter((v) => !known.has(keyOf(v)))
-        .map((v) => () => known.get(keyOf(v), () => exact(v))),
-    );
+    if (ahead) makeAhead(ahead(values), keyOf, exact);
   };
   return (values) => {
     const key = keyOf(values);

@@ -1,6 +1,7 @@
 // The idle-time queue: one task per idle period, a new plan replaces the old, nothing without idle.
 import { describe, expect, it, vi } from "vitest";
-import { idleQueue } from "../../../src/components/ui/idleQueue.ts";
+import { keyedCache } from "../../../src/components/cache/keyedCache.ts";
+import { idleQueue, makeAheadInto } from "../../../src/components/ui/idleQueue.ts";
 import { useIdleStub } from "./idleStub.ts";
 
 describe("idleQueue", () => {
@@ -42,5 +43,32 @@ describe("idleQueue", () => {
     const task = vi.fn();
     idleQueue()([task]);
     expect(task).not.toHaveBeenCalled();
+  });
+});
+
+describe("makeAheadInto", () => {
+  const idle = useIdleStub();
+
+  it("makes the values not held yet, one per idle period, and none made meanwhile twice", () => {
+    const cache = keyedCache<string>(8);
+    cache.get("b", () => "B held");
+    const made: number[] = [];
+    const make = (v: number) => {
+      made.push(v);
+      return `made ${v}`;
+    };
+    const ahead = makeAheadInto(cache);
+    ahead([1, 2, 3], (v) => ["a", "b", "c"][v - 1]!, make);
+    // "b" is held: only 1 and 3 are planned.
+    expect(made).toEqual([]);
+    idle.shift()!();
+    expect(made).toEqual([1]);
+    // The learner picks 3 before its idle period: made now, on the pick, not again when idle.
+    cache.get("c", () => "picked 3");
+    while (idle.length) idle.shift()!();
+    expect(made).toEqual([1]);
+    expect(cache.get("a", () => "x")).toBe("made 1");
+    expect(cache.get("b", () => "x")).toBe("B held");
+    expect(cache.get("c", () => "x")).toBe("picked 3");
   });
 });
