@@ -17,8 +17,9 @@ type RatingsPart = "axis" | "mean" | "names" | "bars" | "dots";
 
 const ROW = 34;
 const SLOPE = { top: 40, bottom: 12 };
-// The bottom margin holds the tick labels and, under them, the axis's label (as the interval strip's).
-const RATINGS = { left: 130, right: 20, top: 40, bottom: 44 };
+// The bottom margin holds the tick labels and, under them, the axis's label (as the interval strip's);
+// the top one only clears the slope chart above, whose last row ends its own drawing.
+const RATINGS = { left: 130, right: 20, top: 14, bottom: 44 };
 const HEADINGS = ["By accuracy", "By arena rating"] as const;
 
 /** The slope chart on its nodes: both ends of each model's line at its two ranks. */
