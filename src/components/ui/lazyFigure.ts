@@ -20,7 +20,10 @@ export interface LazyOptions<V extends Record<string, unknown>> {
   title: string;
   /** The figure's default control values, for `view()` before it arrives (a test checks they agree). */
   value?: V;
-  /** The height (CSS px) to hold before the figure arrives: [wide page, phone]. */
+  /**
+   * The height (CSS px) to hold before the figure arrives: [wide page, phone], the built figure's
+   * height at 1280×800 and 390×844 (layoutShift.test.ts holds each within 40 px of it).
+   */
   reserve?: readonly [number, number];
 }
 
