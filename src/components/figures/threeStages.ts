@@ -219,24 +219,19 @@ export function stagesReadoutView() {
       setPart(c, '[data-part="cannot"]', s.cannotTell);
     });
     setPart(node, '[data-readout="stage2-n"]', formatCount(e.n), e.n);
-    setPart(node, '[data-readout="stage2-half-width"]', s2.halfWidthPp.toFixed(1), fixed(s2.halfWidthPp));
-    setPart(
-      node,
-      '[data-readout="stage2-power"]',
-      formatPercent(s2.power ?? 0, 0),
-      fixed(100 * (s2.power ?? 0)),
-    );
     setPart(node, '[data-part="gap"]', String(e.gap));
     setPart(node, '[data-readout="stage2-n-needed"]', formatCount(plan.nNeeded), plan.nNeeded);
     setPart(node, '[data-readout="pilot-total"]', formatCount(plan.pilotTotal), plan.pilotTotal);
     setPart(node, '[data-readout="pilot-per-arm"]', formatCount(plan.pilotPerArm), plan.pilotPerArm);
-    setPart(node, '[data-readout="stage3-half-width"]', s3.halfWidthPp.toFixed(1), fixed(s3.halfWidthPp));
-    setPart(
-      node,
-      '[data-readout="stage3-power"]',
-      formatPercent(s3.power ?? 0, 0),
-      fixed(100 * (s3.power ?? 0)),
-    );
+    // Stages 2 and 3 state the same two numbers: the score's half-width and the power to see the gap.
+    for (const [id, s] of [
+      ["stage2", s2],
+      ["stage3", s3],
+    ] as const) {
+      setPart(node, `[data-readout="${id}-half-width"]`, s.halfWidthPp.toFixed(1), fixed(s.halfWidthPp));
+      const power = s.power ?? 0;
+      setPart(node, `[data-readout="${id}-power"]`, formatPercent(power, 0), fixed(100 * power));
+    }
     return node;
   };
 }
